@@ -1,0 +1,81 @@
+package schema
+
+import (
+	"context"
+	"net/mail"
+
+	"entgo.io/ent"
+	"entgo.io/ent/schema/index"
+
+	"victimservices/ent/schema/hours"
+	"victimservices/ent/schema/inputerr"
+	"victimservices/ent/schema/phone"
+)
+
+var errUnsupportedLocale = inputerr.New("error.invalidLocale", nil)
+
+// validEmail accepts a bare address (no display name).
+func validEmail(s string) error {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" {
+		return inputerr.New("error.invalidEmail", nil)
+	}
+	return nil
+}
+
+// validHours checks a schedule before it is stored.
+func validHours(s hours.Schedule) error {
+	if err := s.Validate(); err != nil {
+		return inputerr.New("error.invalidHours", map[string]any{"Detail": err.Error()})
+	}
+	return nil
+}
+
+// translationIndex keeps one text row per owner and locale.
+func translationIndex(ownerField string) ent.Index {
+	return index.Fields(ownerField, "locale").Unique()
+}
+
+type phonesMutation interface {
+	Phones() ([]phone.Phone, bool)
+	SetPhones([]phone.Phone)
+}
+
+// normalizePhonesHook stores phone numbers as E.164 (or short emergency
+// numbers) whatever format an editor typed them in.
+func normalizePhonesHook() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if pm, ok := m.(phonesMutation); ok {
+				if phones, set := pm.Phones(); set {
+					phones = append([]phone.Phone(nil), phones...)
+					if err := phone.NormalizeAll(phones); err != nil {
+						return nil, inputerr.New("error.invalidPhone", nil)
+					}
+					pm.SetPhones(phones)
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+type hoursMutation interface {
+	Hours() (hours.Schedule, bool)
+}
+
+// validateHoursHook rejects invalid opening hours (JSON fields have no validators).
+func validateHoursHook() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if hm, ok := m.(hoursMutation); ok {
+				if s, set := hm.Hours(); set {
+					if err := validHours(s); err != nil {
+						return nil, err
+					}
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}

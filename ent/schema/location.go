@@ -1,0 +1,93 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+
+	"victimservices/ent/schema/hours"
+	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/rule"
+)
+
+// Location is a place where services are delivered in person (HSDS location),
+// with its accessibility. Its name and accessibility notes live in
+// LocationTranslation.
+type Location struct {
+	ent.Schema
+}
+
+// Mixin gives locations "loc_" IDs.
+func (Location) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("loc")} }
+
+// Fields of a location.
+func (Location) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("street").Optional().MaxLen(200),
+		field.String("city").Optional().MaxLen(100),
+		field.String("state").Optional().MaxLen(50),
+		field.String("postal_code").Optional().MaxLen(20),
+		field.String("neighborhood").Optional().MaxLen(100).
+			Comment("Neighbourhood or community area, e.g. Pilsen."),
+		field.Float("latitude").Optional().Nillable().Min(-90).Max(90),
+		field.Float("longitude").Optional().Nillable().Min(-180).Max(180),
+		field.Bool("ada_accessible").Default(false).
+			Comment("Meets ADA accessibility standards."),
+		field.JSON("hours", hours.Schedule{}).Optional().
+			Comment("Opening hours of the location itself; null means the service's hours apply."),
+		field.Bool("demo").Default(false).
+			Comment("Part of the demo data set, not a real place."),
+	}
+}
+
+// Edges of a location.
+func (Location) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("services", Service.Type).Ref("locations"),
+		edge.To("translations", LocationTranslation.Type).
+			Annotations(entgql.Skip(entgql.SkipAll)),
+	}
+}
+
+// Hooks validate hours on every write.
+func (Location) Hooks() []ent.Hook { return []ent.Hook{validateHoursHook()} }
+
+// Policy: editors write; everyone reads.
+func (Location) Policy() ent.Policy { return rule.DirectoryPolicy() }
+
+// Annotations of a location.
+func (Location) Annotations() []schema.Annotation { return nil }
+
+// LocationTranslation is a location's text in one locale.
+type LocationTranslation struct {
+	ent.Schema
+}
+
+// Mixin of a location translation.
+func (LocationTranslation) Mixin() []ent.Mixin {
+	return []ent.Mixin{nodeid.Mixin("lct"), TranslationMixin{}}
+}
+
+// Fields of a location translation.
+func (LocationTranslation) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("location_id").GoType(nodeid.ID("")).Immutable(),
+		field.String("name").NotEmpty().MaxLen(200),
+		field.Text("accessibility_notes").Optional().MaxLen(2000),
+	}
+}
+
+// Edges of a location translation.
+func (LocationTranslation) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("location", Location.Type).
+			Ref("translations").Field("location_id").Unique().Required().Immutable(),
+	}
+}
+
+// Indexes: one row per location and locale.
+func (LocationTranslation) Indexes() []ent.Index {
+	return []ent.Index{translationIndex("location_id")}
+}

@@ -1,0 +1,44 @@
+package schema
+
+import (
+	"time"
+
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/field"
+
+	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/rule"
+)
+
+// Staff is a member of the unit who signs in with a bearer token (created by
+// the `token` subcommand).
+type Staff struct {
+	ent.Schema
+}
+
+// Mixin gives staff "stf_" IDs.
+func (Staff) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("stf")} }
+
+// Fields of a staff member.
+func (Staff) Fields() []ent.Field {
+	return []ent.Field{
+		field.String("name").NotEmpty().MaxLen(100).Unique().
+			Comment("Work name, shown to victims for advocates."),
+		field.Enum("role").
+			Values("EDITOR", "ADVOCATE", "SUPERVISOR", "ADMIN").
+			Annotations(entgql.Type("StaffRole")),
+		field.String("phone").Optional(),
+		field.String("email").Optional().Validate(validEmail),
+		field.Time("created_at").Default(time.Now).Immutable(),
+	}
+}
+
+// Policy: admins manage staff accounts; staff read them.
+func (Staff) Policy() ent.Policy { return rule.StaffPolicy() }
+
+// Annotations of a staff member.
+func (Staff) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.Skip(entgql.SkipAll)}
+}

@@ -1,0 +1,63 @@
+// Package viewer says who is making a request. The GraphQL layer puts a Viewer
+// in the context (from a staff bearer token, later a victim session); the ent
+// privacy rules read it back. A context without a Viewer is anonymous.
+package viewer
+
+import "context"
+
+// Role is a staff member's role. The values are the GraphQL StaffRole enum.
+type Role string
+
+// Staff roles.
+const (
+	// RoleEditor edits the directory and the content.
+	RoleEditor Role = "EDITOR"
+	// RoleAdvocate works the cases assigned to them.
+	RoleAdvocate Role = "ADVOCATE"
+	// RoleSupervisor sees every case and the KPIs.
+	RoleSupervisor Role = "SUPERVISOR"
+	// RoleAdmin edits the directory, the content and staff accounts; no case data.
+	RoleAdmin Role = "ADMIN"
+)
+
+// Roles lists every role, in a stable order.
+var Roles = []Role{RoleEditor, RoleAdvocate, RoleSupervisor, RoleAdmin}
+
+// Valid reports whether r is one of Roles.
+func (r Role) Valid() bool {
+	for _, v := range Roles {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Viewer is the authenticated caller.
+type Viewer struct {
+	// StaffID is the staff member's ID ("" when the caller is not staff).
+	StaffID string
+	// Role is the staff member's role.
+	Role Role
+}
+
+// IsStaff reports whether the viewer is a signed-in staff member.
+func (v Viewer) IsStaff() bool { return v.StaffID != "" && v.Role.Valid() }
+
+// CanEditDirectory reports whether the viewer may change the directory and content.
+func (v Viewer) CanEditDirectory() bool {
+	return v.IsStaff() && (v.Role == RoleEditor || v.Role == RoleAdmin)
+}
+
+type ctxKey struct{}
+
+// NewContext returns a context carrying v.
+func NewContext(ctx context.Context, v Viewer) context.Context {
+	return context.WithValue(ctx, ctxKey{}, v)
+}
+
+// FromContext returns the viewer in ctx; the zero Viewer (anonymous) when none.
+func FromContext(ctx context.Context) Viewer {
+	v, _ := ctx.Value(ctxKey{}).(Viewer)
+	return v
+}

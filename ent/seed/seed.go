@@ -1,0 +1,231 @@
+// Package seed loads the deterministic demo data set: the Victim Services
+// Unit's real directory (services, hours, phone numbers, partners) plus a few
+// demo locations, with their text in all twelve locales. Development servers,
+// the tests and the benchmarks all use it, so its IDs are derived from stable
+// keys (nodeid.Derive) and identical on every machine and database.
+package seed
+
+import (
+	"context"
+	"embed"
+	"encoding/json"
+	"fmt"
+
+	"entgo.io/ent/privacy"
+
+	"victimservices/ent"
+	"victimservices/ent/locationtranslation"
+	"victimservices/ent/organization"
+	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/schema/hours"
+	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/phone"
+	"victimservices/ent/service"
+	"victimservices/ent/servicetranslation"
+	"victimservices/locales"
+)
+
+// Zone is the time zone of every demo schedule.
+const Zone = "America/Chicago"
+
+//go:embed texts/*.json
+var textFiles embed.FS
+
+type text struct {
+	Name        string `json:"name"`
+	Description string `json:"description"`
+}
+
+// ID returns the ID the demo data gives the entity with this key, e.g.
+// ID("svc", "advocacy").
+func ID(prefix, key string) nodeid.ID { return nodeid.Derive(prefix, "demo:"+key) }
+
+type org struct {
+	key    string
+	kind   organization.Kind
+	email  string
+	phones []phone.Phone
+}
+
+type svc struct {
+	key       string
+	category  service.Category
+	hours     hours.Schedule
+	phones    []phone.Phone
+	languages []string
+	locations []string
+}
+
+type loc struct {
+	key                            string
+	street, postalCode, neighborhd string
+	lat, lng                       float64
+	hours                          hours.Schedule
+}
+
+var weekdays9to5 = hours.Schedule{TimeZone: Zone, Periods: []hours.Period{
+	{Day: hours.Days[0], Opens: "09:00", Closes: "17:00"},
+	{Day: hours.Days[1], Opens: "09:00", Closes: "17:00"},
+	{Day: hours.Days[2], Opens: "09:00", Closes: "17:00"},
+	{Day: hours.Days[3], Opens: "09:00", Closes: "17:00"},
+	{Day: hours.Days[4], Opens: "09:00", Closes: "17:00"},
+}}
+
+var allLanguages = []string{"en", "es", "pl", "zh", "ar", "hi", "ur", "tl", "ko", "uk", "ru"}
+
+var organizations = []org{
+	{key: "department", kind: organization.KindDEPARTMENT,
+		phones: []phone.Phone{{Number: "+13125551234", Kind: phone.KindHotline}}},
+	{key: "cvn", kind: organization.KindPARTNER, email: "support@cvn.org"},
+	{key: "harbor", kind: organization.KindPARTNER, email: "info@harborsafe.org"},
+	{key: "renewal", kind: organization.KindPARTNER, email: "contact@renewalmhc.org"},
+}
+
+var services = []svc{
+	{key: "advocacy", category: service.CategoryVICTIM_ADVOCACY,
+		hours:     hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
+		phones:    []phone.Phone{{Number: "+13125551234", Kind: phone.KindHotline}},
+		languages: allLanguages,
+		locations: []string{"bronzeville", "pilsen", "uptown", "englewood"}},
+	{key: "counseling", category: service.CategoryCOUNSELING,
+		hours:     weekdays9to5,
+		phones:    []phone.Phone{{Number: "+13125555678", Kind: phone.KindVoice}},
+		languages: []string{"en", "es", "pl"},
+		locations: []string{"pilsen", "uptown"}},
+	{key: "legal", category: service.CategoryLEGAL_SUPPORT,
+		hours:     hours.Schedule{TimeZone: Zone, ByAppointment: true},
+		phones:    []phone.Phone{{Number: "+13125558765", Kind: phone.KindVoice}},
+		languages: []string{"en", "es"},
+		locations: []string{"bronzeville"}},
+	{key: "emergency", category: service.CategoryEMERGENCY,
+		hours:     hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
+		phones:    []phone.Phone{{Number: "911", Kind: phone.KindHotline}},
+		languages: allLanguages},
+}
+
+var locations = []loc{
+	{key: "bronzeville", street: "3500 S King Dr", postalCode: "60653", neighborhd: "Bronzeville",
+		lat: 41.8310, lng: -87.6170, hours: weekdays9to5},
+	{key: "pilsen", street: "1800 S Blue Island Ave", postalCode: "60608", neighborhd: "Pilsen",
+		lat: 41.8569, lng: -87.6590, hours: weekdays9to5},
+	{key: "uptown", street: "4600 N Broadway", postalCode: "60640", neighborhd: "Uptown",
+		lat: 41.9657, lng: -87.6578, hours: hours.Schedule{TimeZone: Zone, Periods: []hours.Period{
+			{Day: hours.Days[1], Opens: "10:00", Closes: "18:00"},
+			{Day: hours.Days[2], Opens: "10:00", Closes: "18:00"},
+			{Day: hours.Days[3], Opens: "10:00", Closes: "18:00"},
+			{Day: hours.Days[4], Opens: "10:00", Closes: "18:00"},
+			{Day: hours.Days[5], Opens: "10:00", Closes: "14:00"},
+		}}},
+	{key: "englewood", street: "6300 S Halsted St", postalCode: "60621", neighborhd: "Englewood",
+		lat: 41.7800, lng: -87.6440, hours: weekdays9to5},
+}
+
+// Texts returns the demo text of every locale: locale → key → text.
+func texts() (map[string]map[string]text, error) {
+	out := map[string]map[string]text{}
+	for _, l := range locales.Supported {
+		b, err := textFiles.ReadFile("texts/" + l.Code + ".json")
+		if err != nil {
+			continue // a locale without demo text falls back to English
+		}
+		m := map[string]text{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("seed: texts/%s.json: %w", l.Code, err)
+		}
+		out[l.Code] = m
+	}
+	return out, nil
+}
+
+// Load adds the demo directory unless it is already there (it is idempotent),
+// in one transaction. It reports whether it added anything.
+func Load(ctx context.Context, client *ent.Client) (bool, error) {
+	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	exists, err := client.Organization.Query().Where(organization.ID(ID("org", "department"))).Exist(ctx)
+	if err != nil || exists {
+		return false, err
+	}
+	all, err := texts()
+	if err != nil {
+		return false, err
+	}
+	tx, err := client.Tx(ctx)
+	if err != nil {
+		return false, err
+	}
+	if err := load(ctx, tx.Client(), all); err != nil {
+		return false, rollback(tx, err)
+	}
+	return true, tx.Commit()
+}
+
+func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) error {
+	for i, o := range organizations {
+		if err := c.Organization.Create().SetID(ID("org", o.key)).SetKind(o.kind).
+			SetNillableEmail(nonEmpty(o.email)).SetPhones(o.phones).SetSortOrder(i).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	for _, l := range locations {
+		if err := c.Location.Create().SetID(ID("loc", l.key)).
+			SetStreet(l.street).SetCity("Chicago").SetState("IL").SetPostalCode(l.postalCode).
+			SetNeighborhood(l.neighborhd).SetLatitude(l.lat).SetLongitude(l.lng).
+			SetAdaAccessible(true).SetHours(l.hours).SetDemo(true).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	for i, s := range services {
+		create := c.Service.Create().SetID(ID("svc", s.key)).SetCategory(s.category).
+			SetHours(s.hours).SetPhones(s.phones).SetLanguages(s.languages).SetSortOrder(i).
+			SetProviderID(ID("org", "department"))
+		for _, l := range s.locations {
+			create.AddLocationIDs(ID("loc", l))
+		}
+		if err := create.Exec(ctx); err != nil {
+			return err
+		}
+	}
+	for code, m := range all {
+		machine := code != locales.DefaultCode
+		for _, o := range organizations {
+			t := m["org."+o.key]
+			if err := c.OrganizationTranslation.Create().SetOrganizationID(ID("org", o.key)).
+				SetLocale(code).SetName(t.Name).SetDescription(t.Description).
+				SetStatus(organizationtranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		for _, s := range services {
+			t := m["svc."+s.key]
+			if err := c.ServiceTranslation.Create().SetServiceID(ID("svc", s.key)).
+				SetLocale(code).SetName(t.Name).SetDescription(t.Description).
+				SetStatus(servicetranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				return err
+			}
+		}
+		for _, l := range locations {
+			t := m["loc."+l.key]
+			if err := c.LocationTranslation.Create().SetLocationID(ID("loc", l.key)).
+				SetLocale(code).SetName(t.Name).SetAccessibilityNotes(t.Description).
+				SetStatus(locationtranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func nonEmpty(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func rollback(tx *ent.Tx, err error) error {
+	if rerr := tx.Rollback(); rerr != nil {
+		return fmt.Errorf("%w (rollback: %v)", err, rerr)
+	}
+	return err
+}
+

@@ -1,0 +1,6 @@
+package main
+
+// The ent generator runs from the module root so that its paths and
+// gqlgen.yml's agree (see ent/entc.go); gqlgen runs after it.
+//go:generate go run -mod=mod ./ent/entc.go
+//go:generate go tool gqlgen generate

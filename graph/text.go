@@ -1,0 +1,127 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
+
+	"victimservices/ent"
+	"victimservices/ent/locationtranslation"
+	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/servicetranslation"
+	"victimservices/locales"
+)
+
+// fieldLocale returns the locale that text under the field being resolved is
+// served in: the locale argument of its root field (which applies to the
+// whole subtree), else the request's Accept-Language, else English.
+func fieldLocale(ctx context.Context) *locales.Locale {
+	fc := graphql.GetFieldContext(ctx)
+	for fc != nil && fc.Parent != nil {
+		fc = fc.Parent
+	}
+	if fc != nil {
+		if v, ok := fc.Args["locale"].(*string); ok && v != nil {
+			return locales.Match(*v)
+		}
+	}
+	return locales.FromContext(ctx)
+}
+
+// servedText is the translation chosen for an object.
+type servedText struct {
+	Locale            string
+	Name              string
+	Description       *string
+	MachineTranslated bool
+}
+
+// pick returns the first published text along the locale chain. When none is
+// published (an object with no English text), it serves an empty name in the
+// default locale rather than failing the whole response.
+func pick[T any](ctx context.Context, rows []T, text func(T) (servedText, bool)) servedText {
+	for _, code := range fieldLocale(ctx).Chain() {
+		for _, row := range rows {
+			if t, published := text(row); published && t.Locale == code {
+				return t
+			}
+		}
+	}
+	return servedText{Locale: locales.DefaultCode}
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func serviceText(t *ent.ServiceTranslation) (servedText, bool) {
+	return servedText{t.Locale, t.Name, optional(t.Description), t.MachineTranslated}, t.Status == servicetranslation.StatusPUBLISHED
+}
+
+func organizationText(t *ent.OrganizationTranslation) (servedText, bool) {
+	return servedText{t.Locale, t.Name, optional(t.Description), t.MachineTranslated}, t.Status == organizationtranslation.StatusPUBLISHED
+}
+
+func locationText(t *ent.LocationTranslation) (servedText, bool) {
+	return servedText{t.Locale, t.Name, optional(t.AccessibilityNotes), t.MachineTranslated}, t.Status == locationtranslation.StatusPUBLISHED
+}
+
+// textOf returns the served text of a service, organization or location. The
+// translations were eager-loaded with the object by textInterceptor; an object
+// that did not come from a query (none do today) loads them here.
+func textOf(ctx context.Context, obj any) servedText {
+	switch o := obj.(type) {
+	case *ent.Service:
+		rows, err := o.Edges.TranslationsOrErr()
+		if err != nil {
+			rows, _ = o.QueryTranslations().Where(servicetranslation.LocaleIn(fieldLocale(ctx).Chain()...)).All(ctx)
+		}
+		return pick(ctx, rows, serviceText)
+	case *ent.Organization:
+		rows, err := o.Edges.TranslationsOrErr()
+		if err != nil {
+			rows, _ = o.QueryTranslations().Where(organizationtranslation.LocaleIn(fieldLocale(ctx).Chain()...)).All(ctx)
+		}
+		return pick(ctx, rows, organizationText)
+	case *ent.Location:
+		rows, err := o.Edges.TranslationsOrErr()
+		if err != nil {
+			rows, _ = o.QueryTranslations().Where(locationtranslation.LocaleIn(fieldLocale(ctx).Chain()...)).All(ctx)
+		}
+		return pick(ctx, rows, locationText)
+	}
+	return servedText{Locale: locales.DefaultCode}
+}
+
+// textInterceptor makes every query of services, organizations and locations
+// made while resolving a GraphQL field (root fields, node(id:), eager-loaded
+// edges) also load their published text along the field's locale chain: one
+// extra statement per query, whatever the page size, and no N+1.
+func textInterceptor() ent.Interceptor {
+	return ent.InterceptFunc(func(next ent.Querier) ent.Querier {
+		return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
+			if graphql.GetFieldContext(ctx) == nil {
+				return next.Query(ctx, q)
+			}
+			chain := fieldLocale(ctx).Chain()
+			switch q := q.(type) {
+			case *ent.ServiceQuery:
+				q.WithTranslations(func(tq *ent.ServiceTranslationQuery) {
+					tq.Where(servicetranslation.LocaleIn(chain...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED))
+				})
+			case *ent.OrganizationQuery:
+				q.WithTranslations(func(tq *ent.OrganizationTranslationQuery) {
+					tq.Where(organizationtranslation.LocaleIn(chain...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED))
+				})
+			case *ent.LocationQuery:
+				q.WithTranslations(func(tq *ent.LocationTranslationQuery) {
+					tq.Where(locationtranslation.LocaleIn(chain...), locationtranslation.StatusEQ(locationtranslation.StatusPUBLISHED))
+				})
+			}
+			return next.Query(ctx, q)
+		})
+	})
+}

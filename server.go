@@ -1,0 +1,295 @@
+// Command victimservices serves the Victim Services GraphQL API.
+//
+//	victimservices                       serve (migrates the schema first)
+//	victimservices seed                  migrate and load the demo data (idempotent)
+//	victimservices token -role editor -name Dana
+//	                                     create or update a staff member, print a bearer token
+//
+// Configuration comes from environment variables, overridden by flags of the
+// same name in lower case (-addr, -database-url, -app-env, -auth-secret); see
+// README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/privacy"
+
+	"victimservices/ent"
+	"victimservices/ent/schema/viewer"
+	"victimservices/ent/seed"
+	"victimservices/ent/staff"
+	"victimservices/ent/storage"
+	"victimservices/graph"
+)
+
+// devAuthSecret signs staff tokens in development when AUTH_SECRET is unset.
+// Production refuses to start without a configured secret.
+const devAuthSecret = "development-only-key-never-use-in-production!"
+
+// Config is the server's configuration.
+type Config struct {
+	// Addr is the listen address (ADDR, default :8080).
+	Addr string
+	// DatabaseURL is postgres://… or file:… (DATABASE_URL, default file:victim-services.db).
+	DatabaseURL string
+	// AppEnv is development or production (APP_ENV, default development).
+	AppEnv string
+	// AuthSecret signs staff tokens (AUTH_SECRET, at least 32 bytes).
+	AuthSecret string
+	// ShutdownTimeout bounds the graceful shutdown.
+	ShutdownTimeout time.Duration
+
+	// Clock is the time source (time.Now unless a test injects one).
+	Clock func() time.Time
+	// Logger receives structured logs.
+	Logger *slog.Logger
+	// Listening, when set, receives the bound address once the server accepts
+	// connections (tests listen on :0).
+	Listening func(addr string)
+}
+
+// Production reports whether the server runs in production mode.
+func (c Config) Production() bool { return c.AppEnv == "production" }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := command(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "error:", err)
+		os.Exit(1)
+	}
+}
+
+// command dispatches the subcommands.
+func command(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	name := ""
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		name, args = args[0], args[1:]
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := configFlags(fs, getenv)
+	cfg.Logger = slog.New(slog.NewJSONHandler(stderr, nil))
+	cfg.Clock = time.Now
+	switch name {
+	case "":
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return run(ctx, *cfg)
+	case "seed":
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return seedCommand(ctx, *cfg, stdout)
+	case "token":
+		role := fs.String("role", "", "staff role: editor, advocate, supervisor or admin")
+		staffName := fs.String("name", "", "staff member's work name (the record is found or created by it)")
+		phoneNumber := fs.String("phone", "", "work phone number (optional)")
+		email := fs.String("email", "", "work email address (optional)")
+		ttl := fs.Duration("ttl", 12*time.Hour, "how long the token is valid")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return tokenCommand(ctx, *cfg, tokenRequest{
+			role: viewer.Role(strings.ToUpper(*role)), name: *staffName, phone: *phoneNumber, email: *email, ttl: *ttl,
+		}, stdout)
+	}
+	return fmt.Errorf("unknown command %q (want seed or token)", name)
+}
+
+// configFlags reads the environment and declares flags that override it.
+func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
+	env := func(key, def string) string {
+		if v := getenv(key); v != "" {
+			return v
+		}
+		return def
+	}
+	cfg := &Config{ShutdownTimeout: 20 * time.Second}
+	fs.StringVar(&cfg.Addr, "addr", env("ADDR", ":8080"), "listen address (ADDR)")
+	fs.StringVar(&cfg.DatabaseURL, "database-url", env("DATABASE_URL", storage.DefaultURL), "postgres://… or file:… (DATABASE_URL)")
+	fs.StringVar(&cfg.AppEnv, "app-env", env("APP_ENV", "development"), "development or production (APP_ENV)")
+	fs.StringVar(&cfg.AuthSecret, "auth-secret", getenv("AUTH_SECRET"), "key for staff tokens, at least 32 bytes (AUTH_SECRET)")
+	return cfg
+}
+
+// prepare checks the configuration, opens and migrates the database.
+func prepare(ctx context.Context, cfg *Config) (*ent.Client, error) {
+	if cfg.AppEnv != "development" && cfg.AppEnv != "production" {
+		return nil, fmt.Errorf("APP_ENV must be development or production, not %q", cfg.AppEnv)
+	}
+	if cfg.AuthSecret == "" {
+		if cfg.Production() {
+			return nil, errors.New("AUTH_SECRET is required in production")
+		}
+		cfg.Logger.Warn("AUTH_SECRET is not set: staff tokens are signed with the built-in DEVELOPMENT key; anyone can forge them. Never run like this in production.")
+		cfg.AuthSecret = devAuthSecret
+	}
+	if len(cfg.AuthSecret) < graph.MinSecretLen {
+		return nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", graph.MinSecretLen)
+	}
+	client, _, err := storage.Open(cfg.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if err := storage.Migrate(ctx, client); err != nil {
+		client.Close()
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return client, nil
+}
+
+// run serves until ctx is cancelled, then shuts down gracefully.
+func run(ctx context.Context, cfg Config) error {
+	client, err := prepare(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+
+	// Development on the embedded database seeds an empty database; anywhere
+	// else only the seed subcommand loads demo data.
+	if d, _ := storage.Dialect(cfg.DatabaseURL); d == dialect.SQLite && !cfg.Production() {
+		if added, err := seed.Load(ctx, client); err != nil {
+			return fmt.Errorf("seed: %w", err)
+		} else if added {
+			cfg.Logger.Info("loaded the demo data set into the empty embedded database")
+		}
+	}
+
+	api := graph.NewHandler(graph.Options{
+		Client:     client,
+		Clock:      cfg.Clock,
+		AuthSecret: []byte(cfg.AuthSecret),
+		Production: cfg.Production(),
+		Logger:     cfg.Logger,
+	})
+	mux := http.NewServeMux()
+	mux.Handle("/query", api)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+
+	srv := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	cfg.Logger.Info("serving", "addr", ln.Addr().String(), "env", cfg.AppEnv)
+	if cfg.Listening != nil {
+		cfg.Listening(ln.Addr().String())
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	cfg.Logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// seedCommand migrates and loads the demo data set.
+func seedCommand(ctx context.Context, cfg Config, stdout io.Writer) error {
+	client, err := prepare(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	added, err := seed.Load(ctx, client)
+	if err != nil {
+		return err
+	}
+	if added {
+		fmt.Fprintln(stdout, "demo data loaded")
+	} else {
+		fmt.Fprintln(stdout, "demo data already present")
+	}
+	return nil
+}
+
+type tokenRequest struct {
+	role               viewer.Role
+	name, phone, email string
+	ttl                time.Duration
+}
+
+// tokenCommand creates or updates a staff member (found by name) and prints
+// a bearer token for them.
+func tokenCommand(ctx context.Context, cfg Config, req tokenRequest, stdout io.Writer) error {
+	if !req.role.Valid() {
+		return fmt.Errorf("-role must be one of editor, advocate, supervisor, admin")
+	}
+	if strings.TrimSpace(req.name) == "" {
+		return errors.New("-name is required")
+	}
+	if req.ttl <= 0 {
+		return errors.New("-ttl must be positive")
+	}
+	client, err := prepare(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	member, err := client.Staff.Query().Where(staff.Name(req.name)).Only(ctx)
+	switch {
+	case ent.IsNotFound(err):
+		member, err = client.Staff.Create().SetName(req.name).SetRole(staff.Role(req.role)).
+			SetNillablePhone(optional(req.phone)).SetNillableEmail(optional(req.email)).Save(ctx)
+	case err == nil:
+		u := member.Update().SetRole(staff.Role(req.role))
+		if req.phone != "" {
+			u.SetPhone(req.phone)
+		}
+		if req.email != "" {
+			u.SetEmail(req.email)
+		}
+		member, err = u.Save(ctx)
+	}
+	if err != nil {
+		return err
+	}
+	token, err := graph.SignStaffToken([]byte(cfg.AuthSecret), string(member.ID), req.role, cfg.Clock(), req.ttl)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, token)
+	return nil
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
