@@ -143,7 +143,7 @@ func prepare(ctx context.Context, cfg *Config) (*ent.Client, error) {
 	if len(cfg.AuthSecret) < graph.MinSecretLen {
 		return nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", graph.MinSecretLen)
 	}
-	client, _, err := storage.Open(cfg.DatabaseURL)
+	client, _, err := storage.Open(cfg.DatabaseURL, nil)
 	if err != nil {
 		return nil, err
 	}

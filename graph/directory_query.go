@@ -2,9 +2,9 @@ package graph
 
 import (
 	"cmp"
+	"context"
 	"encoding/json"
 	"fmt"
-	"context"
 	"slices"
 	"time"
 

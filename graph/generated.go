@@ -149,8 +149,8 @@ type ComplexityRoot struct {
 
 	Query struct {
 		Locales  func(childComplexity int) int
-		Node     func(childComplexity int, id nodeid.ID) int
-		Nodes    func(childComplexity int, ids []nodeid.ID) int
+		Node     func(childComplexity int, id nodeid.ID, locale *string) int
+		Nodes    func(childComplexity int, ids []nodeid.ID, locale *string) int
 		Partners func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) int
 		Services func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) int
 	}
@@ -238,8 +238,8 @@ type PhoneResolver interface {
 	TelURI(ctx context.Context, obj *phone.Phone) (string, error)
 }
 type QueryResolver interface {
-	Node(ctx context.Context, id nodeid.ID) (ent.Noder, error)
-	Nodes(ctx context.Context, ids []nodeid.ID) ([]ent.Noder, error)
+	Node(ctx context.Context, id nodeid.ID, locale *string) (ent.Noder, error)
+	Nodes(ctx context.Context, ids []nodeid.ID, locale *string) ([]ent.Noder, error)
 	Locales(ctx context.Context) ([]*Locale, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
@@ -718,7 +718,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(nodeid.ID)), true
+		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(nodeid.ID), args["locale"].(*string)), true
 	case "Query.nodes":
 		if e.ComplexityRoot.Query.Nodes == nil {
 			break
@@ -729,7 +729,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]nodeid.ID)), true
+		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]nodeid.ID), args["locale"].(*string)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -1612,6 +1612,14 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
 	return args, nil
 }
 
@@ -1626,6 +1634,14 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
 	return args, nil
 }
 
@@ -3516,7 +3532,7 @@ func (ec *executionContext) _Query_node(ctx context.Context, field graphql.Colle
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(nodeid.ID))
+			return ec.Resolvers.Query().Node(ctx, fc.Args["id"].(nodeid.ID), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v ent.Noder) graphql.Marshaler {
@@ -3560,7 +3576,7 @@ func (ec *executionContext) _Query_nodes(ctx context.Context, field graphql.Coll
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]nodeid.ID))
+			return ec.Resolvers.Query().Nodes(ctx, fc.Args["ids"].([]nodeid.ID), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []ent.Noder) graphql.Marshaler {

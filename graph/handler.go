@@ -107,4 +107,3 @@ func writeRequestError(w http.ResponseWriter, status int, l *locales.Locale, cod
 		}},
 	})
 }
-

@@ -1,6 +1,5 @@
 package graph
 
-
 import (
 	"log/slog"
 

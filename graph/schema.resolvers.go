@@ -13,7 +13,7 @@ import (
 )
 
 // Node is the resolver for the node field.
-func (r *queryResolver) Node(ctx context.Context, id nodeid.ID) (ent.Noder, error) {
+func (r *queryResolver) Node(ctx context.Context, id nodeid.ID, locale *string) (ent.Noder, error) {
 	n, err := r.client.Noder(ctx, id, ent.WithNodeType(ent.IDToType))
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -22,13 +22,13 @@ func (r *queryResolver) Node(ctx context.Context, id nodeid.ID) (ent.Noder, erro
 }
 
 // Nodes is the resolver for the nodes field.
-func (r *queryResolver) Nodes(ctx context.Context, ids []nodeid.ID) ([]ent.Noder, error) {
+func (r *queryResolver) Nodes(ctx context.Context, ids []nodeid.ID, locale *string) ([]ent.Noder, error) {
 	if len(ids) > MaxPageSize {
 		return nil, pageTooLarge()
 	}
 	nodes := make([]ent.Noder, len(ids))
 	for i, id := range ids {
-		n, err := r.Node(ctx, id)
+		n, err := r.Node(ctx, id, locale)
 		if err != nil {
 			return nil, err
 		}

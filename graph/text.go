@@ -16,16 +16,26 @@ import (
 // served in: the locale argument of its root field (which applies to the
 // whole subtree), else the request's Accept-Language, else English.
 func fieldLocale(ctx context.Context) *locales.Locale {
-	fc := graphql.GetFieldContext(ctx)
-	for fc != nil && fc.Parent != nil {
-		fc = fc.Parent
-	}
-	if fc != nil {
-		if v, ok := fc.Args["locale"].(*string); ok && v != nil {
+	if root := rootField(ctx); root != nil {
+		if v, ok := root.Args["locale"].(*string); ok && v != nil {
 			return locales.Match(*v)
 		}
 	}
 	return locales.FromContext(ctx)
+}
+
+// rootField returns the context of the root field (a field of Query,
+// Mutation or Subscription) that the field being resolved sits under.
+func rootField(ctx context.Context) *graphql.FieldContext {
+	for fc := graphql.GetFieldContext(ctx); fc != nil; fc = fc.Parent {
+		switch fc.Object {
+		case "Query", "Mutation", "Subscription":
+			if fc.Field.Field != nil {
+				return fc
+			}
+		}
+	}
+	return nil
 }
 
 // servedText is the translation chosen for an object.

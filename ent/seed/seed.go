@@ -228,4 +228,3 @@ func rollback(tx *ent.Tx, err error) error {
 	}
 	return err
 }
-

@@ -9,6 +9,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -45,8 +46,9 @@ func sqliteDSN(url string) string {
 	return url + sep + "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
 }
 
-// Open connects to the database at url (without migrating it).
-func Open(url string, opts ...ent.Option) (*ent.Client, *sql.DB, error) {
+// Open connects to the database at url (without migrating it). A non-nil
+// counter counts every statement the client sends.
+func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	d, err := Dialect(url)
 	if err != nil {
 		return nil, nil, err
@@ -69,11 +71,77 @@ func Open(url string, opts ...ent.Option) (*ent.Client, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	opts = append([]ent.Option{ent.Driver(entsql.OpenDB(d, db))}, opts...)
-	return ent.NewClient(opts...), db, nil
+	var drv dialect.Driver = entsql.OpenDB(d, db)
+	if counter != nil {
+		drv = counter.Wrap(drv)
+	}
+	return ent.NewClient(ent.Driver(drv)), db, nil
 }
 
 // Migrate creates or updates the schema (additive changes only).
 func Migrate(ctx context.Context, client *ent.Client) error {
 	return client.Schema.Create(ctx)
+}
+
+// StatementCounter counts the SQL statements sent through a client opened
+// with its Option: the query-count tests and the load tool use it to show
+// that a page costs the same number of statements whatever its size.
+type StatementCounter struct{ n atomic.Int64 }
+
+// Count returns the statements counted so far.
+func (c *StatementCounter) Count() int64 { return c.n.Load() }
+
+// Reset sets the count back to zero.
+func (c *StatementCounter) Reset() { c.n.Store(0) }
+
+// Wrap returns drv counting every Exec and Query, inside transactions too.
+func (c *StatementCounter) Wrap(drv dialect.Driver) dialect.Driver {
+	return countingDriver{Driver: drv, c: c}
+}
+
+type countingDriver struct {
+	dialect.Driver
+	c *StatementCounter
+}
+
+func (d countingDriver) Exec(ctx context.Context, query string, args, v any) error {
+	d.c.n.Add(1)
+	return d.Driver.Exec(ctx, query, args, v)
+}
+
+func (d countingDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.c.n.Add(1)
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+func (d countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	return countingTx{Tx: tx, c: d.c}, err
+}
+
+// BeginTx is what ent uses for transactions with options.
+func (d countingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return d.Tx(ctx)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	return countingTx{Tx: tx, c: d.c}, err
+}
+
+type countingTx struct {
+	dialect.Tx
+	c *StatementCounter
+}
+
+func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Exec(ctx, query, args, v)
+}
+
+func (t countingTx) Query(ctx context.Context, query string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Query(ctx, query, args, v)
 }

@@ -1,0 +1,235 @@
+// Package graphtest runs the real GraphQL handler against a real database for
+// tests: a fresh SQLite file per test by default, or, when TEST_DATABASE_URL
+// names a PostgreSQL server (postgres://…/postgres), a throwaway database per
+// test that is dropped afterwards. Each server is seeded with the demo data.
+package graphtest
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"entgo.io/ent/privacy"
+	_ "github.com/lib/pq"
+
+	"victimservices/ent"
+	"victimservices/ent/schema/viewer"
+	"victimservices/ent/staff"
+	"victimservices/ent/seed"
+	"victimservices/ent/storage"
+	"victimservices/graph"
+)
+
+// Secret signs the staff tokens of test servers.
+const Secret = "graphtest-secret-0123456789abcdef-0123456789"
+
+// Server is a test API server.
+type Server struct {
+	// Client is the server's database client. Use System(ctx) to bypass the
+	// privacy rules when arranging data.
+	Client *ent.Client
+	// Statements counts the SQL statements the server sends.
+	Statements *storage.StatementCounter
+	// Handler is the API handler (GraphQL at /query).
+	Handler http.Handler
+	// URL is the database URL the server uses.
+	URL string
+
+	mu  sync.Mutex
+	now time.Time
+}
+
+// Option configures New.
+type Option func(*graph.Options)
+
+// Production starts the server in production mode.
+func Production() Option { return func(o *graph.Options) { o.Production = true } }
+
+// New starts a seeded server on a fresh database; it is closed when the test ends.
+func New(tb testing.TB, opts ...Option) *Server {
+	tb.Helper()
+	s := &Server{Statements: &storage.StatementCounter{}, now: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
+	s.URL = freshDatabase(tb)
+	client, _, err := storage.Open(s.URL, s.Statements)
+	if err != nil {
+		tb.Fatalf("open %s: %v", s.URL, err)
+	}
+	tb.Cleanup(func() { client.Close() })
+	ctx := context.Background()
+	if err := storage.Migrate(ctx, client); err != nil {
+		tb.Fatalf("migrate: %v", err)
+	}
+	if _, err := seed.Load(ctx, client); err != nil {
+		tb.Fatalf("seed: %v", err)
+	}
+	s.Client = client
+	o := graph.Options{
+		Client:     client,
+		Clock:      s.Now,
+		AuthSecret: []byte(Secret),
+		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	s.Handler = graph.NewHandler(o)
+	return s
+}
+
+// Now is the server's clock.
+func (s *Server) Now() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.now
+}
+
+// SetNow sets the server's clock.
+func (s *Server) SetNow(t time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = t
+}
+
+// System returns ctx with the privacy rules bypassed, for arranging data.
+func System(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
+}
+
+// Token returns a bearer token for a new staff member with the role.
+func (s *Server) Token(tb testing.TB, role viewer.Role) string {
+	tb.Helper()
+	ctx := System(context.Background())
+	member, err := s.Client.Staff.Create().SetName(string(role) + "-" + randomHex(4)).SetRole(staff.Role(role)).Save(ctx)
+	if err != nil {
+		tb.Fatalf("create staff: %v", err)
+	}
+	token, err := graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), time.Hour)
+	if err != nil {
+		tb.Fatalf("sign: %v", err)
+	}
+	return token
+}
+
+// Request is one GraphQL request.
+type Request struct {
+	Query     string
+	Variables map[string]any
+	// Header adds request headers (Accept-Language, Authorization, …).
+	Header map[string]string
+}
+
+// Error is one GraphQL error.
+type Error struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// Code returns extensions.code.
+func (e Error) Code() string { s, _ := e.Extensions["code"].(string); return s }
+
+// Response is a GraphQL response.
+type Response struct {
+	Status int
+	Header http.Header
+	Data   json.RawMessage `json:"data"`
+	Errors []Error         `json:"errors"`
+}
+
+// Decode unmarshals data into v, failing the test on errors.
+func (r *Response) Decode(tb testing.TB, v any) {
+	tb.Helper()
+	if len(r.Errors) > 0 {
+		tb.Fatalf("unexpected errors: %+v", r.Errors)
+	}
+	if err := json.Unmarshal(r.Data, v); err != nil {
+		tb.Fatalf("decode %s: %v", r.Data, err)
+	}
+}
+
+// ErrorCode returns the code of the first error, or "".
+func (r *Response) ErrorCode() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	return r.Errors[0].Code()
+}
+
+// Do posts a request to /query.
+func (s *Server) Do(tb testing.TB, req Request) *Response {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"query": req.Query, "variables": req.Variables})
+	hr := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+	hr.Header.Set("Content-Type", "application/json")
+	for k, v := range req.Header {
+		hr.Header.Set(k, v)
+	}
+	return s.Serve(tb, hr)
+}
+
+// Serve sends a raw HTTP request to the handler and decodes the response.
+func (s *Server) Serve(tb testing.TB, hr *http.Request) *Response {
+	tb.Helper()
+	rec := httptest.NewRecorder()
+	s.Handler.ServeHTTP(rec, hr)
+	resp := &Response{Status: rec.Code, Header: rec.Header()}
+	if err := json.Unmarshal(rec.Body.Bytes(), resp); err != nil {
+		tb.Fatalf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
+	}
+	return resp
+}
+
+// Bearer returns an Authorization header for a token.
+func Bearer(token string) map[string]string { return map[string]string{"Authorization": "Bearer " + token} }
+
+// freshDatabase returns the URL of an empty database for this test.
+func freshDatabase(tb testing.TB) string {
+	admin := os.Getenv("TEST_DATABASE_URL")
+	if admin == "" {
+		return "file:" + filepath.Join(tb.TempDir(), "test.db")
+	}
+	name := "vs_test_" + randomHex(8)
+	db, err := sql.Open("postgres", admin)
+	if err != nil {
+		tb.Fatalf("TEST_DATABASE_URL: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		tb.Fatalf("create database: %v", err)
+	}
+	tb.Cleanup(func() {
+		db, err := sql.Open("postgres", admin)
+		if err != nil {
+			return
+		}
+		defer db.Close()
+		if _, err := db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+			tb.Errorf("drop database %s: %v", name, err)
+		}
+	})
+	u, err := url.Parse(admin)
+	if err != nil {
+		tb.Fatalf("TEST_DATABASE_URL: %v", err)
+	}
+	u.Path = "/" + name
+	return u.String()
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
