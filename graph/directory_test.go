@@ -60,7 +60,9 @@ type directoryJSON struct {
 	}
 	Partners struct {
 		TotalCount int
-		Edges      []struct{ Node struct{ Name, Email, ServedLocale string } }
+		Edges      []struct {
+			Node struct{ Name, Email, ServedLocale string }
+		}
 	}
 }
 
@@ -214,7 +216,9 @@ func serviceName(t *testing.T, s *graphtest.Server, id nodeid.ID, header map[str
 		Query:     `query($id: ID!, $l: String) { node(id: $id, locale: $l) { ... on Service { name servedLocale } } }`,
 		Variables: map[string]any{"id": id, "l": locale}, Header: header,
 	})
-	var got struct{ Node *struct{ Name, ServedLocale string } }
+	var got struct {
+		Node *struct{ Name, ServedLocale string }
+	}
 	resp.Decode(t, &got)
 	if got.Node == nil {
 		t.Fatalf("node(%s) is null", id)
@@ -255,7 +259,9 @@ func TestDraftsNeverServed(t *testing.T) {
 		}},
 		Header: editor,
 	})
-	var saved struct{ SaveTranslation struct{ Locale, Name, Status string } }
+	var saved struct {
+		SaveTranslation struct{ Locale, Name, Status string }
+	}
 	save.Decode(t, &saved)
 	if saved.SaveTranslation.Status != "DRAFT" {
 		t.Fatalf("saved status %q, want DRAFT", saved.SaveTranslation.Status)
@@ -270,7 +276,11 @@ func TestDraftsNeverServed(t *testing.T) {
 	// Not through the translations list either.
 	list := s.Do(t, graphtest.Request{Query: `query($id: ID!) { node(id: $id) { ... on Service { translations { locale status } } } }`,
 		Variables: map[string]any{"id": id}})
-	var pub struct{ Node struct{ Translations []struct{ Locale, Status string } } }
+	var pub struct {
+		Node struct {
+			Translations []struct{ Locale, Status string }
+		}
+	}
 	list.Decode(t, &pub)
 	for _, tr := range pub.Node.Translations {
 		if tr.Status != "PUBLISHED" {
@@ -283,7 +293,11 @@ func TestDraftsNeverServed(t *testing.T) {
 	// Editors see it.
 	list = s.Do(t, graphtest.Request{Query: `query($id: ID!) { node(id: $id) { ... on Service { translations { locale status name } } } }`,
 		Variables: map[string]any{"id": id}, Header: editor})
-	var ed struct{ Node struct{ Translations []struct{ Locale, Status, Name string } } }
+	var ed struct {
+		Node struct {
+			Translations []struct{ Locale, Status, Name string }
+		}
+	}
 	list.Decode(t, &ed)
 	found := false
 	for _, tr := range ed.Node.Translations {
@@ -440,7 +454,9 @@ func TestPageSizes(t *testing.T) {
 			if tt.wantCode != "" {
 				return
 			}
-			var got struct{ Services struct{ Edges []struct{ Cursor string } } }
+			var got struct {
+				Services struct{ Edges []struct{ Cursor string } }
+			}
 			resp.Decode(t, &got)
 			if len(got.Services.Edges) != tt.wantEdges {
 				t.Errorf("%d edges, want %d", len(got.Services.Edges), tt.wantEdges)
@@ -504,7 +520,12 @@ func TestNodeIsTyped(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			resp := s.Do(t, graphtest.Request{Query: `query($id: ID!) { node(id: $id) { __typename id } }`, Variables: map[string]any{"id": tt.id}})
-			var got struct{ Node *struct{ Typename string `json:"__typename"`; ID string } }
+			var got struct {
+				Node *struct {
+					Typename string `json:"__typename"`
+					ID       string
+				}
+			}
 			resp.Decode(t, &got)
 			switch {
 			case tt.wantType == "" && got.Node != nil:
@@ -599,7 +620,12 @@ func TestOpenNowAcrossDST(t *testing.T) {
 			s.SetNow(tt.now)
 			resp := s.Do(t, graphtest.Request{Query: `query($id: ID!) { node(id: $id) { ... on Service { openNow opensAt closesAt } } }`,
 				Variables: map[string]any{"id": seed.ID("svc", "counseling")}})
-			var got struct{ Node struct{ OpenNow bool; OpensAt, ClosesAt *time.Time } }
+			var got struct {
+				Node struct {
+					OpenNow           bool
+					OpensAt, ClosesAt *time.Time
+				}
+			}
 			resp.Decode(t, &got)
 			next := got.Node.OpensAt
 			if tt.wantOpen {

@@ -170,4 +170,3 @@ func TestPlural(t *testing.T) {
 		t.Errorf("Polish plural forms for 2 and 5 are the same: %q", few)
 	}
 }
-

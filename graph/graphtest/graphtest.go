@@ -27,8 +27,8 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/staff"
 	"victimservices/ent/seed"
+	"victimservices/ent/staff"
 	"victimservices/ent/storage"
 	"victimservices/graph"
 )
@@ -193,7 +193,9 @@ func (s *Server) Serve(tb testing.TB, hr *http.Request) *Response {
 }
 
 // Bearer returns an Authorization header for a token.
-func Bearer(token string) map[string]string { return map[string]string{"Authorization": "Bearer " + token} }
+func Bearer(token string) map[string]string {
+	return map[string]string{"Authorization": "Bearer " + token}
+}
 
 // freshDatabase returns the URL of an empty database for this test.
 func freshDatabase(tb testing.TB) string {
