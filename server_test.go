@@ -1,0 +1,172 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"victimservices/ent/seed"
+)
+
+func testConfig(t *testing.T) Config {
+	t.Helper()
+	return Config{
+		Addr:            "127.0.0.1:0",
+		DatabaseURL:     "file:" + filepath.Join(t.TempDir(), "vs.db"),
+		AppEnv:          "development",
+		ShutdownTimeout: 5 * time.Second,
+		Clock:           time.Now,
+		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
+	}
+}
+
+// startServer runs the server on a free port until the test ends.
+func startServer(t *testing.T, cfg Config) (addr string, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	cfg.Listening = func(a string) { ready <- a }
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, cfg) }()
+	select {
+	case addr = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("server stopped: %v", err)
+	case <-time.After(30 * time.Second):
+		cancel()
+		t.Fatal("server did not start")
+	}
+	stopped := false
+	stop = func() error {
+		if stopped {
+			return nil
+		}
+		stopped = true
+		cancel()
+		return <-done
+	}
+	t.Cleanup(func() { _ = stop() })
+	return addr, stop
+}
+
+func post(t *testing.T, addr, query string, header map[string]string) map[string]any {
+	t.Helper()
+	body, _ := json.Marshal(map[string]string{"query": query})
+	req, _ := http.NewRequest(http.MethodPost, "http://"+addr+"/query", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	for k, v := range header {
+		req.Header.Set(k, v)
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var out map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestRunServesTheSeededDirectory boots the real server on the embedded
+// database, as `go run .` does, and shuts it down gracefully.
+func TestRunServesTheSeededDirectory(t *testing.T) {
+	addr, stop := startServer(t, testConfig(t))
+	out := post(t, addr, `{ services { totalCount } }`, nil)
+	data, _ := out["data"].(map[string]any)
+	services, _ := data["services"].(map[string]any)
+	if services["totalCount"] != float64(4) {
+		t.Fatalf("got %v, want 4 services", out)
+	}
+	resp, err := http.Get("http://" + addr + "/healthz")
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("healthz: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: %v", err)
+	}
+}
+
+func TestProductionRequiresAuthSecret(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.AppEnv = "production"
+	err := run(context.Background(), cfg)
+	if err == nil || !strings.Contains(err.Error(), "AUTH_SECRET") {
+		t.Fatalf("run = %v, want an AUTH_SECRET error", err)
+	}
+	cfg.AuthSecret = "short"
+	if err := run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "32 bytes") {
+		t.Fatalf("run with a short secret = %v", err)
+	}
+}
+
+// TestProductionDoesNotSeed: only the seed subcommand loads demo data outside
+// development.
+func TestProductionDoesNotSeed(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.AppEnv = "production"
+	cfg.AuthSecret = strings.Repeat("s", 32)
+	addr, _ := startServer(t, cfg)
+	out := post(t, addr, `{ services { totalCount } }`, nil)
+	if got := out["data"].(map[string]any)["services"].(map[string]any)["totalCount"]; got != float64(0) {
+		t.Fatalf("production server has %v services, want 0", got)
+	}
+}
+
+// TestTokenCommand: the printed token is accepted by a server with the same
+// configuration, and the staff record is created once and updated after.
+func TestTokenCommand(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.AuthSecret = strings.Repeat("k", 40)
+	getenv := func(key string) string {
+		return map[string]string{"DATABASE_URL": cfg.DatabaseURL, "AUTH_SECRET": cfg.AuthSecret}[key]
+	}
+	var stdout, stderr bytes.Buffer
+	if err := command(context.Background(), []string{"token", "-role", "editor", "-name", "Dana"}, getenv, &stdout, &stderr); err != nil {
+		t.Fatalf("token: %v (%s)", err, stderr.String())
+	}
+	token := strings.TrimSpace(stdout.String())
+	stdout.Reset()
+	if err := command(context.Background(), []string{"token", "-role", "admin", "-name", "Dana"}, getenv, &stdout, &stderr); err != nil {
+		t.Fatalf("second token: %v", err)
+	}
+	if err := command(context.Background(), []string{"token", "-role", "chief", "-name", "Dana"}, getenv, &stdout, &stderr); err == nil {
+		t.Fatal("unknown role accepted")
+	}
+
+	addr, _ := startServer(t, cfg)
+	out := post(t, addr, `mutation { updateService(id: "`+string(seed.ID("svc", "advocacy"))+`", input: {email: "adv@example.org"}) { email } }`,
+		map[string]string{"Authorization": "Bearer " + token})
+	if out["errors"] != nil {
+		t.Fatalf("editor token refused: %v", out["errors"])
+	}
+	out = post(t, addr, `{ services { totalCount } }`, map[string]string{"Authorization": "Bearer " + token + "x"})
+	errs, _ := out["errors"].([]any)
+	if len(errs) != 1 || errs[0].(map[string]any)["extensions"].(map[string]any)["code"] != "UNAUTHENTICATED" {
+		t.Fatalf("forged token: %v", out)
+	}
+}
+
+func TestSeedCommandIsIdempotent(t *testing.T) {
+	cfg := testConfig(t)
+	getenv := func(key string) string { return map[string]string{"DATABASE_URL": cfg.DatabaseURL}[key] }
+	for _, want := range []string{"demo data loaded", "demo data already present"} {
+		var stdout, stderr bytes.Buffer
+		if err := command(context.Background(), []string{"seed"}, getenv, &stdout, &stderr); err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.TrimSpace(stdout.String()); got != want {
+			t.Errorf("seed printed %q, want %q", got, want)
+		}
+	}
+}
