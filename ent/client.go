@@ -12,10 +12,21 @@ import (
 	"victimservices/ent/migrate"
 	"victimservices/ent/schema/nodeid"
 
+	"victimservices/ent/auditrecord"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/feedback"
+	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/rateevent"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
@@ -33,6 +44,20 @@ type Client struct {
 	config
 	// Schema is the client for creating, migrating and dropping schema.
 	Schema *migrate.Schema
+	// AuditRecord is the client for interacting with the AuditRecord builders.
+	AuditRecord *AuditRecordClient
+	// CaseEvent is the client for interacting with the CaseEvent builders.
+	CaseEvent *CaseEventClient
+	// CaseFile is the client for interacting with the CaseFile builders.
+	CaseFile *CaseFileClient
+	// CaseSession is the client for interacting with the CaseSession builders.
+	CaseSession *CaseSessionClient
+	// CourtDate is the client for interacting with the CourtDate builders.
+	CourtDate *CourtDateClient
+	// Feedback is the client for interacting with the Feedback builders.
+	Feedback *FeedbackClient
+	// FollowUp is the client for interacting with the FollowUp builders.
+	FollowUp *FollowUpClient
 	// Location is the client for interacting with the Location builders.
 	Location *LocationClient
 	// LocationTranslation is the client for interacting with the LocationTranslation builders.
@@ -41,6 +66,14 @@ type Client struct {
 	Organization *OrganizationClient
 	// OrganizationTranslation is the client for interacting with the OrganizationTranslation builders.
 	OrganizationTranslation *OrganizationTranslationClient
+	// RateEvent is the client for interacting with the RateEvent builders.
+	RateEvent *RateEventClient
+	// Resource is the client for interacting with the Resource builders.
+	Resource *ResourceClient
+	// ResourceRevision is the client for interacting with the ResourceRevision builders.
+	ResourceRevision *ResourceRevisionClient
+	// ResourceTranslation is the client for interacting with the ResourceTranslation builders.
+	ResourceTranslation *ResourceTranslationClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// ServiceTranslation is the client for interacting with the ServiceTranslation builders.
@@ -58,10 +91,21 @@ func NewClient(opts ...Option) *Client {
 
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
+	c.AuditRecord = NewAuditRecordClient(c.config)
+	c.CaseEvent = NewCaseEventClient(c.config)
+	c.CaseFile = NewCaseFileClient(c.config)
+	c.CaseSession = NewCaseSessionClient(c.config)
+	c.CourtDate = NewCourtDateClient(c.config)
+	c.Feedback = NewFeedbackClient(c.config)
+	c.FollowUp = NewFollowUpClient(c.config)
 	c.Location = NewLocationClient(c.config)
 	c.LocationTranslation = NewLocationTranslationClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationTranslation = NewOrganizationTranslationClient(c.config)
+	c.RateEvent = NewRateEventClient(c.config)
+	c.Resource = NewResourceClient(c.config)
+	c.ResourceRevision = NewResourceRevisionClient(c.config)
+	c.ResourceTranslation = NewResourceTranslationClient(c.config)
 	c.Service = NewServiceClient(c.config)
 	c.ServiceTranslation = NewServiceTranslationClient(c.config)
 	c.Staff = NewStaffClient(c.config)
@@ -157,10 +201,21 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	return &Tx{
 		ctx:                     ctx,
 		config:                  cfg,
+		AuditRecord:             NewAuditRecordClient(cfg),
+		CaseEvent:               NewCaseEventClient(cfg),
+		CaseFile:                NewCaseFileClient(cfg),
+		CaseSession:             NewCaseSessionClient(cfg),
+		CourtDate:               NewCourtDateClient(cfg),
+		Feedback:                NewFeedbackClient(cfg),
+		FollowUp:                NewFollowUpClient(cfg),
 		Location:                NewLocationClient(cfg),
 		LocationTranslation:     NewLocationTranslationClient(cfg),
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
+		RateEvent:               NewRateEventClient(cfg),
+		Resource:                NewResourceClient(cfg),
+		ResourceRevision:        NewResourceRevisionClient(cfg),
+		ResourceTranslation:     NewResourceTranslationClient(cfg),
 		Service:                 NewServiceClient(cfg),
 		ServiceTranslation:      NewServiceTranslationClient(cfg),
 		Staff:                   NewStaffClient(cfg),
@@ -183,10 +238,21 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	return &Tx{
 		ctx:                     ctx,
 		config:                  cfg,
+		AuditRecord:             NewAuditRecordClient(cfg),
+		CaseEvent:               NewCaseEventClient(cfg),
+		CaseFile:                NewCaseFileClient(cfg),
+		CaseSession:             NewCaseSessionClient(cfg),
+		CourtDate:               NewCourtDateClient(cfg),
+		Feedback:                NewFeedbackClient(cfg),
+		FollowUp:                NewFollowUpClient(cfg),
 		Location:                NewLocationClient(cfg),
 		LocationTranslation:     NewLocationTranslationClient(cfg),
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
+		RateEvent:               NewRateEventClient(cfg),
+		Resource:                NewResourceClient(cfg),
+		ResourceRevision:        NewResourceRevisionClient(cfg),
+		ResourceTranslation:     NewResourceTranslationClient(cfg),
 		Service:                 NewServiceClient(cfg),
 		ServiceTranslation:      NewServiceTranslationClient(cfg),
 		Staff:                   NewStaffClient(cfg),
@@ -196,7 +262,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 // Debug returns a new debug-client. It's used to get verbose logging on specific operations.
 //
 //	client.Debug().
-//		Location.
+//		AuditRecord.
 //		Query().
 //		Count(ctx)
 func (c *Client) Debug() *Client {
@@ -219,8 +285,10 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.Location, c.LocationTranslation, c.Organization, c.OrganizationTranslation,
-		c.Service, c.ServiceTranslation, c.Staff,
+		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
+		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
+		c.OrganizationTranslation, c.RateEvent, c.Resource, c.ResourceRevision,
+		c.ResourceTranslation, c.Service, c.ServiceTranslation, c.Staff,
 	} {
 		n.Use(hooks...)
 	}
@@ -230,8 +298,10 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.Location, c.LocationTranslation, c.Organization, c.OrganizationTranslation,
-		c.Service, c.ServiceTranslation, c.Staff,
+		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
+		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
+		c.OrganizationTranslation, c.RateEvent, c.Resource, c.ResourceRevision,
+		c.ResourceTranslation, c.Service, c.ServiceTranslation, c.Staff,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -240,6 +310,20 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 // Mutate implements the ent.Mutator interface.
 func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
+	case *AuditRecordMutation:
+		return c.AuditRecord.mutate(ctx, m)
+	case *CaseEventMutation:
+		return c.CaseEvent.mutate(ctx, m)
+	case *CaseFileMutation:
+		return c.CaseFile.mutate(ctx, m)
+	case *CaseSessionMutation:
+		return c.CaseSession.mutate(ctx, m)
+	case *CourtDateMutation:
+		return c.CourtDate.mutate(ctx, m)
+	case *FeedbackMutation:
+		return c.Feedback.mutate(ctx, m)
+	case *FollowUpMutation:
+		return c.FollowUp.mutate(ctx, m)
 	case *LocationMutation:
 		return c.Location.mutate(ctx, m)
 	case *LocationTranslationMutation:
@@ -248,6 +332,14 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Organization.mutate(ctx, m)
 	case *OrganizationTranslationMutation:
 		return c.OrganizationTranslation.mutate(ctx, m)
+	case *RateEventMutation:
+		return c.RateEvent.mutate(ctx, m)
+	case *ResourceMutation:
+		return c.Resource.mutate(ctx, m)
+	case *ResourceRevisionMutation:
+		return c.ResourceRevision.mutate(ctx, m)
+	case *ResourceTranslationMutation:
+		return c.ResourceTranslation.mutate(ctx, m)
 	case *ServiceMutation:
 		return c.Service.mutate(ctx, m)
 	case *ServiceTranslationMutation:
@@ -256,6 +348,1120 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Staff.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
+	}
+}
+
+// AuditRecordClient is a client for the AuditRecord schema.
+type AuditRecordClient struct {
+	config
+}
+
+// NewAuditRecordClient returns a client for the AuditRecord from the given config.
+func NewAuditRecordClient(c config) *AuditRecordClient {
+	return &AuditRecordClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `auditrecord.Hooks(f(g(h())))`.
+func (c *AuditRecordClient) Use(hooks ...Hook) {
+	c.hooks.AuditRecord = append(c.hooks.AuditRecord, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `auditrecord.Intercept(f(g(h())))`.
+func (c *AuditRecordClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AuditRecord = append(c.inters.AuditRecord, interceptors...)
+}
+
+// Create returns a builder for creating a AuditRecord entity.
+func (c *AuditRecordClient) Create() *AuditRecordCreate {
+	mutation := newAuditRecordMutation(c.config, OpCreate)
+	return &AuditRecordCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AuditRecord entities.
+func (c *AuditRecordClient) CreateBulk(builders ...*AuditRecordCreate) *AuditRecordCreateBulk {
+	return &AuditRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AuditRecordClient) MapCreateBulk(slice any, setFunc func(*AuditRecordCreate, int)) *AuditRecordCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AuditRecordCreateBulk{err: fmt.Errorf("calling to AuditRecordClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AuditRecordCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AuditRecordCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AuditRecord.
+func (c *AuditRecordClient) Update() *AuditRecordUpdate {
+	mutation := newAuditRecordMutation(c.config, OpUpdate)
+	return &AuditRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AuditRecordClient) UpdateOne(_m *AuditRecord) *AuditRecordUpdateOne {
+	mutation := newAuditRecordMutation(c.config, OpUpdateOne, withAuditRecord(_m))
+	return &AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AuditRecordClient) UpdateOneID(id nodeid.ID) *AuditRecordUpdateOne {
+	mutation := newAuditRecordMutation(c.config, OpUpdateOne, withAuditRecordID(id))
+	return &AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AuditRecord.
+func (c *AuditRecordClient) Delete() *AuditRecordDelete {
+	mutation := newAuditRecordMutation(c.config, OpDelete)
+	return &AuditRecordDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AuditRecordClient) DeleteOne(_m *AuditRecord) *AuditRecordDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AuditRecordClient) DeleteOneID(id nodeid.ID) *AuditRecordDeleteOne {
+	builder := c.Delete().Where(auditrecord.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AuditRecordDeleteOne{builder}
+}
+
+// Query returns a query builder for AuditRecord.
+func (c *AuditRecordClient) Query() *AuditRecordQuery {
+	return &AuditRecordQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAuditRecord},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AuditRecord entity by its id.
+func (c *AuditRecordClient) Get(ctx context.Context, id nodeid.ID) (*AuditRecord, error) {
+	return c.Query().Where(auditrecord.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AuditRecordClient) GetX(ctx context.Context, id nodeid.ID) *AuditRecord {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *AuditRecordClient) Hooks() []Hook {
+	hooks := c.hooks.AuditRecord
+	return append(hooks[:len(hooks):len(hooks)], auditrecord.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AuditRecordClient) Interceptors() []Interceptor {
+	return c.inters.AuditRecord
+}
+
+func (c *AuditRecordClient) mutate(ctx context.Context, m *AuditRecordMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AuditRecordCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AuditRecordUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AuditRecordUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AuditRecordDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AuditRecord mutation op: %q", m.Op())
+	}
+}
+
+// CaseEventClient is a client for the CaseEvent schema.
+type CaseEventClient struct {
+	config
+}
+
+// NewCaseEventClient returns a client for the CaseEvent from the given config.
+func NewCaseEventClient(c config) *CaseEventClient {
+	return &CaseEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `caseevent.Hooks(f(g(h())))`.
+func (c *CaseEventClient) Use(hooks ...Hook) {
+	c.hooks.CaseEvent = append(c.hooks.CaseEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `caseevent.Intercept(f(g(h())))`.
+func (c *CaseEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CaseEvent = append(c.inters.CaseEvent, interceptors...)
+}
+
+// Create returns a builder for creating a CaseEvent entity.
+func (c *CaseEventClient) Create() *CaseEventCreate {
+	mutation := newCaseEventMutation(c.config, OpCreate)
+	return &CaseEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CaseEvent entities.
+func (c *CaseEventClient) CreateBulk(builders ...*CaseEventCreate) *CaseEventCreateBulk {
+	return &CaseEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CaseEventClient) MapCreateBulk(slice any, setFunc func(*CaseEventCreate, int)) *CaseEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CaseEventCreateBulk{err: fmt.Errorf("calling to CaseEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CaseEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CaseEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CaseEvent.
+func (c *CaseEventClient) Update() *CaseEventUpdate {
+	mutation := newCaseEventMutation(c.config, OpUpdate)
+	return &CaseEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CaseEventClient) UpdateOne(_m *CaseEvent) *CaseEventUpdateOne {
+	mutation := newCaseEventMutation(c.config, OpUpdateOne, withCaseEvent(_m))
+	return &CaseEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CaseEventClient) UpdateOneID(id nodeid.ID) *CaseEventUpdateOne {
+	mutation := newCaseEventMutation(c.config, OpUpdateOne, withCaseEventID(id))
+	return &CaseEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CaseEvent.
+func (c *CaseEventClient) Delete() *CaseEventDelete {
+	mutation := newCaseEventMutation(c.config, OpDelete)
+	return &CaseEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CaseEventClient) DeleteOne(_m *CaseEvent) *CaseEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CaseEventClient) DeleteOneID(id nodeid.ID) *CaseEventDeleteOne {
+	builder := c.Delete().Where(caseevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CaseEventDeleteOne{builder}
+}
+
+// Query returns a query builder for CaseEvent.
+func (c *CaseEventClient) Query() *CaseEventQuery {
+	return &CaseEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCaseEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CaseEvent entity by its id.
+func (c *CaseEventClient) Get(ctx context.Context, id nodeid.ID) (*CaseEvent, error) {
+	return c.Query().Where(caseevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CaseEventClient) GetX(ctx context.Context, id nodeid.ID) *CaseEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a CaseEvent.
+func (c *CaseEventClient) QueryCase(_m *CaseEvent) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(caseevent.Table, caseevent.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, caseevent.CaseTable, caseevent.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CaseEventClient) Hooks() []Hook {
+	hooks := c.hooks.CaseEvent
+	return append(hooks[:len(hooks):len(hooks)], caseevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CaseEventClient) Interceptors() []Interceptor {
+	return c.inters.CaseEvent
+}
+
+func (c *CaseEventClient) mutate(ctx context.Context, m *CaseEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CaseEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CaseEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CaseEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CaseEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CaseEvent mutation op: %q", m.Op())
+	}
+}
+
+// CaseFileClient is a client for the CaseFile schema.
+type CaseFileClient struct {
+	config
+}
+
+// NewCaseFileClient returns a client for the CaseFile from the given config.
+func NewCaseFileClient(c config) *CaseFileClient {
+	return &CaseFileClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `casefile.Hooks(f(g(h())))`.
+func (c *CaseFileClient) Use(hooks ...Hook) {
+	c.hooks.CaseFile = append(c.hooks.CaseFile, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `casefile.Intercept(f(g(h())))`.
+func (c *CaseFileClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CaseFile = append(c.inters.CaseFile, interceptors...)
+}
+
+// Create returns a builder for creating a CaseFile entity.
+func (c *CaseFileClient) Create() *CaseFileCreate {
+	mutation := newCaseFileMutation(c.config, OpCreate)
+	return &CaseFileCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CaseFile entities.
+func (c *CaseFileClient) CreateBulk(builders ...*CaseFileCreate) *CaseFileCreateBulk {
+	return &CaseFileCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CaseFileClient) MapCreateBulk(slice any, setFunc func(*CaseFileCreate, int)) *CaseFileCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CaseFileCreateBulk{err: fmt.Errorf("calling to CaseFileClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CaseFileCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CaseFileCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CaseFile.
+func (c *CaseFileClient) Update() *CaseFileUpdate {
+	mutation := newCaseFileMutation(c.config, OpUpdate)
+	return &CaseFileUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CaseFileClient) UpdateOne(_m *CaseFile) *CaseFileUpdateOne {
+	mutation := newCaseFileMutation(c.config, OpUpdateOne, withCaseFile(_m))
+	return &CaseFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CaseFileClient) UpdateOneID(id nodeid.ID) *CaseFileUpdateOne {
+	mutation := newCaseFileMutation(c.config, OpUpdateOne, withCaseFileID(id))
+	return &CaseFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CaseFile.
+func (c *CaseFileClient) Delete() *CaseFileDelete {
+	mutation := newCaseFileMutation(c.config, OpDelete)
+	return &CaseFileDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CaseFileClient) DeleteOne(_m *CaseFile) *CaseFileDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CaseFileClient) DeleteOneID(id nodeid.ID) *CaseFileDeleteOne {
+	builder := c.Delete().Where(casefile.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CaseFileDeleteOne{builder}
+}
+
+// Query returns a query builder for CaseFile.
+func (c *CaseFileClient) Query() *CaseFileQuery {
+	return &CaseFileQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCaseFile},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CaseFile entity by its id.
+func (c *CaseFileClient) Get(ctx context.Context, id nodeid.ID) (*CaseFile, error) {
+	return c.Query().Where(casefile.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CaseFileClient) GetX(ctx context.Context, id nodeid.ID) *CaseFile {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryAdvocate queries the advocate edge of a CaseFile.
+func (c *CaseFileClient) QueryAdvocate(_m *CaseFile) *StaffQuery {
+	query := (&StaffClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(staff.Table, staff.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, casefile.AdvocateTable, casefile.AdvocateColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryEvents queries the events edge of a CaseFile.
+func (c *CaseFileClient) QueryEvents(_m *CaseFile) *CaseEventQuery {
+	query := (&CaseEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(caseevent.Table, caseevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.EventsTable, casefile.EventsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollowUps queries the follow_ups edge of a CaseFile.
+func (c *CaseFileClient) QueryFollowUps(_m *CaseFile) *FollowUpQuery {
+	query := (&FollowUpClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(followup.Table, followup.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.FollowUpsTable, casefile.FollowUpsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCourtDates queries the court_dates edge of a CaseFile.
+func (c *CaseFileClient) QueryCourtDates(_m *CaseFile) *CourtDateQuery {
+	query := (&CourtDateClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(courtdate.Table, courtdate.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.CourtDatesTable, casefile.CourtDatesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QuerySessions queries the sessions edge of a CaseFile.
+func (c *CaseFileClient) QuerySessions(_m *CaseFile) *CaseSessionQuery {
+	query := (&CaseSessionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(casesession.Table, casesession.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.SessionsTable, casefile.SessionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFeedback queries the feedback edge of a CaseFile.
+func (c *CaseFileClient) QueryFeedback(_m *CaseFile) *FeedbackQuery {
+	query := (&FeedbackClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(feedback.Table, feedback.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, false, casefile.FeedbackTable, casefile.FeedbackColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CaseFileClient) Hooks() []Hook {
+	hooks := c.hooks.CaseFile
+	return append(hooks[:len(hooks):len(hooks)], casefile.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CaseFileClient) Interceptors() []Interceptor {
+	return c.inters.CaseFile
+}
+
+func (c *CaseFileClient) mutate(ctx context.Context, m *CaseFileMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CaseFileCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CaseFileUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CaseFileUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CaseFileDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CaseFile mutation op: %q", m.Op())
+	}
+}
+
+// CaseSessionClient is a client for the CaseSession schema.
+type CaseSessionClient struct {
+	config
+}
+
+// NewCaseSessionClient returns a client for the CaseSession from the given config.
+func NewCaseSessionClient(c config) *CaseSessionClient {
+	return &CaseSessionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `casesession.Hooks(f(g(h())))`.
+func (c *CaseSessionClient) Use(hooks ...Hook) {
+	c.hooks.CaseSession = append(c.hooks.CaseSession, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `casesession.Intercept(f(g(h())))`.
+func (c *CaseSessionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CaseSession = append(c.inters.CaseSession, interceptors...)
+}
+
+// Create returns a builder for creating a CaseSession entity.
+func (c *CaseSessionClient) Create() *CaseSessionCreate {
+	mutation := newCaseSessionMutation(c.config, OpCreate)
+	return &CaseSessionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CaseSession entities.
+func (c *CaseSessionClient) CreateBulk(builders ...*CaseSessionCreate) *CaseSessionCreateBulk {
+	return &CaseSessionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CaseSessionClient) MapCreateBulk(slice any, setFunc func(*CaseSessionCreate, int)) *CaseSessionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CaseSessionCreateBulk{err: fmt.Errorf("calling to CaseSessionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CaseSessionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CaseSessionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CaseSession.
+func (c *CaseSessionClient) Update() *CaseSessionUpdate {
+	mutation := newCaseSessionMutation(c.config, OpUpdate)
+	return &CaseSessionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CaseSessionClient) UpdateOne(_m *CaseSession) *CaseSessionUpdateOne {
+	mutation := newCaseSessionMutation(c.config, OpUpdateOne, withCaseSession(_m))
+	return &CaseSessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CaseSessionClient) UpdateOneID(id nodeid.ID) *CaseSessionUpdateOne {
+	mutation := newCaseSessionMutation(c.config, OpUpdateOne, withCaseSessionID(id))
+	return &CaseSessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CaseSession.
+func (c *CaseSessionClient) Delete() *CaseSessionDelete {
+	mutation := newCaseSessionMutation(c.config, OpDelete)
+	return &CaseSessionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CaseSessionClient) DeleteOne(_m *CaseSession) *CaseSessionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CaseSessionClient) DeleteOneID(id nodeid.ID) *CaseSessionDeleteOne {
+	builder := c.Delete().Where(casesession.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CaseSessionDeleteOne{builder}
+}
+
+// Query returns a query builder for CaseSession.
+func (c *CaseSessionClient) Query() *CaseSessionQuery {
+	return &CaseSessionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCaseSession},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CaseSession entity by its id.
+func (c *CaseSessionClient) Get(ctx context.Context, id nodeid.ID) (*CaseSession, error) {
+	return c.Query().Where(casesession.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CaseSessionClient) GetX(ctx context.Context, id nodeid.ID) *CaseSession {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a CaseSession.
+func (c *CaseSessionClient) QueryCase(_m *CaseSession) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casesession.Table, casesession.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, casesession.CaseTable, casesession.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CaseSessionClient) Hooks() []Hook {
+	hooks := c.hooks.CaseSession
+	return append(hooks[:len(hooks):len(hooks)], casesession.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CaseSessionClient) Interceptors() []Interceptor {
+	return c.inters.CaseSession
+}
+
+func (c *CaseSessionClient) mutate(ctx context.Context, m *CaseSessionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CaseSessionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CaseSessionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CaseSessionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CaseSessionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CaseSession mutation op: %q", m.Op())
+	}
+}
+
+// CourtDateClient is a client for the CourtDate schema.
+type CourtDateClient struct {
+	config
+}
+
+// NewCourtDateClient returns a client for the CourtDate from the given config.
+func NewCourtDateClient(c config) *CourtDateClient {
+	return &CourtDateClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `courtdate.Hooks(f(g(h())))`.
+func (c *CourtDateClient) Use(hooks ...Hook) {
+	c.hooks.CourtDate = append(c.hooks.CourtDate, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `courtdate.Intercept(f(g(h())))`.
+func (c *CourtDateClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CourtDate = append(c.inters.CourtDate, interceptors...)
+}
+
+// Create returns a builder for creating a CourtDate entity.
+func (c *CourtDateClient) Create() *CourtDateCreate {
+	mutation := newCourtDateMutation(c.config, OpCreate)
+	return &CourtDateCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CourtDate entities.
+func (c *CourtDateClient) CreateBulk(builders ...*CourtDateCreate) *CourtDateCreateBulk {
+	return &CourtDateCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CourtDateClient) MapCreateBulk(slice any, setFunc func(*CourtDateCreate, int)) *CourtDateCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CourtDateCreateBulk{err: fmt.Errorf("calling to CourtDateClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CourtDateCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CourtDateCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CourtDate.
+func (c *CourtDateClient) Update() *CourtDateUpdate {
+	mutation := newCourtDateMutation(c.config, OpUpdate)
+	return &CourtDateUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CourtDateClient) UpdateOne(_m *CourtDate) *CourtDateUpdateOne {
+	mutation := newCourtDateMutation(c.config, OpUpdateOne, withCourtDate(_m))
+	return &CourtDateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CourtDateClient) UpdateOneID(id nodeid.ID) *CourtDateUpdateOne {
+	mutation := newCourtDateMutation(c.config, OpUpdateOne, withCourtDateID(id))
+	return &CourtDateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CourtDate.
+func (c *CourtDateClient) Delete() *CourtDateDelete {
+	mutation := newCourtDateMutation(c.config, OpDelete)
+	return &CourtDateDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CourtDateClient) DeleteOne(_m *CourtDate) *CourtDateDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CourtDateClient) DeleteOneID(id nodeid.ID) *CourtDateDeleteOne {
+	builder := c.Delete().Where(courtdate.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CourtDateDeleteOne{builder}
+}
+
+// Query returns a query builder for CourtDate.
+func (c *CourtDateClient) Query() *CourtDateQuery {
+	return &CourtDateQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCourtDate},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CourtDate entity by its id.
+func (c *CourtDateClient) Get(ctx context.Context, id nodeid.ID) (*CourtDate, error) {
+	return c.Query().Where(courtdate.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CourtDateClient) GetX(ctx context.Context, id nodeid.ID) *CourtDate {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a CourtDate.
+func (c *CourtDateClient) QueryCase(_m *CourtDate) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(courtdate.Table, courtdate.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, courtdate.CaseTable, courtdate.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CourtDateClient) Hooks() []Hook {
+	hooks := c.hooks.CourtDate
+	return append(hooks[:len(hooks):len(hooks)], courtdate.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CourtDateClient) Interceptors() []Interceptor {
+	return c.inters.CourtDate
+}
+
+func (c *CourtDateClient) mutate(ctx context.Context, m *CourtDateMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CourtDateCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CourtDateUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CourtDateUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CourtDateDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CourtDate mutation op: %q", m.Op())
+	}
+}
+
+// FeedbackClient is a client for the Feedback schema.
+type FeedbackClient struct {
+	config
+}
+
+// NewFeedbackClient returns a client for the Feedback from the given config.
+func NewFeedbackClient(c config) *FeedbackClient {
+	return &FeedbackClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `feedback.Hooks(f(g(h())))`.
+func (c *FeedbackClient) Use(hooks ...Hook) {
+	c.hooks.Feedback = append(c.hooks.Feedback, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `feedback.Intercept(f(g(h())))`.
+func (c *FeedbackClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Feedback = append(c.inters.Feedback, interceptors...)
+}
+
+// Create returns a builder for creating a Feedback entity.
+func (c *FeedbackClient) Create() *FeedbackCreate {
+	mutation := newFeedbackMutation(c.config, OpCreate)
+	return &FeedbackCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Feedback entities.
+func (c *FeedbackClient) CreateBulk(builders ...*FeedbackCreate) *FeedbackCreateBulk {
+	return &FeedbackCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FeedbackClient) MapCreateBulk(slice any, setFunc func(*FeedbackCreate, int)) *FeedbackCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FeedbackCreateBulk{err: fmt.Errorf("calling to FeedbackClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FeedbackCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FeedbackCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Feedback.
+func (c *FeedbackClient) Update() *FeedbackUpdate {
+	mutation := newFeedbackMutation(c.config, OpUpdate)
+	return &FeedbackUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FeedbackClient) UpdateOne(_m *Feedback) *FeedbackUpdateOne {
+	mutation := newFeedbackMutation(c.config, OpUpdateOne, withFeedback(_m))
+	return &FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FeedbackClient) UpdateOneID(id nodeid.ID) *FeedbackUpdateOne {
+	mutation := newFeedbackMutation(c.config, OpUpdateOne, withFeedbackID(id))
+	return &FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Feedback.
+func (c *FeedbackClient) Delete() *FeedbackDelete {
+	mutation := newFeedbackMutation(c.config, OpDelete)
+	return &FeedbackDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FeedbackClient) DeleteOne(_m *Feedback) *FeedbackDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FeedbackClient) DeleteOneID(id nodeid.ID) *FeedbackDeleteOne {
+	builder := c.Delete().Where(feedback.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FeedbackDeleteOne{builder}
+}
+
+// Query returns a query builder for Feedback.
+func (c *FeedbackClient) Query() *FeedbackQuery {
+	return &FeedbackQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFeedback},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Feedback entity by its id.
+func (c *FeedbackClient) Get(ctx context.Context, id nodeid.ID) (*Feedback, error) {
+	return c.Query().Where(feedback.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FeedbackClient) GetX(ctx context.Context, id nodeid.ID) *Feedback {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Feedback.
+func (c *FeedbackClient) QueryCase(_m *Feedback) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(feedback.Table, feedback.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2O, true, feedback.CaseTable, feedback.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FeedbackClient) Hooks() []Hook {
+	hooks := c.hooks.Feedback
+	return append(hooks[:len(hooks):len(hooks)], feedback.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FeedbackClient) Interceptors() []Interceptor {
+	return c.inters.Feedback
+}
+
+func (c *FeedbackClient) mutate(ctx context.Context, m *FeedbackMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FeedbackCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FeedbackUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FeedbackUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FeedbackDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Feedback mutation op: %q", m.Op())
+	}
+}
+
+// FollowUpClient is a client for the FollowUp schema.
+type FollowUpClient struct {
+	config
+}
+
+// NewFollowUpClient returns a client for the FollowUp from the given config.
+func NewFollowUpClient(c config) *FollowUpClient {
+	return &FollowUpClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `followup.Hooks(f(g(h())))`.
+func (c *FollowUpClient) Use(hooks ...Hook) {
+	c.hooks.FollowUp = append(c.hooks.FollowUp, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `followup.Intercept(f(g(h())))`.
+func (c *FollowUpClient) Intercept(interceptors ...Interceptor) {
+	c.inters.FollowUp = append(c.inters.FollowUp, interceptors...)
+}
+
+// Create returns a builder for creating a FollowUp entity.
+func (c *FollowUpClient) Create() *FollowUpCreate {
+	mutation := newFollowUpMutation(c.config, OpCreate)
+	return &FollowUpCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of FollowUp entities.
+func (c *FollowUpClient) CreateBulk(builders ...*FollowUpCreate) *FollowUpCreateBulk {
+	return &FollowUpCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *FollowUpClient) MapCreateBulk(slice any, setFunc func(*FollowUpCreate, int)) *FollowUpCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &FollowUpCreateBulk{err: fmt.Errorf("calling to FollowUpClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*FollowUpCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &FollowUpCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for FollowUp.
+func (c *FollowUpClient) Update() *FollowUpUpdate {
+	mutation := newFollowUpMutation(c.config, OpUpdate)
+	return &FollowUpUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *FollowUpClient) UpdateOne(_m *FollowUp) *FollowUpUpdateOne {
+	mutation := newFollowUpMutation(c.config, OpUpdateOne, withFollowUp(_m))
+	return &FollowUpUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *FollowUpClient) UpdateOneID(id nodeid.ID) *FollowUpUpdateOne {
+	mutation := newFollowUpMutation(c.config, OpUpdateOne, withFollowUpID(id))
+	return &FollowUpUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for FollowUp.
+func (c *FollowUpClient) Delete() *FollowUpDelete {
+	mutation := newFollowUpMutation(c.config, OpDelete)
+	return &FollowUpDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *FollowUpClient) DeleteOne(_m *FollowUp) *FollowUpDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *FollowUpClient) DeleteOneID(id nodeid.ID) *FollowUpDeleteOne {
+	builder := c.Delete().Where(followup.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &FollowUpDeleteOne{builder}
+}
+
+// Query returns a query builder for FollowUp.
+func (c *FollowUpClient) Query() *FollowUpQuery {
+	return &FollowUpQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeFollowUp},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a FollowUp entity by its id.
+func (c *FollowUpClient) Get(ctx context.Context, id nodeid.ID) (*FollowUp, error) {
+	return c.Query().Where(followup.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *FollowUpClient) GetX(ctx context.Context, id nodeid.ID) *FollowUp {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a FollowUp.
+func (c *FollowUpClient) QueryCase(_m *FollowUp) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(followup.Table, followup.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, followup.CaseTable, followup.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *FollowUpClient) Hooks() []Hook {
+	hooks := c.hooks.FollowUp
+	return append(hooks[:len(hooks):len(hooks)], followup.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *FollowUpClient) Interceptors() []Interceptor {
+	return c.inters.FollowUp
+}
+
+func (c *FollowUpClient) mutate(ctx context.Context, m *FollowUpMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&FollowUpCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&FollowUpUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&FollowUpUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&FollowUpDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown FollowUp mutation op: %q", m.Op())
 	}
 }
 
@@ -891,6 +2097,606 @@ func (c *OrganizationTranslationClient) mutate(ctx context.Context, m *Organizat
 	}
 }
 
+// RateEventClient is a client for the RateEvent schema.
+type RateEventClient struct {
+	config
+}
+
+// NewRateEventClient returns a client for the RateEvent from the given config.
+func NewRateEventClient(c config) *RateEventClient {
+	return &RateEventClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `rateevent.Hooks(f(g(h())))`.
+func (c *RateEventClient) Use(hooks ...Hook) {
+	c.hooks.RateEvent = append(c.hooks.RateEvent, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `rateevent.Intercept(f(g(h())))`.
+func (c *RateEventClient) Intercept(interceptors ...Interceptor) {
+	c.inters.RateEvent = append(c.inters.RateEvent, interceptors...)
+}
+
+// Create returns a builder for creating a RateEvent entity.
+func (c *RateEventClient) Create() *RateEventCreate {
+	mutation := newRateEventMutation(c.config, OpCreate)
+	return &RateEventCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of RateEvent entities.
+func (c *RateEventClient) CreateBulk(builders ...*RateEventCreate) *RateEventCreateBulk {
+	return &RateEventCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *RateEventClient) MapCreateBulk(slice any, setFunc func(*RateEventCreate, int)) *RateEventCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &RateEventCreateBulk{err: fmt.Errorf("calling to RateEventClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*RateEventCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &RateEventCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for RateEvent.
+func (c *RateEventClient) Update() *RateEventUpdate {
+	mutation := newRateEventMutation(c.config, OpUpdate)
+	return &RateEventUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *RateEventClient) UpdateOne(_m *RateEvent) *RateEventUpdateOne {
+	mutation := newRateEventMutation(c.config, OpUpdateOne, withRateEvent(_m))
+	return &RateEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *RateEventClient) UpdateOneID(id nodeid.ID) *RateEventUpdateOne {
+	mutation := newRateEventMutation(c.config, OpUpdateOne, withRateEventID(id))
+	return &RateEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for RateEvent.
+func (c *RateEventClient) Delete() *RateEventDelete {
+	mutation := newRateEventMutation(c.config, OpDelete)
+	return &RateEventDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *RateEventClient) DeleteOne(_m *RateEvent) *RateEventDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *RateEventClient) DeleteOneID(id nodeid.ID) *RateEventDeleteOne {
+	builder := c.Delete().Where(rateevent.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &RateEventDeleteOne{builder}
+}
+
+// Query returns a query builder for RateEvent.
+func (c *RateEventClient) Query() *RateEventQuery {
+	return &RateEventQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeRateEvent},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a RateEvent entity by its id.
+func (c *RateEventClient) Get(ctx context.Context, id nodeid.ID) (*RateEvent, error) {
+	return c.Query().Where(rateevent.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *RateEventClient) GetX(ctx context.Context, id nodeid.ID) *RateEvent {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *RateEventClient) Hooks() []Hook {
+	hooks := c.hooks.RateEvent
+	return append(hooks[:len(hooks):len(hooks)], rateevent.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *RateEventClient) Interceptors() []Interceptor {
+	return c.inters.RateEvent
+}
+
+func (c *RateEventClient) mutate(ctx context.Context, m *RateEventMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&RateEventCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&RateEventUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&RateEventUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&RateEventDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown RateEvent mutation op: %q", m.Op())
+	}
+}
+
+// ResourceClient is a client for the Resource schema.
+type ResourceClient struct {
+	config
+}
+
+// NewResourceClient returns a client for the Resource from the given config.
+func NewResourceClient(c config) *ResourceClient {
+	return &ResourceClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `resource.Hooks(f(g(h())))`.
+func (c *ResourceClient) Use(hooks ...Hook) {
+	c.hooks.Resource = append(c.hooks.Resource, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `resource.Intercept(f(g(h())))`.
+func (c *ResourceClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Resource = append(c.inters.Resource, interceptors...)
+}
+
+// Create returns a builder for creating a Resource entity.
+func (c *ResourceClient) Create() *ResourceCreate {
+	mutation := newResourceMutation(c.config, OpCreate)
+	return &ResourceCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Resource entities.
+func (c *ResourceClient) CreateBulk(builders ...*ResourceCreate) *ResourceCreateBulk {
+	return &ResourceCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ResourceClient) MapCreateBulk(slice any, setFunc func(*ResourceCreate, int)) *ResourceCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ResourceCreateBulk{err: fmt.Errorf("calling to ResourceClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ResourceCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ResourceCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Resource.
+func (c *ResourceClient) Update() *ResourceUpdate {
+	mutation := newResourceMutation(c.config, OpUpdate)
+	return &ResourceUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ResourceClient) UpdateOne(_m *Resource) *ResourceUpdateOne {
+	mutation := newResourceMutation(c.config, OpUpdateOne, withResource(_m))
+	return &ResourceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ResourceClient) UpdateOneID(id nodeid.ID) *ResourceUpdateOne {
+	mutation := newResourceMutation(c.config, OpUpdateOne, withResourceID(id))
+	return &ResourceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Resource.
+func (c *ResourceClient) Delete() *ResourceDelete {
+	mutation := newResourceMutation(c.config, OpDelete)
+	return &ResourceDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ResourceClient) DeleteOne(_m *Resource) *ResourceDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ResourceClient) DeleteOneID(id nodeid.ID) *ResourceDeleteOne {
+	builder := c.Delete().Where(resource.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ResourceDeleteOne{builder}
+}
+
+// Query returns a query builder for Resource.
+func (c *ResourceClient) Query() *ResourceQuery {
+	return &ResourceQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeResource},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Resource entity by its id.
+func (c *ResourceClient) Get(ctx context.Context, id nodeid.ID) (*Resource, error) {
+	return c.Query().Where(resource.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ResourceClient) GetX(ctx context.Context, id nodeid.ID) *Resource {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryTranslations queries the translations edge of a Resource.
+func (c *ResourceClient) QueryTranslations(_m *Resource) *ResourceTranslationQuery {
+	query := (&ResourceTranslationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resource.Table, resource.FieldID, id),
+			sqlgraph.To(resourcetranslation.Table, resourcetranslation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, resource.TranslationsTable, resource.TranslationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRevisions queries the revisions edge of a Resource.
+func (c *ResourceClient) QueryRevisions(_m *Resource) *ResourceRevisionQuery {
+	query := (&ResourceRevisionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resource.Table, resource.FieldID, id),
+			sqlgraph.To(resourcerevision.Table, resourcerevision.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, resource.RevisionsTable, resource.RevisionsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ResourceClient) Hooks() []Hook {
+	hooks := c.hooks.Resource
+	return append(hooks[:len(hooks):len(hooks)], resource.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ResourceClient) Interceptors() []Interceptor {
+	return c.inters.Resource
+}
+
+func (c *ResourceClient) mutate(ctx context.Context, m *ResourceMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ResourceCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ResourceUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ResourceUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ResourceDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Resource mutation op: %q", m.Op())
+	}
+}
+
+// ResourceRevisionClient is a client for the ResourceRevision schema.
+type ResourceRevisionClient struct {
+	config
+}
+
+// NewResourceRevisionClient returns a client for the ResourceRevision from the given config.
+func NewResourceRevisionClient(c config) *ResourceRevisionClient {
+	return &ResourceRevisionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `resourcerevision.Hooks(f(g(h())))`.
+func (c *ResourceRevisionClient) Use(hooks ...Hook) {
+	c.hooks.ResourceRevision = append(c.hooks.ResourceRevision, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `resourcerevision.Intercept(f(g(h())))`.
+func (c *ResourceRevisionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ResourceRevision = append(c.inters.ResourceRevision, interceptors...)
+}
+
+// Create returns a builder for creating a ResourceRevision entity.
+func (c *ResourceRevisionClient) Create() *ResourceRevisionCreate {
+	mutation := newResourceRevisionMutation(c.config, OpCreate)
+	return &ResourceRevisionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ResourceRevision entities.
+func (c *ResourceRevisionClient) CreateBulk(builders ...*ResourceRevisionCreate) *ResourceRevisionCreateBulk {
+	return &ResourceRevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ResourceRevisionClient) MapCreateBulk(slice any, setFunc func(*ResourceRevisionCreate, int)) *ResourceRevisionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ResourceRevisionCreateBulk{err: fmt.Errorf("calling to ResourceRevisionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ResourceRevisionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ResourceRevisionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ResourceRevision.
+func (c *ResourceRevisionClient) Update() *ResourceRevisionUpdate {
+	mutation := newResourceRevisionMutation(c.config, OpUpdate)
+	return &ResourceRevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ResourceRevisionClient) UpdateOne(_m *ResourceRevision) *ResourceRevisionUpdateOne {
+	mutation := newResourceRevisionMutation(c.config, OpUpdateOne, withResourceRevision(_m))
+	return &ResourceRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ResourceRevisionClient) UpdateOneID(id nodeid.ID) *ResourceRevisionUpdateOne {
+	mutation := newResourceRevisionMutation(c.config, OpUpdateOne, withResourceRevisionID(id))
+	return &ResourceRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ResourceRevision.
+func (c *ResourceRevisionClient) Delete() *ResourceRevisionDelete {
+	mutation := newResourceRevisionMutation(c.config, OpDelete)
+	return &ResourceRevisionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ResourceRevisionClient) DeleteOne(_m *ResourceRevision) *ResourceRevisionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ResourceRevisionClient) DeleteOneID(id nodeid.ID) *ResourceRevisionDeleteOne {
+	builder := c.Delete().Where(resourcerevision.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ResourceRevisionDeleteOne{builder}
+}
+
+// Query returns a query builder for ResourceRevision.
+func (c *ResourceRevisionClient) Query() *ResourceRevisionQuery {
+	return &ResourceRevisionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeResourceRevision},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ResourceRevision entity by its id.
+func (c *ResourceRevisionClient) Get(ctx context.Context, id nodeid.ID) (*ResourceRevision, error) {
+	return c.Query().Where(resourcerevision.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ResourceRevisionClient) GetX(ctx context.Context, id nodeid.ID) *ResourceRevision {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryResource queries the resource edge of a ResourceRevision.
+func (c *ResourceRevisionClient) QueryResource(_m *ResourceRevision) *ResourceQuery {
+	query := (&ResourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resourcerevision.Table, resourcerevision.FieldID, id),
+			sqlgraph.To(resource.Table, resource.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, resourcerevision.ResourceTable, resourcerevision.ResourceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ResourceRevisionClient) Hooks() []Hook {
+	hooks := c.hooks.ResourceRevision
+	return append(hooks[:len(hooks):len(hooks)], resourcerevision.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ResourceRevisionClient) Interceptors() []Interceptor {
+	return c.inters.ResourceRevision
+}
+
+func (c *ResourceRevisionClient) mutate(ctx context.Context, m *ResourceRevisionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ResourceRevisionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ResourceRevisionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ResourceRevisionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ResourceRevisionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ResourceRevision mutation op: %q", m.Op())
+	}
+}
+
+// ResourceTranslationClient is a client for the ResourceTranslation schema.
+type ResourceTranslationClient struct {
+	config
+}
+
+// NewResourceTranslationClient returns a client for the ResourceTranslation from the given config.
+func NewResourceTranslationClient(c config) *ResourceTranslationClient {
+	return &ResourceTranslationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `resourcetranslation.Hooks(f(g(h())))`.
+func (c *ResourceTranslationClient) Use(hooks ...Hook) {
+	c.hooks.ResourceTranslation = append(c.hooks.ResourceTranslation, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `resourcetranslation.Intercept(f(g(h())))`.
+func (c *ResourceTranslationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.ResourceTranslation = append(c.inters.ResourceTranslation, interceptors...)
+}
+
+// Create returns a builder for creating a ResourceTranslation entity.
+func (c *ResourceTranslationClient) Create() *ResourceTranslationCreate {
+	mutation := newResourceTranslationMutation(c.config, OpCreate)
+	return &ResourceTranslationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of ResourceTranslation entities.
+func (c *ResourceTranslationClient) CreateBulk(builders ...*ResourceTranslationCreate) *ResourceTranslationCreateBulk {
+	return &ResourceTranslationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ResourceTranslationClient) MapCreateBulk(slice any, setFunc func(*ResourceTranslationCreate, int)) *ResourceTranslationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ResourceTranslationCreateBulk{err: fmt.Errorf("calling to ResourceTranslationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ResourceTranslationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ResourceTranslationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for ResourceTranslation.
+func (c *ResourceTranslationClient) Update() *ResourceTranslationUpdate {
+	mutation := newResourceTranslationMutation(c.config, OpUpdate)
+	return &ResourceTranslationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ResourceTranslationClient) UpdateOne(_m *ResourceTranslation) *ResourceTranslationUpdateOne {
+	mutation := newResourceTranslationMutation(c.config, OpUpdateOne, withResourceTranslation(_m))
+	return &ResourceTranslationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ResourceTranslationClient) UpdateOneID(id nodeid.ID) *ResourceTranslationUpdateOne {
+	mutation := newResourceTranslationMutation(c.config, OpUpdateOne, withResourceTranslationID(id))
+	return &ResourceTranslationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for ResourceTranslation.
+func (c *ResourceTranslationClient) Delete() *ResourceTranslationDelete {
+	mutation := newResourceTranslationMutation(c.config, OpDelete)
+	return &ResourceTranslationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ResourceTranslationClient) DeleteOne(_m *ResourceTranslation) *ResourceTranslationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ResourceTranslationClient) DeleteOneID(id nodeid.ID) *ResourceTranslationDeleteOne {
+	builder := c.Delete().Where(resourcetranslation.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ResourceTranslationDeleteOne{builder}
+}
+
+// Query returns a query builder for ResourceTranslation.
+func (c *ResourceTranslationClient) Query() *ResourceTranslationQuery {
+	return &ResourceTranslationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeResourceTranslation},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a ResourceTranslation entity by its id.
+func (c *ResourceTranslationClient) Get(ctx context.Context, id nodeid.ID) (*ResourceTranslation, error) {
+	return c.Query().Where(resourcetranslation.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ResourceTranslationClient) GetX(ctx context.Context, id nodeid.ID) *ResourceTranslation {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryResource queries the resource edge of a ResourceTranslation.
+func (c *ResourceTranslationClient) QueryResource(_m *ResourceTranslation) *ResourceQuery {
+	query := (&ResourceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(resourcetranslation.Table, resourcetranslation.FieldID, id),
+			sqlgraph.To(resource.Table, resource.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, resourcetranslation.ResourceTable, resourcetranslation.ResourceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ResourceTranslationClient) Hooks() []Hook {
+	hooks := c.hooks.ResourceTranslation
+	return append(hooks[:len(hooks):len(hooks)], resourcetranslation.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ResourceTranslationClient) Interceptors() []Interceptor {
+	return c.inters.ResourceTranslation
+}
+
+func (c *ResourceTranslationClient) mutate(ctx context.Context, m *ResourceTranslationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ResourceTranslationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ResourceTranslationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ResourceTranslationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ResourceTranslationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown ResourceTranslation mutation op: %q", m.Op())
+	}
+}
+
 // ServiceClient is a client for the Service schema.
 type ServiceClient struct {
 	config
@@ -1331,6 +3137,22 @@ func (c *StaffClient) GetX(ctx context.Context, id nodeid.ID) *Staff {
 	return obj
 }
 
+// QueryCases queries the cases edge of a Staff.
+func (c *StaffClient) QueryCases(_m *Staff) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(staff.Table, staff.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, staff.CasesTable, staff.CasesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *StaffClient) Hooks() []Hook {
 	hooks := c.hooks.Staff
@@ -1360,11 +3182,15 @@ func (c *StaffClient) mutate(ctx context.Context, m *StaffMutation) (Value, erro
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		Location, LocationTranslation, Organization, OrganizationTranslation, Service,
+		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
+		Location, LocationTranslation, Organization, OrganizationTranslation,
+		RateEvent, Resource, ResourceRevision, ResourceTranslation, Service,
 		ServiceTranslation, Staff []ent.Hook
 	}
 	inters struct {
-		Location, LocationTranslation, Organization, OrganizationTranslation, Service,
+		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
+		Location, LocationTranslation, Organization, OrganizationTranslation,
+		RateEvent, Resource, ResourceRevision, ResourceTranslation, Service,
 		ServiceTranslation, Staff []ent.Interceptor
 	}
 )

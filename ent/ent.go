@@ -8,10 +8,21 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"victimservices/ent/auditrecord"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/feedback"
+	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/rateevent"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
@@ -79,10 +90,21 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			auditrecord.Table:             auditrecord.ValidColumn,
+			caseevent.Table:               caseevent.ValidColumn,
+			casefile.Table:                casefile.ValidColumn,
+			casesession.Table:             casesession.ValidColumn,
+			courtdate.Table:               courtdate.ValidColumn,
+			feedback.Table:                feedback.ValidColumn,
+			followup.Table:                followup.ValidColumn,
 			location.Table:                location.ValidColumn,
 			locationtranslation.Table:     locationtranslation.ValidColumn,
 			organization.Table:            organization.ValidColumn,
 			organizationtranslation.Table: organizationtranslation.ValidColumn,
+			rateevent.Table:               rateevent.ValidColumn,
+			resource.Table:                resource.ValidColumn,
+			resourcerevision.Table:        resourcerevision.ValidColumn,
+			resourcetranslation.Table:     resourcetranslation.ValidColumn,
 			service.Table:                 service.ValidColumn,
 			servicetranslation.Table:      servicetranslation.ValidColumn,
 			staff.Table:                   staff.ValidColumn,

@@ -4,13 +4,149 @@ package ent
 
 import (
 	"context"
+	"victimservices/ent/casefile"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
+	"victimservices/ent/resource"
 	"victimservices/ent/service"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 )
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *CaseFileQuery) CollectFields(ctx context.Context, satisfies ...string) (*CaseFileQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *CaseFileQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(casefile.Columns))
+		selectedFields = []string{casefile.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "caseNumber":
+			if _, ok := fieldSeen[casefile.FieldCaseNumber]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldCaseNumber)
+				fieldSeen[casefile.FieldCaseNumber] = struct{}{}
+			}
+		case "status":
+			if _, ok := fieldSeen[casefile.FieldStatus]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldStatus)
+				fieldSeen[casefile.FieldStatus] = struct{}{}
+			}
+		case "preferredLocale":
+			if _, ok := fieldSeen[casefile.FieldPreferredLocale]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldPreferredLocale)
+				fieldSeen[casefile.FieldPreferredLocale] = struct{}{}
+			}
+		case "contactMethod":
+			if _, ok := fieldSeen[casefile.FieldContactMethod]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldContactMethod)
+				fieldSeen[casefile.FieldContactMethod] = struct{}{}
+			}
+		case "safeToLeaveMessage":
+			if _, ok := fieldSeen[casefile.FieldSafeToLeaveMessage]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldSafeToLeaveMessage)
+				fieldSeen[casefile.FieldSafeToLeaveMessage] = struct{}{}
+			}
+		case "needs":
+			if _, ok := fieldSeen[casefile.FieldNeeds]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldNeeds)
+				fieldSeen[casefile.FieldNeeds] = struct{}{}
+			}
+		case "urgent":
+			if _, ok := fieldSeen[casefile.FieldUrgent]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldUrgent)
+				fieldSeen[casefile.FieldUrgent] = struct{}{}
+			}
+		case "advocateID":
+			if _, ok := fieldSeen[casefile.FieldAdvocateID]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldAdvocateID)
+				fieldSeen[casefile.FieldAdvocateID] = struct{}{}
+			}
+		case "openedAt":
+			if _, ok := fieldSeen[casefile.FieldOpenedAt]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldOpenedAt)
+				fieldSeen[casefile.FieldOpenedAt] = struct{}{}
+			}
+		case "firstContactAt":
+			if _, ok := fieldSeen[casefile.FieldFirstContactAt]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldFirstContactAt)
+				fieldSeen[casefile.FieldFirstContactAt] = struct{}{}
+			}
+		case "closedAt":
+			if _, ok := fieldSeen[casefile.FieldClosedAt]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldClosedAt)
+				fieldSeen[casefile.FieldClosedAt] = struct{}{}
+			}
+		case "outcome":
+			if _, ok := fieldSeen[casefile.FieldOutcome]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldOutcome)
+				fieldSeen[casefile.FieldOutcome] = struct{}{}
+			}
+		case "claimStatus":
+			if _, ok := fieldSeen[casefile.FieldClaimStatus]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldClaimStatus)
+				fieldSeen[casefile.FieldClaimStatus] = struct{}{}
+			}
+		case "claimUpdatedAt":
+			if _, ok := fieldSeen[casefile.FieldClaimUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldClaimUpdatedAt)
+				fieldSeen[casefile.FieldClaimUpdatedAt] = struct{}{}
+			}
+		case "version":
+			if _, ok := fieldSeen[casefile.FieldVersion]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldVersion)
+				fieldSeen[casefile.FieldVersion] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type casePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []CasePaginateOption
+}
+
+func newCasePaginateArgs(rv map[string]any) *casePaginateArgs {
+	args := &casePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	return args
+}
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *LocationQuery) CollectFields(ctx context.Context, satisfies ...string) (*LocationQuery, error) {
@@ -247,6 +383,102 @@ func newOrganizationPaginateArgs(rv map[string]any) *organizationPaginateArgs {
 		case *OrganizationOrder:
 			if v != nil {
 				args.opts = append(args.opts, WithOrganizationOrder(v))
+			}
+		}
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *ResourceQuery) CollectFields(ctx context.Context, satisfies ...string) (*ResourceQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *ResourceQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(resource.Columns))
+		selectedFields = []string{resource.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+		case "slug":
+			if _, ok := fieldSeen[resource.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, resource.FieldSlug)
+				fieldSeen[resource.FieldSlug] = struct{}{}
+			}
+		case "category":
+			if _, ok := fieldSeen[resource.FieldCategory]; !ok {
+				selectedFields = append(selectedFields, resource.FieldCategory)
+				fieldSeen[resource.FieldCategory] = struct{}{}
+			}
+		case "sortOrder":
+			if _, ok := fieldSeen[resource.FieldSortOrder]; !ok {
+				selectedFields = append(selectedFields, resource.FieldSortOrder)
+				fieldSeen[resource.FieldSortOrder] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type resourcePaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []ResourcePaginateOption
+}
+
+func newResourcePaginateArgs(rv map[string]any) *resourcePaginateArgs {
+	args := &resourcePaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &ResourceOrder{Field: &ResourceOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithResourceOrder(order))
+			}
+		case *ResourceOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithResourceOrder(v))
 			}
 		}
 	}

@@ -5,8 +5,10 @@ package ent
 import (
 	"context"
 	"fmt"
+	"victimservices/ent/casefile"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
+	"victimservices/ent/resource"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/service"
 
@@ -20,6 +22,11 @@ type Noder interface {
 	IsNode()
 }
 
+var casefileImplementors = []string{"Case", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*CaseFile) IsNode() {}
+
 var locationImplementors = []string{"Location", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -29,6 +36,11 @@ var organizationImplementors = []string{"Organization", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*Organization) IsNode() {}
+
+var resourceImplementors = []string{"Resource", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Resource) IsNode() {}
 
 var serviceImplementors = []string{"Service", "Node"}
 
@@ -93,6 +105,19 @@ func (c *Client) Noder(ctx context.Context, id nodeid.ID, opts ...NodeOption) (_
 
 func (c *Client) noder(ctx context.Context, table string, id nodeid.ID) (Noder, error) {
 	switch table {
+	case casefile.Table:
+		var uid nodeid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.CaseFile.Query().
+			Where(casefile.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, casefileImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case location.Table:
 		var uid nodeid.ID
 		if err := uid.UnmarshalGQL(id); err != nil {
@@ -115,6 +140,19 @@ func (c *Client) noder(ctx context.Context, table string, id nodeid.ID) (Noder, 
 			Where(organization.ID(uid))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, organizationImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case resource.Table:
+		var uid nodeid.ID
+		if err := uid.UnmarshalGQL(id); err != nil {
+			return nil, err
+		}
+		query := c.Resource.Query().
+			Where(resource.ID(uid))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, resourceImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -205,6 +243,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []nodeid.ID) ([]N
 		idmap[id] = append(idmap[id], &noders[i])
 	}
 	switch table {
+	case casefile.Table:
+		query := c.CaseFile.Query().
+			Where(casefile.IDIn(ids...))
+		query, err := query.CollectFields(ctx, casefileImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case location.Table:
 		query := c.Location.Query().
 			Where(location.IDIn(ids...))
@@ -225,6 +279,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []nodeid.ID) ([]N
 		query := c.Organization.Query().
 			Where(organization.IDIn(ids...))
 		query, err := query.CollectFields(ctx, organizationImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case resource.Table:
+		query := c.Resource.Query().
+			Where(resource.IDIn(ids...))
+		query, err := query.CollectFields(ctx, resourceImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"victimservices/ent/casefile"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
+	"victimservices/ent/resource"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/service"
 
@@ -99,6 +101,258 @@ func paginateLimit(first, last *int) int {
 		limit = *last + 1
 	}
 	return limit
+}
+
+// Case is the type alias for CaseFile.
+type Case = CaseFile
+
+// CaseEdge is the edge representation of Case.
+type CaseEdge struct {
+	Node   *Case  `json:"node"`
+	Cursor Cursor `json:"cursor"`
+}
+
+// CaseConnection is the connection containing edges to Case.
+type CaseConnection struct {
+	Edges      []*CaseEdge `json:"edges"`
+	PageInfo   PageInfo    `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+func (c *CaseConnection) build(nodes []*Case, pager *casePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Case
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Case {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Case {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*CaseEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &CaseEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// CasePaginateOption enables pagination customization.
+type CasePaginateOption func(*casePager) error
+
+// WithCaseOrder configures pagination ordering.
+func WithCaseOrder(order *CaseOrder) CasePaginateOption {
+	if order == nil {
+		order = DefaultCaseOrder
+	}
+	o := *order
+	return func(pager *casePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultCaseOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithCaseFilter configures pagination filter.
+func WithCaseFilter(filter func(*CaseFileQuery) (*CaseFileQuery, error)) CasePaginateOption {
+	return func(pager *casePager) error {
+		if filter == nil {
+			return errors.New("CaseFileQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type casePager struct {
+	reverse bool
+	order   *CaseOrder
+	filter  func(*CaseFileQuery) (*CaseFileQuery, error)
+}
+
+func newCasePager(opts []CasePaginateOption, reverse bool) (*casePager, error) {
+	pager := &casePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultCaseOrder
+	}
+	return pager, nil
+}
+
+func (p *casePager) applyFilter(query *CaseFileQuery) (*CaseFileQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *casePager) toCursor(_m *Case) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *casePager) applyCursors(query *CaseFileQuery, after, before *Cursor) (*CaseFileQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCaseOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *casePager) applyOrder(query *CaseFileQuery) *CaseFileQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultCaseOrder.Field {
+		query = query.Order(DefaultCaseOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *casePager) orderExpr(query *CaseFileQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultCaseOrder.Field {
+			b.Comma().Ident(DefaultCaseOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Case.
+func (_m *CaseFileQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...CasePaginateOption,
+) (*CaseConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newCasePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &CaseConnection{Edges: []*CaseEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+// CaseOrderField defines the ordering field of CaseFile.
+type CaseOrderField struct {
+	// Value extracts the ordering value from the given CaseFile.
+	Value    func(*Case) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) casefile.OrderOption
+	toCursor func(*Case) Cursor
+}
+
+// CaseOrder defines the ordering of CaseFile.
+type CaseOrder struct {
+	Direction OrderDirection  `json:"direction"`
+	Field     *CaseOrderField `json:"field"`
+}
+
+// DefaultCaseOrder is the default ordering of CaseFile.
+var DefaultCaseOrder = &CaseOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: casefile.FieldID,
+		toTerm: casefile.ByID,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Case into CaseEdge.
+func (_m *Case) ToEdge(order *CaseOrder) *CaseEdge {
+	if order == nil {
+		order = DefaultCaseOrder
+	}
+	return &CaseEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
 }
 
 // LocationEdge is the edge representation of Location.
@@ -641,6 +895,302 @@ func (_m *Organization) ToEdge(order *OrganizationOrder) *OrganizationEdge {
 		order = DefaultOrganizationOrder
 	}
 	return &OrganizationEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// ResourceEdge is the edge representation of Resource.
+type ResourceEdge struct {
+	Node   *Resource `json:"node"`
+	Cursor Cursor    `json:"cursor"`
+}
+
+// ResourceConnection is the connection containing edges to Resource.
+type ResourceConnection struct {
+	Edges      []*ResourceEdge `json:"edges"`
+	PageInfo   PageInfo        `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+func (c *ResourceConnection) build(nodes []*Resource, pager *resourcePager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *Resource
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *Resource {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *Resource {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*ResourceEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &ResourceEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// ResourcePaginateOption enables pagination customization.
+type ResourcePaginateOption func(*resourcePager) error
+
+// WithResourceOrder configures pagination ordering.
+func WithResourceOrder(order *ResourceOrder) ResourcePaginateOption {
+	if order == nil {
+		order = DefaultResourceOrder
+	}
+	o := *order
+	return func(pager *resourcePager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultResourceOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithResourceFilter configures pagination filter.
+func WithResourceFilter(filter func(*ResourceQuery) (*ResourceQuery, error)) ResourcePaginateOption {
+	return func(pager *resourcePager) error {
+		if filter == nil {
+			return errors.New("ResourceQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type resourcePager struct {
+	reverse bool
+	order   *ResourceOrder
+	filter  func(*ResourceQuery) (*ResourceQuery, error)
+}
+
+func newResourcePager(opts []ResourcePaginateOption, reverse bool) (*resourcePager, error) {
+	pager := &resourcePager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultResourceOrder
+	}
+	return pager, nil
+}
+
+func (p *resourcePager) applyFilter(query *ResourceQuery) (*ResourceQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *resourcePager) toCursor(_m *Resource) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *resourcePager) applyCursors(query *ResourceQuery, after, before *Cursor) (*ResourceQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultResourceOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *resourcePager) applyOrder(query *ResourceQuery) *ResourceQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultResourceOrder.Field {
+		query = query.Order(DefaultResourceOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *resourcePager) orderExpr(query *ResourceQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultResourceOrder.Field {
+			b.Comma().Ident(DefaultResourceOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to Resource.
+func (_m *ResourceQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...ResourcePaginateOption,
+) (*ResourceConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newResourcePager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &ResourceConnection{Edges: []*ResourceEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// ResourceOrderFieldSortOrder orders Resource by sort_order.
+	ResourceOrderFieldSortOrder = &ResourceOrderField{
+		Value: func(_m *Resource) (ent.Value, error) {
+			return _m.SortOrder, nil
+		},
+		column: resource.FieldSortOrder,
+		toTerm: resource.BySortOrder,
+		toCursor: func(_m *Resource) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.SortOrder,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f ResourceOrderField) String() string {
+	var str string
+	switch f.column {
+	case ResourceOrderFieldSortOrder.column:
+		str = "SORT_ORDER"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f ResourceOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *ResourceOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("ResourceOrderField %T must be a string", v)
+	}
+	switch str {
+	case "SORT_ORDER":
+		*f = *ResourceOrderFieldSortOrder
+	default:
+		return fmt.Errorf("%s is not a valid ResourceOrderField", str)
+	}
+	return nil
+}
+
+// ResourceOrderField defines the ordering field of Resource.
+type ResourceOrderField struct {
+	// Value extracts the ordering value from the given Resource.
+	Value    func(*Resource) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) resource.OrderOption
+	toCursor func(*Resource) Cursor
+}
+
+// ResourceOrder defines the ordering of Resource.
+type ResourceOrder struct {
+	Direction OrderDirection      `json:"direction"`
+	Field     *ResourceOrderField `json:"field"`
+}
+
+// DefaultResourceOrder is the default ordering of Resource.
+var DefaultResourceOrder = &ResourceOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &ResourceOrderField{
+		Value: func(_m *Resource) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: resource.FieldID,
+		toTerm: resource.ByID,
+		toCursor: func(_m *Resource) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts Resource into ResourceEdge.
+func (_m *Resource) ToEdge(order *ResourceOrder) *ResourceEdge {
+	if order == nil {
+		order = DefaultResourceOrder
+	}
+	return &ResourceEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

@@ -8,11 +8,22 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"victimservices/ent/auditrecord"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/feedback"
+	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/predicate"
+	"victimservices/ent/rateevent"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -33,14 +44,6170 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
+	TypeAuditRecord             = "AuditRecord"
+	TypeCaseEvent               = "CaseEvent"
+	TypeCaseFile                = "CaseFile"
+	TypeCaseSession             = "CaseSession"
+	TypeCourtDate               = "CourtDate"
+	TypeFeedback                = "Feedback"
+	TypeFollowUp                = "FollowUp"
 	TypeLocation                = "Location"
 	TypeLocationTranslation     = "LocationTranslation"
 	TypeOrganization            = "Organization"
 	TypeOrganizationTranslation = "OrganizationTranslation"
+	TypeRateEvent               = "RateEvent"
+	TypeResource                = "Resource"
+	TypeResourceRevision        = "ResourceRevision"
+	TypeResourceTranslation     = "ResourceTranslation"
 	TypeService                 = "Service"
 	TypeServiceTranslation      = "ServiceTranslation"
 	TypeStaff                   = "Staff"
 )
+
+// AuditRecordMutation represents an operation that mutates the AuditRecord nodes in the graph.
+type AuditRecordMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	actor_kind    *auditrecord.ActorKind
+	actor_id      *string
+	action        *string
+	case_id       *nodeid.ID
+	request_id    *string
+	at            *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*AuditRecord, error)
+	predicates    []predicate.AuditRecord
+}
+
+var _ ent.Mutation = (*AuditRecordMutation)(nil)
+
+// auditrecordOption allows management of the mutation configuration using functional options.
+type auditrecordOption func(*AuditRecordMutation)
+
+// newAuditRecordMutation creates new mutation for the AuditRecord entity.
+func newAuditRecordMutation(c config, op Op, opts ...auditrecordOption) *AuditRecordMutation {
+	m := &AuditRecordMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAuditRecord,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAuditRecordID sets the ID field of the mutation.
+func withAuditRecordID(id nodeid.ID) auditrecordOption {
+	return func(m *AuditRecordMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AuditRecord
+		)
+		m.oldValue = func(ctx context.Context) (*AuditRecord, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AuditRecord.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAuditRecord sets the old AuditRecord of the mutation.
+func withAuditRecord(node *AuditRecord) auditrecordOption {
+	return func(m *AuditRecordMutation) {
+		m.oldValue = func(context.Context) (*AuditRecord, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AuditRecordMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AuditRecordMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AuditRecord entities.
+func (m *AuditRecordMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AuditRecordMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AuditRecordMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AuditRecord.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetActorKind sets the "actor_kind" field.
+func (m *AuditRecordMutation) SetActorKind(ak auditrecord.ActorKind) {
+	m.actor_kind = &ak
+}
+
+// ActorKind returns the value of the "actor_kind" field in the mutation.
+func (m *AuditRecordMutation) ActorKind() (r auditrecord.ActorKind, exists bool) {
+	v := m.actor_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorKind returns the old "actor_kind" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldActorKind(ctx context.Context) (v auditrecord.ActorKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorKind: %w", err)
+	}
+	return oldValue.ActorKind, nil
+}
+
+// ResetActorKind resets all changes to the "actor_kind" field.
+func (m *AuditRecordMutation) ResetActorKind() {
+	m.actor_kind = nil
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *AuditRecordMutation) SetActorID(s string) {
+	m.actor_id = &s
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *AuditRecordMutation) ActorID() (r string, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldActorID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *AuditRecordMutation) ClearActorID() {
+	m.actor_id = nil
+	m.clearedFields[auditrecord.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *AuditRecordMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[auditrecord.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *AuditRecordMutation) ResetActorID() {
+	m.actor_id = nil
+	delete(m.clearedFields, auditrecord.FieldActorID)
+}
+
+// SetAction sets the "action" field.
+func (m *AuditRecordMutation) SetAction(s string) {
+	m.action = &s
+}
+
+// Action returns the value of the "action" field in the mutation.
+func (m *AuditRecordMutation) Action() (r string, exists bool) {
+	v := m.action
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAction returns the old "action" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldAction(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAction is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAction requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAction: %w", err)
+	}
+	return oldValue.Action, nil
+}
+
+// ResetAction resets all changes to the "action" field.
+func (m *AuditRecordMutation) ResetAction() {
+	m.action = nil
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *AuditRecordMutation) SetCaseID(n nodeid.ID) {
+	m.case_id = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *AuditRecordMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m.case_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ClearCaseID clears the value of the "case_id" field.
+func (m *AuditRecordMutation) ClearCaseID() {
+	m.case_id = nil
+	m.clearedFields[auditrecord.FieldCaseID] = struct{}{}
+}
+
+// CaseIDCleared returns if the "case_id" field was cleared in this mutation.
+func (m *AuditRecordMutation) CaseIDCleared() bool {
+	_, ok := m.clearedFields[auditrecord.FieldCaseID]
+	return ok
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *AuditRecordMutation) ResetCaseID() {
+	m.case_id = nil
+	delete(m.clearedFields, auditrecord.FieldCaseID)
+}
+
+// SetRequestID sets the "request_id" field.
+func (m *AuditRecordMutation) SetRequestID(s string) {
+	m.request_id = &s
+}
+
+// RequestID returns the value of the "request_id" field in the mutation.
+func (m *AuditRecordMutation) RequestID() (r string, exists bool) {
+	v := m.request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRequestID returns the old "request_id" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldRequestID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRequestID: %w", err)
+	}
+	return oldValue.RequestID, nil
+}
+
+// ClearRequestID clears the value of the "request_id" field.
+func (m *AuditRecordMutation) ClearRequestID() {
+	m.request_id = nil
+	m.clearedFields[auditrecord.FieldRequestID] = struct{}{}
+}
+
+// RequestIDCleared returns if the "request_id" field was cleared in this mutation.
+func (m *AuditRecordMutation) RequestIDCleared() bool {
+	_, ok := m.clearedFields[auditrecord.FieldRequestID]
+	return ok
+}
+
+// ResetRequestID resets all changes to the "request_id" field.
+func (m *AuditRecordMutation) ResetRequestID() {
+	m.request_id = nil
+	delete(m.clearedFields, auditrecord.FieldRequestID)
+}
+
+// SetAt sets the "at" field.
+func (m *AuditRecordMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *AuditRecordMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *AuditRecordMutation) ResetAt() {
+	m.at = nil
+}
+
+// Where appends a list predicates to the AuditRecordMutation builder.
+func (m *AuditRecordMutation) Where(ps ...predicate.AuditRecord) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AuditRecordMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AuditRecordMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AuditRecord, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AuditRecordMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AuditRecordMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AuditRecord).
+func (m *AuditRecordMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AuditRecordMutation) Fields() []string {
+	fields := make([]string, 0, 6)
+	if m.actor_kind != nil {
+		fields = append(fields, auditrecord.FieldActorKind)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, auditrecord.FieldActorID)
+	}
+	if m.action != nil {
+		fields = append(fields, auditrecord.FieldAction)
+	}
+	if m.case_id != nil {
+		fields = append(fields, auditrecord.FieldCaseID)
+	}
+	if m.request_id != nil {
+		fields = append(fields, auditrecord.FieldRequestID)
+	}
+	if m.at != nil {
+		fields = append(fields, auditrecord.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AuditRecordMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case auditrecord.FieldActorKind:
+		return m.ActorKind()
+	case auditrecord.FieldActorID:
+		return m.ActorID()
+	case auditrecord.FieldAction:
+		return m.Action()
+	case auditrecord.FieldCaseID:
+		return m.CaseID()
+	case auditrecord.FieldRequestID:
+		return m.RequestID()
+	case auditrecord.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AuditRecordMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case auditrecord.FieldActorKind:
+		return m.OldActorKind(ctx)
+	case auditrecord.FieldActorID:
+		return m.OldActorID(ctx)
+	case auditrecord.FieldAction:
+		return m.OldAction(ctx)
+	case auditrecord.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case auditrecord.FieldRequestID:
+		return m.OldRequestID(ctx)
+	case auditrecord.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown AuditRecord field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditRecordMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case auditrecord.FieldActorKind:
+		v, ok := value.(auditrecord.ActorKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorKind(v)
+		return nil
+	case auditrecord.FieldActorID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case auditrecord.FieldAction:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAction(v)
+		return nil
+	case auditrecord.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case auditrecord.FieldRequestID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRequestID(v)
+		return nil
+	case auditrecord.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AuditRecord field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AuditRecordMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AuditRecordMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AuditRecordMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown AuditRecord numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AuditRecordMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(auditrecord.FieldActorID) {
+		fields = append(fields, auditrecord.FieldActorID)
+	}
+	if m.FieldCleared(auditrecord.FieldCaseID) {
+		fields = append(fields, auditrecord.FieldCaseID)
+	}
+	if m.FieldCleared(auditrecord.FieldRequestID) {
+		fields = append(fields, auditrecord.FieldRequestID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AuditRecordMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AuditRecordMutation) ClearField(name string) error {
+	switch name {
+	case auditrecord.FieldActorID:
+		m.ClearActorID()
+		return nil
+	case auditrecord.FieldCaseID:
+		m.ClearCaseID()
+		return nil
+	case auditrecord.FieldRequestID:
+		m.ClearRequestID()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditRecord nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AuditRecordMutation) ResetField(name string) error {
+	switch name {
+	case auditrecord.FieldActorKind:
+		m.ResetActorKind()
+		return nil
+	case auditrecord.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case auditrecord.FieldAction:
+		m.ResetAction()
+		return nil
+	case auditrecord.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case auditrecord.FieldRequestID:
+		m.ResetRequestID()
+		return nil
+	case auditrecord.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown AuditRecord field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AuditRecordMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AuditRecordMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AuditRecordMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AuditRecordMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AuditRecordMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AuditRecordMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AuditRecordMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown AuditRecord unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AuditRecordMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown AuditRecord edge %s", name)
+}
+
+// CaseEventMutation represents an operation that mutates the CaseEvent nodes in the graph.
+type CaseEventMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *nodeid.ID
+	kind           *caseevent.Kind
+	victim_visible *bool
+	detail         *string
+	status         *string
+	actor_id       *string
+	at             *time.Time
+	clearedFields  map[string]struct{}
+	_case          *nodeid.ID
+	cleared_case   bool
+	done           bool
+	oldValue       func(context.Context) (*CaseEvent, error)
+	predicates     []predicate.CaseEvent
+}
+
+var _ ent.Mutation = (*CaseEventMutation)(nil)
+
+// caseeventOption allows management of the mutation configuration using functional options.
+type caseeventOption func(*CaseEventMutation)
+
+// newCaseEventMutation creates new mutation for the CaseEvent entity.
+func newCaseEventMutation(c config, op Op, opts ...caseeventOption) *CaseEventMutation {
+	m := &CaseEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCaseEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCaseEventID sets the ID field of the mutation.
+func withCaseEventID(id nodeid.ID) caseeventOption {
+	return func(m *CaseEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CaseEvent
+		)
+		m.oldValue = func(ctx context.Context) (*CaseEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CaseEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCaseEvent sets the old CaseEvent of the mutation.
+func withCaseEvent(node *CaseEvent) caseeventOption {
+	return func(m *CaseEventMutation) {
+		m.oldValue = func(context.Context) (*CaseEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CaseEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CaseEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CaseEvent entities.
+func (m *CaseEventMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CaseEventMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CaseEventMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CaseEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *CaseEventMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *CaseEventMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *CaseEventMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *CaseEventMutation) SetKind(c caseevent.Kind) {
+	m.kind = &c
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *CaseEventMutation) Kind() (r caseevent.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldKind(ctx context.Context) (v caseevent.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *CaseEventMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetVictimVisible sets the "victim_visible" field.
+func (m *CaseEventMutation) SetVictimVisible(b bool) {
+	m.victim_visible = &b
+}
+
+// VictimVisible returns the value of the "victim_visible" field in the mutation.
+func (m *CaseEventMutation) VictimVisible() (r bool, exists bool) {
+	v := m.victim_visible
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVictimVisible returns the old "victim_visible" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldVictimVisible(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVictimVisible is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVictimVisible requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVictimVisible: %w", err)
+	}
+	return oldValue.VictimVisible, nil
+}
+
+// ResetVictimVisible resets all changes to the "victim_visible" field.
+func (m *CaseEventMutation) ResetVictimVisible() {
+	m.victim_visible = nil
+}
+
+// SetDetail sets the "detail" field.
+func (m *CaseEventMutation) SetDetail(s string) {
+	m.detail = &s
+}
+
+// Detail returns the value of the "detail" field in the mutation.
+func (m *CaseEventMutation) Detail() (r string, exists bool) {
+	v := m.detail
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDetail returns the old "detail" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldDetail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDetail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDetail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDetail: %w", err)
+	}
+	return oldValue.Detail, nil
+}
+
+// ClearDetail clears the value of the "detail" field.
+func (m *CaseEventMutation) ClearDetail() {
+	m.detail = nil
+	m.clearedFields[caseevent.FieldDetail] = struct{}{}
+}
+
+// DetailCleared returns if the "detail" field was cleared in this mutation.
+func (m *CaseEventMutation) DetailCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldDetail]
+	return ok
+}
+
+// ResetDetail resets all changes to the "detail" field.
+func (m *CaseEventMutation) ResetDetail() {
+	m.detail = nil
+	delete(m.clearedFields, caseevent.FieldDetail)
+}
+
+// SetStatus sets the "status" field.
+func (m *CaseEventMutation) SetStatus(s string) {
+	m.status = &s
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CaseEventMutation) Status() (r string, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldStatus(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ClearStatus clears the value of the "status" field.
+func (m *CaseEventMutation) ClearStatus() {
+	m.status = nil
+	m.clearedFields[caseevent.FieldStatus] = struct{}{}
+}
+
+// StatusCleared returns if the "status" field was cleared in this mutation.
+func (m *CaseEventMutation) StatusCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldStatus]
+	return ok
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CaseEventMutation) ResetStatus() {
+	m.status = nil
+	delete(m.clearedFields, caseevent.FieldStatus)
+}
+
+// SetActorID sets the "actor_id" field.
+func (m *CaseEventMutation) SetActorID(s string) {
+	m.actor_id = &s
+}
+
+// ActorID returns the value of the "actor_id" field in the mutation.
+func (m *CaseEventMutation) ActorID() (r string, exists bool) {
+	v := m.actor_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActorID returns the old "actor_id" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldActorID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActorID: %w", err)
+	}
+	return oldValue.ActorID, nil
+}
+
+// ClearActorID clears the value of the "actor_id" field.
+func (m *CaseEventMutation) ClearActorID() {
+	m.actor_id = nil
+	m.clearedFields[caseevent.FieldActorID] = struct{}{}
+}
+
+// ActorIDCleared returns if the "actor_id" field was cleared in this mutation.
+func (m *CaseEventMutation) ActorIDCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldActorID]
+	return ok
+}
+
+// ResetActorID resets all changes to the "actor_id" field.
+func (m *CaseEventMutation) ResetActorID() {
+	m.actor_id = nil
+	delete(m.clearedFields, caseevent.FieldActorID)
+}
+
+// SetAt sets the "at" field.
+func (m *CaseEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *CaseEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *CaseEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *CaseEventMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[caseevent.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *CaseEventMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *CaseEventMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *CaseEventMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the CaseEventMutation builder.
+func (m *CaseEventMutation) Where(ps ...predicate.CaseEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CaseEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CaseEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CaseEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CaseEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CaseEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CaseEvent).
+func (m *CaseEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CaseEventMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m._case != nil {
+		fields = append(fields, caseevent.FieldCaseID)
+	}
+	if m.kind != nil {
+		fields = append(fields, caseevent.FieldKind)
+	}
+	if m.victim_visible != nil {
+		fields = append(fields, caseevent.FieldVictimVisible)
+	}
+	if m.detail != nil {
+		fields = append(fields, caseevent.FieldDetail)
+	}
+	if m.status != nil {
+		fields = append(fields, caseevent.FieldStatus)
+	}
+	if m.actor_id != nil {
+		fields = append(fields, caseevent.FieldActorID)
+	}
+	if m.at != nil {
+		fields = append(fields, caseevent.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CaseEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case caseevent.FieldCaseID:
+		return m.CaseID()
+	case caseevent.FieldKind:
+		return m.Kind()
+	case caseevent.FieldVictimVisible:
+		return m.VictimVisible()
+	case caseevent.FieldDetail:
+		return m.Detail()
+	case caseevent.FieldStatus:
+		return m.Status()
+	case caseevent.FieldActorID:
+		return m.ActorID()
+	case caseevent.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CaseEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case caseevent.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case caseevent.FieldKind:
+		return m.OldKind(ctx)
+	case caseevent.FieldVictimVisible:
+		return m.OldVictimVisible(ctx)
+	case caseevent.FieldDetail:
+		return m.OldDetail(ctx)
+	case caseevent.FieldStatus:
+		return m.OldStatus(ctx)
+	case caseevent.FieldActorID:
+		return m.OldActorID(ctx)
+	case caseevent.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CaseEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case caseevent.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case caseevent.FieldKind:
+		v, ok := value.(caseevent.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case caseevent.FieldVictimVisible:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVictimVisible(v)
+		return nil
+	case caseevent.FieldDetail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDetail(v)
+		return nil
+	case caseevent.FieldStatus:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case caseevent.FieldActorID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActorID(v)
+		return nil
+	case caseevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CaseEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CaseEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CaseEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CaseEventMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(caseevent.FieldDetail) {
+		fields = append(fields, caseevent.FieldDetail)
+	}
+	if m.FieldCleared(caseevent.FieldStatus) {
+		fields = append(fields, caseevent.FieldStatus)
+	}
+	if m.FieldCleared(caseevent.FieldActorID) {
+		fields = append(fields, caseevent.FieldActorID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CaseEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CaseEventMutation) ClearField(name string) error {
+	switch name {
+	case caseevent.FieldDetail:
+		m.ClearDetail()
+		return nil
+	case caseevent.FieldStatus:
+		m.ClearStatus()
+		return nil
+	case caseevent.FieldActorID:
+		m.ClearActorID()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CaseEventMutation) ResetField(name string) error {
+	switch name {
+	case caseevent.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case caseevent.FieldKind:
+		m.ResetKind()
+		return nil
+	case caseevent.FieldVictimVisible:
+		m.ResetVictimVisible()
+		return nil
+	case caseevent.FieldDetail:
+		m.ResetDetail()
+		return nil
+	case caseevent.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case caseevent.FieldActorID:
+		m.ResetActorID()
+		return nil
+	case caseevent.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CaseEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, caseevent.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CaseEventMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case caseevent.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CaseEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CaseEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CaseEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, caseevent.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CaseEventMutation) EdgeCleared(name string) bool {
+	switch name {
+	case caseevent.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CaseEventMutation) ClearEdge(name string) error {
+	switch name {
+	case caseevent.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CaseEventMutation) ResetEdge(name string) error {
+	switch name {
+	case caseevent.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseEvent edge %s", name)
+}
+
+// CaseFileMutation represents an operation that mutates the CaseFile nodes in the graph.
+type CaseFileMutation struct {
+	config
+	op                    Op
+	typ                   string
+	id                    *nodeid.ID
+	case_number           *string
+	status                *casefile.Status
+	preferred_locale      *string
+	contact_method        *casefile.ContactMethod
+	phone                 *string
+	email                 *string
+	safe_to_leave_message *bool
+	safe_contact_times    *string
+	needs                 *[]string
+	appendneeds           []string
+	description           *string
+	urgent                *bool
+	access_code_hash      *string
+	opened_at             *time.Time
+	first_contact_at      *time.Time
+	closed_at             *time.Time
+	outcome               *casefile.Outcome
+	claim_status          *casefile.ClaimStatus
+	claim_updated_at      *time.Time
+	version               *int
+	addversion            *int
+	clearedFields         map[string]struct{}
+	advocate              *nodeid.ID
+	clearedadvocate       bool
+	events                map[nodeid.ID]struct{}
+	removedevents         map[nodeid.ID]struct{}
+	clearedevents         bool
+	follow_ups            map[nodeid.ID]struct{}
+	removedfollow_ups     map[nodeid.ID]struct{}
+	clearedfollow_ups     bool
+	court_dates           map[nodeid.ID]struct{}
+	removedcourt_dates    map[nodeid.ID]struct{}
+	clearedcourt_dates    bool
+	sessions              map[nodeid.ID]struct{}
+	removedsessions       map[nodeid.ID]struct{}
+	clearedsessions       bool
+	feedback              *nodeid.ID
+	clearedfeedback       bool
+	done                  bool
+	oldValue              func(context.Context) (*CaseFile, error)
+	predicates            []predicate.CaseFile
+}
+
+var _ ent.Mutation = (*CaseFileMutation)(nil)
+
+// casefileOption allows management of the mutation configuration using functional options.
+type casefileOption func(*CaseFileMutation)
+
+// newCaseFileMutation creates new mutation for the CaseFile entity.
+func newCaseFileMutation(c config, op Op, opts ...casefileOption) *CaseFileMutation {
+	m := &CaseFileMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCaseFile,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCaseFileID sets the ID field of the mutation.
+func withCaseFileID(id nodeid.ID) casefileOption {
+	return func(m *CaseFileMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CaseFile
+		)
+		m.oldValue = func(ctx context.Context) (*CaseFile, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CaseFile.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCaseFile sets the old CaseFile of the mutation.
+func withCaseFile(node *CaseFile) casefileOption {
+	return func(m *CaseFileMutation) {
+		m.oldValue = func(context.Context) (*CaseFile, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CaseFileMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CaseFileMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CaseFile entities.
+func (m *CaseFileMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CaseFileMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CaseFileMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CaseFile.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseNumber sets the "case_number" field.
+func (m *CaseFileMutation) SetCaseNumber(s string) {
+	m.case_number = &s
+}
+
+// CaseNumber returns the value of the "case_number" field in the mutation.
+func (m *CaseFileMutation) CaseNumber() (r string, exists bool) {
+	v := m.case_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseNumber returns the old "case_number" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldCaseNumber(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseNumber: %w", err)
+	}
+	return oldValue.CaseNumber, nil
+}
+
+// ResetCaseNumber resets all changes to the "case_number" field.
+func (m *CaseFileMutation) ResetCaseNumber() {
+	m.case_number = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *CaseFileMutation) SetStatus(c casefile.Status) {
+	m.status = &c
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *CaseFileMutation) Status() (r casefile.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldStatus(ctx context.Context) (v casefile.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *CaseFileMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetPreferredLocale sets the "preferred_locale" field.
+func (m *CaseFileMutation) SetPreferredLocale(s string) {
+	m.preferred_locale = &s
+}
+
+// PreferredLocale returns the value of the "preferred_locale" field in the mutation.
+func (m *CaseFileMutation) PreferredLocale() (r string, exists bool) {
+	v := m.preferred_locale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPreferredLocale returns the old "preferred_locale" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldPreferredLocale(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPreferredLocale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPreferredLocale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPreferredLocale: %w", err)
+	}
+	return oldValue.PreferredLocale, nil
+}
+
+// ResetPreferredLocale resets all changes to the "preferred_locale" field.
+func (m *CaseFileMutation) ResetPreferredLocale() {
+	m.preferred_locale = nil
+}
+
+// SetContactMethod sets the "contact_method" field.
+func (m *CaseFileMutation) SetContactMethod(cm casefile.ContactMethod) {
+	m.contact_method = &cm
+}
+
+// ContactMethod returns the value of the "contact_method" field in the mutation.
+func (m *CaseFileMutation) ContactMethod() (r casefile.ContactMethod, exists bool) {
+	v := m.contact_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactMethod returns the old "contact_method" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldContactMethod(ctx context.Context) (v casefile.ContactMethod, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactMethod: %w", err)
+	}
+	return oldValue.ContactMethod, nil
+}
+
+// ResetContactMethod resets all changes to the "contact_method" field.
+func (m *CaseFileMutation) ResetContactMethod() {
+	m.contact_method = nil
+}
+
+// SetPhone sets the "phone" field.
+func (m *CaseFileMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *CaseFileMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (m *CaseFileMutation) ClearPhone() {
+	m.phone = nil
+	m.clearedFields[casefile.FieldPhone] = struct{}{}
+}
+
+// PhoneCleared returns if the "phone" field was cleared in this mutation.
+func (m *CaseFileMutation) PhoneCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldPhone]
+	return ok
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *CaseFileMutation) ResetPhone() {
+	m.phone = nil
+	delete(m.clearedFields, casefile.FieldPhone)
+}
+
+// SetEmail sets the "email" field.
+func (m *CaseFileMutation) SetEmail(s string) {
+	m.email = &s
+}
+
+// Email returns the value of the "email" field in the mutation.
+func (m *CaseFileMutation) Email() (r string, exists bool) {
+	v := m.email
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEmail returns the old "email" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldEmail(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEmail is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEmail requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEmail: %w", err)
+	}
+	return oldValue.Email, nil
+}
+
+// ClearEmail clears the value of the "email" field.
+func (m *CaseFileMutation) ClearEmail() {
+	m.email = nil
+	m.clearedFields[casefile.FieldEmail] = struct{}{}
+}
+
+// EmailCleared returns if the "email" field was cleared in this mutation.
+func (m *CaseFileMutation) EmailCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldEmail]
+	return ok
+}
+
+// ResetEmail resets all changes to the "email" field.
+func (m *CaseFileMutation) ResetEmail() {
+	m.email = nil
+	delete(m.clearedFields, casefile.FieldEmail)
+}
+
+// SetSafeToLeaveMessage sets the "safe_to_leave_message" field.
+func (m *CaseFileMutation) SetSafeToLeaveMessage(b bool) {
+	m.safe_to_leave_message = &b
+}
+
+// SafeToLeaveMessage returns the value of the "safe_to_leave_message" field in the mutation.
+func (m *CaseFileMutation) SafeToLeaveMessage() (r bool, exists bool) {
+	v := m.safe_to_leave_message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSafeToLeaveMessage returns the old "safe_to_leave_message" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldSafeToLeaveMessage(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSafeToLeaveMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSafeToLeaveMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSafeToLeaveMessage: %w", err)
+	}
+	return oldValue.SafeToLeaveMessage, nil
+}
+
+// ResetSafeToLeaveMessage resets all changes to the "safe_to_leave_message" field.
+func (m *CaseFileMutation) ResetSafeToLeaveMessage() {
+	m.safe_to_leave_message = nil
+}
+
+// SetSafeContactTimes sets the "safe_contact_times" field.
+func (m *CaseFileMutation) SetSafeContactTimes(s string) {
+	m.safe_contact_times = &s
+}
+
+// SafeContactTimes returns the value of the "safe_contact_times" field in the mutation.
+func (m *CaseFileMutation) SafeContactTimes() (r string, exists bool) {
+	v := m.safe_contact_times
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSafeContactTimes returns the old "safe_contact_times" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldSafeContactTimes(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSafeContactTimes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSafeContactTimes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSafeContactTimes: %w", err)
+	}
+	return oldValue.SafeContactTimes, nil
+}
+
+// ClearSafeContactTimes clears the value of the "safe_contact_times" field.
+func (m *CaseFileMutation) ClearSafeContactTimes() {
+	m.safe_contact_times = nil
+	m.clearedFields[casefile.FieldSafeContactTimes] = struct{}{}
+}
+
+// SafeContactTimesCleared returns if the "safe_contact_times" field was cleared in this mutation.
+func (m *CaseFileMutation) SafeContactTimesCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldSafeContactTimes]
+	return ok
+}
+
+// ResetSafeContactTimes resets all changes to the "safe_contact_times" field.
+func (m *CaseFileMutation) ResetSafeContactTimes() {
+	m.safe_contact_times = nil
+	delete(m.clearedFields, casefile.FieldSafeContactTimes)
+}
+
+// SetNeeds sets the "needs" field.
+func (m *CaseFileMutation) SetNeeds(s []string) {
+	m.needs = &s
+	m.appendneeds = nil
+}
+
+// Needs returns the value of the "needs" field in the mutation.
+func (m *CaseFileMutation) Needs() (r []string, exists bool) {
+	v := m.needs
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeeds returns the old "needs" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldNeeds(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeeds is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeeds requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeeds: %w", err)
+	}
+	return oldValue.Needs, nil
+}
+
+// AppendNeeds adds s to the "needs" field.
+func (m *CaseFileMutation) AppendNeeds(s []string) {
+	m.appendneeds = append(m.appendneeds, s...)
+}
+
+// AppendedNeeds returns the list of values that were appended to the "needs" field in this mutation.
+func (m *CaseFileMutation) AppendedNeeds() ([]string, bool) {
+	if len(m.appendneeds) == 0 {
+		return nil, false
+	}
+	return m.appendneeds, true
+}
+
+// ClearNeeds clears the value of the "needs" field.
+func (m *CaseFileMutation) ClearNeeds() {
+	m.needs = nil
+	m.appendneeds = nil
+	m.clearedFields[casefile.FieldNeeds] = struct{}{}
+}
+
+// NeedsCleared returns if the "needs" field was cleared in this mutation.
+func (m *CaseFileMutation) NeedsCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldNeeds]
+	return ok
+}
+
+// ResetNeeds resets all changes to the "needs" field.
+func (m *CaseFileMutation) ResetNeeds() {
+	m.needs = nil
+	m.appendneeds = nil
+	delete(m.clearedFields, casefile.FieldNeeds)
+}
+
+// SetDescription sets the "description" field.
+func (m *CaseFileMutation) SetDescription(s string) {
+	m.description = &s
+}
+
+// Description returns the value of the "description" field in the mutation.
+func (m *CaseFileMutation) Description() (r string, exists bool) {
+	v := m.description
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDescription returns the old "description" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldDescription(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDescription is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDescription requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDescription: %w", err)
+	}
+	return oldValue.Description, nil
+}
+
+// ClearDescription clears the value of the "description" field.
+func (m *CaseFileMutation) ClearDescription() {
+	m.description = nil
+	m.clearedFields[casefile.FieldDescription] = struct{}{}
+}
+
+// DescriptionCleared returns if the "description" field was cleared in this mutation.
+func (m *CaseFileMutation) DescriptionCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldDescription]
+	return ok
+}
+
+// ResetDescription resets all changes to the "description" field.
+func (m *CaseFileMutation) ResetDescription() {
+	m.description = nil
+	delete(m.clearedFields, casefile.FieldDescription)
+}
+
+// SetUrgent sets the "urgent" field.
+func (m *CaseFileMutation) SetUrgent(b bool) {
+	m.urgent = &b
+}
+
+// Urgent returns the value of the "urgent" field in the mutation.
+func (m *CaseFileMutation) Urgent() (r bool, exists bool) {
+	v := m.urgent
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUrgent returns the old "urgent" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldUrgent(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUrgent is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUrgent requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUrgent: %w", err)
+	}
+	return oldValue.Urgent, nil
+}
+
+// ResetUrgent resets all changes to the "urgent" field.
+func (m *CaseFileMutation) ResetUrgent() {
+	m.urgent = nil
+}
+
+// SetAccessCodeHash sets the "access_code_hash" field.
+func (m *CaseFileMutation) SetAccessCodeHash(s string) {
+	m.access_code_hash = &s
+}
+
+// AccessCodeHash returns the value of the "access_code_hash" field in the mutation.
+func (m *CaseFileMutation) AccessCodeHash() (r string, exists bool) {
+	v := m.access_code_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAccessCodeHash returns the old "access_code_hash" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldAccessCodeHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAccessCodeHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAccessCodeHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAccessCodeHash: %w", err)
+	}
+	return oldValue.AccessCodeHash, nil
+}
+
+// ResetAccessCodeHash resets all changes to the "access_code_hash" field.
+func (m *CaseFileMutation) ResetAccessCodeHash() {
+	m.access_code_hash = nil
+}
+
+// SetAdvocateID sets the "advocate_id" field.
+func (m *CaseFileMutation) SetAdvocateID(n nodeid.ID) {
+	m.advocate = &n
+}
+
+// AdvocateID returns the value of the "advocate_id" field in the mutation.
+func (m *CaseFileMutation) AdvocateID() (r nodeid.ID, exists bool) {
+	v := m.advocate
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAdvocateID returns the old "advocate_id" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldAdvocateID(ctx context.Context) (v *nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAdvocateID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAdvocateID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAdvocateID: %w", err)
+	}
+	return oldValue.AdvocateID, nil
+}
+
+// ClearAdvocateID clears the value of the "advocate_id" field.
+func (m *CaseFileMutation) ClearAdvocateID() {
+	m.advocate = nil
+	m.clearedFields[casefile.FieldAdvocateID] = struct{}{}
+}
+
+// AdvocateIDCleared returns if the "advocate_id" field was cleared in this mutation.
+func (m *CaseFileMutation) AdvocateIDCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldAdvocateID]
+	return ok
+}
+
+// ResetAdvocateID resets all changes to the "advocate_id" field.
+func (m *CaseFileMutation) ResetAdvocateID() {
+	m.advocate = nil
+	delete(m.clearedFields, casefile.FieldAdvocateID)
+}
+
+// SetOpenedAt sets the "opened_at" field.
+func (m *CaseFileMutation) SetOpenedAt(t time.Time) {
+	m.opened_at = &t
+}
+
+// OpenedAt returns the value of the "opened_at" field in the mutation.
+func (m *CaseFileMutation) OpenedAt() (r time.Time, exists bool) {
+	v := m.opened_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOpenedAt returns the old "opened_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldOpenedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOpenedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOpenedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOpenedAt: %w", err)
+	}
+	return oldValue.OpenedAt, nil
+}
+
+// ResetOpenedAt resets all changes to the "opened_at" field.
+func (m *CaseFileMutation) ResetOpenedAt() {
+	m.opened_at = nil
+}
+
+// SetFirstContactAt sets the "first_contact_at" field.
+func (m *CaseFileMutation) SetFirstContactAt(t time.Time) {
+	m.first_contact_at = &t
+}
+
+// FirstContactAt returns the value of the "first_contact_at" field in the mutation.
+func (m *CaseFileMutation) FirstContactAt() (r time.Time, exists bool) {
+	v := m.first_contact_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFirstContactAt returns the old "first_contact_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldFirstContactAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFirstContactAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFirstContactAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFirstContactAt: %w", err)
+	}
+	return oldValue.FirstContactAt, nil
+}
+
+// ClearFirstContactAt clears the value of the "first_contact_at" field.
+func (m *CaseFileMutation) ClearFirstContactAt() {
+	m.first_contact_at = nil
+	m.clearedFields[casefile.FieldFirstContactAt] = struct{}{}
+}
+
+// FirstContactAtCleared returns if the "first_contact_at" field was cleared in this mutation.
+func (m *CaseFileMutation) FirstContactAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldFirstContactAt]
+	return ok
+}
+
+// ResetFirstContactAt resets all changes to the "first_contact_at" field.
+func (m *CaseFileMutation) ResetFirstContactAt() {
+	m.first_contact_at = nil
+	delete(m.clearedFields, casefile.FieldFirstContactAt)
+}
+
+// SetClosedAt sets the "closed_at" field.
+func (m *CaseFileMutation) SetClosedAt(t time.Time) {
+	m.closed_at = &t
+}
+
+// ClosedAt returns the value of the "closed_at" field in the mutation.
+func (m *CaseFileMutation) ClosedAt() (r time.Time, exists bool) {
+	v := m.closed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosedAt returns the old "closed_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldClosedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosedAt: %w", err)
+	}
+	return oldValue.ClosedAt, nil
+}
+
+// ClearClosedAt clears the value of the "closed_at" field.
+func (m *CaseFileMutation) ClearClosedAt() {
+	m.closed_at = nil
+	m.clearedFields[casefile.FieldClosedAt] = struct{}{}
+}
+
+// ClosedAtCleared returns if the "closed_at" field was cleared in this mutation.
+func (m *CaseFileMutation) ClosedAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldClosedAt]
+	return ok
+}
+
+// ResetClosedAt resets all changes to the "closed_at" field.
+func (m *CaseFileMutation) ResetClosedAt() {
+	m.closed_at = nil
+	delete(m.clearedFields, casefile.FieldClosedAt)
+}
+
+// SetOutcome sets the "outcome" field.
+func (m *CaseFileMutation) SetOutcome(c casefile.Outcome) {
+	m.outcome = &c
+}
+
+// Outcome returns the value of the "outcome" field in the mutation.
+func (m *CaseFileMutation) Outcome() (r casefile.Outcome, exists bool) {
+	v := m.outcome
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutcome returns the old "outcome" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldOutcome(ctx context.Context) (v *casefile.Outcome, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutcome requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutcome: %w", err)
+	}
+	return oldValue.Outcome, nil
+}
+
+// ClearOutcome clears the value of the "outcome" field.
+func (m *CaseFileMutation) ClearOutcome() {
+	m.outcome = nil
+	m.clearedFields[casefile.FieldOutcome] = struct{}{}
+}
+
+// OutcomeCleared returns if the "outcome" field was cleared in this mutation.
+func (m *CaseFileMutation) OutcomeCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldOutcome]
+	return ok
+}
+
+// ResetOutcome resets all changes to the "outcome" field.
+func (m *CaseFileMutation) ResetOutcome() {
+	m.outcome = nil
+	delete(m.clearedFields, casefile.FieldOutcome)
+}
+
+// SetClaimStatus sets the "claim_status" field.
+func (m *CaseFileMutation) SetClaimStatus(cs casefile.ClaimStatus) {
+	m.claim_status = &cs
+}
+
+// ClaimStatus returns the value of the "claim_status" field in the mutation.
+func (m *CaseFileMutation) ClaimStatus() (r casefile.ClaimStatus, exists bool) {
+	v := m.claim_status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClaimStatus returns the old "claim_status" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldClaimStatus(ctx context.Context) (v casefile.ClaimStatus, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClaimStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClaimStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClaimStatus: %w", err)
+	}
+	return oldValue.ClaimStatus, nil
+}
+
+// ResetClaimStatus resets all changes to the "claim_status" field.
+func (m *CaseFileMutation) ResetClaimStatus() {
+	m.claim_status = nil
+}
+
+// SetClaimUpdatedAt sets the "claim_updated_at" field.
+func (m *CaseFileMutation) SetClaimUpdatedAt(t time.Time) {
+	m.claim_updated_at = &t
+}
+
+// ClaimUpdatedAt returns the value of the "claim_updated_at" field in the mutation.
+func (m *CaseFileMutation) ClaimUpdatedAt() (r time.Time, exists bool) {
+	v := m.claim_updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClaimUpdatedAt returns the old "claim_updated_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldClaimUpdatedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClaimUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClaimUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClaimUpdatedAt: %w", err)
+	}
+	return oldValue.ClaimUpdatedAt, nil
+}
+
+// ClearClaimUpdatedAt clears the value of the "claim_updated_at" field.
+func (m *CaseFileMutation) ClearClaimUpdatedAt() {
+	m.claim_updated_at = nil
+	m.clearedFields[casefile.FieldClaimUpdatedAt] = struct{}{}
+}
+
+// ClaimUpdatedAtCleared returns if the "claim_updated_at" field was cleared in this mutation.
+func (m *CaseFileMutation) ClaimUpdatedAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldClaimUpdatedAt]
+	return ok
+}
+
+// ResetClaimUpdatedAt resets all changes to the "claim_updated_at" field.
+func (m *CaseFileMutation) ResetClaimUpdatedAt() {
+	m.claim_updated_at = nil
+	delete(m.clearedFields, casefile.FieldClaimUpdatedAt)
+}
+
+// SetVersion sets the "version" field.
+func (m *CaseFileMutation) SetVersion(i int) {
+	m.version = &i
+	m.addversion = nil
+}
+
+// Version returns the value of the "version" field in the mutation.
+func (m *CaseFileMutation) Version() (r int, exists bool) {
+	v := m.version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVersion returns the old "version" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVersion: %w", err)
+	}
+	return oldValue.Version, nil
+}
+
+// AddVersion adds i to the "version" field.
+func (m *CaseFileMutation) AddVersion(i int) {
+	if m.addversion != nil {
+		*m.addversion += i
+	} else {
+		m.addversion = &i
+	}
+}
+
+// AddedVersion returns the value that was added to the "version" field in this mutation.
+func (m *CaseFileMutation) AddedVersion() (r int, exists bool) {
+	v := m.addversion
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetVersion resets all changes to the "version" field.
+func (m *CaseFileMutation) ResetVersion() {
+	m.version = nil
+	m.addversion = nil
+}
+
+// ClearAdvocate clears the "advocate" edge to the Staff entity.
+func (m *CaseFileMutation) ClearAdvocate() {
+	m.clearedadvocate = true
+	m.clearedFields[casefile.FieldAdvocateID] = struct{}{}
+}
+
+// AdvocateCleared reports if the "advocate" edge to the Staff entity was cleared.
+func (m *CaseFileMutation) AdvocateCleared() bool {
+	return m.AdvocateIDCleared() || m.clearedadvocate
+}
+
+// AdvocateIDs returns the "advocate" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AdvocateID instead. It exists only for internal usage by the builders.
+func (m *CaseFileMutation) AdvocateIDs() (ids []nodeid.ID) {
+	if id := m.advocate; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAdvocate resets all changes to the "advocate" edge.
+func (m *CaseFileMutation) ResetAdvocate() {
+	m.advocate = nil
+	m.clearedadvocate = false
+}
+
+// AddEventIDs adds the "events" edge to the CaseEvent entity by ids.
+func (m *CaseFileMutation) AddEventIDs(ids ...nodeid.ID) {
+	if m.events == nil {
+		m.events = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.events[ids[i]] = struct{}{}
+	}
+}
+
+// ClearEvents clears the "events" edge to the CaseEvent entity.
+func (m *CaseFileMutation) ClearEvents() {
+	m.clearedevents = true
+}
+
+// EventsCleared reports if the "events" edge to the CaseEvent entity was cleared.
+func (m *CaseFileMutation) EventsCleared() bool {
+	return m.clearedevents
+}
+
+// RemoveEventIDs removes the "events" edge to the CaseEvent entity by IDs.
+func (m *CaseFileMutation) RemoveEventIDs(ids ...nodeid.ID) {
+	if m.removedevents == nil {
+		m.removedevents = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.events, ids[i])
+		m.removedevents[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedEvents returns the removed IDs of the "events" edge to the CaseEvent entity.
+func (m *CaseFileMutation) RemovedEventsIDs() (ids []nodeid.ID) {
+	for id := range m.removedevents {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// EventsIDs returns the "events" edge IDs in the mutation.
+func (m *CaseFileMutation) EventsIDs() (ids []nodeid.ID) {
+	for id := range m.events {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetEvents resets all changes to the "events" edge.
+func (m *CaseFileMutation) ResetEvents() {
+	m.events = nil
+	m.clearedevents = false
+	m.removedevents = nil
+}
+
+// AddFollowUpIDs adds the "follow_ups" edge to the FollowUp entity by ids.
+func (m *CaseFileMutation) AddFollowUpIDs(ids ...nodeid.ID) {
+	if m.follow_ups == nil {
+		m.follow_ups = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.follow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFollowUps clears the "follow_ups" edge to the FollowUp entity.
+func (m *CaseFileMutation) ClearFollowUps() {
+	m.clearedfollow_ups = true
+}
+
+// FollowUpsCleared reports if the "follow_ups" edge to the FollowUp entity was cleared.
+func (m *CaseFileMutation) FollowUpsCleared() bool {
+	return m.clearedfollow_ups
+}
+
+// RemoveFollowUpIDs removes the "follow_ups" edge to the FollowUp entity by IDs.
+func (m *CaseFileMutation) RemoveFollowUpIDs(ids ...nodeid.ID) {
+	if m.removedfollow_ups == nil {
+		m.removedfollow_ups = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.follow_ups, ids[i])
+		m.removedfollow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFollowUps returns the removed IDs of the "follow_ups" edge to the FollowUp entity.
+func (m *CaseFileMutation) RemovedFollowUpsIDs() (ids []nodeid.ID) {
+	for id := range m.removedfollow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FollowUpsIDs returns the "follow_ups" edge IDs in the mutation.
+func (m *CaseFileMutation) FollowUpsIDs() (ids []nodeid.ID) {
+	for id := range m.follow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFollowUps resets all changes to the "follow_ups" edge.
+func (m *CaseFileMutation) ResetFollowUps() {
+	m.follow_ups = nil
+	m.clearedfollow_ups = false
+	m.removedfollow_ups = nil
+}
+
+// AddCourtDateIDs adds the "court_dates" edge to the CourtDate entity by ids.
+func (m *CaseFileMutation) AddCourtDateIDs(ids ...nodeid.ID) {
+	if m.court_dates == nil {
+		m.court_dates = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.court_dates[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCourtDates clears the "court_dates" edge to the CourtDate entity.
+func (m *CaseFileMutation) ClearCourtDates() {
+	m.clearedcourt_dates = true
+}
+
+// CourtDatesCleared reports if the "court_dates" edge to the CourtDate entity was cleared.
+func (m *CaseFileMutation) CourtDatesCleared() bool {
+	return m.clearedcourt_dates
+}
+
+// RemoveCourtDateIDs removes the "court_dates" edge to the CourtDate entity by IDs.
+func (m *CaseFileMutation) RemoveCourtDateIDs(ids ...nodeid.ID) {
+	if m.removedcourt_dates == nil {
+		m.removedcourt_dates = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.court_dates, ids[i])
+		m.removedcourt_dates[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCourtDates returns the removed IDs of the "court_dates" edge to the CourtDate entity.
+func (m *CaseFileMutation) RemovedCourtDatesIDs() (ids []nodeid.ID) {
+	for id := range m.removedcourt_dates {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CourtDatesIDs returns the "court_dates" edge IDs in the mutation.
+func (m *CaseFileMutation) CourtDatesIDs() (ids []nodeid.ID) {
+	for id := range m.court_dates {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCourtDates resets all changes to the "court_dates" edge.
+func (m *CaseFileMutation) ResetCourtDates() {
+	m.court_dates = nil
+	m.clearedcourt_dates = false
+	m.removedcourt_dates = nil
+}
+
+// AddSessionIDs adds the "sessions" edge to the CaseSession entity by ids.
+func (m *CaseFileMutation) AddSessionIDs(ids ...nodeid.ID) {
+	if m.sessions == nil {
+		m.sessions = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.sessions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearSessions clears the "sessions" edge to the CaseSession entity.
+func (m *CaseFileMutation) ClearSessions() {
+	m.clearedsessions = true
+}
+
+// SessionsCleared reports if the "sessions" edge to the CaseSession entity was cleared.
+func (m *CaseFileMutation) SessionsCleared() bool {
+	return m.clearedsessions
+}
+
+// RemoveSessionIDs removes the "sessions" edge to the CaseSession entity by IDs.
+func (m *CaseFileMutation) RemoveSessionIDs(ids ...nodeid.ID) {
+	if m.removedsessions == nil {
+		m.removedsessions = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.sessions, ids[i])
+		m.removedsessions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedSessions returns the removed IDs of the "sessions" edge to the CaseSession entity.
+func (m *CaseFileMutation) RemovedSessionsIDs() (ids []nodeid.ID) {
+	for id := range m.removedsessions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// SessionsIDs returns the "sessions" edge IDs in the mutation.
+func (m *CaseFileMutation) SessionsIDs() (ids []nodeid.ID) {
+	for id := range m.sessions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetSessions resets all changes to the "sessions" edge.
+func (m *CaseFileMutation) ResetSessions() {
+	m.sessions = nil
+	m.clearedsessions = false
+	m.removedsessions = nil
+}
+
+// SetFeedbackID sets the "feedback" edge to the Feedback entity by id.
+func (m *CaseFileMutation) SetFeedbackID(id nodeid.ID) {
+	m.feedback = &id
+}
+
+// ClearFeedback clears the "feedback" edge to the Feedback entity.
+func (m *CaseFileMutation) ClearFeedback() {
+	m.clearedfeedback = true
+}
+
+// FeedbackCleared reports if the "feedback" edge to the Feedback entity was cleared.
+func (m *CaseFileMutation) FeedbackCleared() bool {
+	return m.clearedfeedback
+}
+
+// FeedbackID returns the "feedback" edge ID in the mutation.
+func (m *CaseFileMutation) FeedbackID() (id nodeid.ID, exists bool) {
+	if m.feedback != nil {
+		return *m.feedback, true
+	}
+	return
+}
+
+// FeedbackIDs returns the "feedback" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// FeedbackID instead. It exists only for internal usage by the builders.
+func (m *CaseFileMutation) FeedbackIDs() (ids []nodeid.ID) {
+	if id := m.feedback; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetFeedback resets all changes to the "feedback" edge.
+func (m *CaseFileMutation) ResetFeedback() {
+	m.feedback = nil
+	m.clearedfeedback = false
+}
+
+// Where appends a list predicates to the CaseFileMutation builder.
+func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CaseFileMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CaseFileMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CaseFile, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CaseFileMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CaseFileMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CaseFile).
+func (m *CaseFileMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CaseFileMutation) Fields() []string {
+	fields := make([]string, 0, 20)
+	if m.case_number != nil {
+		fields = append(fields, casefile.FieldCaseNumber)
+	}
+	if m.status != nil {
+		fields = append(fields, casefile.FieldStatus)
+	}
+	if m.preferred_locale != nil {
+		fields = append(fields, casefile.FieldPreferredLocale)
+	}
+	if m.contact_method != nil {
+		fields = append(fields, casefile.FieldContactMethod)
+	}
+	if m.phone != nil {
+		fields = append(fields, casefile.FieldPhone)
+	}
+	if m.email != nil {
+		fields = append(fields, casefile.FieldEmail)
+	}
+	if m.safe_to_leave_message != nil {
+		fields = append(fields, casefile.FieldSafeToLeaveMessage)
+	}
+	if m.safe_contact_times != nil {
+		fields = append(fields, casefile.FieldSafeContactTimes)
+	}
+	if m.needs != nil {
+		fields = append(fields, casefile.FieldNeeds)
+	}
+	if m.description != nil {
+		fields = append(fields, casefile.FieldDescription)
+	}
+	if m.urgent != nil {
+		fields = append(fields, casefile.FieldUrgent)
+	}
+	if m.access_code_hash != nil {
+		fields = append(fields, casefile.FieldAccessCodeHash)
+	}
+	if m.advocate != nil {
+		fields = append(fields, casefile.FieldAdvocateID)
+	}
+	if m.opened_at != nil {
+		fields = append(fields, casefile.FieldOpenedAt)
+	}
+	if m.first_contact_at != nil {
+		fields = append(fields, casefile.FieldFirstContactAt)
+	}
+	if m.closed_at != nil {
+		fields = append(fields, casefile.FieldClosedAt)
+	}
+	if m.outcome != nil {
+		fields = append(fields, casefile.FieldOutcome)
+	}
+	if m.claim_status != nil {
+		fields = append(fields, casefile.FieldClaimStatus)
+	}
+	if m.claim_updated_at != nil {
+		fields = append(fields, casefile.FieldClaimUpdatedAt)
+	}
+	if m.version != nil {
+		fields = append(fields, casefile.FieldVersion)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case casefile.FieldCaseNumber:
+		return m.CaseNumber()
+	case casefile.FieldStatus:
+		return m.Status()
+	case casefile.FieldPreferredLocale:
+		return m.PreferredLocale()
+	case casefile.FieldContactMethod:
+		return m.ContactMethod()
+	case casefile.FieldPhone:
+		return m.Phone()
+	case casefile.FieldEmail:
+		return m.Email()
+	case casefile.FieldSafeToLeaveMessage:
+		return m.SafeToLeaveMessage()
+	case casefile.FieldSafeContactTimes:
+		return m.SafeContactTimes()
+	case casefile.FieldNeeds:
+		return m.Needs()
+	case casefile.FieldDescription:
+		return m.Description()
+	case casefile.FieldUrgent:
+		return m.Urgent()
+	case casefile.FieldAccessCodeHash:
+		return m.AccessCodeHash()
+	case casefile.FieldAdvocateID:
+		return m.AdvocateID()
+	case casefile.FieldOpenedAt:
+		return m.OpenedAt()
+	case casefile.FieldFirstContactAt:
+		return m.FirstContactAt()
+	case casefile.FieldClosedAt:
+		return m.ClosedAt()
+	case casefile.FieldOutcome:
+		return m.Outcome()
+	case casefile.FieldClaimStatus:
+		return m.ClaimStatus()
+	case casefile.FieldClaimUpdatedAt:
+		return m.ClaimUpdatedAt()
+	case casefile.FieldVersion:
+		return m.Version()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case casefile.FieldCaseNumber:
+		return m.OldCaseNumber(ctx)
+	case casefile.FieldStatus:
+		return m.OldStatus(ctx)
+	case casefile.FieldPreferredLocale:
+		return m.OldPreferredLocale(ctx)
+	case casefile.FieldContactMethod:
+		return m.OldContactMethod(ctx)
+	case casefile.FieldPhone:
+		return m.OldPhone(ctx)
+	case casefile.FieldEmail:
+		return m.OldEmail(ctx)
+	case casefile.FieldSafeToLeaveMessage:
+		return m.OldSafeToLeaveMessage(ctx)
+	case casefile.FieldSafeContactTimes:
+		return m.OldSafeContactTimes(ctx)
+	case casefile.FieldNeeds:
+		return m.OldNeeds(ctx)
+	case casefile.FieldDescription:
+		return m.OldDescription(ctx)
+	case casefile.FieldUrgent:
+		return m.OldUrgent(ctx)
+	case casefile.FieldAccessCodeHash:
+		return m.OldAccessCodeHash(ctx)
+	case casefile.FieldAdvocateID:
+		return m.OldAdvocateID(ctx)
+	case casefile.FieldOpenedAt:
+		return m.OldOpenedAt(ctx)
+	case casefile.FieldFirstContactAt:
+		return m.OldFirstContactAt(ctx)
+	case casefile.FieldClosedAt:
+		return m.OldClosedAt(ctx)
+	case casefile.FieldOutcome:
+		return m.OldOutcome(ctx)
+	case casefile.FieldClaimStatus:
+		return m.OldClaimStatus(ctx)
+	case casefile.FieldClaimUpdatedAt:
+		return m.OldClaimUpdatedAt(ctx)
+	case casefile.FieldVersion:
+		return m.OldVersion(ctx)
+	}
+	return nil, fmt.Errorf("unknown CaseFile field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case casefile.FieldCaseNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseNumber(v)
+		return nil
+	case casefile.FieldStatus:
+		v, ok := value.(casefile.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case casefile.FieldPreferredLocale:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPreferredLocale(v)
+		return nil
+	case casefile.FieldContactMethod:
+		v, ok := value.(casefile.ContactMethod)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactMethod(v)
+		return nil
+	case casefile.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
+	case casefile.FieldEmail:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEmail(v)
+		return nil
+	case casefile.FieldSafeToLeaveMessage:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSafeToLeaveMessage(v)
+		return nil
+	case casefile.FieldSafeContactTimes:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSafeContactTimes(v)
+		return nil
+	case casefile.FieldNeeds:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeeds(v)
+		return nil
+	case casefile.FieldDescription:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDescription(v)
+		return nil
+	case casefile.FieldUrgent:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUrgent(v)
+		return nil
+	case casefile.FieldAccessCodeHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAccessCodeHash(v)
+		return nil
+	case casefile.FieldAdvocateID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAdvocateID(v)
+		return nil
+	case casefile.FieldOpenedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOpenedAt(v)
+		return nil
+	case casefile.FieldFirstContactAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFirstContactAt(v)
+		return nil
+	case casefile.FieldClosedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosedAt(v)
+		return nil
+	case casefile.FieldOutcome:
+		v, ok := value.(casefile.Outcome)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutcome(v)
+		return nil
+	case casefile.FieldClaimStatus:
+		v, ok := value.(casefile.ClaimStatus)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClaimStatus(v)
+		return nil
+	case casefile.FieldClaimUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClaimUpdatedAt(v)
+		return nil
+	case casefile.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CaseFileMutation) AddedFields() []string {
+	var fields []string
+	if m.addversion != nil {
+		fields = append(fields, casefile.FieldVersion)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CaseFileMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case casefile.FieldVersion:
+		return m.AddedVersion()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseFileMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case casefile.FieldVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddVersion(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CaseFileMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(casefile.FieldPhone) {
+		fields = append(fields, casefile.FieldPhone)
+	}
+	if m.FieldCleared(casefile.FieldEmail) {
+		fields = append(fields, casefile.FieldEmail)
+	}
+	if m.FieldCleared(casefile.FieldSafeContactTimes) {
+		fields = append(fields, casefile.FieldSafeContactTimes)
+	}
+	if m.FieldCleared(casefile.FieldNeeds) {
+		fields = append(fields, casefile.FieldNeeds)
+	}
+	if m.FieldCleared(casefile.FieldDescription) {
+		fields = append(fields, casefile.FieldDescription)
+	}
+	if m.FieldCleared(casefile.FieldAdvocateID) {
+		fields = append(fields, casefile.FieldAdvocateID)
+	}
+	if m.FieldCleared(casefile.FieldFirstContactAt) {
+		fields = append(fields, casefile.FieldFirstContactAt)
+	}
+	if m.FieldCleared(casefile.FieldClosedAt) {
+		fields = append(fields, casefile.FieldClosedAt)
+	}
+	if m.FieldCleared(casefile.FieldOutcome) {
+		fields = append(fields, casefile.FieldOutcome)
+	}
+	if m.FieldCleared(casefile.FieldClaimUpdatedAt) {
+		fields = append(fields, casefile.FieldClaimUpdatedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CaseFileMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CaseFileMutation) ClearField(name string) error {
+	switch name {
+	case casefile.FieldPhone:
+		m.ClearPhone()
+		return nil
+	case casefile.FieldEmail:
+		m.ClearEmail()
+		return nil
+	case casefile.FieldSafeContactTimes:
+		m.ClearSafeContactTimes()
+		return nil
+	case casefile.FieldNeeds:
+		m.ClearNeeds()
+		return nil
+	case casefile.FieldDescription:
+		m.ClearDescription()
+		return nil
+	case casefile.FieldAdvocateID:
+		m.ClearAdvocateID()
+		return nil
+	case casefile.FieldFirstContactAt:
+		m.ClearFirstContactAt()
+		return nil
+	case casefile.FieldClosedAt:
+		m.ClearClosedAt()
+		return nil
+	case casefile.FieldOutcome:
+		m.ClearOutcome()
+		return nil
+	case casefile.FieldClaimUpdatedAt:
+		m.ClearClaimUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CaseFileMutation) ResetField(name string) error {
+	switch name {
+	case casefile.FieldCaseNumber:
+		m.ResetCaseNumber()
+		return nil
+	case casefile.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case casefile.FieldPreferredLocale:
+		m.ResetPreferredLocale()
+		return nil
+	case casefile.FieldContactMethod:
+		m.ResetContactMethod()
+		return nil
+	case casefile.FieldPhone:
+		m.ResetPhone()
+		return nil
+	case casefile.FieldEmail:
+		m.ResetEmail()
+		return nil
+	case casefile.FieldSafeToLeaveMessage:
+		m.ResetSafeToLeaveMessage()
+		return nil
+	case casefile.FieldSafeContactTimes:
+		m.ResetSafeContactTimes()
+		return nil
+	case casefile.FieldNeeds:
+		m.ResetNeeds()
+		return nil
+	case casefile.FieldDescription:
+		m.ResetDescription()
+		return nil
+	case casefile.FieldUrgent:
+		m.ResetUrgent()
+		return nil
+	case casefile.FieldAccessCodeHash:
+		m.ResetAccessCodeHash()
+		return nil
+	case casefile.FieldAdvocateID:
+		m.ResetAdvocateID()
+		return nil
+	case casefile.FieldOpenedAt:
+		m.ResetOpenedAt()
+		return nil
+	case casefile.FieldFirstContactAt:
+		m.ResetFirstContactAt()
+		return nil
+	case casefile.FieldClosedAt:
+		m.ResetClosedAt()
+		return nil
+	case casefile.FieldOutcome:
+		m.ResetOutcome()
+		return nil
+	case casefile.FieldClaimStatus:
+		m.ResetClaimStatus()
+		return nil
+	case casefile.FieldClaimUpdatedAt:
+		m.ResetClaimUpdatedAt()
+		return nil
+	case casefile.FieldVersion:
+		m.ResetVersion()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CaseFileMutation) AddedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.advocate != nil {
+		edges = append(edges, casefile.EdgeAdvocate)
+	}
+	if m.events != nil {
+		edges = append(edges, casefile.EdgeEvents)
+	}
+	if m.follow_ups != nil {
+		edges = append(edges, casefile.EdgeFollowUps)
+	}
+	if m.court_dates != nil {
+		edges = append(edges, casefile.EdgeCourtDates)
+	}
+	if m.sessions != nil {
+		edges = append(edges, casefile.EdgeSessions)
+	}
+	if m.feedback != nil {
+		edges = append(edges, casefile.EdgeFeedback)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case casefile.EdgeAdvocate:
+		if id := m.advocate; id != nil {
+			return []ent.Value{*id}
+		}
+	case casefile.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.events))
+		for id := range m.events {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.follow_ups))
+		for id := range m.follow_ups {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeCourtDates:
+		ids := make([]ent.Value, 0, len(m.court_dates))
+		for id := range m.court_dates {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeSessions:
+		ids := make([]ent.Value, 0, len(m.sessions))
+		for id := range m.sessions {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeFeedback:
+		if id := m.feedback; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CaseFileMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.removedevents != nil {
+		edges = append(edges, casefile.EdgeEvents)
+	}
+	if m.removedfollow_ups != nil {
+		edges = append(edges, casefile.EdgeFollowUps)
+	}
+	if m.removedcourt_dates != nil {
+		edges = append(edges, casefile.EdgeCourtDates)
+	}
+	if m.removedsessions != nil {
+		edges = append(edges, casefile.EdgeSessions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case casefile.EdgeEvents:
+		ids := make([]ent.Value, 0, len(m.removedevents))
+		for id := range m.removedevents {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.removedfollow_ups))
+		for id := range m.removedfollow_ups {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeCourtDates:
+		ids := make([]ent.Value, 0, len(m.removedcourt_dates))
+		for id := range m.removedcourt_dates {
+			ids = append(ids, id)
+		}
+		return ids
+	case casefile.EdgeSessions:
+		ids := make([]ent.Value, 0, len(m.removedsessions))
+		for id := range m.removedsessions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CaseFileMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 6)
+	if m.clearedadvocate {
+		edges = append(edges, casefile.EdgeAdvocate)
+	}
+	if m.clearedevents {
+		edges = append(edges, casefile.EdgeEvents)
+	}
+	if m.clearedfollow_ups {
+		edges = append(edges, casefile.EdgeFollowUps)
+	}
+	if m.clearedcourt_dates {
+		edges = append(edges, casefile.EdgeCourtDates)
+	}
+	if m.clearedsessions {
+		edges = append(edges, casefile.EdgeSessions)
+	}
+	if m.clearedfeedback {
+		edges = append(edges, casefile.EdgeFeedback)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CaseFileMutation) EdgeCleared(name string) bool {
+	switch name {
+	case casefile.EdgeAdvocate:
+		return m.clearedadvocate
+	case casefile.EdgeEvents:
+		return m.clearedevents
+	case casefile.EdgeFollowUps:
+		return m.clearedfollow_ups
+	case casefile.EdgeCourtDates:
+		return m.clearedcourt_dates
+	case casefile.EdgeSessions:
+		return m.clearedsessions
+	case casefile.EdgeFeedback:
+		return m.clearedfeedback
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CaseFileMutation) ClearEdge(name string) error {
+	switch name {
+	case casefile.EdgeAdvocate:
+		m.ClearAdvocate()
+		return nil
+	case casefile.EdgeFeedback:
+		m.ClearFeedback()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CaseFileMutation) ResetEdge(name string) error {
+	switch name {
+	case casefile.EdgeAdvocate:
+		m.ResetAdvocate()
+		return nil
+	case casefile.EdgeEvents:
+		m.ResetEvents()
+		return nil
+	case casefile.EdgeFollowUps:
+		m.ResetFollowUps()
+		return nil
+	case casefile.EdgeCourtDates:
+		m.ResetCourtDates()
+		return nil
+	case casefile.EdgeSessions:
+		m.ResetSessions()
+		return nil
+	case casefile.EdgeFeedback:
+		m.ResetFeedback()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseFile edge %s", name)
+}
+
+// CaseSessionMutation represents an operation that mutates the CaseSession nodes in the graph.
+type CaseSessionMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	token_hash    *string
+	created_at    *time.Time
+	expires_at    *time.Time
+	revoked_at    *time.Time
+	clearedFields map[string]struct{}
+	_case         *nodeid.ID
+	cleared_case  bool
+	done          bool
+	oldValue      func(context.Context) (*CaseSession, error)
+	predicates    []predicate.CaseSession
+}
+
+var _ ent.Mutation = (*CaseSessionMutation)(nil)
+
+// casesessionOption allows management of the mutation configuration using functional options.
+type casesessionOption func(*CaseSessionMutation)
+
+// newCaseSessionMutation creates new mutation for the CaseSession entity.
+func newCaseSessionMutation(c config, op Op, opts ...casesessionOption) *CaseSessionMutation {
+	m := &CaseSessionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCaseSession,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCaseSessionID sets the ID field of the mutation.
+func withCaseSessionID(id nodeid.ID) casesessionOption {
+	return func(m *CaseSessionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CaseSession
+		)
+		m.oldValue = func(ctx context.Context) (*CaseSession, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CaseSession.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCaseSession sets the old CaseSession of the mutation.
+func withCaseSession(node *CaseSession) casesessionOption {
+	return func(m *CaseSessionMutation) {
+		m.oldValue = func(context.Context) (*CaseSession, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CaseSessionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CaseSessionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CaseSession entities.
+func (m *CaseSessionMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CaseSessionMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CaseSessionMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CaseSession.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *CaseSessionMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *CaseSessionMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the CaseSession entity.
+// If the CaseSession object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseSessionMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *CaseSessionMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetTokenHash sets the "token_hash" field.
+func (m *CaseSessionMutation) SetTokenHash(s string) {
+	m.token_hash = &s
+}
+
+// TokenHash returns the value of the "token_hash" field in the mutation.
+func (m *CaseSessionMutation) TokenHash() (r string, exists bool) {
+	v := m.token_hash
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenHash returns the old "token_hash" field's value of the CaseSession entity.
+// If the CaseSession object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseSessionMutation) OldTokenHash(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenHash is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenHash requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenHash: %w", err)
+	}
+	return oldValue.TokenHash, nil
+}
+
+// ResetTokenHash resets all changes to the "token_hash" field.
+func (m *CaseSessionMutation) ResetTokenHash() {
+	m.token_hash = nil
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CaseSessionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CaseSessionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the CaseSession entity.
+// If the CaseSession object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseSessionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CaseSessionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetExpiresAt sets the "expires_at" field.
+func (m *CaseSessionMutation) SetExpiresAt(t time.Time) {
+	m.expires_at = &t
+}
+
+// ExpiresAt returns the value of the "expires_at" field in the mutation.
+func (m *CaseSessionMutation) ExpiresAt() (r time.Time, exists bool) {
+	v := m.expires_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExpiresAt returns the old "expires_at" field's value of the CaseSession entity.
+// If the CaseSession object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseSessionMutation) OldExpiresAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+	}
+	return oldValue.ExpiresAt, nil
+}
+
+// ResetExpiresAt resets all changes to the "expires_at" field.
+func (m *CaseSessionMutation) ResetExpiresAt() {
+	m.expires_at = nil
+}
+
+// SetRevokedAt sets the "revoked_at" field.
+func (m *CaseSessionMutation) SetRevokedAt(t time.Time) {
+	m.revoked_at = &t
+}
+
+// RevokedAt returns the value of the "revoked_at" field in the mutation.
+func (m *CaseSessionMutation) RevokedAt() (r time.Time, exists bool) {
+	v := m.revoked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRevokedAt returns the old "revoked_at" field's value of the CaseSession entity.
+// If the CaseSession object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseSessionMutation) OldRevokedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRevokedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRevokedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRevokedAt: %w", err)
+	}
+	return oldValue.RevokedAt, nil
+}
+
+// ClearRevokedAt clears the value of the "revoked_at" field.
+func (m *CaseSessionMutation) ClearRevokedAt() {
+	m.revoked_at = nil
+	m.clearedFields[casesession.FieldRevokedAt] = struct{}{}
+}
+
+// RevokedAtCleared returns if the "revoked_at" field was cleared in this mutation.
+func (m *CaseSessionMutation) RevokedAtCleared() bool {
+	_, ok := m.clearedFields[casesession.FieldRevokedAt]
+	return ok
+}
+
+// ResetRevokedAt resets all changes to the "revoked_at" field.
+func (m *CaseSessionMutation) ResetRevokedAt() {
+	m.revoked_at = nil
+	delete(m.clearedFields, casesession.FieldRevokedAt)
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *CaseSessionMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[casesession.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *CaseSessionMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *CaseSessionMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *CaseSessionMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the CaseSessionMutation builder.
+func (m *CaseSessionMutation) Where(ps ...predicate.CaseSession) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CaseSessionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CaseSessionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CaseSession, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CaseSessionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CaseSessionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CaseSession).
+func (m *CaseSessionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CaseSessionMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m._case != nil {
+		fields = append(fields, casesession.FieldCaseID)
+	}
+	if m.token_hash != nil {
+		fields = append(fields, casesession.FieldTokenHash)
+	}
+	if m.created_at != nil {
+		fields = append(fields, casesession.FieldCreatedAt)
+	}
+	if m.expires_at != nil {
+		fields = append(fields, casesession.FieldExpiresAt)
+	}
+	if m.revoked_at != nil {
+		fields = append(fields, casesession.FieldRevokedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CaseSessionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case casesession.FieldCaseID:
+		return m.CaseID()
+	case casesession.FieldTokenHash:
+		return m.TokenHash()
+	case casesession.FieldCreatedAt:
+		return m.CreatedAt()
+	case casesession.FieldExpiresAt:
+		return m.ExpiresAt()
+	case casesession.FieldRevokedAt:
+		return m.RevokedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CaseSessionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case casesession.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case casesession.FieldTokenHash:
+		return m.OldTokenHash(ctx)
+	case casesession.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case casesession.FieldExpiresAt:
+		return m.OldExpiresAt(ctx)
+	case casesession.FieldRevokedAt:
+		return m.OldRevokedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CaseSession field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseSessionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case casesession.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case casesession.FieldTokenHash:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenHash(v)
+		return nil
+	case casesession.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case casesession.FieldExpiresAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExpiresAt(v)
+		return nil
+	case casesession.FieldRevokedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRevokedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseSession field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CaseSessionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CaseSessionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseSessionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CaseSession numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CaseSessionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(casesession.FieldRevokedAt) {
+		fields = append(fields, casesession.FieldRevokedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CaseSessionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CaseSessionMutation) ClearField(name string) error {
+	switch name {
+	case casesession.FieldRevokedAt:
+		m.ClearRevokedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseSession nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CaseSessionMutation) ResetField(name string) error {
+	switch name {
+	case casesession.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case casesession.FieldTokenHash:
+		m.ResetTokenHash()
+		return nil
+	case casesession.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case casesession.FieldExpiresAt:
+		m.ResetExpiresAt()
+		return nil
+	case casesession.FieldRevokedAt:
+		m.ResetRevokedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseSession field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CaseSessionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, casesession.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CaseSessionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case casesession.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CaseSessionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CaseSessionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CaseSessionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, casesession.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CaseSessionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case casesession.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CaseSessionMutation) ClearEdge(name string) error {
+	switch name {
+	case casesession.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseSession unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CaseSessionMutation) ResetEdge(name string) error {
+	switch name {
+	case casesession.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseSession edge %s", name)
+}
+
+// CourtDateMutation represents an operation that mutates the CourtDate nodes in the graph.
+type CourtDateMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	at            *time.Time
+	court_name    *string
+	street        *string
+	city          *string
+	state         *string
+	postal_code   *string
+	hearing       *courtdate.Hearing
+	clearedFields map[string]struct{}
+	_case         *nodeid.ID
+	cleared_case  bool
+	done          bool
+	oldValue      func(context.Context) (*CourtDate, error)
+	predicates    []predicate.CourtDate
+}
+
+var _ ent.Mutation = (*CourtDateMutation)(nil)
+
+// courtdateOption allows management of the mutation configuration using functional options.
+type courtdateOption func(*CourtDateMutation)
+
+// newCourtDateMutation creates new mutation for the CourtDate entity.
+func newCourtDateMutation(c config, op Op, opts ...courtdateOption) *CourtDateMutation {
+	m := &CourtDateMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCourtDate,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCourtDateID sets the ID field of the mutation.
+func withCourtDateID(id nodeid.ID) courtdateOption {
+	return func(m *CourtDateMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CourtDate
+		)
+		m.oldValue = func(ctx context.Context) (*CourtDate, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CourtDate.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCourtDate sets the old CourtDate of the mutation.
+func withCourtDate(node *CourtDate) courtdateOption {
+	return func(m *CourtDateMutation) {
+		m.oldValue = func(context.Context) (*CourtDate, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CourtDateMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CourtDateMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CourtDate entities.
+func (m *CourtDateMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CourtDateMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CourtDateMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CourtDate.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *CourtDateMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *CourtDateMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *CourtDateMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetAt sets the "at" field.
+func (m *CourtDateMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *CourtDateMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *CourtDateMutation) ResetAt() {
+	m.at = nil
+}
+
+// SetCourtName sets the "court_name" field.
+func (m *CourtDateMutation) SetCourtName(s string) {
+	m.court_name = &s
+}
+
+// CourtName returns the value of the "court_name" field in the mutation.
+func (m *CourtDateMutation) CourtName() (r string, exists bool) {
+	v := m.court_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCourtName returns the old "court_name" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldCourtName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCourtName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCourtName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCourtName: %w", err)
+	}
+	return oldValue.CourtName, nil
+}
+
+// ResetCourtName resets all changes to the "court_name" field.
+func (m *CourtDateMutation) ResetCourtName() {
+	m.court_name = nil
+}
+
+// SetStreet sets the "street" field.
+func (m *CourtDateMutation) SetStreet(s string) {
+	m.street = &s
+}
+
+// Street returns the value of the "street" field in the mutation.
+func (m *CourtDateMutation) Street() (r string, exists bool) {
+	v := m.street
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStreet returns the old "street" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldStreet(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStreet is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStreet requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStreet: %w", err)
+	}
+	return oldValue.Street, nil
+}
+
+// ClearStreet clears the value of the "street" field.
+func (m *CourtDateMutation) ClearStreet() {
+	m.street = nil
+	m.clearedFields[courtdate.FieldStreet] = struct{}{}
+}
+
+// StreetCleared returns if the "street" field was cleared in this mutation.
+func (m *CourtDateMutation) StreetCleared() bool {
+	_, ok := m.clearedFields[courtdate.FieldStreet]
+	return ok
+}
+
+// ResetStreet resets all changes to the "street" field.
+func (m *CourtDateMutation) ResetStreet() {
+	m.street = nil
+	delete(m.clearedFields, courtdate.FieldStreet)
+}
+
+// SetCity sets the "city" field.
+func (m *CourtDateMutation) SetCity(s string) {
+	m.city = &s
+}
+
+// City returns the value of the "city" field in the mutation.
+func (m *CourtDateMutation) City() (r string, exists bool) {
+	v := m.city
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCity returns the old "city" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldCity(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCity is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCity requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCity: %w", err)
+	}
+	return oldValue.City, nil
+}
+
+// ClearCity clears the value of the "city" field.
+func (m *CourtDateMutation) ClearCity() {
+	m.city = nil
+	m.clearedFields[courtdate.FieldCity] = struct{}{}
+}
+
+// CityCleared returns if the "city" field was cleared in this mutation.
+func (m *CourtDateMutation) CityCleared() bool {
+	_, ok := m.clearedFields[courtdate.FieldCity]
+	return ok
+}
+
+// ResetCity resets all changes to the "city" field.
+func (m *CourtDateMutation) ResetCity() {
+	m.city = nil
+	delete(m.clearedFields, courtdate.FieldCity)
+}
+
+// SetState sets the "state" field.
+func (m *CourtDateMutation) SetState(s string) {
+	m.state = &s
+}
+
+// State returns the value of the "state" field in the mutation.
+func (m *CourtDateMutation) State() (r string, exists bool) {
+	v := m.state
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldState returns the old "state" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldState(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldState is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldState requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldState: %w", err)
+	}
+	return oldValue.State, nil
+}
+
+// ClearState clears the value of the "state" field.
+func (m *CourtDateMutation) ClearState() {
+	m.state = nil
+	m.clearedFields[courtdate.FieldState] = struct{}{}
+}
+
+// StateCleared returns if the "state" field was cleared in this mutation.
+func (m *CourtDateMutation) StateCleared() bool {
+	_, ok := m.clearedFields[courtdate.FieldState]
+	return ok
+}
+
+// ResetState resets all changes to the "state" field.
+func (m *CourtDateMutation) ResetState() {
+	m.state = nil
+	delete(m.clearedFields, courtdate.FieldState)
+}
+
+// SetPostalCode sets the "postal_code" field.
+func (m *CourtDateMutation) SetPostalCode(s string) {
+	m.postal_code = &s
+}
+
+// PostalCode returns the value of the "postal_code" field in the mutation.
+func (m *CourtDateMutation) PostalCode() (r string, exists bool) {
+	v := m.postal_code
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPostalCode returns the old "postal_code" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldPostalCode(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPostalCode is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPostalCode requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPostalCode: %w", err)
+	}
+	return oldValue.PostalCode, nil
+}
+
+// ClearPostalCode clears the value of the "postal_code" field.
+func (m *CourtDateMutation) ClearPostalCode() {
+	m.postal_code = nil
+	m.clearedFields[courtdate.FieldPostalCode] = struct{}{}
+}
+
+// PostalCodeCleared returns if the "postal_code" field was cleared in this mutation.
+func (m *CourtDateMutation) PostalCodeCleared() bool {
+	_, ok := m.clearedFields[courtdate.FieldPostalCode]
+	return ok
+}
+
+// ResetPostalCode resets all changes to the "postal_code" field.
+func (m *CourtDateMutation) ResetPostalCode() {
+	m.postal_code = nil
+	delete(m.clearedFields, courtdate.FieldPostalCode)
+}
+
+// SetHearing sets the "hearing" field.
+func (m *CourtDateMutation) SetHearing(c courtdate.Hearing) {
+	m.hearing = &c
+}
+
+// Hearing returns the value of the "hearing" field in the mutation.
+func (m *CourtDateMutation) Hearing() (r courtdate.Hearing, exists bool) {
+	v := m.hearing
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHearing returns the old "hearing" field's value of the CourtDate entity.
+// If the CourtDate object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CourtDateMutation) OldHearing(ctx context.Context) (v courtdate.Hearing, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHearing is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHearing requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHearing: %w", err)
+	}
+	return oldValue.Hearing, nil
+}
+
+// ResetHearing resets all changes to the "hearing" field.
+func (m *CourtDateMutation) ResetHearing() {
+	m.hearing = nil
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *CourtDateMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[courtdate.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *CourtDateMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *CourtDateMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *CourtDateMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the CourtDateMutation builder.
+func (m *CourtDateMutation) Where(ps ...predicate.CourtDate) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CourtDateMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CourtDateMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CourtDate, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CourtDateMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CourtDateMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CourtDate).
+func (m *CourtDateMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CourtDateMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m._case != nil {
+		fields = append(fields, courtdate.FieldCaseID)
+	}
+	if m.at != nil {
+		fields = append(fields, courtdate.FieldAt)
+	}
+	if m.court_name != nil {
+		fields = append(fields, courtdate.FieldCourtName)
+	}
+	if m.street != nil {
+		fields = append(fields, courtdate.FieldStreet)
+	}
+	if m.city != nil {
+		fields = append(fields, courtdate.FieldCity)
+	}
+	if m.state != nil {
+		fields = append(fields, courtdate.FieldState)
+	}
+	if m.postal_code != nil {
+		fields = append(fields, courtdate.FieldPostalCode)
+	}
+	if m.hearing != nil {
+		fields = append(fields, courtdate.FieldHearing)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CourtDateMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case courtdate.FieldCaseID:
+		return m.CaseID()
+	case courtdate.FieldAt:
+		return m.At()
+	case courtdate.FieldCourtName:
+		return m.CourtName()
+	case courtdate.FieldStreet:
+		return m.Street()
+	case courtdate.FieldCity:
+		return m.City()
+	case courtdate.FieldState:
+		return m.State()
+	case courtdate.FieldPostalCode:
+		return m.PostalCode()
+	case courtdate.FieldHearing:
+		return m.Hearing()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CourtDateMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case courtdate.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case courtdate.FieldAt:
+		return m.OldAt(ctx)
+	case courtdate.FieldCourtName:
+		return m.OldCourtName(ctx)
+	case courtdate.FieldStreet:
+		return m.OldStreet(ctx)
+	case courtdate.FieldCity:
+		return m.OldCity(ctx)
+	case courtdate.FieldState:
+		return m.OldState(ctx)
+	case courtdate.FieldPostalCode:
+		return m.OldPostalCode(ctx)
+	case courtdate.FieldHearing:
+		return m.OldHearing(ctx)
+	}
+	return nil, fmt.Errorf("unknown CourtDate field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourtDateMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case courtdate.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case courtdate.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	case courtdate.FieldCourtName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCourtName(v)
+		return nil
+	case courtdate.FieldStreet:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStreet(v)
+		return nil
+	case courtdate.FieldCity:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCity(v)
+		return nil
+	case courtdate.FieldState:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetState(v)
+		return nil
+	case courtdate.FieldPostalCode:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPostalCode(v)
+		return nil
+	case courtdate.FieldHearing:
+		v, ok := value.(courtdate.Hearing)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHearing(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CourtDate field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CourtDateMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CourtDateMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CourtDateMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CourtDate numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CourtDateMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(courtdate.FieldStreet) {
+		fields = append(fields, courtdate.FieldStreet)
+	}
+	if m.FieldCleared(courtdate.FieldCity) {
+		fields = append(fields, courtdate.FieldCity)
+	}
+	if m.FieldCleared(courtdate.FieldState) {
+		fields = append(fields, courtdate.FieldState)
+	}
+	if m.FieldCleared(courtdate.FieldPostalCode) {
+		fields = append(fields, courtdate.FieldPostalCode)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CourtDateMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CourtDateMutation) ClearField(name string) error {
+	switch name {
+	case courtdate.FieldStreet:
+		m.ClearStreet()
+		return nil
+	case courtdate.FieldCity:
+		m.ClearCity()
+		return nil
+	case courtdate.FieldState:
+		m.ClearState()
+		return nil
+	case courtdate.FieldPostalCode:
+		m.ClearPostalCode()
+		return nil
+	}
+	return fmt.Errorf("unknown CourtDate nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CourtDateMutation) ResetField(name string) error {
+	switch name {
+	case courtdate.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case courtdate.FieldAt:
+		m.ResetAt()
+		return nil
+	case courtdate.FieldCourtName:
+		m.ResetCourtName()
+		return nil
+	case courtdate.FieldStreet:
+		m.ResetStreet()
+		return nil
+	case courtdate.FieldCity:
+		m.ResetCity()
+		return nil
+	case courtdate.FieldState:
+		m.ResetState()
+		return nil
+	case courtdate.FieldPostalCode:
+		m.ResetPostalCode()
+		return nil
+	case courtdate.FieldHearing:
+		m.ResetHearing()
+		return nil
+	}
+	return fmt.Errorf("unknown CourtDate field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CourtDateMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, courtdate.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CourtDateMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case courtdate.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CourtDateMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CourtDateMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CourtDateMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, courtdate.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CourtDateMutation) EdgeCleared(name string) bool {
+	switch name {
+	case courtdate.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CourtDateMutation) ClearEdge(name string) error {
+	switch name {
+	case courtdate.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CourtDate unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CourtDateMutation) ResetEdge(name string) error {
+	switch name {
+	case courtdate.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CourtDate edge %s", name)
+}
+
+// FeedbackMutation represents an operation that mutates the Feedback nodes in the graph.
+type FeedbackMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	rating        *int
+	addrating     *int
+	comment       *string
+	submitted_at  *time.Time
+	clearedFields map[string]struct{}
+	_case         *nodeid.ID
+	cleared_case  bool
+	done          bool
+	oldValue      func(context.Context) (*Feedback, error)
+	predicates    []predicate.Feedback
+}
+
+var _ ent.Mutation = (*FeedbackMutation)(nil)
+
+// feedbackOption allows management of the mutation configuration using functional options.
+type feedbackOption func(*FeedbackMutation)
+
+// newFeedbackMutation creates new mutation for the Feedback entity.
+func newFeedbackMutation(c config, op Op, opts ...feedbackOption) *FeedbackMutation {
+	m := &FeedbackMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFeedback,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFeedbackID sets the ID field of the mutation.
+func withFeedbackID(id nodeid.ID) feedbackOption {
+	return func(m *FeedbackMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Feedback
+		)
+		m.oldValue = func(ctx context.Context) (*Feedback, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Feedback.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFeedback sets the old Feedback of the mutation.
+func withFeedback(node *Feedback) feedbackOption {
+	return func(m *FeedbackMutation) {
+		m.oldValue = func(context.Context) (*Feedback, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FeedbackMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FeedbackMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Feedback entities.
+func (m *FeedbackMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FeedbackMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FeedbackMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Feedback.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *FeedbackMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *FeedbackMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the Feedback entity.
+// If the Feedback object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FeedbackMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *FeedbackMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetRating sets the "rating" field.
+func (m *FeedbackMutation) SetRating(i int) {
+	m.rating = &i
+	m.addrating = nil
+}
+
+// Rating returns the value of the "rating" field in the mutation.
+func (m *FeedbackMutation) Rating() (r int, exists bool) {
+	v := m.rating
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRating returns the old "rating" field's value of the Feedback entity.
+// If the Feedback object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FeedbackMutation) OldRating(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRating is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRating requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRating: %w", err)
+	}
+	return oldValue.Rating, nil
+}
+
+// AddRating adds i to the "rating" field.
+func (m *FeedbackMutation) AddRating(i int) {
+	if m.addrating != nil {
+		*m.addrating += i
+	} else {
+		m.addrating = &i
+	}
+}
+
+// AddedRating returns the value that was added to the "rating" field in this mutation.
+func (m *FeedbackMutation) AddedRating() (r int, exists bool) {
+	v := m.addrating
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetRating resets all changes to the "rating" field.
+func (m *FeedbackMutation) ResetRating() {
+	m.rating = nil
+	m.addrating = nil
+}
+
+// SetComment sets the "comment" field.
+func (m *FeedbackMutation) SetComment(s string) {
+	m.comment = &s
+}
+
+// Comment returns the value of the "comment" field in the mutation.
+func (m *FeedbackMutation) Comment() (r string, exists bool) {
+	v := m.comment
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldComment returns the old "comment" field's value of the Feedback entity.
+// If the Feedback object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FeedbackMutation) OldComment(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldComment is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldComment requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldComment: %w", err)
+	}
+	return oldValue.Comment, nil
+}
+
+// ClearComment clears the value of the "comment" field.
+func (m *FeedbackMutation) ClearComment() {
+	m.comment = nil
+	m.clearedFields[feedback.FieldComment] = struct{}{}
+}
+
+// CommentCleared returns if the "comment" field was cleared in this mutation.
+func (m *FeedbackMutation) CommentCleared() bool {
+	_, ok := m.clearedFields[feedback.FieldComment]
+	return ok
+}
+
+// ResetComment resets all changes to the "comment" field.
+func (m *FeedbackMutation) ResetComment() {
+	m.comment = nil
+	delete(m.clearedFields, feedback.FieldComment)
+}
+
+// SetSubmittedAt sets the "submitted_at" field.
+func (m *FeedbackMutation) SetSubmittedAt(t time.Time) {
+	m.submitted_at = &t
+}
+
+// SubmittedAt returns the value of the "submitted_at" field in the mutation.
+func (m *FeedbackMutation) SubmittedAt() (r time.Time, exists bool) {
+	v := m.submitted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubmittedAt returns the old "submitted_at" field's value of the Feedback entity.
+// If the Feedback object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FeedbackMutation) OldSubmittedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubmittedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubmittedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubmittedAt: %w", err)
+	}
+	return oldValue.SubmittedAt, nil
+}
+
+// ResetSubmittedAt resets all changes to the "submitted_at" field.
+func (m *FeedbackMutation) ResetSubmittedAt() {
+	m.submitted_at = nil
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *FeedbackMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[feedback.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *FeedbackMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *FeedbackMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *FeedbackMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the FeedbackMutation builder.
+func (m *FeedbackMutation) Where(ps ...predicate.Feedback) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FeedbackMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FeedbackMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Feedback, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FeedbackMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FeedbackMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Feedback).
+func (m *FeedbackMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FeedbackMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m._case != nil {
+		fields = append(fields, feedback.FieldCaseID)
+	}
+	if m.rating != nil {
+		fields = append(fields, feedback.FieldRating)
+	}
+	if m.comment != nil {
+		fields = append(fields, feedback.FieldComment)
+	}
+	if m.submitted_at != nil {
+		fields = append(fields, feedback.FieldSubmittedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FeedbackMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case feedback.FieldCaseID:
+		return m.CaseID()
+	case feedback.FieldRating:
+		return m.Rating()
+	case feedback.FieldComment:
+		return m.Comment()
+	case feedback.FieldSubmittedAt:
+		return m.SubmittedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FeedbackMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case feedback.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case feedback.FieldRating:
+		return m.OldRating(ctx)
+	case feedback.FieldComment:
+		return m.OldComment(ctx)
+	case feedback.FieldSubmittedAt:
+		return m.OldSubmittedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Feedback field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FeedbackMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case feedback.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case feedback.FieldRating:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRating(v)
+		return nil
+	case feedback.FieldComment:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetComment(v)
+		return nil
+	case feedback.FieldSubmittedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubmittedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FeedbackMutation) AddedFields() []string {
+	var fields []string
+	if m.addrating != nil {
+		fields = append(fields, feedback.FieldRating)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FeedbackMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case feedback.FieldRating:
+		return m.AddedRating()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FeedbackMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case feedback.FieldRating:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddRating(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FeedbackMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(feedback.FieldComment) {
+		fields = append(fields, feedback.FieldComment)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FeedbackMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FeedbackMutation) ClearField(name string) error {
+	switch name {
+	case feedback.FieldComment:
+		m.ClearComment()
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FeedbackMutation) ResetField(name string) error {
+	switch name {
+	case feedback.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case feedback.FieldRating:
+		m.ResetRating()
+		return nil
+	case feedback.FieldComment:
+		m.ResetComment()
+		return nil
+	case feedback.FieldSubmittedAt:
+		m.ResetSubmittedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FeedbackMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, feedback.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FeedbackMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case feedback.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FeedbackMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FeedbackMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FeedbackMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, feedback.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FeedbackMutation) EdgeCleared(name string) bool {
+	switch name {
+	case feedback.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FeedbackMutation) ClearEdge(name string) error {
+	switch name {
+	case feedback.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FeedbackMutation) ResetEdge(name string) error {
+	switch name {
+	case feedback.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown Feedback edge %s", name)
+}
+
+// FollowUpMutation represents an operation that mutates the FollowUp nodes in the graph.
+type FollowUpMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	due_at        *time.Time
+	done_at       *time.Time
+	note          *string
+	clearedFields map[string]struct{}
+	_case         *nodeid.ID
+	cleared_case  bool
+	done          bool
+	oldValue      func(context.Context) (*FollowUp, error)
+	predicates    []predicate.FollowUp
+}
+
+var _ ent.Mutation = (*FollowUpMutation)(nil)
+
+// followupOption allows management of the mutation configuration using functional options.
+type followupOption func(*FollowUpMutation)
+
+// newFollowUpMutation creates new mutation for the FollowUp entity.
+func newFollowUpMutation(c config, op Op, opts ...followupOption) *FollowUpMutation {
+	m := &FollowUpMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeFollowUp,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withFollowUpID sets the ID field of the mutation.
+func withFollowUpID(id nodeid.ID) followupOption {
+	return func(m *FollowUpMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *FollowUp
+		)
+		m.oldValue = func(ctx context.Context) (*FollowUp, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().FollowUp.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withFollowUp sets the old FollowUp of the mutation.
+func withFollowUp(node *FollowUp) followupOption {
+	return func(m *FollowUpMutation) {
+		m.oldValue = func(context.Context) (*FollowUp, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m FollowUpMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m FollowUpMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of FollowUp entities.
+func (m *FollowUpMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *FollowUpMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *FollowUpMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().FollowUp.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *FollowUpMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *FollowUpMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the FollowUp entity.
+// If the FollowUp object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FollowUpMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *FollowUpMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetDueAt sets the "due_at" field.
+func (m *FollowUpMutation) SetDueAt(t time.Time) {
+	m.due_at = &t
+}
+
+// DueAt returns the value of the "due_at" field in the mutation.
+func (m *FollowUpMutation) DueAt() (r time.Time, exists bool) {
+	v := m.due_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDueAt returns the old "due_at" field's value of the FollowUp entity.
+// If the FollowUp object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FollowUpMutation) OldDueAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDueAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDueAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDueAt: %w", err)
+	}
+	return oldValue.DueAt, nil
+}
+
+// ResetDueAt resets all changes to the "due_at" field.
+func (m *FollowUpMutation) ResetDueAt() {
+	m.due_at = nil
+}
+
+// SetDoneAt sets the "done_at" field.
+func (m *FollowUpMutation) SetDoneAt(t time.Time) {
+	m.done_at = &t
+}
+
+// DoneAt returns the value of the "done_at" field in the mutation.
+func (m *FollowUpMutation) DoneAt() (r time.Time, exists bool) {
+	v := m.done_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDoneAt returns the old "done_at" field's value of the FollowUp entity.
+// If the FollowUp object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FollowUpMutation) OldDoneAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDoneAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDoneAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDoneAt: %w", err)
+	}
+	return oldValue.DoneAt, nil
+}
+
+// ClearDoneAt clears the value of the "done_at" field.
+func (m *FollowUpMutation) ClearDoneAt() {
+	m.done_at = nil
+	m.clearedFields[followup.FieldDoneAt] = struct{}{}
+}
+
+// DoneAtCleared returns if the "done_at" field was cleared in this mutation.
+func (m *FollowUpMutation) DoneAtCleared() bool {
+	_, ok := m.clearedFields[followup.FieldDoneAt]
+	return ok
+}
+
+// ResetDoneAt resets all changes to the "done_at" field.
+func (m *FollowUpMutation) ResetDoneAt() {
+	m.done_at = nil
+	delete(m.clearedFields, followup.FieldDoneAt)
+}
+
+// SetNote sets the "note" field.
+func (m *FollowUpMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *FollowUpMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the FollowUp entity.
+// If the FollowUp object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *FollowUpMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *FollowUpMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[followup.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *FollowUpMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[followup.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *FollowUpMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, followup.FieldNote)
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *FollowUpMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[followup.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *FollowUpMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *FollowUpMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *FollowUpMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the FollowUpMutation builder.
+func (m *FollowUpMutation) Where(ps ...predicate.FollowUp) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the FollowUpMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *FollowUpMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.FollowUp, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *FollowUpMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *FollowUpMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (FollowUp).
+func (m *FollowUpMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *FollowUpMutation) Fields() []string {
+	fields := make([]string, 0, 4)
+	if m._case != nil {
+		fields = append(fields, followup.FieldCaseID)
+	}
+	if m.due_at != nil {
+		fields = append(fields, followup.FieldDueAt)
+	}
+	if m.done_at != nil {
+		fields = append(fields, followup.FieldDoneAt)
+	}
+	if m.note != nil {
+		fields = append(fields, followup.FieldNote)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *FollowUpMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case followup.FieldCaseID:
+		return m.CaseID()
+	case followup.FieldDueAt:
+		return m.DueAt()
+	case followup.FieldDoneAt:
+		return m.DoneAt()
+	case followup.FieldNote:
+		return m.Note()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *FollowUpMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case followup.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case followup.FieldDueAt:
+		return m.OldDueAt(ctx)
+	case followup.FieldDoneAt:
+		return m.OldDoneAt(ctx)
+	case followup.FieldNote:
+		return m.OldNote(ctx)
+	}
+	return nil, fmt.Errorf("unknown FollowUp field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FollowUpMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case followup.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case followup.FieldDueAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDueAt(v)
+		return nil
+	case followup.FieldDoneAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDoneAt(v)
+		return nil
+	case followup.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	}
+	return fmt.Errorf("unknown FollowUp field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *FollowUpMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *FollowUpMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *FollowUpMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown FollowUp numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *FollowUpMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(followup.FieldDoneAt) {
+		fields = append(fields, followup.FieldDoneAt)
+	}
+	if m.FieldCleared(followup.FieldNote) {
+		fields = append(fields, followup.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *FollowUpMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *FollowUpMutation) ClearField(name string) error {
+	switch name {
+	case followup.FieldDoneAt:
+		m.ClearDoneAt()
+		return nil
+	case followup.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown FollowUp nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *FollowUpMutation) ResetField(name string) error {
+	switch name {
+	case followup.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case followup.FieldDueAt:
+		m.ResetDueAt()
+		return nil
+	case followup.FieldDoneAt:
+		m.ResetDoneAt()
+		return nil
+	case followup.FieldNote:
+		m.ResetNote()
+		return nil
+	}
+	return fmt.Errorf("unknown FollowUp field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *FollowUpMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, followup.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *FollowUpMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case followup.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *FollowUpMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *FollowUpMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *FollowUpMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, followup.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *FollowUpMutation) EdgeCleared(name string) bool {
+	switch name {
+	case followup.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *FollowUpMutation) ClearEdge(name string) error {
+	switch name {
+	case followup.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown FollowUp unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *FollowUpMutation) ResetEdge(name string) error {
+	switch name {
+	case followup.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown FollowUp edge %s", name)
+}
 
 // LocationMutation represents an operation that mutates the Location nodes in the graph.
 type LocationMutation struct {
@@ -2841,6 +9008,7 @@ type OrganizationTranslationMutation struct {
 	status              *organizationtranslation.Status
 	machine_translated  *bool
 	updated_at          *time.Time
+	search_text         *string
 	name                *string
 	description         *string
 	clearedFields       map[string]struct{}
@@ -3099,6 +9267,55 @@ func (m *OrganizationTranslationMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetSearchText sets the "search_text" field.
+func (m *OrganizationTranslationMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *OrganizationTranslationMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the OrganizationTranslation entity.
+// If the OrganizationTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationTranslationMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (m *OrganizationTranslationMutation) ClearSearchText() {
+	m.search_text = nil
+	m.clearedFields[organizationtranslation.FieldSearchText] = struct{}{}
+}
+
+// SearchTextCleared returns if the "search_text" field was cleared in this mutation.
+func (m *OrganizationTranslationMutation) SearchTextCleared() bool {
+	_, ok := m.clearedFields[organizationtranslation.FieldSearchText]
+	return ok
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *OrganizationTranslationMutation) ResetSearchText() {
+	m.search_text = nil
+	delete(m.clearedFields, organizationtranslation.FieldSearchText)
+}
+
 // SetOrganizationID sets the "organization_id" field.
 func (m *OrganizationTranslationMutation) SetOrganizationID(n nodeid.ID) {
 	m.organization = &n
@@ -3281,7 +9498,7 @@ func (m *OrganizationTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.locale != nil {
 		fields = append(fields, organizationtranslation.FieldLocale)
 	}
@@ -3293,6 +9510,9 @@ func (m *OrganizationTranslationMutation) Fields() []string {
 	}
 	if m.updated_at != nil {
 		fields = append(fields, organizationtranslation.FieldUpdatedAt)
+	}
+	if m.search_text != nil {
+		fields = append(fields, organizationtranslation.FieldSearchText)
 	}
 	if m.organization != nil {
 		fields = append(fields, organizationtranslation.FieldOrganizationID)
@@ -3319,6 +9539,8 @@ func (m *OrganizationTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.MachineTranslated()
 	case organizationtranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case organizationtranslation.FieldSearchText:
+		return m.SearchText()
 	case organizationtranslation.FieldOrganizationID:
 		return m.OrganizationID()
 	case organizationtranslation.FieldName:
@@ -3342,6 +9564,8 @@ func (m *OrganizationTranslationMutation) OldField(ctx context.Context, name str
 		return m.OldMachineTranslated(ctx)
 	case organizationtranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case organizationtranslation.FieldSearchText:
+		return m.OldSearchText(ctx)
 	case organizationtranslation.FieldOrganizationID:
 		return m.OldOrganizationID(ctx)
 	case organizationtranslation.FieldName:
@@ -3384,6 +9608,13 @@ func (m *OrganizationTranslationMutation) SetField(name string, value ent.Value)
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case organizationtranslation.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
 		return nil
 	case organizationtranslation.FieldOrganizationID:
 		v, ok := value.(nodeid.ID)
@@ -3436,6 +9667,9 @@ func (m *OrganizationTranslationMutation) AddField(name string, value ent.Value)
 // mutation.
 func (m *OrganizationTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(organizationtranslation.FieldSearchText) {
+		fields = append(fields, organizationtranslation.FieldSearchText)
+	}
 	if m.FieldCleared(organizationtranslation.FieldDescription) {
 		fields = append(fields, organizationtranslation.FieldDescription)
 	}
@@ -3453,6 +9687,9 @@ func (m *OrganizationTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrganizationTranslationMutation) ClearField(name string) error {
 	switch name {
+	case organizationtranslation.FieldSearchText:
+		m.ClearSearchText()
+		return nil
 	case organizationtranslation.FieldDescription:
 		m.ClearDescription()
 		return nil
@@ -3475,6 +9712,9 @@ func (m *OrganizationTranslationMutation) ResetField(name string) error {
 		return nil
 	case organizationtranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case organizationtranslation.FieldSearchText:
+		m.ResetSearchText()
 		return nil
 	case organizationtranslation.FieldOrganizationID:
 		m.ResetOrganizationID()
@@ -3561,6 +9801,2889 @@ func (m *OrganizationTranslationMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown OrganizationTranslation edge %s", name)
+}
+
+// RateEventMutation represents an operation that mutates the RateEvent nodes in the graph.
+type RateEventMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	bucket        *string
+	key           *string
+	at            *time.Time
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*RateEvent, error)
+	predicates    []predicate.RateEvent
+}
+
+var _ ent.Mutation = (*RateEventMutation)(nil)
+
+// rateeventOption allows management of the mutation configuration using functional options.
+type rateeventOption func(*RateEventMutation)
+
+// newRateEventMutation creates new mutation for the RateEvent entity.
+func newRateEventMutation(c config, op Op, opts ...rateeventOption) *RateEventMutation {
+	m := &RateEventMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeRateEvent,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withRateEventID sets the ID field of the mutation.
+func withRateEventID(id nodeid.ID) rateeventOption {
+	return func(m *RateEventMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *RateEvent
+		)
+		m.oldValue = func(ctx context.Context) (*RateEvent, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().RateEvent.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withRateEvent sets the old RateEvent of the mutation.
+func withRateEvent(node *RateEvent) rateeventOption {
+	return func(m *RateEventMutation) {
+		m.oldValue = func(context.Context) (*RateEvent, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m RateEventMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m RateEventMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of RateEvent entities.
+func (m *RateEventMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *RateEventMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *RateEventMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().RateEvent.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetBucket sets the "bucket" field.
+func (m *RateEventMutation) SetBucket(s string) {
+	m.bucket = &s
+}
+
+// Bucket returns the value of the "bucket" field in the mutation.
+func (m *RateEventMutation) Bucket() (r string, exists bool) {
+	v := m.bucket
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBucket returns the old "bucket" field's value of the RateEvent entity.
+// If the RateEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateEventMutation) OldBucket(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBucket is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBucket requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBucket: %w", err)
+	}
+	return oldValue.Bucket, nil
+}
+
+// ResetBucket resets all changes to the "bucket" field.
+func (m *RateEventMutation) ResetBucket() {
+	m.bucket = nil
+}
+
+// SetKey sets the "key" field.
+func (m *RateEventMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *RateEventMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the RateEvent entity.
+// If the RateEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateEventMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *RateEventMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetAt sets the "at" field.
+func (m *RateEventMutation) SetAt(t time.Time) {
+	m.at = &t
+}
+
+// At returns the value of the "at" field in the mutation.
+func (m *RateEventMutation) At() (r time.Time, exists bool) {
+	v := m.at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAt returns the old "at" field's value of the RateEvent entity.
+// If the RateEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *RateEventMutation) OldAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAt: %w", err)
+	}
+	return oldValue.At, nil
+}
+
+// ResetAt resets all changes to the "at" field.
+func (m *RateEventMutation) ResetAt() {
+	m.at = nil
+}
+
+// Where appends a list predicates to the RateEventMutation builder.
+func (m *RateEventMutation) Where(ps ...predicate.RateEvent) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the RateEventMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *RateEventMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.RateEvent, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *RateEventMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *RateEventMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (RateEvent).
+func (m *RateEventMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *RateEventMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.bucket != nil {
+		fields = append(fields, rateevent.FieldBucket)
+	}
+	if m.key != nil {
+		fields = append(fields, rateevent.FieldKey)
+	}
+	if m.at != nil {
+		fields = append(fields, rateevent.FieldAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *RateEventMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case rateevent.FieldBucket:
+		return m.Bucket()
+	case rateevent.FieldKey:
+		return m.Key()
+	case rateevent.FieldAt:
+		return m.At()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *RateEventMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case rateevent.FieldBucket:
+		return m.OldBucket(ctx)
+	case rateevent.FieldKey:
+		return m.OldKey(ctx)
+	case rateevent.FieldAt:
+		return m.OldAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown RateEvent field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RateEventMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case rateevent.FieldBucket:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBucket(v)
+		return nil
+	case rateevent.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case rateevent.FieldAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown RateEvent field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *RateEventMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *RateEventMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *RateEventMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown RateEvent numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *RateEventMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *RateEventMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *RateEventMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown RateEvent nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *RateEventMutation) ResetField(name string) error {
+	switch name {
+	case rateevent.FieldBucket:
+		m.ResetBucket()
+		return nil
+	case rateevent.FieldKey:
+		m.ResetKey()
+		return nil
+	case rateevent.FieldAt:
+		m.ResetAt()
+		return nil
+	}
+	return fmt.Errorf("unknown RateEvent field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *RateEventMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *RateEventMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *RateEventMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *RateEventMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *RateEventMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *RateEventMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *RateEventMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown RateEvent unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *RateEventMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown RateEvent edge %s", name)
+}
+
+// ResourceMutation represents an operation that mutates the Resource nodes in the graph.
+type ResourceMutation struct {
+	config
+	op                  Op
+	typ                 string
+	id                  *nodeid.ID
+	slug                *string
+	category            *resource.Category
+	sort_order          *int
+	addsort_order       *int
+	clearedFields       map[string]struct{}
+	translations        map[nodeid.ID]struct{}
+	removedtranslations map[nodeid.ID]struct{}
+	clearedtranslations bool
+	revisions           map[nodeid.ID]struct{}
+	removedrevisions    map[nodeid.ID]struct{}
+	clearedrevisions    bool
+	done                bool
+	oldValue            func(context.Context) (*Resource, error)
+	predicates          []predicate.Resource
+}
+
+var _ ent.Mutation = (*ResourceMutation)(nil)
+
+// resourceOption allows management of the mutation configuration using functional options.
+type resourceOption func(*ResourceMutation)
+
+// newResourceMutation creates new mutation for the Resource entity.
+func newResourceMutation(c config, op Op, opts ...resourceOption) *ResourceMutation {
+	m := &ResourceMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeResource,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withResourceID sets the ID field of the mutation.
+func withResourceID(id nodeid.ID) resourceOption {
+	return func(m *ResourceMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Resource
+		)
+		m.oldValue = func(ctx context.Context) (*Resource, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Resource.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withResource sets the old Resource of the mutation.
+func withResource(node *Resource) resourceOption {
+	return func(m *ResourceMutation) {
+		m.oldValue = func(context.Context) (*Resource, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ResourceMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ResourceMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Resource entities.
+func (m *ResourceMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ResourceMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ResourceMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Resource.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetSlug sets the "slug" field.
+func (m *ResourceMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *ResourceMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Resource entity.
+// If the Resource object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceMutation) OldSlug(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *ResourceMutation) ResetSlug() {
+	m.slug = nil
+}
+
+// SetCategory sets the "category" field.
+func (m *ResourceMutation) SetCategory(r resource.Category) {
+	m.category = &r
+}
+
+// Category returns the value of the "category" field in the mutation.
+func (m *ResourceMutation) Category() (r resource.Category, exists bool) {
+	v := m.category
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCategory returns the old "category" field's value of the Resource entity.
+// If the Resource object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceMutation) OldCategory(ctx context.Context) (v resource.Category, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCategory requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCategory: %w", err)
+	}
+	return oldValue.Category, nil
+}
+
+// ResetCategory resets all changes to the "category" field.
+func (m *ResourceMutation) ResetCategory() {
+	m.category = nil
+}
+
+// SetSortOrder sets the "sort_order" field.
+func (m *ResourceMutation) SetSortOrder(i int) {
+	m.sort_order = &i
+	m.addsort_order = nil
+}
+
+// SortOrder returns the value of the "sort_order" field in the mutation.
+func (m *ResourceMutation) SortOrder() (r int, exists bool) {
+	v := m.sort_order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSortOrder returns the old "sort_order" field's value of the Resource entity.
+// If the Resource object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceMutation) OldSortOrder(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSortOrder is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSortOrder requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSortOrder: %w", err)
+	}
+	return oldValue.SortOrder, nil
+}
+
+// AddSortOrder adds i to the "sort_order" field.
+func (m *ResourceMutation) AddSortOrder(i int) {
+	if m.addsort_order != nil {
+		*m.addsort_order += i
+	} else {
+		m.addsort_order = &i
+	}
+}
+
+// AddedSortOrder returns the value that was added to the "sort_order" field in this mutation.
+func (m *ResourceMutation) AddedSortOrder() (r int, exists bool) {
+	v := m.addsort_order
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSortOrder resets all changes to the "sort_order" field.
+func (m *ResourceMutation) ResetSortOrder() {
+	m.sort_order = nil
+	m.addsort_order = nil
+}
+
+// AddTranslationIDs adds the "translations" edge to the ResourceTranslation entity by ids.
+func (m *ResourceMutation) AddTranslationIDs(ids ...nodeid.ID) {
+	if m.translations == nil {
+		m.translations = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.translations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearTranslations clears the "translations" edge to the ResourceTranslation entity.
+func (m *ResourceMutation) ClearTranslations() {
+	m.clearedtranslations = true
+}
+
+// TranslationsCleared reports if the "translations" edge to the ResourceTranslation entity was cleared.
+func (m *ResourceMutation) TranslationsCleared() bool {
+	return m.clearedtranslations
+}
+
+// RemoveTranslationIDs removes the "translations" edge to the ResourceTranslation entity by IDs.
+func (m *ResourceMutation) RemoveTranslationIDs(ids ...nodeid.ID) {
+	if m.removedtranslations == nil {
+		m.removedtranslations = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.translations, ids[i])
+		m.removedtranslations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedTranslations returns the removed IDs of the "translations" edge to the ResourceTranslation entity.
+func (m *ResourceMutation) RemovedTranslationsIDs() (ids []nodeid.ID) {
+	for id := range m.removedtranslations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// TranslationsIDs returns the "translations" edge IDs in the mutation.
+func (m *ResourceMutation) TranslationsIDs() (ids []nodeid.ID) {
+	for id := range m.translations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetTranslations resets all changes to the "translations" edge.
+func (m *ResourceMutation) ResetTranslations() {
+	m.translations = nil
+	m.clearedtranslations = false
+	m.removedtranslations = nil
+}
+
+// AddRevisionIDs adds the "revisions" edge to the ResourceRevision entity by ids.
+func (m *ResourceMutation) AddRevisionIDs(ids ...nodeid.ID) {
+	if m.revisions == nil {
+		m.revisions = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.revisions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearRevisions clears the "revisions" edge to the ResourceRevision entity.
+func (m *ResourceMutation) ClearRevisions() {
+	m.clearedrevisions = true
+}
+
+// RevisionsCleared reports if the "revisions" edge to the ResourceRevision entity was cleared.
+func (m *ResourceMutation) RevisionsCleared() bool {
+	return m.clearedrevisions
+}
+
+// RemoveRevisionIDs removes the "revisions" edge to the ResourceRevision entity by IDs.
+func (m *ResourceMutation) RemoveRevisionIDs(ids ...nodeid.ID) {
+	if m.removedrevisions == nil {
+		m.removedrevisions = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.revisions, ids[i])
+		m.removedrevisions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedRevisions returns the removed IDs of the "revisions" edge to the ResourceRevision entity.
+func (m *ResourceMutation) RemovedRevisionsIDs() (ids []nodeid.ID) {
+	for id := range m.removedrevisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// RevisionsIDs returns the "revisions" edge IDs in the mutation.
+func (m *ResourceMutation) RevisionsIDs() (ids []nodeid.ID) {
+	for id := range m.revisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetRevisions resets all changes to the "revisions" edge.
+func (m *ResourceMutation) ResetRevisions() {
+	m.revisions = nil
+	m.clearedrevisions = false
+	m.removedrevisions = nil
+}
+
+// Where appends a list predicates to the ResourceMutation builder.
+func (m *ResourceMutation) Where(ps ...predicate.Resource) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ResourceMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ResourceMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Resource, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ResourceMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ResourceMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Resource).
+func (m *ResourceMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ResourceMutation) Fields() []string {
+	fields := make([]string, 0, 3)
+	if m.slug != nil {
+		fields = append(fields, resource.FieldSlug)
+	}
+	if m.category != nil {
+		fields = append(fields, resource.FieldCategory)
+	}
+	if m.sort_order != nil {
+		fields = append(fields, resource.FieldSortOrder)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ResourceMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case resource.FieldSlug:
+		return m.Slug()
+	case resource.FieldCategory:
+		return m.Category()
+	case resource.FieldSortOrder:
+		return m.SortOrder()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ResourceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case resource.FieldSlug:
+		return m.OldSlug(ctx)
+	case resource.FieldCategory:
+		return m.OldCategory(ctx)
+	case resource.FieldSortOrder:
+		return m.OldSortOrder(ctx)
+	}
+	return nil, fmt.Errorf("unknown Resource field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case resource.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
+	case resource.FieldCategory:
+		v, ok := value.(resource.Category)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCategory(v)
+		return nil
+	case resource.FieldSortOrder:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSortOrder(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Resource field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ResourceMutation) AddedFields() []string {
+	var fields []string
+	if m.addsort_order != nil {
+		fields = append(fields, resource.FieldSortOrder)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ResourceMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case resource.FieldSortOrder:
+		return m.AddedSortOrder()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case resource.FieldSortOrder:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSortOrder(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Resource numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ResourceMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ResourceMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ResourceMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Resource nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ResourceMutation) ResetField(name string) error {
+	switch name {
+	case resource.FieldSlug:
+		m.ResetSlug()
+		return nil
+	case resource.FieldCategory:
+		m.ResetCategory()
+		return nil
+	case resource.FieldSortOrder:
+		m.ResetSortOrder()
+		return nil
+	}
+	return fmt.Errorf("unknown Resource field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ResourceMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.translations != nil {
+		edges = append(edges, resource.EdgeTranslations)
+	}
+	if m.revisions != nil {
+		edges = append(edges, resource.EdgeRevisions)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ResourceMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case resource.EdgeTranslations:
+		ids := make([]ent.Value, 0, len(m.translations))
+		for id := range m.translations {
+			ids = append(ids, id)
+		}
+		return ids
+	case resource.EdgeRevisions:
+		ids := make([]ent.Value, 0, len(m.revisions))
+		for id := range m.revisions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ResourceMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.removedtranslations != nil {
+		edges = append(edges, resource.EdgeTranslations)
+	}
+	if m.removedrevisions != nil {
+		edges = append(edges, resource.EdgeRevisions)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ResourceMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case resource.EdgeTranslations:
+		ids := make([]ent.Value, 0, len(m.removedtranslations))
+		for id := range m.removedtranslations {
+			ids = append(ids, id)
+		}
+		return ids
+	case resource.EdgeRevisions:
+		ids := make([]ent.Value, 0, len(m.removedrevisions))
+		for id := range m.removedrevisions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ResourceMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedtranslations {
+		edges = append(edges, resource.EdgeTranslations)
+	}
+	if m.clearedrevisions {
+		edges = append(edges, resource.EdgeRevisions)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ResourceMutation) EdgeCleared(name string) bool {
+	switch name {
+	case resource.EdgeTranslations:
+		return m.clearedtranslations
+	case resource.EdgeRevisions:
+		return m.clearedrevisions
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ResourceMutation) ClearEdge(name string) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Resource unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ResourceMutation) ResetEdge(name string) error {
+	switch name {
+	case resource.EdgeTranslations:
+		m.ResetTranslations()
+		return nil
+	case resource.EdgeRevisions:
+		m.ResetRevisions()
+		return nil
+	}
+	return fmt.Errorf("unknown Resource edge %s", name)
+}
+
+// ResourceRevisionMutation represents an operation that mutates the ResourceRevision nodes in the graph.
+type ResourceRevisionMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *nodeid.ID
+	locale             *string
+	title              *string
+	summary            *string
+	body               *string
+	status             *resourcerevision.Status
+	machine_translated *bool
+	edited_by          *string
+	edited_at          *time.Time
+	clearedFields      map[string]struct{}
+	resource           *nodeid.ID
+	clearedresource    bool
+	done               bool
+	oldValue           func(context.Context) (*ResourceRevision, error)
+	predicates         []predicate.ResourceRevision
+}
+
+var _ ent.Mutation = (*ResourceRevisionMutation)(nil)
+
+// resourcerevisionOption allows management of the mutation configuration using functional options.
+type resourcerevisionOption func(*ResourceRevisionMutation)
+
+// newResourceRevisionMutation creates new mutation for the ResourceRevision entity.
+func newResourceRevisionMutation(c config, op Op, opts ...resourcerevisionOption) *ResourceRevisionMutation {
+	m := &ResourceRevisionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeResourceRevision,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withResourceRevisionID sets the ID field of the mutation.
+func withResourceRevisionID(id nodeid.ID) resourcerevisionOption {
+	return func(m *ResourceRevisionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ResourceRevision
+		)
+		m.oldValue = func(ctx context.Context) (*ResourceRevision, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ResourceRevision.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withResourceRevision sets the old ResourceRevision of the mutation.
+func withResourceRevision(node *ResourceRevision) resourcerevisionOption {
+	return func(m *ResourceRevisionMutation) {
+		m.oldValue = func(context.Context) (*ResourceRevision, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ResourceRevisionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ResourceRevisionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ResourceRevision entities.
+func (m *ResourceRevisionMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ResourceRevisionMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ResourceRevisionMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ResourceRevision.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetResourceID sets the "resource_id" field.
+func (m *ResourceRevisionMutation) SetResourceID(n nodeid.ID) {
+	m.resource = &n
+}
+
+// ResourceID returns the value of the "resource_id" field in the mutation.
+func (m *ResourceRevisionMutation) ResourceID() (r nodeid.ID, exists bool) {
+	v := m.resource
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResourceID returns the old "resource_id" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldResourceID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResourceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResourceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResourceID: %w", err)
+	}
+	return oldValue.ResourceID, nil
+}
+
+// ResetResourceID resets all changes to the "resource_id" field.
+func (m *ResourceRevisionMutation) ResetResourceID() {
+	m.resource = nil
+}
+
+// SetLocale sets the "locale" field.
+func (m *ResourceRevisionMutation) SetLocale(s string) {
+	m.locale = &s
+}
+
+// Locale returns the value of the "locale" field in the mutation.
+func (m *ResourceRevisionMutation) Locale() (r string, exists bool) {
+	v := m.locale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocale returns the old "locale" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldLocale(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocale: %w", err)
+	}
+	return oldValue.Locale, nil
+}
+
+// ResetLocale resets all changes to the "locale" field.
+func (m *ResourceRevisionMutation) ResetLocale() {
+	m.locale = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ResourceRevisionMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ResourceRevisionMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ResourceRevisionMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *ResourceRevisionMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *ResourceRevisionMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ClearSummary clears the value of the "summary" field.
+func (m *ResourceRevisionMutation) ClearSummary() {
+	m.summary = nil
+	m.clearedFields[resourcerevision.FieldSummary] = struct{}{}
+}
+
+// SummaryCleared returns if the "summary" field was cleared in this mutation.
+func (m *ResourceRevisionMutation) SummaryCleared() bool {
+	_, ok := m.clearedFields[resourcerevision.FieldSummary]
+	return ok
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *ResourceRevisionMutation) ResetSummary() {
+	m.summary = nil
+	delete(m.clearedFields, resourcerevision.FieldSummary)
+}
+
+// SetBody sets the "body" field.
+func (m *ResourceRevisionMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *ResourceRevisionMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *ResourceRevisionMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ResourceRevisionMutation) SetStatus(r resourcerevision.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ResourceRevisionMutation) Status() (r resourcerevision.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldStatus(ctx context.Context) (v resourcerevision.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ResourceRevisionMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetMachineTranslated sets the "machine_translated" field.
+func (m *ResourceRevisionMutation) SetMachineTranslated(b bool) {
+	m.machine_translated = &b
+}
+
+// MachineTranslated returns the value of the "machine_translated" field in the mutation.
+func (m *ResourceRevisionMutation) MachineTranslated() (r bool, exists bool) {
+	v := m.machine_translated
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMachineTranslated returns the old "machine_translated" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+	}
+	return oldValue.MachineTranslated, nil
+}
+
+// ResetMachineTranslated resets all changes to the "machine_translated" field.
+func (m *ResourceRevisionMutation) ResetMachineTranslated() {
+	m.machine_translated = nil
+}
+
+// SetEditedBy sets the "edited_by" field.
+func (m *ResourceRevisionMutation) SetEditedBy(s string) {
+	m.edited_by = &s
+}
+
+// EditedBy returns the value of the "edited_by" field in the mutation.
+func (m *ResourceRevisionMutation) EditedBy() (r string, exists bool) {
+	v := m.edited_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEditedBy returns the old "edited_by" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldEditedBy(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEditedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEditedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEditedBy: %w", err)
+	}
+	return oldValue.EditedBy, nil
+}
+
+// ClearEditedBy clears the value of the "edited_by" field.
+func (m *ResourceRevisionMutation) ClearEditedBy() {
+	m.edited_by = nil
+	m.clearedFields[resourcerevision.FieldEditedBy] = struct{}{}
+}
+
+// EditedByCleared returns if the "edited_by" field was cleared in this mutation.
+func (m *ResourceRevisionMutation) EditedByCleared() bool {
+	_, ok := m.clearedFields[resourcerevision.FieldEditedBy]
+	return ok
+}
+
+// ResetEditedBy resets all changes to the "edited_by" field.
+func (m *ResourceRevisionMutation) ResetEditedBy() {
+	m.edited_by = nil
+	delete(m.clearedFields, resourcerevision.FieldEditedBy)
+}
+
+// SetEditedAt sets the "edited_at" field.
+func (m *ResourceRevisionMutation) SetEditedAt(t time.Time) {
+	m.edited_at = &t
+}
+
+// EditedAt returns the value of the "edited_at" field in the mutation.
+func (m *ResourceRevisionMutation) EditedAt() (r time.Time, exists bool) {
+	v := m.edited_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEditedAt returns the old "edited_at" field's value of the ResourceRevision entity.
+// If the ResourceRevision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceRevisionMutation) OldEditedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEditedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEditedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEditedAt: %w", err)
+	}
+	return oldValue.EditedAt, nil
+}
+
+// ResetEditedAt resets all changes to the "edited_at" field.
+func (m *ResourceRevisionMutation) ResetEditedAt() {
+	m.edited_at = nil
+}
+
+// ClearResource clears the "resource" edge to the Resource entity.
+func (m *ResourceRevisionMutation) ClearResource() {
+	m.clearedresource = true
+	m.clearedFields[resourcerevision.FieldResourceID] = struct{}{}
+}
+
+// ResourceCleared reports if the "resource" edge to the Resource entity was cleared.
+func (m *ResourceRevisionMutation) ResourceCleared() bool {
+	return m.clearedresource
+}
+
+// ResourceIDs returns the "resource" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ResourceID instead. It exists only for internal usage by the builders.
+func (m *ResourceRevisionMutation) ResourceIDs() (ids []nodeid.ID) {
+	if id := m.resource; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetResource resets all changes to the "resource" edge.
+func (m *ResourceRevisionMutation) ResetResource() {
+	m.resource = nil
+	m.clearedresource = false
+}
+
+// Where appends a list predicates to the ResourceRevisionMutation builder.
+func (m *ResourceRevisionMutation) Where(ps ...predicate.ResourceRevision) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ResourceRevisionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ResourceRevisionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ResourceRevision, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ResourceRevisionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ResourceRevisionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ResourceRevision).
+func (m *ResourceRevisionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ResourceRevisionMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.resource != nil {
+		fields = append(fields, resourcerevision.FieldResourceID)
+	}
+	if m.locale != nil {
+		fields = append(fields, resourcerevision.FieldLocale)
+	}
+	if m.title != nil {
+		fields = append(fields, resourcerevision.FieldTitle)
+	}
+	if m.summary != nil {
+		fields = append(fields, resourcerevision.FieldSummary)
+	}
+	if m.body != nil {
+		fields = append(fields, resourcerevision.FieldBody)
+	}
+	if m.status != nil {
+		fields = append(fields, resourcerevision.FieldStatus)
+	}
+	if m.machine_translated != nil {
+		fields = append(fields, resourcerevision.FieldMachineTranslated)
+	}
+	if m.edited_by != nil {
+		fields = append(fields, resourcerevision.FieldEditedBy)
+	}
+	if m.edited_at != nil {
+		fields = append(fields, resourcerevision.FieldEditedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ResourceRevisionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case resourcerevision.FieldResourceID:
+		return m.ResourceID()
+	case resourcerevision.FieldLocale:
+		return m.Locale()
+	case resourcerevision.FieldTitle:
+		return m.Title()
+	case resourcerevision.FieldSummary:
+		return m.Summary()
+	case resourcerevision.FieldBody:
+		return m.Body()
+	case resourcerevision.FieldStatus:
+		return m.Status()
+	case resourcerevision.FieldMachineTranslated:
+		return m.MachineTranslated()
+	case resourcerevision.FieldEditedBy:
+		return m.EditedBy()
+	case resourcerevision.FieldEditedAt:
+		return m.EditedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ResourceRevisionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case resourcerevision.FieldResourceID:
+		return m.OldResourceID(ctx)
+	case resourcerevision.FieldLocale:
+		return m.OldLocale(ctx)
+	case resourcerevision.FieldTitle:
+		return m.OldTitle(ctx)
+	case resourcerevision.FieldSummary:
+		return m.OldSummary(ctx)
+	case resourcerevision.FieldBody:
+		return m.OldBody(ctx)
+	case resourcerevision.FieldStatus:
+		return m.OldStatus(ctx)
+	case resourcerevision.FieldMachineTranslated:
+		return m.OldMachineTranslated(ctx)
+	case resourcerevision.FieldEditedBy:
+		return m.OldEditedBy(ctx)
+	case resourcerevision.FieldEditedAt:
+		return m.OldEditedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown ResourceRevision field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceRevisionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case resourcerevision.FieldResourceID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResourceID(v)
+		return nil
+	case resourcerevision.FieldLocale:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocale(v)
+		return nil
+	case resourcerevision.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case resourcerevision.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case resourcerevision.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case resourcerevision.FieldStatus:
+		v, ok := value.(resourcerevision.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case resourcerevision.FieldMachineTranslated:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMachineTranslated(v)
+		return nil
+	case resourcerevision.FieldEditedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEditedBy(v)
+		return nil
+	case resourcerevision.FieldEditedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEditedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceRevision field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ResourceRevisionMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ResourceRevisionMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceRevisionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ResourceRevision numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ResourceRevisionMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(resourcerevision.FieldSummary) {
+		fields = append(fields, resourcerevision.FieldSummary)
+	}
+	if m.FieldCleared(resourcerevision.FieldEditedBy) {
+		fields = append(fields, resourcerevision.FieldEditedBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ResourceRevisionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ResourceRevisionMutation) ClearField(name string) error {
+	switch name {
+	case resourcerevision.FieldSummary:
+		m.ClearSummary()
+		return nil
+	case resourcerevision.FieldEditedBy:
+		m.ClearEditedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceRevision nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ResourceRevisionMutation) ResetField(name string) error {
+	switch name {
+	case resourcerevision.FieldResourceID:
+		m.ResetResourceID()
+		return nil
+	case resourcerevision.FieldLocale:
+		m.ResetLocale()
+		return nil
+	case resourcerevision.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case resourcerevision.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case resourcerevision.FieldBody:
+		m.ResetBody()
+		return nil
+	case resourcerevision.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case resourcerevision.FieldMachineTranslated:
+		m.ResetMachineTranslated()
+		return nil
+	case resourcerevision.FieldEditedBy:
+		m.ResetEditedBy()
+		return nil
+	case resourcerevision.FieldEditedAt:
+		m.ResetEditedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceRevision field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ResourceRevisionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.resource != nil {
+		edges = append(edges, resourcerevision.EdgeResource)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ResourceRevisionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case resourcerevision.EdgeResource:
+		if id := m.resource; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ResourceRevisionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ResourceRevisionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ResourceRevisionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedresource {
+		edges = append(edges, resourcerevision.EdgeResource)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ResourceRevisionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case resourcerevision.EdgeResource:
+		return m.clearedresource
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ResourceRevisionMutation) ClearEdge(name string) error {
+	switch name {
+	case resourcerevision.EdgeResource:
+		m.ClearResource()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceRevision unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ResourceRevisionMutation) ResetEdge(name string) error {
+	switch name {
+	case resourcerevision.EdgeResource:
+		m.ResetResource()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceRevision edge %s", name)
+}
+
+// ResourceTranslationMutation represents an operation that mutates the ResourceTranslation nodes in the graph.
+type ResourceTranslationMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *nodeid.ID
+	locale             *string
+	status             *resourcetranslation.Status
+	machine_translated *bool
+	updated_at         *time.Time
+	search_text        *string
+	title              *string
+	summary            *string
+	body               *string
+	updated_by         *string
+	clearedFields      map[string]struct{}
+	resource           *nodeid.ID
+	clearedresource    bool
+	done               bool
+	oldValue           func(context.Context) (*ResourceTranslation, error)
+	predicates         []predicate.ResourceTranslation
+}
+
+var _ ent.Mutation = (*ResourceTranslationMutation)(nil)
+
+// resourcetranslationOption allows management of the mutation configuration using functional options.
+type resourcetranslationOption func(*ResourceTranslationMutation)
+
+// newResourceTranslationMutation creates new mutation for the ResourceTranslation entity.
+func newResourceTranslationMutation(c config, op Op, opts ...resourcetranslationOption) *ResourceTranslationMutation {
+	m := &ResourceTranslationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeResourceTranslation,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withResourceTranslationID sets the ID field of the mutation.
+func withResourceTranslationID(id nodeid.ID) resourcetranslationOption {
+	return func(m *ResourceTranslationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *ResourceTranslation
+		)
+		m.oldValue = func(ctx context.Context) (*ResourceTranslation, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().ResourceTranslation.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withResourceTranslation sets the old ResourceTranslation of the mutation.
+func withResourceTranslation(node *ResourceTranslation) resourcetranslationOption {
+	return func(m *ResourceTranslationMutation) {
+		m.oldValue = func(context.Context) (*ResourceTranslation, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ResourceTranslationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ResourceTranslationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of ResourceTranslation entities.
+func (m *ResourceTranslationMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ResourceTranslationMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ResourceTranslationMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().ResourceTranslation.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetLocale sets the "locale" field.
+func (m *ResourceTranslationMutation) SetLocale(s string) {
+	m.locale = &s
+}
+
+// Locale returns the value of the "locale" field in the mutation.
+func (m *ResourceTranslationMutation) Locale() (r string, exists bool) {
+	v := m.locale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocale returns the old "locale" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldLocale(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocale: %w", err)
+	}
+	return oldValue.Locale, nil
+}
+
+// ResetLocale resets all changes to the "locale" field.
+func (m *ResourceTranslationMutation) ResetLocale() {
+	m.locale = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ResourceTranslationMutation) SetStatus(r resourcetranslation.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ResourceTranslationMutation) Status() (r resourcetranslation.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldStatus(ctx context.Context) (v resourcetranslation.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ResourceTranslationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetMachineTranslated sets the "machine_translated" field.
+func (m *ResourceTranslationMutation) SetMachineTranslated(b bool) {
+	m.machine_translated = &b
+}
+
+// MachineTranslated returns the value of the "machine_translated" field in the mutation.
+func (m *ResourceTranslationMutation) MachineTranslated() (r bool, exists bool) {
+	v := m.machine_translated
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMachineTranslated returns the old "machine_translated" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+	}
+	return oldValue.MachineTranslated, nil
+}
+
+// ResetMachineTranslated resets all changes to the "machine_translated" field.
+func (m *ResourceTranslationMutation) ResetMachineTranslated() {
+	m.machine_translated = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ResourceTranslationMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ResourceTranslationMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ResourceTranslationMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSearchText sets the "search_text" field.
+func (m *ResourceTranslationMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *ResourceTranslationMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (m *ResourceTranslationMutation) ClearSearchText() {
+	m.search_text = nil
+	m.clearedFields[resourcetranslation.FieldSearchText] = struct{}{}
+}
+
+// SearchTextCleared returns if the "search_text" field was cleared in this mutation.
+func (m *ResourceTranslationMutation) SearchTextCleared() bool {
+	_, ok := m.clearedFields[resourcetranslation.FieldSearchText]
+	return ok
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *ResourceTranslationMutation) ResetSearchText() {
+	m.search_text = nil
+	delete(m.clearedFields, resourcetranslation.FieldSearchText)
+}
+
+// SetResourceID sets the "resource_id" field.
+func (m *ResourceTranslationMutation) SetResourceID(n nodeid.ID) {
+	m.resource = &n
+}
+
+// ResourceID returns the value of the "resource_id" field in the mutation.
+func (m *ResourceTranslationMutation) ResourceID() (r nodeid.ID, exists bool) {
+	v := m.resource
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResourceID returns the old "resource_id" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldResourceID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResourceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResourceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResourceID: %w", err)
+	}
+	return oldValue.ResourceID, nil
+}
+
+// ResetResourceID resets all changes to the "resource_id" field.
+func (m *ResourceTranslationMutation) ResetResourceID() {
+	m.resource = nil
+}
+
+// SetTitle sets the "title" field.
+func (m *ResourceTranslationMutation) SetTitle(s string) {
+	m.title = &s
+}
+
+// Title returns the value of the "title" field in the mutation.
+func (m *ResourceTranslationMutation) Title() (r string, exists bool) {
+	v := m.title
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTitle returns the old "title" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldTitle(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTitle is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTitle requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTitle: %w", err)
+	}
+	return oldValue.Title, nil
+}
+
+// ResetTitle resets all changes to the "title" field.
+func (m *ResourceTranslationMutation) ResetTitle() {
+	m.title = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *ResourceTranslationMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *ResourceTranslationMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ClearSummary clears the value of the "summary" field.
+func (m *ResourceTranslationMutation) ClearSummary() {
+	m.summary = nil
+	m.clearedFields[resourcetranslation.FieldSummary] = struct{}{}
+}
+
+// SummaryCleared returns if the "summary" field was cleared in this mutation.
+func (m *ResourceTranslationMutation) SummaryCleared() bool {
+	_, ok := m.clearedFields[resourcetranslation.FieldSummary]
+	return ok
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *ResourceTranslationMutation) ResetSummary() {
+	m.summary = nil
+	delete(m.clearedFields, resourcetranslation.FieldSummary)
+}
+
+// SetBody sets the "body" field.
+func (m *ResourceTranslationMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *ResourceTranslationMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *ResourceTranslationMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetUpdatedBy sets the "updated_by" field.
+func (m *ResourceTranslationMutation) SetUpdatedBy(s string) {
+	m.updated_by = &s
+}
+
+// UpdatedBy returns the value of the "updated_by" field in the mutation.
+func (m *ResourceTranslationMutation) UpdatedBy() (r string, exists bool) {
+	v := m.updated_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedBy returns the old "updated_by" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldUpdatedBy(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedBy: %w", err)
+	}
+	return oldValue.UpdatedBy, nil
+}
+
+// ClearUpdatedBy clears the value of the "updated_by" field.
+func (m *ResourceTranslationMutation) ClearUpdatedBy() {
+	m.updated_by = nil
+	m.clearedFields[resourcetranslation.FieldUpdatedBy] = struct{}{}
+}
+
+// UpdatedByCleared returns if the "updated_by" field was cleared in this mutation.
+func (m *ResourceTranslationMutation) UpdatedByCleared() bool {
+	_, ok := m.clearedFields[resourcetranslation.FieldUpdatedBy]
+	return ok
+}
+
+// ResetUpdatedBy resets all changes to the "updated_by" field.
+func (m *ResourceTranslationMutation) ResetUpdatedBy() {
+	m.updated_by = nil
+	delete(m.clearedFields, resourcetranslation.FieldUpdatedBy)
+}
+
+// ClearResource clears the "resource" edge to the Resource entity.
+func (m *ResourceTranslationMutation) ClearResource() {
+	m.clearedresource = true
+	m.clearedFields[resourcetranslation.FieldResourceID] = struct{}{}
+}
+
+// ResourceCleared reports if the "resource" edge to the Resource entity was cleared.
+func (m *ResourceTranslationMutation) ResourceCleared() bool {
+	return m.clearedresource
+}
+
+// ResourceIDs returns the "resource" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ResourceID instead. It exists only for internal usage by the builders.
+func (m *ResourceTranslationMutation) ResourceIDs() (ids []nodeid.ID) {
+	if id := m.resource; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetResource resets all changes to the "resource" edge.
+func (m *ResourceTranslationMutation) ResetResource() {
+	m.resource = nil
+	m.clearedresource = false
+}
+
+// Where appends a list predicates to the ResourceTranslationMutation builder.
+func (m *ResourceTranslationMutation) Where(ps ...predicate.ResourceTranslation) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ResourceTranslationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ResourceTranslationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.ResourceTranslation, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ResourceTranslationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ResourceTranslationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (ResourceTranslation).
+func (m *ResourceTranslationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ResourceTranslationMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.locale != nil {
+		fields = append(fields, resourcetranslation.FieldLocale)
+	}
+	if m.status != nil {
+		fields = append(fields, resourcetranslation.FieldStatus)
+	}
+	if m.machine_translated != nil {
+		fields = append(fields, resourcetranslation.FieldMachineTranslated)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, resourcetranslation.FieldUpdatedAt)
+	}
+	if m.search_text != nil {
+		fields = append(fields, resourcetranslation.FieldSearchText)
+	}
+	if m.resource != nil {
+		fields = append(fields, resourcetranslation.FieldResourceID)
+	}
+	if m.title != nil {
+		fields = append(fields, resourcetranslation.FieldTitle)
+	}
+	if m.summary != nil {
+		fields = append(fields, resourcetranslation.FieldSummary)
+	}
+	if m.body != nil {
+		fields = append(fields, resourcetranslation.FieldBody)
+	}
+	if m.updated_by != nil {
+		fields = append(fields, resourcetranslation.FieldUpdatedBy)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ResourceTranslationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case resourcetranslation.FieldLocale:
+		return m.Locale()
+	case resourcetranslation.FieldStatus:
+		return m.Status()
+	case resourcetranslation.FieldMachineTranslated:
+		return m.MachineTranslated()
+	case resourcetranslation.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case resourcetranslation.FieldSearchText:
+		return m.SearchText()
+	case resourcetranslation.FieldResourceID:
+		return m.ResourceID()
+	case resourcetranslation.FieldTitle:
+		return m.Title()
+	case resourcetranslation.FieldSummary:
+		return m.Summary()
+	case resourcetranslation.FieldBody:
+		return m.Body()
+	case resourcetranslation.FieldUpdatedBy:
+		return m.UpdatedBy()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ResourceTranslationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case resourcetranslation.FieldLocale:
+		return m.OldLocale(ctx)
+	case resourcetranslation.FieldStatus:
+		return m.OldStatus(ctx)
+	case resourcetranslation.FieldMachineTranslated:
+		return m.OldMachineTranslated(ctx)
+	case resourcetranslation.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case resourcetranslation.FieldSearchText:
+		return m.OldSearchText(ctx)
+	case resourcetranslation.FieldResourceID:
+		return m.OldResourceID(ctx)
+	case resourcetranslation.FieldTitle:
+		return m.OldTitle(ctx)
+	case resourcetranslation.FieldSummary:
+		return m.OldSummary(ctx)
+	case resourcetranslation.FieldBody:
+		return m.OldBody(ctx)
+	case resourcetranslation.FieldUpdatedBy:
+		return m.OldUpdatedBy(ctx)
+	}
+	return nil, fmt.Errorf("unknown ResourceTranslation field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceTranslationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case resourcetranslation.FieldLocale:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocale(v)
+		return nil
+	case resourcetranslation.FieldStatus:
+		v, ok := value.(resourcetranslation.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case resourcetranslation.FieldMachineTranslated:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMachineTranslated(v)
+		return nil
+	case resourcetranslation.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case resourcetranslation.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
+		return nil
+	case resourcetranslation.FieldResourceID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResourceID(v)
+		return nil
+	case resourcetranslation.FieldTitle:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTitle(v)
+		return nil
+	case resourcetranslation.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case resourcetranslation.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case resourcetranslation.FieldUpdatedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedBy(v)
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceTranslation field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ResourceTranslationMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ResourceTranslationMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ResourceTranslationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown ResourceTranslation numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ResourceTranslationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(resourcetranslation.FieldSearchText) {
+		fields = append(fields, resourcetranslation.FieldSearchText)
+	}
+	if m.FieldCleared(resourcetranslation.FieldSummary) {
+		fields = append(fields, resourcetranslation.FieldSummary)
+	}
+	if m.FieldCleared(resourcetranslation.FieldUpdatedBy) {
+		fields = append(fields, resourcetranslation.FieldUpdatedBy)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ResourceTranslationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ResourceTranslationMutation) ClearField(name string) error {
+	switch name {
+	case resourcetranslation.FieldSearchText:
+		m.ClearSearchText()
+		return nil
+	case resourcetranslation.FieldSummary:
+		m.ClearSummary()
+		return nil
+	case resourcetranslation.FieldUpdatedBy:
+		m.ClearUpdatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceTranslation nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ResourceTranslationMutation) ResetField(name string) error {
+	switch name {
+	case resourcetranslation.FieldLocale:
+		m.ResetLocale()
+		return nil
+	case resourcetranslation.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case resourcetranslation.FieldMachineTranslated:
+		m.ResetMachineTranslated()
+		return nil
+	case resourcetranslation.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case resourcetranslation.FieldSearchText:
+		m.ResetSearchText()
+		return nil
+	case resourcetranslation.FieldResourceID:
+		m.ResetResourceID()
+		return nil
+	case resourcetranslation.FieldTitle:
+		m.ResetTitle()
+		return nil
+	case resourcetranslation.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case resourcetranslation.FieldBody:
+		m.ResetBody()
+		return nil
+	case resourcetranslation.FieldUpdatedBy:
+		m.ResetUpdatedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceTranslation field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ResourceTranslationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.resource != nil {
+		edges = append(edges, resourcetranslation.EdgeResource)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ResourceTranslationMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case resourcetranslation.EdgeResource:
+		if id := m.resource; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ResourceTranslationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ResourceTranslationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ResourceTranslationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedresource {
+		edges = append(edges, resourcetranslation.EdgeResource)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ResourceTranslationMutation) EdgeCleared(name string) bool {
+	switch name {
+	case resourcetranslation.EdgeResource:
+		return m.clearedresource
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ResourceTranslationMutation) ClearEdge(name string) error {
+	switch name {
+	case resourcetranslation.EdgeResource:
+		m.ClearResource()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceTranslation unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ResourceTranslationMutation) ResetEdge(name string) error {
+	switch name {
+	case resourcetranslation.EdgeResource:
+		m.ResetResource()
+		return nil
+	}
+	return fmt.Errorf("unknown ResourceTranslation edge %s", name)
 }
 
 // ServiceMutation represents an operation that mutates the Service nodes in the graph.
@@ -4654,6 +13777,7 @@ type ServiceTranslationMutation struct {
 	status             *servicetranslation.Status
 	machine_translated *bool
 	updated_at         *time.Time
+	search_text        *string
 	name               *string
 	description        *string
 	clearedFields      map[string]struct{}
@@ -4912,6 +14036,55 @@ func (m *ServiceTranslationMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetSearchText sets the "search_text" field.
+func (m *ServiceTranslationMutation) SetSearchText(s string) {
+	m.search_text = &s
+}
+
+// SearchText returns the value of the "search_text" field in the mutation.
+func (m *ServiceTranslationMutation) SearchText() (r string, exists bool) {
+	v := m.search_text
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSearchText returns the old "search_text" field's value of the ServiceTranslation entity.
+// If the ServiceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceTranslationMutation) OldSearchText(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSearchText is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSearchText requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSearchText: %w", err)
+	}
+	return oldValue.SearchText, nil
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (m *ServiceTranslationMutation) ClearSearchText() {
+	m.search_text = nil
+	m.clearedFields[servicetranslation.FieldSearchText] = struct{}{}
+}
+
+// SearchTextCleared returns if the "search_text" field was cleared in this mutation.
+func (m *ServiceTranslationMutation) SearchTextCleared() bool {
+	_, ok := m.clearedFields[servicetranslation.FieldSearchText]
+	return ok
+}
+
+// ResetSearchText resets all changes to the "search_text" field.
+func (m *ServiceTranslationMutation) ResetSearchText() {
+	m.search_text = nil
+	delete(m.clearedFields, servicetranslation.FieldSearchText)
+}
+
 // SetServiceID sets the "service_id" field.
 func (m *ServiceTranslationMutation) SetServiceID(n nodeid.ID) {
 	m.service = &n
@@ -5094,7 +14267,7 @@ func (m *ServiceTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m.locale != nil {
 		fields = append(fields, servicetranslation.FieldLocale)
 	}
@@ -5106,6 +14279,9 @@ func (m *ServiceTranslationMutation) Fields() []string {
 	}
 	if m.updated_at != nil {
 		fields = append(fields, servicetranslation.FieldUpdatedAt)
+	}
+	if m.search_text != nil {
+		fields = append(fields, servicetranslation.FieldSearchText)
 	}
 	if m.service != nil {
 		fields = append(fields, servicetranslation.FieldServiceID)
@@ -5132,6 +14308,8 @@ func (m *ServiceTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.MachineTranslated()
 	case servicetranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case servicetranslation.FieldSearchText:
+		return m.SearchText()
 	case servicetranslation.FieldServiceID:
 		return m.ServiceID()
 	case servicetranslation.FieldName:
@@ -5155,6 +14333,8 @@ func (m *ServiceTranslationMutation) OldField(ctx context.Context, name string) 
 		return m.OldMachineTranslated(ctx)
 	case servicetranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case servicetranslation.FieldSearchText:
+		return m.OldSearchText(ctx)
 	case servicetranslation.FieldServiceID:
 		return m.OldServiceID(ctx)
 	case servicetranslation.FieldName:
@@ -5197,6 +14377,13 @@ func (m *ServiceTranslationMutation) SetField(name string, value ent.Value) erro
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case servicetranslation.FieldSearchText:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSearchText(v)
 		return nil
 	case servicetranslation.FieldServiceID:
 		v, ok := value.(nodeid.ID)
@@ -5249,6 +14436,9 @@ func (m *ServiceTranslationMutation) AddField(name string, value ent.Value) erro
 // mutation.
 func (m *ServiceTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(servicetranslation.FieldSearchText) {
+		fields = append(fields, servicetranslation.FieldSearchText)
+	}
 	if m.FieldCleared(servicetranslation.FieldDescription) {
 		fields = append(fields, servicetranslation.FieldDescription)
 	}
@@ -5266,6 +14456,9 @@ func (m *ServiceTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ServiceTranslationMutation) ClearField(name string) error {
 	switch name {
+	case servicetranslation.FieldSearchText:
+		m.ClearSearchText()
+		return nil
 	case servicetranslation.FieldDescription:
 		m.ClearDescription()
 		return nil
@@ -5288,6 +14481,9 @@ func (m *ServiceTranslationMutation) ResetField(name string) error {
 		return nil
 	case servicetranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case servicetranslation.FieldSearchText:
+		m.ResetSearchText()
 		return nil
 	case servicetranslation.FieldServiceID:
 		m.ResetServiceID()
@@ -5388,6 +14584,9 @@ type StaffMutation struct {
 	email         *string
 	created_at    *time.Time
 	clearedFields map[string]struct{}
+	cases         map[nodeid.ID]struct{}
+	removedcases  map[nodeid.ID]struct{}
+	clearedcases  bool
 	done          bool
 	oldValue      func(context.Context) (*Staff, error)
 	predicates    []predicate.Staff
@@ -5703,6 +14902,60 @@ func (m *StaffMutation) ResetCreatedAt() {
 	m.created_at = nil
 }
 
+// AddCaseIDs adds the "cases" edge to the CaseFile entity by ids.
+func (m *StaffMutation) AddCaseIDs(ids ...nodeid.ID) {
+	if m.cases == nil {
+		m.cases = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.cases[ids[i]] = struct{}{}
+	}
+}
+
+// ClearCases clears the "cases" edge to the CaseFile entity.
+func (m *StaffMutation) ClearCases() {
+	m.clearedcases = true
+}
+
+// CasesCleared reports if the "cases" edge to the CaseFile entity was cleared.
+func (m *StaffMutation) CasesCleared() bool {
+	return m.clearedcases
+}
+
+// RemoveCaseIDs removes the "cases" edge to the CaseFile entity by IDs.
+func (m *StaffMutation) RemoveCaseIDs(ids ...nodeid.ID) {
+	if m.removedcases == nil {
+		m.removedcases = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.cases, ids[i])
+		m.removedcases[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedCases returns the removed IDs of the "cases" edge to the CaseFile entity.
+func (m *StaffMutation) RemovedCasesIDs() (ids []nodeid.ID) {
+	for id := range m.removedcases {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// CasesIDs returns the "cases" edge IDs in the mutation.
+func (m *StaffMutation) CasesIDs() (ids []nodeid.ID) {
+	for id := range m.cases {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetCases resets all changes to the "cases" edge.
+func (m *StaffMutation) ResetCases() {
+	m.cases = nil
+	m.clearedcases = false
+	m.removedcases = nil
+}
+
 // Where appends a list predicates to the StaffMutation builder.
 func (m *StaffMutation) Where(ps ...predicate.Staff) {
 	m.predicates = append(m.predicates, ps...)
@@ -5919,48 +15172,84 @@ func (m *StaffMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *StaffMutation) AddedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.cases != nil {
+		edges = append(edges, staff.EdgeCases)
+	}
 	return edges
 }
 
 // AddedIDs returns all IDs (to other nodes) that were added for the given edge
 // name in this mutation.
 func (m *StaffMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case staff.EdgeCases:
+		ids := make([]ent.Value, 0, len(m.cases))
+		for id := range m.cases {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *StaffMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.removedcases != nil {
+		edges = append(edges, staff.EdgeCases)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *StaffMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case staff.EdgeCases:
+		ids := make([]ent.Value, 0, len(m.removedcases))
+		for id := range m.removedcases {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *StaffMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 0)
+	edges := make([]string, 0, 1)
+	if m.clearedcases {
+		edges = append(edges, staff.EdgeCases)
+	}
 	return edges
 }
 
 // EdgeCleared returns a boolean which indicates if the edge with the given name
 // was cleared in this mutation.
 func (m *StaffMutation) EdgeCleared(name string) bool {
+	switch name {
+	case staff.EdgeCases:
+		return m.clearedcases
+	}
 	return false
 }
 
 // ClearEdge clears the value of the edge with the given name. It returns an error
 // if that edge is not defined in the schema.
 func (m *StaffMutation) ClearEdge(name string) error {
+	switch name {
+	}
 	return fmt.Errorf("unknown Staff unique edge %s", name)
 }
 
 // ResetEdge resets all changes to the edge with the given name in this mutation.
 // It returns an error if the edge is not defined in the schema.
 func (m *StaffMutation) ResetEdge(name string) error {
+	switch name {
+	case staff.EdgeCases:
+		m.ResetCases()
+		return nil
+	}
 	return fmt.Errorf("unknown Staff edge %s", name)
 }

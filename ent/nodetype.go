@@ -4,8 +4,10 @@ package ent
 
 import (
 	"context"
+	"victimservices/ent/casefile"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
+	"victimservices/ent/resource"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/service"
 )
@@ -13,8 +15,10 @@ import (
 // prefixTable maps each node type's ID prefix to its table. Types skipped by
 // entgql (translations, staff) are absent: node(id:) never resolves them.
 var prefixTable = map[string]string{
+	"cas": casefile.Table,
 	"loc": location.Table,
 	"org": organization.Table,
+	"res": resource.Table,
 	"svc": service.Table,
 }
 

@@ -28,6 +28,8 @@ type OrganizationTranslation struct {
 	MachineTranslated bool `json:"machine_translated,omitempty"`
 	// When the text last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Folded text of the searchable fields; maintained by a hook.
+	SearchText string `json:"search_text,omitempty"`
 	// OrganizationID holds the value of the "organization_id" field.
 	OrganizationID nodeid.ID `json:"organization_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -71,7 +73,7 @@ func (*OrganizationTranslation) scanValues(columns []string) ([]any, error) {
 			values[i] = new(nodeid.ID)
 		case organizationtranslation.FieldMachineTranslated:
 			values[i] = new(sql.NullBool)
-		case organizationtranslation.FieldLocale, organizationtranslation.FieldStatus, organizationtranslation.FieldName, organizationtranslation.FieldDescription:
+		case organizationtranslation.FieldLocale, organizationtranslation.FieldStatus, organizationtranslation.FieldSearchText, organizationtranslation.FieldName, organizationtranslation.FieldDescription:
 			values[i] = new(sql.NullString)
 		case organizationtranslation.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -119,6 +121,12 @@ func (_m *OrganizationTranslation) assignValues(columns []string, values []any) 
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case organizationtranslation.FieldSearchText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_text", values[i])
+			} else if value.Valid {
+				_m.SearchText = value.String
 			}
 		case organizationtranslation.FieldOrganizationID:
 			if value, ok := values[i].(*nodeid.ID); !ok {
@@ -190,6 +198,9 @@ func (_m *OrganizationTranslation) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("search_text=")
+	builder.WriteString(_m.SearchText)
 	builder.WriteString(", ")
 	builder.WriteString("organization_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.OrganizationID))

@@ -73,6 +73,20 @@ func (_c *OrganizationTranslationCreate) SetNillableUpdatedAt(v *time.Time) *Org
 	return _c
 }
 
+// SetSearchText sets the "search_text" field.
+func (_c *OrganizationTranslationCreate) SetSearchText(v string) *OrganizationTranslationCreate {
+	_c.mutation.SetSearchText(v)
+	return _c
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_c *OrganizationTranslationCreate) SetNillableSearchText(v *string) *OrganizationTranslationCreate {
+	if v != nil {
+		_c.SetSearchText(*v)
+	}
+	return _c
+}
+
 // SetOrganizationID sets the "organization_id" field.
 func (_c *OrganizationTranslationCreate) SetOrganizationID(v nodeid.ID) *OrganizationTranslationCreate {
 	_c.mutation.SetOrganizationID(v)
@@ -280,6 +294,10 @@ func (_c *OrganizationTranslationCreate) createSpec() (*OrganizationTranslation,
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
 	}
+	if value, ok := _c.mutation.SearchText(); ok {
+		_spec.SetField(organizationtranslation.FieldSearchText, field.TypeString, value)
+		_node.SearchText = value
+	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(organizationtranslation.FieldName, field.TypeString, value)
 		_node.Name = value
@@ -402,6 +420,24 @@ func (u *OrganizationTranslationUpsert) SetUpdatedAt(v time.Time) *OrganizationT
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *OrganizationTranslationUpsert) UpdateUpdatedAt() *OrganizationTranslationUpsert {
 	u.SetExcluded(organizationtranslation.FieldUpdatedAt)
+	return u
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *OrganizationTranslationUpsert) SetSearchText(v string) *OrganizationTranslationUpsert {
+	u.Set(organizationtranslation.FieldSearchText, v)
+	return u
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsert) UpdateSearchText() *OrganizationTranslationUpsert {
+	u.SetExcluded(organizationtranslation.FieldSearchText)
+	return u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *OrganizationTranslationUpsert) ClearSearchText() *OrganizationTranslationUpsert {
+	u.SetNull(organizationtranslation.FieldSearchText)
 	return u
 }
 
@@ -539,6 +575,27 @@ func (u *OrganizationTranslationUpsertOne) SetUpdatedAt(v time.Time) *Organizati
 func (u *OrganizationTranslationUpsertOne) UpdateUpdatedAt() *OrganizationTranslationUpsertOne {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *OrganizationTranslationUpsertOne) SetSearchText(v string) *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertOne) UpdateSearchText() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *OrganizationTranslationUpsertOne) ClearSearchText() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearSearchText()
 	})
 }
 
@@ -848,6 +905,27 @@ func (u *OrganizationTranslationUpsertBulk) SetUpdatedAt(v time.Time) *Organizat
 func (u *OrganizationTranslationUpsertBulk) UpdateUpdatedAt() *OrganizationTranslationUpsertBulk {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *OrganizationTranslationUpsertBulk) SetSearchText(v string) *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertBulk) UpdateSearchText() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *OrganizationTranslationUpsertBulk) ClearSearchText() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearSearchText()
 	})
 }
 

@@ -76,6 +76,26 @@ func (_u *OrganizationTranslationUpdate) SetUpdatedAt(v time.Time) *Organization
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *OrganizationTranslationUpdate) SetSearchText(v string) *OrganizationTranslationUpdate {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdate) SetNillableSearchText(v *string) *OrganizationTranslationUpdate {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (_u *OrganizationTranslationUpdate) ClearSearchText() *OrganizationTranslationUpdate {
+	_u.mutation.ClearSearchText()
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *OrganizationTranslationUpdate) SetName(v string) *OrganizationTranslationUpdate {
 	_u.mutation.SetName(v)
@@ -209,6 +229,12 @@ func (_u *OrganizationTranslationUpdate) sqlSave(ctx context.Context) (_node int
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(organizationtranslation.FieldSearchText, field.TypeString, value)
+	}
+	if _u.mutation.SearchTextCleared() {
+		_spec.ClearField(organizationtranslation.FieldSearchText, field.TypeString)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(organizationtranslation.FieldName, field.TypeString, value)
 	}
@@ -283,6 +309,26 @@ func (_u *OrganizationTranslationUpdateOne) SetNillableMachineTranslated(v *bool
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *OrganizationTranslationUpdateOne) SetUpdatedAt(v time.Time) *OrganizationTranslationUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetSearchText sets the "search_text" field.
+func (_u *OrganizationTranslationUpdateOne) SetSearchText(v string) *OrganizationTranslationUpdateOne {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdateOne) SetNillableSearchText(v *string) *OrganizationTranslationUpdateOne {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (_u *OrganizationTranslationUpdateOne) ClearSearchText() *OrganizationTranslationUpdateOne {
+	_u.mutation.ClearSearchText()
 	return _u
 }
 
@@ -448,6 +494,12 @@ func (_u *OrganizationTranslationUpdateOne) sqlSave(ctx context.Context) (_node 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(organizationtranslation.FieldSearchText, field.TypeString, value)
+	}
+	if _u.mutation.SearchTextCleared() {
+		_spec.ClearField(organizationtranslation.FieldSearchText, field.TypeString)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(organizationtranslation.FieldName, field.TypeString, value)

@@ -28,6 +28,8 @@ type ServiceTranslation struct {
 	MachineTranslated bool `json:"machine_translated,omitempty"`
 	// When the text last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// Folded text of the searchable fields; maintained by a hook.
+	SearchText string `json:"search_text,omitempty"`
 	// ServiceID holds the value of the "service_id" field.
 	ServiceID nodeid.ID `json:"service_id,omitempty"`
 	// Name holds the value of the "name" field.
@@ -71,7 +73,7 @@ func (*ServiceTranslation) scanValues(columns []string) ([]any, error) {
 			values[i] = new(nodeid.ID)
 		case servicetranslation.FieldMachineTranslated:
 			values[i] = new(sql.NullBool)
-		case servicetranslation.FieldLocale, servicetranslation.FieldStatus, servicetranslation.FieldName, servicetranslation.FieldDescription:
+		case servicetranslation.FieldLocale, servicetranslation.FieldStatus, servicetranslation.FieldSearchText, servicetranslation.FieldName, servicetranslation.FieldDescription:
 			values[i] = new(sql.NullString)
 		case servicetranslation.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
@@ -119,6 +121,12 @@ func (_m *ServiceTranslation) assignValues(columns []string, values []any) error
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case servicetranslation.FieldSearchText:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field search_text", values[i])
+			} else if value.Valid {
+				_m.SearchText = value.String
 			}
 		case servicetranslation.FieldServiceID:
 			if value, ok := values[i].(*nodeid.ID); !ok {
@@ -190,6 +198,9 @@ func (_m *ServiceTranslation) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	builder.WriteString("search_text=")
+	builder.WriteString(_m.SearchText)
 	builder.WriteString(", ")
 	builder.WriteString("service_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ServiceID))

@@ -73,6 +73,20 @@ func (_c *ServiceTranslationCreate) SetNillableUpdatedAt(v *time.Time) *ServiceT
 	return _c
 }
 
+// SetSearchText sets the "search_text" field.
+func (_c *ServiceTranslationCreate) SetSearchText(v string) *ServiceTranslationCreate {
+	_c.mutation.SetSearchText(v)
+	return _c
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_c *ServiceTranslationCreate) SetNillableSearchText(v *string) *ServiceTranslationCreate {
+	if v != nil {
+		_c.SetSearchText(*v)
+	}
+	return _c
+}
+
 // SetServiceID sets the "service_id" field.
 func (_c *ServiceTranslationCreate) SetServiceID(v nodeid.ID) *ServiceTranslationCreate {
 	_c.mutation.SetServiceID(v)
@@ -280,6 +294,10 @@ func (_c *ServiceTranslationCreate) createSpec() (*ServiceTranslation, *sqlgraph
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
 	}
+	if value, ok := _c.mutation.SearchText(); ok {
+		_spec.SetField(servicetranslation.FieldSearchText, field.TypeString, value)
+		_node.SearchText = value
+	}
 	if value, ok := _c.mutation.Name(); ok {
 		_spec.SetField(servicetranslation.FieldName, field.TypeString, value)
 		_node.Name = value
@@ -402,6 +420,24 @@ func (u *ServiceTranslationUpsert) SetUpdatedAt(v time.Time) *ServiceTranslation
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *ServiceTranslationUpsert) UpdateUpdatedAt() *ServiceTranslationUpsert {
 	u.SetExcluded(servicetranslation.FieldUpdatedAt)
+	return u
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *ServiceTranslationUpsert) SetSearchText(v string) *ServiceTranslationUpsert {
+	u.Set(servicetranslation.FieldSearchText, v)
+	return u
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *ServiceTranslationUpsert) UpdateSearchText() *ServiceTranslationUpsert {
+	u.SetExcluded(servicetranslation.FieldSearchText)
+	return u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *ServiceTranslationUpsert) ClearSearchText() *ServiceTranslationUpsert {
+	u.SetNull(servicetranslation.FieldSearchText)
 	return u
 }
 
@@ -539,6 +575,27 @@ func (u *ServiceTranslationUpsertOne) SetUpdatedAt(v time.Time) *ServiceTranslat
 func (u *ServiceTranslationUpsertOne) UpdateUpdatedAt() *ServiceTranslationUpsertOne {
 	return u.Update(func(s *ServiceTranslationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *ServiceTranslationUpsertOne) SetSearchText(v string) *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertOne) UpdateSearchText() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *ServiceTranslationUpsertOne) ClearSearchText() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearSearchText()
 	})
 }
 
@@ -848,6 +905,27 @@ func (u *ServiceTranslationUpsertBulk) SetUpdatedAt(v time.Time) *ServiceTransla
 func (u *ServiceTranslationUpsertBulk) UpdateUpdatedAt() *ServiceTranslationUpsertBulk {
 	return u.Update(func(s *ServiceTranslationUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetSearchText sets the "search_text" field.
+func (u *ServiceTranslationUpsertBulk) SetSearchText(v string) *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetSearchText(v)
+	})
+}
+
+// UpdateSearchText sets the "search_text" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertBulk) UpdateSearchText() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateSearchText()
+	})
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (u *ServiceTranslationUpsertBulk) ClearSearchText() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearSearchText()
 	})
 }
 

@@ -76,6 +76,26 @@ func (_u *ServiceTranslationUpdate) SetUpdatedAt(v time.Time) *ServiceTranslatio
 	return _u
 }
 
+// SetSearchText sets the "search_text" field.
+func (_u *ServiceTranslationUpdate) SetSearchText(v string) *ServiceTranslationUpdate {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *ServiceTranslationUpdate) SetNillableSearchText(v *string) *ServiceTranslationUpdate {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (_u *ServiceTranslationUpdate) ClearSearchText() *ServiceTranslationUpdate {
+	_u.mutation.ClearSearchText()
+	return _u
+}
+
 // SetName sets the "name" field.
 func (_u *ServiceTranslationUpdate) SetName(v string) *ServiceTranslationUpdate {
 	_u.mutation.SetName(v)
@@ -209,6 +229,12 @@ func (_u *ServiceTranslationUpdate) sqlSave(ctx context.Context) (_node int, err
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(servicetranslation.FieldSearchText, field.TypeString, value)
+	}
+	if _u.mutation.SearchTextCleared() {
+		_spec.ClearField(servicetranslation.FieldSearchText, field.TypeString)
+	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(servicetranslation.FieldName, field.TypeString, value)
 	}
@@ -283,6 +309,26 @@ func (_u *ServiceTranslationUpdateOne) SetNillableMachineTranslated(v *bool) *Se
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *ServiceTranslationUpdateOne) SetUpdatedAt(v time.Time) *ServiceTranslationUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetSearchText sets the "search_text" field.
+func (_u *ServiceTranslationUpdateOne) SetSearchText(v string) *ServiceTranslationUpdateOne {
+	_u.mutation.SetSearchText(v)
+	return _u
+}
+
+// SetNillableSearchText sets the "search_text" field if the given value is not nil.
+func (_u *ServiceTranslationUpdateOne) SetNillableSearchText(v *string) *ServiceTranslationUpdateOne {
+	if v != nil {
+		_u.SetSearchText(*v)
+	}
+	return _u
+}
+
+// ClearSearchText clears the value of the "search_text" field.
+func (_u *ServiceTranslationUpdateOne) ClearSearchText() *ServiceTranslationUpdateOne {
+	_u.mutation.ClearSearchText()
 	return _u
 }
 
@@ -448,6 +494,12 @@ func (_u *ServiceTranslationUpdateOne) sqlSave(ctx context.Context) (_node *Serv
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.SearchText(); ok {
+		_spec.SetField(servicetranslation.FieldSearchText, field.TypeString, value)
+	}
+	if _u.mutation.SearchTextCleared() {
+		_spec.ClearField(servicetranslation.FieldSearchText, field.TypeString)
 	}
 	if value, ok := _u.mutation.Name(); ok {
 		_spec.SetField(servicetranslation.FieldName, field.TypeString, value)

@@ -28,8 +28,33 @@ type Staff struct {
 	// Email holds the value of the "email" field.
 	Email string `json:"email,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
-	CreatedAt    time.Time `json:"created_at,omitempty"`
+	CreatedAt time.Time `json:"created_at,omitempty"`
+	// Edges holds the relations/edges for other nodes in the graph.
+	// The values are being populated by the StaffQuery when eager-loading is set.
+	Edges        StaffEdges `json:"edges"`
 	selectValues sql.SelectValues
+}
+
+// StaffEdges holds the relations/edges for other nodes in the graph.
+type StaffEdges struct {
+	// Cases assigned to an advocate.
+	Cases []*CaseFile `json:"cases,omitempty"`
+	// loadedTypes holds the information for reporting if a
+	// type was loaded (or requested) in eager-loading or not.
+	loadedTypes [1]bool
+	// totalCount holds the count of the edges above.
+	totalCount [1]map[string]int
+
+	namedCases map[string][]*CaseFile
+}
+
+// CasesOrErr returns the Cases value or an error if the edge
+// was not loaded in eager-loading.
+func (e StaffEdges) CasesOrErr() ([]*CaseFile, error) {
+	if e.loadedTypes[0] {
+		return e.Cases, nil
+	}
+	return nil, &NotLoadedError{edge: "cases"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -107,6 +132,11 @@ func (_m *Staff) Value(name string) (ent.Value, error) {
 	return _m.selectValues.Get(name)
 }
 
+// QueryCases queries the "cases" edge of the Staff entity.
+func (_m *Staff) QueryCases() *CaseFileQuery {
+	return NewStaffClient(_m.config).QueryCases(_m)
+}
+
 // Update returns a builder for updating this Staff.
 // Note that you need to call Staff.Unwrap() before calling this method if this Staff
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -146,6 +176,30 @@ func (_m *Staff) String() string {
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedCases returns the Cases named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Staff) NamedCases(name string) ([]*CaseFile, error) {
+	if _m.Edges.namedCases == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedCases[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Staff) appendNamedCases(name string, edges ...*CaseFile) {
+	if _m.Edges.namedCases == nil {
+		_m.Edges.namedCases = make(map[string][]*CaseFile)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedCases[name] = []*CaseFile{}
+	} else {
+		_m.Edges.namedCases[name] = append(_m.Edges.namedCases[name], edges...)
+	}
 }
 
 // Staffs is a parsable slice of Staff.

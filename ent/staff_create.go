@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"victimservices/ent/casefile"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -90,6 +91,21 @@ func (_c *StaffCreate) SetNillableID(v *nodeid.ID) *StaffCreate {
 		_c.SetID(*v)
 	}
 	return _c
+}
+
+// AddCaseIDs adds the "cases" edge to the CaseFile entity by IDs.
+func (_c *StaffCreate) AddCaseIDs(ids ...nodeid.ID) *StaffCreate {
+	_c.mutation.AddCaseIDs(ids...)
+	return _c
+}
+
+// AddCases adds the "cases" edges to the CaseFile entity.
+func (_c *StaffCreate) AddCases(v ...*CaseFile) *StaffCreate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddCaseIDs(ids...)
 }
 
 // Mutation returns the StaffMutation object of the builder.
@@ -232,6 +248,22 @@ func (_c *StaffCreate) createSpec() (*Staff, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(staff.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
+	}
+	if nodes := _c.mutation.CasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
 }

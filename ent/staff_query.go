@@ -4,9 +4,11 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
+	"victimservices/ent/casefile"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
@@ -21,12 +23,14 @@ import (
 // StaffQuery is the builder for querying Staff entities.
 type StaffQuery struct {
 	config
-	ctx        *QueryContext
-	order      []staff.OrderOption
-	inters     []Interceptor
-	predicates []predicate.Staff
-	loadTotal  []func(context.Context, []*Staff) error
-	modifiers  []func(*sql.Selector)
+	ctx            *QueryContext
+	order          []staff.OrderOption
+	inters         []Interceptor
+	predicates     []predicate.Staff
+	withCases      *CaseFileQuery
+	loadTotal      []func(context.Context, []*Staff) error
+	modifiers      []func(*sql.Selector)
+	withNamedCases map[string]*CaseFileQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -61,6 +65,28 @@ func (_q *StaffQuery) Unique(unique bool) *StaffQuery {
 func (_q *StaffQuery) Order(o ...staff.OrderOption) *StaffQuery {
 	_q.order = append(_q.order, o...)
 	return _q
+}
+
+// QueryCases chains the current query on the "cases" edge.
+func (_q *StaffQuery) QueryCases() *CaseFileQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(staff.Table, staff.FieldID, selector),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, staff.CasesTable, staff.CasesColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
 }
 
 // First returns the first Staff entity from the query.
@@ -255,10 +281,22 @@ func (_q *StaffQuery) Clone() *StaffQuery {
 		order:      append([]staff.OrderOption{}, _q.order...),
 		inters:     append([]Interceptor{}, _q.inters...),
 		predicates: append([]predicate.Staff{}, _q.predicates...),
+		withCases:  _q.withCases.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
 	}
+}
+
+// WithCases tells the query-builder to eager-load the nodes that are connected to
+// the "cases" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *StaffQuery) WithCases(opts ...func(*CaseFileQuery)) *StaffQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCases = query
+	return _q
 }
 
 // GroupBy is used to group vertices by one or more fields/columns.
@@ -343,8 +381,11 @@ func (_q *StaffQuery) prepareQuery(ctx context.Context) error {
 
 func (_q *StaffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Staff, error) {
 	var (
-		nodes = []*Staff{}
-		_spec = _q.querySpec()
+		nodes       = []*Staff{}
+		_spec       = _q.querySpec()
+		loadedTypes = [1]bool{
+			_q.withCases != nil,
+		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Staff).scanValues(nil, columns)
@@ -352,6 +393,7 @@ func (_q *StaffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Staff,
 	_spec.Assign = func(columns []string, values []any) error {
 		node := &Staff{config: _q.config}
 		nodes = append(nodes, node)
+		node.Edges.loadedTypes = loadedTypes
 		return node.assignValues(columns, values)
 	}
 	if len(_q.modifiers) > 0 {
@@ -366,12 +408,60 @@ func (_q *StaffQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Staff,
 	if len(nodes) == 0 {
 		return nodes, nil
 	}
+	if query := _q.withCases; query != nil {
+		if err := _q.loadCases(ctx, query, nodes,
+			func(n *Staff) { n.Edges.Cases = []*CaseFile{} },
+			func(n *Staff, e *CaseFile) { n.Edges.Cases = append(n.Edges.Cases, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedCases {
+		if err := _q.loadCases(ctx, query, nodes,
+			func(n *Staff) { n.appendNamedCases(name) },
+			func(n *Staff, e *CaseFile) { n.appendNamedCases(name, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for i := range _q.loadTotal {
 		if err := _q.loadTotal[i](ctx, nodes); err != nil {
 			return nil, err
 		}
 	}
 	return nodes, nil
+}
+
+func (_q *StaffQuery) loadCases(ctx context.Context, query *CaseFileQuery, nodes []*Staff, init func(*Staff), assign func(*Staff, *CaseFile)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[nodeid.ID]*Staff)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(casefile.FieldAdvocateID)
+	}
+	query.Where(predicate.CaseFile(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(staff.CasesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.AdvocateID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "advocate_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "advocate_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
 }
 
 func (_q *StaffQuery) sqlCount(ctx context.Context) (int, error) {
@@ -484,6 +574,20 @@ func (_q *StaffQuery) ForShare(opts ...sql.LockOption) *StaffQuery {
 	_q.modifiers = append(_q.modifiers, func(s *sql.Selector) {
 		s.ForShare(opts...)
 	})
+	return _q
+}
+
+// WithNamedCases tells the query-builder to eager-load the nodes that are connected to the "cases"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *StaffQuery) WithNamedCases(name string, opts ...func(*CaseFileQuery)) *StaffQuery {
+	query := (&CaseFileClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedCases == nil {
+		_q.withNamedCases = make(map[string]*CaseFileQuery)
+	}
+	_q.withNamedCases[name] = query
 	return _q
 }
 

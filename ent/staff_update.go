@@ -6,7 +6,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"victimservices/ent/casefile"
 	"victimservices/ent/predicate"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
 	"entgo.io/ent/dialect/sql"
@@ -95,9 +97,45 @@ func (_u *StaffUpdate) ClearEmail() *StaffUpdate {
 	return _u
 }
 
+// AddCaseIDs adds the "cases" edge to the CaseFile entity by IDs.
+func (_u *StaffUpdate) AddCaseIDs(ids ...nodeid.ID) *StaffUpdate {
+	_u.mutation.AddCaseIDs(ids...)
+	return _u
+}
+
+// AddCases adds the "cases" edges to the CaseFile entity.
+func (_u *StaffUpdate) AddCases(v ...*CaseFile) *StaffUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCaseIDs(ids...)
+}
+
 // Mutation returns the StaffMutation object of the builder.
 func (_u *StaffUpdate) Mutation() *StaffMutation {
 	return _u.mutation
+}
+
+// ClearCases clears all "cases" edges to the CaseFile entity.
+func (_u *StaffUpdate) ClearCases() *StaffUpdate {
+	_u.mutation.ClearCases()
+	return _u
+}
+
+// RemoveCaseIDs removes the "cases" edge to CaseFile entities by IDs.
+func (_u *StaffUpdate) RemoveCaseIDs(ids ...nodeid.ID) *StaffUpdate {
+	_u.mutation.RemoveCaseIDs(ids...)
+	return _u
+}
+
+// RemoveCases removes "cases" edges to CaseFile entities.
+func (_u *StaffUpdate) RemoveCases(v ...*CaseFile) *StaffUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCaseIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -176,6 +214,51 @@ func (_u *StaffUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(staff.FieldEmail, field.TypeString)
+	}
+	if _u.mutation.CasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCasesIDs(); len(nodes) > 0 && !_u.mutation.CasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -265,9 +348,45 @@ func (_u *StaffUpdateOne) ClearEmail() *StaffUpdateOne {
 	return _u
 }
 
+// AddCaseIDs adds the "cases" edge to the CaseFile entity by IDs.
+func (_u *StaffUpdateOne) AddCaseIDs(ids ...nodeid.ID) *StaffUpdateOne {
+	_u.mutation.AddCaseIDs(ids...)
+	return _u
+}
+
+// AddCases adds the "cases" edges to the CaseFile entity.
+func (_u *StaffUpdateOne) AddCases(v ...*CaseFile) *StaffUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddCaseIDs(ids...)
+}
+
 // Mutation returns the StaffMutation object of the builder.
 func (_u *StaffUpdateOne) Mutation() *StaffMutation {
 	return _u.mutation
+}
+
+// ClearCases clears all "cases" edges to the CaseFile entity.
+func (_u *StaffUpdateOne) ClearCases() *StaffUpdateOne {
+	_u.mutation.ClearCases()
+	return _u
+}
+
+// RemoveCaseIDs removes the "cases" edge to CaseFile entities by IDs.
+func (_u *StaffUpdateOne) RemoveCaseIDs(ids ...nodeid.ID) *StaffUpdateOne {
+	_u.mutation.RemoveCaseIDs(ids...)
+	return _u
+}
+
+// RemoveCases removes "cases" edges to CaseFile entities.
+func (_u *StaffUpdateOne) RemoveCases(v ...*CaseFile) *StaffUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveCaseIDs(ids...)
 }
 
 // Where appends a list predicates to the StaffUpdate builder.
@@ -376,6 +495,51 @@ func (_u *StaffUpdateOne) sqlSave(ctx context.Context) (_node *Staff, err error)
 	}
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(staff.FieldEmail, field.TypeString)
+	}
+	if _u.mutation.CasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedCasesIDs(); len(nodes) > 0 && !_u.mutation.CasesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.CasesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   staff.CasesTable,
+			Columns: []string{staff.CasesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_node = &Staff{config: _u.config}
 	_spec.Assign = _node.assignValues

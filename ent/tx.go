@@ -14,6 +14,20 @@ import (
 // Tx is a transactional client that is created by calling Client.Tx().
 type Tx struct {
 	config
+	// AuditRecord is the client for interacting with the AuditRecord builders.
+	AuditRecord *AuditRecordClient
+	// CaseEvent is the client for interacting with the CaseEvent builders.
+	CaseEvent *CaseEventClient
+	// CaseFile is the client for interacting with the CaseFile builders.
+	CaseFile *CaseFileClient
+	// CaseSession is the client for interacting with the CaseSession builders.
+	CaseSession *CaseSessionClient
+	// CourtDate is the client for interacting with the CourtDate builders.
+	CourtDate *CourtDateClient
+	// Feedback is the client for interacting with the Feedback builders.
+	Feedback *FeedbackClient
+	// FollowUp is the client for interacting with the FollowUp builders.
+	FollowUp *FollowUpClient
 	// Location is the client for interacting with the Location builders.
 	Location *LocationClient
 	// LocationTranslation is the client for interacting with the LocationTranslation builders.
@@ -22,6 +36,14 @@ type Tx struct {
 	Organization *OrganizationClient
 	// OrganizationTranslation is the client for interacting with the OrganizationTranslation builders.
 	OrganizationTranslation *OrganizationTranslationClient
+	// RateEvent is the client for interacting with the RateEvent builders.
+	RateEvent *RateEventClient
+	// Resource is the client for interacting with the Resource builders.
+	Resource *ResourceClient
+	// ResourceRevision is the client for interacting with the ResourceRevision builders.
+	ResourceRevision *ResourceRevisionClient
+	// ResourceTranslation is the client for interacting with the ResourceTranslation builders.
+	ResourceTranslation *ResourceTranslationClient
 	// Service is the client for interacting with the Service builders.
 	Service *ServiceClient
 	// ServiceTranslation is the client for interacting with the ServiceTranslation builders.
@@ -159,10 +181,21 @@ func (tx *Tx) Client() *Client {
 }
 
 func (tx *Tx) init() {
+	tx.AuditRecord = NewAuditRecordClient(tx.config)
+	tx.CaseEvent = NewCaseEventClient(tx.config)
+	tx.CaseFile = NewCaseFileClient(tx.config)
+	tx.CaseSession = NewCaseSessionClient(tx.config)
+	tx.CourtDate = NewCourtDateClient(tx.config)
+	tx.Feedback = NewFeedbackClient(tx.config)
+	tx.FollowUp = NewFollowUpClient(tx.config)
 	tx.Location = NewLocationClient(tx.config)
 	tx.LocationTranslation = NewLocationTranslationClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationTranslation = NewOrganizationTranslationClient(tx.config)
+	tx.RateEvent = NewRateEventClient(tx.config)
+	tx.Resource = NewResourceClient(tx.config)
+	tx.ResourceRevision = NewResourceRevisionClient(tx.config)
+	tx.ResourceTranslation = NewResourceTranslationClient(tx.config)
 	tx.Service = NewServiceClient(tx.config)
 	tx.ServiceTranslation = NewServiceTranslationClient(tx.config)
 	tx.Staff = NewStaffClient(tx.config)
@@ -175,7 +208,7 @@ func (tx *Tx) init() {
 // of them in order to commit or rollback the transaction.
 //
 // If a closed transaction is embedded in one of the generated entities, and the entity
-// applies a query, for example: Location.QueryXXX(), the query will be executed
+// applies a query, for example: AuditRecord.QueryXXX(), the query will be executed
 // through the driver which created this transaction.
 //
 // Note that txDriver is not goroutine safe.

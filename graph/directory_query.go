@@ -16,7 +16,9 @@ import (
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/viewer"
 	"victimservices/ent/service"
+	"victimservices/locales"
 )
 
 // db returns the transaction of the current mutation (entgql.Transactioner
@@ -109,4 +111,42 @@ func (s *scheduleColumn) Scan(src any) error {
 		return fmt.Errorf("hours column: unexpected %T", src)
 	}
 	return json.Unmarshal(b, (*hours.Schedule)(s))
+}
+
+var resourceOrder = &ent.ResourceOrder{Direction: entgql.OrderDirectionAsc, Field: ent.ResourceOrderFieldSortOrder}
+
+// requireEditor refuses callers who may not edit the directory and content.
+func requireEditor(ctx context.Context) error {
+	v := viewer.FromContext(ctx)
+	switch {
+	case !v.IsStaff():
+		return errUnauthenticated
+	case !v.CanEditDirectory():
+		return errForbidden
+	}
+	return nil
+}
+
+// direction is the writing direction of a locale.
+func direction(code string) TextDirection {
+	if l, ok := locales.ByCode(code); ok && l.RTL {
+		return TextDirectionRtl
+	}
+	return TextDirectionLtr
+}
+
+// publishedLocales lists the locales of translation rows in supported order.
+func publishedLocales(rows []*ent.ResourceTranslation) []*string {
+	have := map[string]bool{}
+	for _, r := range rows {
+		have[r.Locale] = true
+	}
+	out := []*string{}
+	for _, l := range locales.Supported {
+		if have[l.Code] {
+			code := l.Code
+			out = append(out, &code)
+		}
+	}
+	return out
 }

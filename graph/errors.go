@@ -99,14 +99,11 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr // a protocol error gqlgen already coded
 		}
 		l := fieldLocale(ctx)
-		var code Code
-		var id string
-		var data map[string]any
-		if raw, isGQL := err.(*gqlerror.Error); isGQL && raw.Err == nil || isGQL && !isOurs(raw.Err) {
-			// gqlgen's own errors while reading arguments: the input is bad.
-			code, id = CodeBadUserInput, messageIDs[CodeBadUserInput]
-		} else {
-			code, id, data = classify(ctx, err)
+		code, id, data := classify(ctx, err)
+		if code == CodeInternal && argumentsRejected(ctx) {
+			// gqlgen could not read the field's arguments (a malformed
+			// cursor, ID or time): the input is bad, not the server.
+			code, id, data = CodeBadUserInput, messageIDs[CodeBadUserInput], nil
 		}
 		if code == CodeInternal {
 			ref := requestID(ctx)
@@ -120,10 +117,12 @@ func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	}
 }
 
-// isOurs reports whether err is one the resolvers or ent produce on purpose.
-func isOurs(err error) bool {
-	code, _, _ := classify(context.Background(), err)
-	return code != CodeInternal
+// argumentsRejected reports whether the error arose while gqlgen read the
+// arguments of the field being resolved: the field takes arguments, but none
+// were stored in its context.
+func argumentsRejected(ctx context.Context) bool {
+	fc := graphql.GetFieldContext(ctx)
+	return fc != nil && fc.Args == nil && fc.Field.Definition != nil && len(fc.Field.Definition.Arguments) > 0
 }
 
 // localize renders a message; data["Count"] selects the plural form.

@@ -8,7 +8,9 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"victimservices/ent"
 	"victimservices/ent/organization"
+	"victimservices/ent/resource"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -26,6 +28,16 @@ type Address struct {
 	State string `json:"state"`
 	// ZIP code.
 	PostalCode string `json:"postalCode"`
+}
+
+// How many items of one kind have a published translation in a locale.
+type CoverageCount struct {
+	// Items with published text in the locale.
+	Published int `json:"published"`
+	// Items in all.
+	Total int `json:"total"`
+	// Items without published text in the locale.
+	Missing []ent.Noder `json:"missing"`
 }
 
 // A new location. Its name and accessibility notes are added with saveTranslation.
@@ -64,6 +76,16 @@ type CreateOrganizationInput struct {
 	SortOrder *int `json:"sortOrder,omitempty"`
 }
 
+// A new guide. Its text is added with saveResourceTranslation.
+type CreateResourceInput struct {
+	// Stable identifier for deep links: lower-case letters, digits and dashes.
+	Slug string `json:"slug"`
+	// What the guide is about.
+	Category resource.Category `json:"category"`
+	// Position in lists; lower first.
+	SortOrder *int `json:"sortOrder,omitempty"`
+}
+
 // A new service. Its name and description are added with saveTranslation.
 type CreateServiceInput struct {
 	// What kind of help it gives.
@@ -96,6 +118,20 @@ type Locale struct {
 	Direction TextDirection `json:"direction"`
 }
 
+// Translation coverage of one locale.
+type LocaleCoverage struct {
+	// Locale code.
+	Locale string `json:"locale"`
+	// Active services.
+	Services *CoverageCount `json:"services"`
+	// Partner organizations.
+	Partners *CoverageCount `json:"partners"`
+	// Guides.
+	Resources *CoverageCount `json:"resources"`
+	// Share of all items with published text in the locale, 0 to 100.
+	Percent float64 `json:"percent"`
+}
+
 // Opening hours to store.
 type OpeningHoursInput struct {
 	// IANA zone, e.g. America/Chicago.
@@ -126,6 +162,24 @@ type PhoneInput struct {
 	Number string `json:"number"`
 	// What the number is for.
 	Kind phone.Kind `json:"kind"`
+}
+
+// A guide's text in one locale.
+type SaveResourceTranslationInput struct {
+	// ID of the guide.
+	ResourceID nodeid.ID `json:"resourceId"`
+	// Supported locale code.
+	Locale string `json:"locale"`
+	// Title.
+	Title string `json:"title"`
+	// One or two sentences.
+	Summary *string `json:"summary,omitempty"`
+	// Markdown; raw HTML, scripts and javascript: links are refused.
+	Body string `json:"body"`
+	// True when a machine produced the text.
+	MachineTranslated *bool `json:"machineTranslated,omitempty"`
+	// True publishes at once; by default the text is saved as a DRAFT.
+	Publish *bool `json:"publish,omitempty"`
 }
 
 // The text of a service, organization or location in one locale.
@@ -192,6 +246,14 @@ type UpdateOrganizationInput struct {
 	Website *string `json:"website,omitempty"`
 	// Replaces all phone numbers.
 	Phones []*PhoneInput `json:"phones,omitempty"`
+	// Position in lists; lower first.
+	SortOrder *int `json:"sortOrder,omitempty"`
+}
+
+// Fields an editor may change on a guide; omitted fields stay as they are.
+type UpdateResourceInput struct {
+	// What the guide is about.
+	Category *resource.Category `json:"category,omitempty"`
 	// Position in lists; lower first.
 	SortOrder *int `json:"sortOrder,omitempty"`
 }

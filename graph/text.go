@@ -8,6 +8,7 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/servicetranslation"
 	"victimservices/locales"
 )
@@ -46,18 +47,32 @@ type servedText struct {
 	MachineTranslated bool
 }
 
-// pick returns the first published text along the locale chain. When none is
-// published (an object with no English text), it serves an empty name in the
-// default locale rather than failing the whole response.
-func pick[T any](ctx context.Context, rows []T, text func(T) (servedText, bool)) servedText {
+// pickRow returns the first published row along the locale chain of the
+// field being resolved, or false when none is published.
+func pickRow[T any](ctx context.Context, rows []T, locale func(T) string, published func(T) bool) (T, bool) {
 	for _, code := range fieldLocale(ctx).Chain() {
 		for _, row := range rows {
-			if t, published := text(row); published && t.Locale == code {
-				return t
+			if published(row) && locale(row) == code {
+				return row, true
 			}
 		}
 	}
-	return servedText{Locale: locales.DefaultCode}
+	var zero T
+	return zero, false
+}
+
+// pick returns the served text of rows. When none is published (an object
+// with no English text), it serves an empty name in the default locale
+// rather than failing the whole response.
+func pick[T any](ctx context.Context, rows []T, text func(T) (servedText, bool)) servedText {
+	row, ok := pickRow(ctx, rows,
+		func(r T) string { t, _ := text(r); return t.Locale },
+		func(r T) bool { _, published := text(r); return published })
+	if !ok {
+		return servedText{Locale: locales.DefaultCode}
+	}
+	t, _ := text(row)
+	return t
 }
 
 func optional(s string) *string {
@@ -77,6 +92,32 @@ func organizationText(t *ent.OrganizationTranslation) (servedText, bool) {
 
 func locationText(t *ent.LocationTranslation) (servedText, bool) {
 	return servedText{t.Locale, t.Name, optional(t.AccessibilityNotes), t.MachineTranslated}, t.Status == locationtranslation.StatusPUBLISHED
+}
+
+// availableLocales names the eager-loaded published locales of a resource.
+const availableLocales = "available"
+
+// resourceTextColumns are what serving a guide needs (not its search text).
+var resourceTextColumns = []string{
+	resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale, resourcetranslation.FieldStatus,
+	resourcetranslation.FieldMachineTranslated, resourcetranslation.FieldUpdatedAt,
+	resourcetranslation.FieldTitle, resourcetranslation.FieldSummary, resourcetranslation.FieldBody,
+}
+
+// resourceText returns the served translation of a guide (nil when it has
+// no published text in the chain).
+func resourceText(ctx context.Context, r *ent.Resource) *ent.ResourceTranslation {
+	rows, err := r.Edges.TranslationsOrErr()
+	if err != nil {
+		rows, _ = r.QueryTranslations().Where(resourcetranslation.LocaleIn(fieldLocale(ctx).Chain()...)).All(ctx)
+	}
+	row, ok := pickRow(ctx, rows,
+		func(t *ent.ResourceTranslation) string { return t.Locale },
+		func(t *ent.ResourceTranslation) bool { return t.Status == resourcetranslation.StatusPUBLISHED })
+	if !ok {
+		return &ent.ResourceTranslation{Locale: locales.DefaultCode}
+	}
+	return row
 }
 
 // textOf returns the served text of a service, organization or location. The
@@ -125,6 +166,15 @@ func textInterceptor() ent.Interceptor {
 			case *ent.OrganizationQuery:
 				q.WithTranslations(func(tq *ent.OrganizationTranslationQuery) {
 					tq.Where(organizationtranslation.LocaleIn(chain...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED))
+				})
+			case *ent.ResourceQuery:
+				q.WithTranslations(func(tq *ent.ResourceTranslationQuery) {
+					tq.Where(resourcetranslation.LocaleIn(chain...), resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED)).
+						Select(resourceTextColumns...)
+				})
+				q.WithNamedTranslations(availableLocales, func(tq *ent.ResourceTranslationQuery) {
+					tq.Where(resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED)).
+						Select(resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale)
 				})
 			case *ent.LocationQuery:
 				q.WithTranslations(func(tq *ent.LocationTranslationQuery) {

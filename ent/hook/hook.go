@@ -8,6 +8,90 @@ import (
 	"victimservices/ent"
 )
 
+// The AuditRecordFunc type is an adapter to allow the use of ordinary
+// function as AuditRecord mutator.
+type AuditRecordFunc func(context.Context, *ent.AuditRecordMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AuditRecordFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AuditRecordMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AuditRecordMutation", m)
+}
+
+// The CaseEventFunc type is an adapter to allow the use of ordinary
+// function as CaseEvent mutator.
+type CaseEventFunc func(context.Context, *ent.CaseEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CaseEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CaseEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseEventMutation", m)
+}
+
+// The CaseFileFunc type is an adapter to allow the use of ordinary
+// function as CaseFile mutator.
+type CaseFileFunc func(context.Context, *ent.CaseFileMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CaseFileFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CaseFileMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseFileMutation", m)
+}
+
+// The CaseSessionFunc type is an adapter to allow the use of ordinary
+// function as CaseSession mutator.
+type CaseSessionFunc func(context.Context, *ent.CaseSessionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CaseSessionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CaseSessionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseSessionMutation", m)
+}
+
+// The CourtDateFunc type is an adapter to allow the use of ordinary
+// function as CourtDate mutator.
+type CourtDateFunc func(context.Context, *ent.CourtDateMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CourtDateFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CourtDateMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CourtDateMutation", m)
+}
+
+// The FeedbackFunc type is an adapter to allow the use of ordinary
+// function as Feedback mutator.
+type FeedbackFunc func(context.Context, *ent.FeedbackMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FeedbackFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FeedbackMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FeedbackMutation", m)
+}
+
+// The FollowUpFunc type is an adapter to allow the use of ordinary
+// function as FollowUp mutator.
+type FollowUpFunc func(context.Context, *ent.FollowUpMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f FollowUpFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.FollowUpMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.FollowUpMutation", m)
+}
+
 // The LocationFunc type is an adapter to allow the use of ordinary
 // function as Location mutator.
 type LocationFunc func(context.Context, *ent.LocationMutation) (ent.Value, error)
@@ -54,6 +138,54 @@ func (f OrganizationTranslationFunc) Mutate(ctx context.Context, m ent.Mutation)
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.OrganizationTranslationMutation", m)
+}
+
+// The RateEventFunc type is an adapter to allow the use of ordinary
+// function as RateEvent mutator.
+type RateEventFunc func(context.Context, *ent.RateEventMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f RateEventFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.RateEventMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.RateEventMutation", m)
+}
+
+// The ResourceFunc type is an adapter to allow the use of ordinary
+// function as Resource mutator.
+type ResourceFunc func(context.Context, *ent.ResourceMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ResourceFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ResourceMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ResourceMutation", m)
+}
+
+// The ResourceRevisionFunc type is an adapter to allow the use of ordinary
+// function as ResourceRevision mutator.
+type ResourceRevisionFunc func(context.Context, *ent.ResourceRevisionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ResourceRevisionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ResourceRevisionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ResourceRevisionMutation", m)
+}
+
+// The ResourceTranslationFunc type is an adapter to allow the use of ordinary
+// function as ResourceTranslation mutator.
+type ResourceTranslationFunc func(context.Context, *ent.ResourceTranslationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f ResourceTranslationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.ResourceTranslationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ResourceTranslationMutation", m)
 }
 
 // The ServiceFunc type is an adapter to allow the use of ordinary

@@ -7,11 +7,22 @@ import (
 	"fmt"
 
 	"victimservices/ent"
+	"victimservices/ent/auditrecord"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/feedback"
+	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/predicate"
+	"victimservices/ent/rateevent"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
@@ -73,6 +84,195 @@ func (f TraverseFunc) Traverse(ctx context.Context, q ent.Query) error {
 		return err
 	}
 	return f(ctx, query)
+}
+
+// The AuditRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AuditRecordFunc func(context.Context, *ent.AuditRecordQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AuditRecordFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AuditRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AuditRecordQuery", q)
+}
+
+// The TraverseAuditRecord type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAuditRecord func(context.Context, *ent.AuditRecordQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAuditRecord) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAuditRecord) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuditRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AuditRecordQuery", q)
+}
+
+// The CaseEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CaseEventFunc func(context.Context, *ent.CaseEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CaseEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CaseEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CaseEventQuery", q)
+}
+
+// The TraverseCaseEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCaseEvent func(context.Context, *ent.CaseEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCaseEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCaseEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CaseEventQuery", q)
+}
+
+// The CaseFileFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CaseFileFunc func(context.Context, *ent.CaseFileQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CaseFileFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CaseFileQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CaseFileQuery", q)
+}
+
+// The TraverseCaseFile type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCaseFile func(context.Context, *ent.CaseFileQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCaseFile) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCaseFile) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseFileQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CaseFileQuery", q)
+}
+
+// The CaseSessionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CaseSessionFunc func(context.Context, *ent.CaseSessionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CaseSessionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CaseSessionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CaseSessionQuery", q)
+}
+
+// The TraverseCaseSession type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCaseSession func(context.Context, *ent.CaseSessionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCaseSession) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCaseSession) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseSessionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CaseSessionQuery", q)
+}
+
+// The CourtDateFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CourtDateFunc func(context.Context, *ent.CourtDateQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CourtDateFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CourtDateQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CourtDateQuery", q)
+}
+
+// The TraverseCourtDate type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCourtDate func(context.Context, *ent.CourtDateQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCourtDate) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCourtDate) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourtDateQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CourtDateQuery", q)
+}
+
+// The FeedbackFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FeedbackFunc func(context.Context, *ent.FeedbackQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FeedbackFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FeedbackQuery", q)
+}
+
+// The TraverseFeedback type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFeedback func(context.Context, *ent.FeedbackQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFeedback) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFeedback) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FeedbackQuery", q)
+}
+
+// The FollowUpFunc type is an adapter to allow the use of ordinary function as a Querier.
+type FollowUpFunc func(context.Context, *ent.FollowUpQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f FollowUpFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.FollowUpQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.FollowUpQuery", q)
+}
+
+// The TraverseFollowUp type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseFollowUp func(context.Context, *ent.FollowUpQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseFollowUp) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseFollowUp) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FollowUpQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.FollowUpQuery", q)
 }
 
 // The LocationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -183,6 +383,114 @@ func (f TraverseOrganizationTranslation) Traverse(ctx context.Context, q ent.Que
 	return fmt.Errorf("unexpected query type %T. expect *ent.OrganizationTranslationQuery", q)
 }
 
+// The RateEventFunc type is an adapter to allow the use of ordinary function as a Querier.
+type RateEventFunc func(context.Context, *ent.RateEventQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f RateEventFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.RateEventQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.RateEventQuery", q)
+}
+
+// The TraverseRateEvent type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseRateEvent func(context.Context, *ent.RateEventQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseRateEvent) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseRateEvent) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RateEventQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.RateEventQuery", q)
+}
+
+// The ResourceFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ResourceFunc func(context.Context, *ent.ResourceQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ResourceFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ResourceQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ResourceQuery", q)
+}
+
+// The TraverseResource type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseResource func(context.Context, *ent.ResourceQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseResource) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseResource) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ResourceQuery", q)
+}
+
+// The ResourceRevisionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ResourceRevisionFunc func(context.Context, *ent.ResourceRevisionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ResourceRevisionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ResourceRevisionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ResourceRevisionQuery", q)
+}
+
+// The TraverseResourceRevision type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseResourceRevision func(context.Context, *ent.ResourceRevisionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseResourceRevision) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseResourceRevision) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceRevisionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ResourceRevisionQuery", q)
+}
+
+// The ResourceTranslationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type ResourceTranslationFunc func(context.Context, *ent.ResourceTranslationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f ResourceTranslationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.ResourceTranslationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.ResourceTranslationQuery", q)
+}
+
+// The TraverseResourceTranslation type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseResourceTranslation func(context.Context, *ent.ResourceTranslationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseResourceTranslation) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseResourceTranslation) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceTranslationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.ResourceTranslationQuery", q)
+}
+
 // The ServiceFunc type is an adapter to allow the use of ordinary function as a Querier.
 type ServiceFunc func(context.Context, *ent.ServiceQuery) (ent.Value, error)
 
@@ -267,6 +575,20 @@ func (f TraverseStaff) Traverse(ctx context.Context, q ent.Query) error {
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
+	case *ent.AuditRecordQuery:
+		return &query[*ent.AuditRecordQuery, predicate.AuditRecord, auditrecord.OrderOption]{typ: ent.TypeAuditRecord, tq: q}, nil
+	case *ent.CaseEventQuery:
+		return &query[*ent.CaseEventQuery, predicate.CaseEvent, caseevent.OrderOption]{typ: ent.TypeCaseEvent, tq: q}, nil
+	case *ent.CaseFileQuery:
+		return &query[*ent.CaseFileQuery, predicate.CaseFile, casefile.OrderOption]{typ: ent.TypeCaseFile, tq: q}, nil
+	case *ent.CaseSessionQuery:
+		return &query[*ent.CaseSessionQuery, predicate.CaseSession, casesession.OrderOption]{typ: ent.TypeCaseSession, tq: q}, nil
+	case *ent.CourtDateQuery:
+		return &query[*ent.CourtDateQuery, predicate.CourtDate, courtdate.OrderOption]{typ: ent.TypeCourtDate, tq: q}, nil
+	case *ent.FeedbackQuery:
+		return &query[*ent.FeedbackQuery, predicate.Feedback, feedback.OrderOption]{typ: ent.TypeFeedback, tq: q}, nil
+	case *ent.FollowUpQuery:
+		return &query[*ent.FollowUpQuery, predicate.FollowUp, followup.OrderOption]{typ: ent.TypeFollowUp, tq: q}, nil
 	case *ent.LocationQuery:
 		return &query[*ent.LocationQuery, predicate.Location, location.OrderOption]{typ: ent.TypeLocation, tq: q}, nil
 	case *ent.LocationTranslationQuery:
@@ -275,6 +597,14 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.OrganizationTranslationQuery:
 		return &query[*ent.OrganizationTranslationQuery, predicate.OrganizationTranslation, organizationtranslation.OrderOption]{typ: ent.TypeOrganizationTranslation, tq: q}, nil
+	case *ent.RateEventQuery:
+		return &query[*ent.RateEventQuery, predicate.RateEvent, rateevent.OrderOption]{typ: ent.TypeRateEvent, tq: q}, nil
+	case *ent.ResourceQuery:
+		return &query[*ent.ResourceQuery, predicate.Resource, resource.OrderOption]{typ: ent.TypeResource, tq: q}, nil
+	case *ent.ResourceRevisionQuery:
+		return &query[*ent.ResourceRevisionQuery, predicate.ResourceRevision, resourcerevision.OrderOption]{typ: ent.TypeResourceRevision, tq: q}, nil
+	case *ent.ResourceTranslationQuery:
+		return &query[*ent.ResourceTranslationQuery, predicate.ResourceTranslation, resourcetranslation.OrderOption]{typ: ent.TypeResourceTranslation, tq: q}, nil
 	case *ent.ServiceQuery:
 		return &query[*ent.ServiceQuery, predicate.Service, service.OrderOption]{typ: ent.TypeService, tq: q}, nil
 	case *ent.ServiceTranslationQuery:

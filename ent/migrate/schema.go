@@ -8,6 +8,240 @@ import (
 )
 
 var (
+	// AuditRecordsColumns holds the columns for the "audit_records" table.
+	AuditRecordsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "actor_kind", Type: field.TypeEnum, Enums: []string{"STAFF", "VICTIM", "PUBLIC", "SYSTEM"}},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+		{Name: "action", Type: field.TypeString},
+		{Name: "case_id", Type: field.TypeString, Nullable: true},
+		{Name: "request_id", Type: field.TypeString, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+	}
+	// AuditRecordsTable holds the schema information for the "audit_records" table.
+	AuditRecordsTable = &schema.Table{
+		Name:       "audit_records",
+		Columns:    AuditRecordsColumns,
+		PrimaryKey: []*schema.Column{AuditRecordsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "auditrecord_case_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[4], AuditRecordsColumns[6]},
+			},
+			{
+				Name:    "auditrecord_actor_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{AuditRecordsColumns[2], AuditRecordsColumns[6]},
+			},
+		},
+	}
+	// CaseEventsColumns holds the columns for the "case_events" table.
+	CaseEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK"}},
+		{Name: "victim_visible", Type: field.TypeBool, Default: true},
+		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 4000},
+		{Name: "status", Type: field.TypeString, Nullable: true},
+		{Name: "actor_id", Type: field.TypeString, Nullable: true},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// CaseEventsTable holds the schema information for the "case_events" table.
+	CaseEventsTable = &schema.Table{
+		Name:       "case_events",
+		Columns:    CaseEventsColumns,
+		PrimaryKey: []*schema.Column{CaseEventsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_events_case_files_events",
+				Columns:    []*schema.Column{CaseEventsColumns[7]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "caseevent_case_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseEventsColumns[7], CaseEventsColumns[6]},
+			},
+		},
+	}
+	// CaseFilesColumns holds the columns for the "case_files" table.
+	CaseFilesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "case_number", Type: field.TypeString, Unique: true},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "IN_PROGRESS", "AWAITING_COURT", "CLOSED"}, Default: "RECEIVED"},
+		{Name: "preferred_locale", Type: field.TypeString, Default: "en"},
+		{Name: "contact_method", Type: field.TypeEnum, Enums: []string{"PHONE", "SMS", "EMAIL", "IN_APP"}},
+		{Name: "phone", Type: field.TypeString, Nullable: true},
+		{Name: "email", Type: field.TypeString, Nullable: true},
+		{Name: "safe_to_leave_message", Type: field.TypeBool, Default: false},
+		{Name: "safe_contact_times", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "needs", Type: field.TypeJSON, Nullable: true},
+		{Name: "description", Type: field.TypeString, Nullable: true, Size: 4000},
+		{Name: "urgent", Type: field.TypeBool, Default: false},
+		{Name: "access_code_hash", Type: field.TypeString},
+		{Name: "opened_at", Type: field.TypeTime},
+		{Name: "first_contact_at", Type: field.TypeTime, Nullable: true},
+		{Name: "closed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"RESOLVED", "REFERRED", "VICTIM_DECLINED", "UNABLE_TO_CONTACT"}},
+		{Name: "claim_status", Type: field.TypeEnum, Enums: []string{"NOT_FILED", "FILED", "UNDER_REVIEW", "APPROVED", "DENIED", "PAID"}, Default: "NOT_FILED"},
+		{Name: "claim_updated_at", Type: field.TypeTime, Nullable: true},
+		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "advocate_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// CaseFilesTable holds the schema information for the "case_files" table.
+	CaseFilesTable = &schema.Table{
+		Name:       "case_files",
+		Columns:    CaseFilesColumns,
+		PrimaryKey: []*schema.Column{CaseFilesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_files_staffs_cases",
+				Columns:    []*schema.Column{CaseFilesColumns[20]},
+				RefColumns: []*schema.Column{StaffsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "casefile_advocate_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[20], CaseFilesColumns[2]},
+			},
+			{
+				Name:    "casefile_opened_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[13]},
+			},
+			{
+				Name:    "casefile_closed_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[15]},
+			},
+		},
+	}
+	// CaseSessionsColumns holds the columns for the "case_sessions" table.
+	CaseSessionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "token_hash", Type: field.TypeString, Unique: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "expires_at", Type: field.TypeTime},
+		{Name: "revoked_at", Type: field.TypeTime, Nullable: true},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// CaseSessionsTable holds the schema information for the "case_sessions" table.
+	CaseSessionsTable = &schema.Table{
+		Name:       "case_sessions",
+		Columns:    CaseSessionsColumns,
+		PrimaryKey: []*schema.Column{CaseSessionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_sessions_case_files_sessions",
+				Columns:    []*schema.Column{CaseSessionsColumns[5]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+	}
+	// CourtDatesColumns holds the columns for the "court_dates" table.
+	CourtDatesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "at", Type: field.TypeTime},
+		{Name: "court_name", Type: field.TypeString, Size: 200},
+		{Name: "street", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "city", Type: field.TypeString, Nullable: true, Size: 100},
+		{Name: "state", Type: field.TypeString, Nullable: true, Size: 50},
+		{Name: "postal_code", Type: field.TypeString, Nullable: true, Size: 20},
+		{Name: "hearing", Type: field.TypeEnum, Enums: []string{"ARRAIGNMENT", "PRELIMINARY_HEARING", "STATUS_HEARING", "TRIAL", "SENTENCING", "OTHER"}, Default: "OTHER"},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// CourtDatesTable holds the schema information for the "court_dates" table.
+	CourtDatesTable = &schema.Table{
+		Name:       "court_dates",
+		Columns:    CourtDatesColumns,
+		PrimaryKey: []*schema.Column{CourtDatesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "court_dates_case_files_court_dates",
+				Columns:    []*schema.Column{CourtDatesColumns[8]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "courtdate_case_id_at",
+				Unique:  false,
+				Columns: []*schema.Column{CourtDatesColumns[8], CourtDatesColumns[1]},
+			},
+		},
+	}
+	// FeedbacksColumns holds the columns for the "feedbacks" table.
+	FeedbacksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "rating", Type: field.TypeInt},
+		{Name: "comment", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "submitted_at", Type: field.TypeTime},
+		{Name: "case_id", Type: field.TypeString, Unique: true, Size: 40},
+	}
+	// FeedbacksTable holds the schema information for the "feedbacks" table.
+	FeedbacksTable = &schema.Table{
+		Name:       "feedbacks",
+		Columns:    FeedbacksColumns,
+		PrimaryKey: []*schema.Column{FeedbacksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "feedbacks_case_files_feedback",
+				Columns:    []*schema.Column{FeedbacksColumns[4]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "feedback_case_id",
+				Unique:  true,
+				Columns: []*schema.Column{FeedbacksColumns[4]},
+			},
+			{
+				Name:    "feedback_submitted_at",
+				Unique:  false,
+				Columns: []*schema.Column{FeedbacksColumns[3]},
+			},
+		},
+	}
+	// FollowUpsColumns holds the columns for the "follow_ups" table.
+	FollowUpsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "due_at", Type: field.TypeTime},
+		{Name: "done_at", Type: field.TypeTime, Nullable: true},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// FollowUpsTable holds the schema information for the "follow_ups" table.
+	FollowUpsTable = &schema.Table{
+		Name:       "follow_ups",
+		Columns:    FollowUpsColumns,
+		PrimaryKey: []*schema.Column{FollowUpsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "follow_ups_case_files_follow_ups",
+				Columns:    []*schema.Column{FollowUpsColumns[4]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "followup_case_id_due_at",
+				Unique:  false,
+				Columns: []*schema.Column{FollowUpsColumns[4], FollowUpsColumns[1]},
+			},
+		},
+	}
 	// LocationsColumns holds the columns for the "locations" table.
 	LocationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -82,6 +316,7 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "machine_translated", Type: field.TypeBool, Default: false},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "organization_id", Type: field.TypeString, Size: 40},
@@ -94,7 +329,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "organization_translations_organizations_translations",
-				Columns:    []*schema.Column{OrganizationTranslationsColumns[7]},
+				Columns:    []*schema.Column{OrganizationTranslationsColumns[8]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -103,7 +338,116 @@ var (
 			{
 				Name:    "organizationtranslation_organization_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{OrganizationTranslationsColumns[7], OrganizationTranslationsColumns[1]},
+				Columns: []*schema.Column{OrganizationTranslationsColumns[8], OrganizationTranslationsColumns[1]},
+			},
+		},
+	}
+	// RateEventsColumns holds the columns for the "rate_events" table.
+	RateEventsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "bucket", Type: field.TypeString},
+		{Name: "key", Type: field.TypeString},
+		{Name: "at", Type: field.TypeTime},
+	}
+	// RateEventsTable holds the schema information for the "rate_events" table.
+	RateEventsTable = &schema.Table{
+		Name:       "rate_events",
+		Columns:    RateEventsColumns,
+		PrimaryKey: []*schema.Column{RateEventsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "rateevent_bucket_key_at",
+				Unique:  false,
+				Columns: []*schema.Column{RateEventsColumns[1], RateEventsColumns[2], RateEventsColumns[3]},
+			},
+		},
+	}
+	// ResourcesColumns holds the columns for the "resources" table.
+	ResourcesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "slug", Type: field.TypeString, Unique: true, Size: 100},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"LEGAL_RIGHTS", "COURT_PROCESS", "COMPENSATION", "RESTITUTION", "SAFETY_PLANNING", "MENTAL_HEALTH"}},
+		{Name: "sort_order", Type: field.TypeInt, Default: 0},
+	}
+	// ResourcesTable holds the schema information for the "resources" table.
+	ResourcesTable = &schema.Table{
+		Name:       "resources",
+		Columns:    ResourcesColumns,
+		PrimaryKey: []*schema.Column{ResourcesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "resource_category_sort_order",
+				Unique:  false,
+				Columns: []*schema.Column{ResourcesColumns[2], ResourcesColumns[3]},
+			},
+		},
+	}
+	// ResourceRevisionsColumns holds the columns for the "resource_revisions" table.
+	ResourceRevisionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "locale", Type: field.TypeString},
+		{Name: "title", Type: field.TypeString},
+		{Name: "summary", Type: field.TypeString, Nullable: true},
+		{Name: "body", Type: field.TypeString, Size: 2147483647},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}},
+		{Name: "machine_translated", Type: field.TypeBool},
+		{Name: "edited_by", Type: field.TypeString, Nullable: true},
+		{Name: "edited_at", Type: field.TypeTime},
+		{Name: "resource_id", Type: field.TypeString, Size: 40},
+	}
+	// ResourceRevisionsTable holds the schema information for the "resource_revisions" table.
+	ResourceRevisionsTable = &schema.Table{
+		Name:       "resource_revisions",
+		Columns:    ResourceRevisionsColumns,
+		PrimaryKey: []*schema.Column{ResourceRevisionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "resource_revisions_resources_revisions",
+				Columns:    []*schema.Column{ResourceRevisionsColumns[9]},
+				RefColumns: []*schema.Column{ResourcesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "resourcerevision_resource_id_locale_edited_at",
+				Unique:  false,
+				Columns: []*schema.Column{ResourceRevisionsColumns[9], ResourceRevisionsColumns[1], ResourceRevisionsColumns[8]},
+			},
+		},
+	}
+	// ResourceTranslationsColumns holds the columns for the "resource_translations" table.
+	ResourceTranslationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "locale", Type: field.TypeString},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
+		{Name: "machine_translated", Type: field.TypeBool, Default: false},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "title", Type: field.TypeString, Size: 200},
+		{Name: "summary", Type: field.TypeString, Nullable: true, Size: 1000},
+		{Name: "body", Type: field.TypeString, Size: 50000},
+		{Name: "updated_by", Type: field.TypeString, Nullable: true},
+		{Name: "resource_id", Type: field.TypeString, Size: 40},
+	}
+	// ResourceTranslationsTable holds the schema information for the "resource_translations" table.
+	ResourceTranslationsTable = &schema.Table{
+		Name:       "resource_translations",
+		Columns:    ResourceTranslationsColumns,
+		PrimaryKey: []*schema.Column{ResourceTranslationsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "resource_translations_resources_translations",
+				Columns:    []*schema.Column{ResourceTranslationsColumns[10]},
+				RefColumns: []*schema.Column{ResourcesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "resourcetranslation_resource_id_locale",
+				Unique:  true,
+				Columns: []*schema.Column{ResourceTranslationsColumns[10], ResourceTranslationsColumns[1]},
 			},
 		},
 	}
@@ -147,6 +491,7 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
 		{Name: "machine_translated", Type: field.TypeBool, Default: false},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "description", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "service_id", Type: field.TypeString, Size: 40},
@@ -159,7 +504,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "service_translations_services_translations",
-				Columns:    []*schema.Column{ServiceTranslationsColumns[7]},
+				Columns:    []*schema.Column{ServiceTranslationsColumns[8]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -168,7 +513,7 @@ var (
 			{
 				Name:    "servicetranslation_service_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{ServiceTranslationsColumns[7], ServiceTranslationsColumns[1]},
+				Columns: []*schema.Column{ServiceTranslationsColumns[8], ServiceTranslationsColumns[1]},
 			},
 		},
 	}
@@ -214,10 +559,21 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		AuditRecordsTable,
+		CaseEventsTable,
+		CaseFilesTable,
+		CaseSessionsTable,
+		CourtDatesTable,
+		FeedbacksTable,
+		FollowUpsTable,
 		LocationsTable,
 		LocationTranslationsTable,
 		OrganizationsTable,
 		OrganizationTranslationsTable,
+		RateEventsTable,
+		ResourcesTable,
+		ResourceRevisionsTable,
+		ResourceTranslationsTable,
 		ServicesTable,
 		ServiceTranslationsTable,
 		StaffsTable,
@@ -226,8 +582,16 @@ var (
 )
 
 func init() {
+	CaseEventsTable.ForeignKeys[0].RefTable = CaseFilesTable
+	CaseFilesTable.ForeignKeys[0].RefTable = StaffsTable
+	CaseSessionsTable.ForeignKeys[0].RefTable = CaseFilesTable
+	CourtDatesTable.ForeignKeys[0].RefTable = CaseFilesTable
+	FeedbacksTable.ForeignKeys[0].RefTable = CaseFilesTable
+	FollowUpsTable.ForeignKeys[0].RefTable = CaseFilesTable
 	LocationTranslationsTable.ForeignKeys[0].RefTable = LocationsTable
 	OrganizationTranslationsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	ResourceRevisionsTable.ForeignKeys[0].RefTable = ResourcesTable
+	ResourceTranslationsTable.ForeignKeys[0].RefTable = ResourcesTable
 	ServicesTable.ForeignKeys[0].RefTable = OrganizationsTable
 	ServiceTranslationsTable.ForeignKeys[0].RefTable = ServicesTable
 	ServiceLocationsTable.ForeignKeys[0].RefTable = ServicesTable

@@ -71,6 +71,11 @@ func UpdatedAt(v time.Time) predicate.OrganizationTranslation {
 	return predicate.OrganizationTranslation(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// SearchText applies equality check predicate on the "search_text" field. It's identical to SearchTextEQ.
+func SearchText(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldEQ(FieldSearchText, v))
+}
+
 // OrganizationID applies equality check predicate on the "organization_id" field. It's identical to OrganizationIDEQ.
 func OrganizationID(v nodeid.ID) predicate.OrganizationTranslation {
 	return predicate.OrganizationTranslation(sql.FieldEQ(FieldOrganizationID, v))
@@ -219,6 +224,81 @@ func UpdatedAtLT(v time.Time) predicate.OrganizationTranslation {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.OrganizationTranslation {
 	return predicate.OrganizationTranslation(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// SearchTextEQ applies the EQ predicate on the "search_text" field.
+func SearchTextEQ(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldEQ(FieldSearchText, v))
+}
+
+// SearchTextNEQ applies the NEQ predicate on the "search_text" field.
+func SearchTextNEQ(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldNEQ(FieldSearchText, v))
+}
+
+// SearchTextIn applies the In predicate on the "search_text" field.
+func SearchTextIn(vs ...string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldIn(FieldSearchText, vs...))
+}
+
+// SearchTextNotIn applies the NotIn predicate on the "search_text" field.
+func SearchTextNotIn(vs ...string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldNotIn(FieldSearchText, vs...))
+}
+
+// SearchTextGT applies the GT predicate on the "search_text" field.
+func SearchTextGT(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldGT(FieldSearchText, v))
+}
+
+// SearchTextGTE applies the GTE predicate on the "search_text" field.
+func SearchTextGTE(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldGTE(FieldSearchText, v))
+}
+
+// SearchTextLT applies the LT predicate on the "search_text" field.
+func SearchTextLT(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldLT(FieldSearchText, v))
+}
+
+// SearchTextLTE applies the LTE predicate on the "search_text" field.
+func SearchTextLTE(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldLTE(FieldSearchText, v))
+}
+
+// SearchTextContains applies the Contains predicate on the "search_text" field.
+func SearchTextContains(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldContains(FieldSearchText, v))
+}
+
+// SearchTextHasPrefix applies the HasPrefix predicate on the "search_text" field.
+func SearchTextHasPrefix(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldHasPrefix(FieldSearchText, v))
+}
+
+// SearchTextHasSuffix applies the HasSuffix predicate on the "search_text" field.
+func SearchTextHasSuffix(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldHasSuffix(FieldSearchText, v))
+}
+
+// SearchTextIsNil applies the IsNil predicate on the "search_text" field.
+func SearchTextIsNil() predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldIsNull(FieldSearchText))
+}
+
+// SearchTextNotNil applies the NotNil predicate on the "search_text" field.
+func SearchTextNotNil() predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldNotNull(FieldSearchText))
+}
+
+// SearchTextEqualFold applies the EqualFold predicate on the "search_text" field.
+func SearchTextEqualFold(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldEqualFold(FieldSearchText, v))
+}
+
+// SearchTextContainsFold applies the ContainsFold predicate on the "search_text" field.
+func SearchTextContainsFold(v string) predicate.OrganizationTranslation {
+	return predicate.OrganizationTranslation(sql.FieldContainsFold(FieldSearchText, v))
 }
 
 // OrganizationIDEQ applies the EQ predicate on the "organization_id" field.

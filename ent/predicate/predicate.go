@@ -6,6 +6,27 @@ import (
 	"entgo.io/ent/dialect/sql"
 )
 
+// AuditRecord is the predicate function for auditrecord builders.
+type AuditRecord func(*sql.Selector)
+
+// CaseEvent is the predicate function for caseevent builders.
+type CaseEvent func(*sql.Selector)
+
+// CaseFile is the predicate function for casefile builders.
+type CaseFile func(*sql.Selector)
+
+// CaseSession is the predicate function for casesession builders.
+type CaseSession func(*sql.Selector)
+
+// CourtDate is the predicate function for courtdate builders.
+type CourtDate func(*sql.Selector)
+
+// Feedback is the predicate function for feedback builders.
+type Feedback func(*sql.Selector)
+
+// FollowUp is the predicate function for followup builders.
+type FollowUp func(*sql.Selector)
+
 // Location is the predicate function for location builders.
 type Location func(*sql.Selector)
 
@@ -17,6 +38,18 @@ type Organization func(*sql.Selector)
 
 // OrganizationTranslation is the predicate function for organizationtranslation builders.
 type OrganizationTranslation func(*sql.Selector)
+
+// RateEvent is the predicate function for rateevent builders.
+type RateEvent func(*sql.Selector)
+
+// Resource is the predicate function for resource builders.
+type Resource func(*sql.Selector)
+
+// ResourceRevision is the predicate function for resourcerevision builders.
+type ResourceRevision func(*sql.Selector)
+
+// ResourceTranslation is the predicate function for resourcetranslation builders.
+type ResourceTranslation func(*sql.Selector)
 
 // Service is the predicate function for service builders.
 type Service func(*sql.Selector)

@@ -110,6 +110,174 @@ func DenyMutationOperationRule(op ent.Op) MutationRule {
 	return OnMutationOperation(rule, op)
 }
 
+// The AuditRecordQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AuditRecordQueryRuleFunc func(context.Context, *ent.AuditRecordQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AuditRecordQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AuditRecordQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AuditRecordQuery", q)
+}
+
+// The AuditRecordMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AuditRecordMutationRuleFunc func(context.Context, *ent.AuditRecordMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AuditRecordMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AuditRecordMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AuditRecordMutation", m)
+}
+
+// The CaseEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CaseEventQueryRuleFunc func(context.Context, *ent.CaseEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CaseEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CaseEventQuery", q)
+}
+
+// The CaseEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CaseEventMutationRuleFunc func(context.Context, *ent.CaseEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CaseEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CaseEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseEventMutation", m)
+}
+
+// The CaseFileQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CaseFileQueryRuleFunc func(context.Context, *ent.CaseFileQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CaseFileQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseFileQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CaseFileQuery", q)
+}
+
+// The CaseFileMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CaseFileMutationRuleFunc func(context.Context, *ent.CaseFileMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CaseFileMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CaseFileMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseFileMutation", m)
+}
+
+// The CaseSessionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CaseSessionQueryRuleFunc func(context.Context, *ent.CaseSessionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CaseSessionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseSessionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CaseSessionQuery", q)
+}
+
+// The CaseSessionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CaseSessionMutationRuleFunc func(context.Context, *ent.CaseSessionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CaseSessionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CaseSessionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseSessionMutation", m)
+}
+
+// The CourtDateQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CourtDateQueryRuleFunc func(context.Context, *ent.CourtDateQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CourtDateQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CourtDateQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CourtDateQuery", q)
+}
+
+// The CourtDateMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CourtDateMutationRuleFunc func(context.Context, *ent.CourtDateMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CourtDateMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CourtDateMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CourtDateMutation", m)
+}
+
+// The FeedbackQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FeedbackQueryRuleFunc func(context.Context, *ent.FeedbackQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FeedbackQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FeedbackQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FeedbackQuery", q)
+}
+
+// The FeedbackMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FeedbackMutationRuleFunc func(context.Context, *ent.FeedbackMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FeedbackMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FeedbackMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FeedbackMutation", m)
+}
+
+// The FollowUpQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type FollowUpQueryRuleFunc func(context.Context, *ent.FollowUpQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f FollowUpQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.FollowUpQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.FollowUpQuery", q)
+}
+
+// The FollowUpMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type FollowUpMutationRuleFunc func(context.Context, *ent.FollowUpMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f FollowUpMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.FollowUpMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.FollowUpMutation", m)
+}
+
 // The LocationQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type LocationQueryRuleFunc func(context.Context, *ent.LocationQuery) error
@@ -204,6 +372,102 @@ func (f OrganizationTranslationMutationRuleFunc) EvalMutation(ctx context.Contex
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.OrganizationTranslationMutation", m)
+}
+
+// The RateEventQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type RateEventQueryRuleFunc func(context.Context, *ent.RateEventQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f RateEventQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.RateEventQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.RateEventQuery", q)
+}
+
+// The RateEventMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type RateEventMutationRuleFunc func(context.Context, *ent.RateEventMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f RateEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.RateEventMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RateEventMutation", m)
+}
+
+// The ResourceQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ResourceQueryRuleFunc func(context.Context, *ent.ResourceQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ResourceQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ResourceQuery", q)
+}
+
+// The ResourceMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ResourceMutationRuleFunc func(context.Context, *ent.ResourceMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ResourceMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ResourceMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ResourceMutation", m)
+}
+
+// The ResourceRevisionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ResourceRevisionQueryRuleFunc func(context.Context, *ent.ResourceRevisionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ResourceRevisionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceRevisionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ResourceRevisionQuery", q)
+}
+
+// The ResourceRevisionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ResourceRevisionMutationRuleFunc func(context.Context, *ent.ResourceRevisionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ResourceRevisionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ResourceRevisionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ResourceRevisionMutation", m)
+}
+
+// The ResourceTranslationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ResourceTranslationQueryRuleFunc func(context.Context, *ent.ResourceTranslationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ResourceTranslationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ResourceTranslationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ResourceTranslationQuery", q)
+}
+
+// The ResourceTranslationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ResourceTranslationMutationRuleFunc func(context.Context, *ent.ResourceTranslationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ResourceTranslationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ResourceTranslationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ResourceTranslationMutation", m)
 }
 
 // The ServiceQueryRuleFunc type is an adapter to allow the use of ordinary

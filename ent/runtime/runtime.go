@@ -5,10 +5,21 @@ package runtime
 import (
 	"context"
 	"time"
+	"victimservices/ent/auditrecord"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/feedback"
+	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/rateevent"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/service"
@@ -23,6 +34,342 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	auditrecordMixin := schema.AuditRecord{}.Mixin()
+	auditrecord.Policy = privacy.NewPolicies(schema.AuditRecord{})
+	auditrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := auditrecord.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	auditrecordMixinFields0 := auditrecordMixin[0].Fields()
+	_ = auditrecordMixinFields0
+	auditrecordFields := schema.AuditRecord{}.Fields()
+	_ = auditrecordFields
+	// auditrecordDescAt is the schema descriptor for at field.
+	auditrecordDescAt := auditrecordFields[5].Descriptor()
+	// auditrecord.DefaultAt holds the default value on creation for the at field.
+	auditrecord.DefaultAt = auditrecordDescAt.Default.(func() time.Time)
+	// auditrecordDescID is the schema descriptor for id field.
+	auditrecordDescID := auditrecordMixinFields0[0].Descriptor()
+	// auditrecord.DefaultID holds the default value on creation for the id field.
+	auditrecord.DefaultID = auditrecordDescID.Default.(func() nodeid.ID)
+	// auditrecord.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	auditrecord.IDValidator = func() func(string) error {
+		validators := auditrecordDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	caseeventMixin := schema.CaseEvent{}.Mixin()
+	caseevent.Policy = privacy.NewPolicies(schema.CaseEvent{})
+	caseevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := caseevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	caseeventMixinFields0 := caseeventMixin[0].Fields()
+	_ = caseeventMixinFields0
+	caseeventFields := schema.CaseEvent{}.Fields()
+	_ = caseeventFields
+	// caseeventDescVictimVisible is the schema descriptor for victim_visible field.
+	caseeventDescVictimVisible := caseeventFields[2].Descriptor()
+	// caseevent.DefaultVictimVisible holds the default value on creation for the victim_visible field.
+	caseevent.DefaultVictimVisible = caseeventDescVictimVisible.Default.(bool)
+	// caseeventDescDetail is the schema descriptor for detail field.
+	caseeventDescDetail := caseeventFields[3].Descriptor()
+	// caseevent.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
+	caseevent.DetailValidator = caseeventDescDetail.Validators[0].(func(string) error)
+	// caseeventDescAt is the schema descriptor for at field.
+	caseeventDescAt := caseeventFields[6].Descriptor()
+	// caseevent.DefaultAt holds the default value on creation for the at field.
+	caseevent.DefaultAt = caseeventDescAt.Default.(func() time.Time)
+	// caseeventDescID is the schema descriptor for id field.
+	caseeventDescID := caseeventMixinFields0[0].Descriptor()
+	// caseevent.DefaultID holds the default value on creation for the id field.
+	caseevent.DefaultID = caseeventDescID.Default.(func() nodeid.ID)
+	// caseevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	caseevent.IDValidator = func() func(string) error {
+		validators := caseeventDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	casefileMixin := schema.CaseFile{}.Mixin()
+	casefile.Policy = privacy.NewPolicies(schema.CaseFile{})
+	casefile.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := casefile.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	casefileMixinFields0 := casefileMixin[0].Fields()
+	_ = casefileMixinFields0
+	casefileFields := schema.CaseFile{}.Fields()
+	_ = casefileFields
+	// casefileDescPreferredLocale is the schema descriptor for preferred_locale field.
+	casefileDescPreferredLocale := casefileFields[2].Descriptor()
+	// casefile.DefaultPreferredLocale holds the default value on creation for the preferred_locale field.
+	casefile.DefaultPreferredLocale = casefileDescPreferredLocale.Default.(string)
+	// casefileDescSafeToLeaveMessage is the schema descriptor for safe_to_leave_message field.
+	casefileDescSafeToLeaveMessage := casefileFields[6].Descriptor()
+	// casefile.DefaultSafeToLeaveMessage holds the default value on creation for the safe_to_leave_message field.
+	casefile.DefaultSafeToLeaveMessage = casefileDescSafeToLeaveMessage.Default.(bool)
+	// casefileDescSafeContactTimes is the schema descriptor for safe_contact_times field.
+	casefileDescSafeContactTimes := casefileFields[7].Descriptor()
+	// casefile.SafeContactTimesValidator is a validator for the "safe_contact_times" field. It is called by the builders before save.
+	casefile.SafeContactTimesValidator = casefileDescSafeContactTimes.Validators[0].(func(string) error)
+	// casefileDescDescription is the schema descriptor for description field.
+	casefileDescDescription := casefileFields[9].Descriptor()
+	// casefile.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
+	casefile.DescriptionValidator = casefileDescDescription.Validators[0].(func(string) error)
+	// casefileDescUrgent is the schema descriptor for urgent field.
+	casefileDescUrgent := casefileFields[10].Descriptor()
+	// casefile.DefaultUrgent holds the default value on creation for the urgent field.
+	casefile.DefaultUrgent = casefileDescUrgent.Default.(bool)
+	// casefileDescOpenedAt is the schema descriptor for opened_at field.
+	casefileDescOpenedAt := casefileFields[13].Descriptor()
+	// casefile.DefaultOpenedAt holds the default value on creation for the opened_at field.
+	casefile.DefaultOpenedAt = casefileDescOpenedAt.Default.(func() time.Time)
+	// casefileDescVersion is the schema descriptor for version field.
+	casefileDescVersion := casefileFields[19].Descriptor()
+	// casefile.DefaultVersion holds the default value on creation for the version field.
+	casefile.DefaultVersion = casefileDescVersion.Default.(int)
+	// casefileDescID is the schema descriptor for id field.
+	casefileDescID := casefileMixinFields0[0].Descriptor()
+	// casefile.DefaultID holds the default value on creation for the id field.
+	casefile.DefaultID = casefileDescID.Default.(func() nodeid.ID)
+	// casefile.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	casefile.IDValidator = func() func(string) error {
+		validators := casefileDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	casesessionMixin := schema.CaseSession{}.Mixin()
+	casesession.Policy = privacy.NewPolicies(schema.CaseSession{})
+	casesession.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := casesession.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	casesessionMixinFields0 := casesessionMixin[0].Fields()
+	_ = casesessionMixinFields0
+	casesessionFields := schema.CaseSession{}.Fields()
+	_ = casesessionFields
+	// casesessionDescCreatedAt is the schema descriptor for created_at field.
+	casesessionDescCreatedAt := casesessionFields[2].Descriptor()
+	// casesession.DefaultCreatedAt holds the default value on creation for the created_at field.
+	casesession.DefaultCreatedAt = casesessionDescCreatedAt.Default.(func() time.Time)
+	// casesessionDescID is the schema descriptor for id field.
+	casesessionDescID := casesessionMixinFields0[0].Descriptor()
+	// casesession.DefaultID holds the default value on creation for the id field.
+	casesession.DefaultID = casesessionDescID.Default.(func() nodeid.ID)
+	// casesession.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	casesession.IDValidator = func() func(string) error {
+		validators := casesessionDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	courtdateMixin := schema.CourtDate{}.Mixin()
+	courtdate.Policy = privacy.NewPolicies(schema.CourtDate{})
+	courtdate.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := courtdate.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	courtdateMixinFields0 := courtdateMixin[0].Fields()
+	_ = courtdateMixinFields0
+	courtdateFields := schema.CourtDate{}.Fields()
+	_ = courtdateFields
+	// courtdateDescCourtName is the schema descriptor for court_name field.
+	courtdateDescCourtName := courtdateFields[2].Descriptor()
+	// courtdate.CourtNameValidator is a validator for the "court_name" field. It is called by the builders before save.
+	courtdate.CourtNameValidator = func() func(string) error {
+		validators := courtdateDescCourtName.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(court_name string) error {
+			for _, fn := range fns {
+				if err := fn(court_name); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// courtdateDescStreet is the schema descriptor for street field.
+	courtdateDescStreet := courtdateFields[3].Descriptor()
+	// courtdate.StreetValidator is a validator for the "street" field. It is called by the builders before save.
+	courtdate.StreetValidator = courtdateDescStreet.Validators[0].(func(string) error)
+	// courtdateDescCity is the schema descriptor for city field.
+	courtdateDescCity := courtdateFields[4].Descriptor()
+	// courtdate.CityValidator is a validator for the "city" field. It is called by the builders before save.
+	courtdate.CityValidator = courtdateDescCity.Validators[0].(func(string) error)
+	// courtdateDescState is the schema descriptor for state field.
+	courtdateDescState := courtdateFields[5].Descriptor()
+	// courtdate.StateValidator is a validator for the "state" field. It is called by the builders before save.
+	courtdate.StateValidator = courtdateDescState.Validators[0].(func(string) error)
+	// courtdateDescPostalCode is the schema descriptor for postal_code field.
+	courtdateDescPostalCode := courtdateFields[6].Descriptor()
+	// courtdate.PostalCodeValidator is a validator for the "postal_code" field. It is called by the builders before save.
+	courtdate.PostalCodeValidator = courtdateDescPostalCode.Validators[0].(func(string) error)
+	// courtdateDescID is the schema descriptor for id field.
+	courtdateDescID := courtdateMixinFields0[0].Descriptor()
+	// courtdate.DefaultID holds the default value on creation for the id field.
+	courtdate.DefaultID = courtdateDescID.Default.(func() nodeid.ID)
+	// courtdate.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	courtdate.IDValidator = func() func(string) error {
+		validators := courtdateDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	feedbackMixin := schema.Feedback{}.Mixin()
+	feedback.Policy = privacy.NewPolicies(schema.Feedback{})
+	feedback.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := feedback.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	feedbackMixinFields0 := feedbackMixin[0].Fields()
+	_ = feedbackMixinFields0
+	feedbackFields := schema.Feedback{}.Fields()
+	_ = feedbackFields
+	// feedbackDescRating is the schema descriptor for rating field.
+	feedbackDescRating := feedbackFields[1].Descriptor()
+	// feedback.RatingValidator is a validator for the "rating" field. It is called by the builders before save.
+	feedback.RatingValidator = feedbackDescRating.Validators[0].(func(int) error)
+	// feedbackDescComment is the schema descriptor for comment field.
+	feedbackDescComment := feedbackFields[2].Descriptor()
+	// feedback.CommentValidator is a validator for the "comment" field. It is called by the builders before save.
+	feedback.CommentValidator = feedbackDescComment.Validators[0].(func(string) error)
+	// feedbackDescSubmittedAt is the schema descriptor for submitted_at field.
+	feedbackDescSubmittedAt := feedbackFields[3].Descriptor()
+	// feedback.DefaultSubmittedAt holds the default value on creation for the submitted_at field.
+	feedback.DefaultSubmittedAt = feedbackDescSubmittedAt.Default.(func() time.Time)
+	// feedbackDescID is the schema descriptor for id field.
+	feedbackDescID := feedbackMixinFields0[0].Descriptor()
+	// feedback.DefaultID holds the default value on creation for the id field.
+	feedback.DefaultID = feedbackDescID.Default.(func() nodeid.ID)
+	// feedback.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	feedback.IDValidator = func() func(string) error {
+		validators := feedbackDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	followupMixin := schema.FollowUp{}.Mixin()
+	followup.Policy = privacy.NewPolicies(schema.FollowUp{})
+	followup.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := followup.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	followupMixinFields0 := followupMixin[0].Fields()
+	_ = followupMixinFields0
+	followupFields := schema.FollowUp{}.Fields()
+	_ = followupFields
+	// followupDescNote is the schema descriptor for note field.
+	followupDescNote := followupFields[3].Descriptor()
+	// followup.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	followup.NoteValidator = followupDescNote.Validators[0].(func(string) error)
+	// followupDescID is the schema descriptor for id field.
+	followupDescID := followupMixinFields0[0].Descriptor()
+	// followup.DefaultID holds the default value on creation for the id field.
+	followup.DefaultID = followupDescID.Default.(func() nodeid.ID)
+	// followup.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	followup.IDValidator = func() func(string) error {
+		validators := followupDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	locationMixin := schema.Location{}.Mixin()
 	location.Policy = privacy.NewPolicies(schema.Location{})
 	location.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -255,6 +602,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	organizationtranslationMixinHooks2 := organizationtranslationMixin[2].Hooks()
+
+	organizationtranslation.Hooks[1] = organizationtranslationMixinHooks2[0]
 	organizationtranslationMixinFields0 := organizationtranslationMixin[0].Fields()
 	_ = organizationtranslationMixinFields0
 	organizationtranslationMixinFields1 := organizationtranslationMixin[1].Fields()
@@ -304,6 +654,232 @@ func init() {
 	// organizationtranslation.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	organizationtranslation.IDValidator = func() func(string) error {
 		validators := organizationtranslationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	rateeventMixin := schema.RateEvent{}.Mixin()
+	rateevent.Policy = privacy.NewPolicies(schema.RateEvent{})
+	rateevent.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := rateevent.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	rateeventMixinFields0 := rateeventMixin[0].Fields()
+	_ = rateeventMixinFields0
+	rateeventFields := schema.RateEvent{}.Fields()
+	_ = rateeventFields
+	// rateeventDescAt is the schema descriptor for at field.
+	rateeventDescAt := rateeventFields[2].Descriptor()
+	// rateevent.DefaultAt holds the default value on creation for the at field.
+	rateevent.DefaultAt = rateeventDescAt.Default.(func() time.Time)
+	// rateeventDescID is the schema descriptor for id field.
+	rateeventDescID := rateeventMixinFields0[0].Descriptor()
+	// rateevent.DefaultID holds the default value on creation for the id field.
+	rateevent.DefaultID = rateeventDescID.Default.(func() nodeid.ID)
+	// rateevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	rateevent.IDValidator = func() func(string) error {
+		validators := rateeventDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	resourceMixin := schema.Resource{}.Mixin()
+	resource.Policy = privacy.NewPolicies(schema.Resource{})
+	resource.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := resource.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	resourceMixinFields0 := resourceMixin[0].Fields()
+	_ = resourceMixinFields0
+	resourceFields := schema.Resource{}.Fields()
+	_ = resourceFields
+	// resourceDescSlug is the schema descriptor for slug field.
+	resourceDescSlug := resourceFields[0].Descriptor()
+	// resource.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	resource.SlugValidator = func() func(string) error {
+		validators := resourceDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// resourceDescSortOrder is the schema descriptor for sort_order field.
+	resourceDescSortOrder := resourceFields[2].Descriptor()
+	// resource.DefaultSortOrder holds the default value on creation for the sort_order field.
+	resource.DefaultSortOrder = resourceDescSortOrder.Default.(int)
+	// resourceDescID is the schema descriptor for id field.
+	resourceDescID := resourceMixinFields0[0].Descriptor()
+	// resource.DefaultID holds the default value on creation for the id field.
+	resource.DefaultID = resourceDescID.Default.(func() nodeid.ID)
+	// resource.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	resource.IDValidator = func() func(string) error {
+		validators := resourceDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	resourcerevisionMixin := schema.ResourceRevision{}.Mixin()
+	resourcerevision.Policy = privacy.NewPolicies(schema.ResourceRevision{})
+	resourcerevision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := resourcerevision.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	resourcerevisionMixinFields0 := resourcerevisionMixin[0].Fields()
+	_ = resourcerevisionMixinFields0
+	resourcerevisionFields := schema.ResourceRevision{}.Fields()
+	_ = resourcerevisionFields
+	// resourcerevisionDescEditedAt is the schema descriptor for edited_at field.
+	resourcerevisionDescEditedAt := resourcerevisionFields[8].Descriptor()
+	// resourcerevision.DefaultEditedAt holds the default value on creation for the edited_at field.
+	resourcerevision.DefaultEditedAt = resourcerevisionDescEditedAt.Default.(func() time.Time)
+	// resourcerevisionDescID is the schema descriptor for id field.
+	resourcerevisionDescID := resourcerevisionMixinFields0[0].Descriptor()
+	// resourcerevision.DefaultID holds the default value on creation for the id field.
+	resourcerevision.DefaultID = resourcerevisionDescID.Default.(func() nodeid.ID)
+	// resourcerevision.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	resourcerevision.IDValidator = func() func(string) error {
+		validators := resourcerevisionDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	resourcetranslationMixin := schema.ResourceTranslation{}.Mixin()
+	resourcetranslation.Policy = privacy.NewPolicies(resourcetranslationMixin[1], schema.ResourceTranslation{})
+	resourcetranslation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := resourcetranslation.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	resourcetranslationMixinHooks2 := resourcetranslationMixin[2].Hooks()
+
+	resourcetranslation.Hooks[1] = resourcetranslationMixinHooks2[0]
+	resourcetranslationMixinFields0 := resourcetranslationMixin[0].Fields()
+	_ = resourcetranslationMixinFields0
+	resourcetranslationMixinFields1 := resourcetranslationMixin[1].Fields()
+	_ = resourcetranslationMixinFields1
+	resourcetranslationFields := schema.ResourceTranslation{}.Fields()
+	_ = resourcetranslationFields
+	// resourcetranslationDescLocale is the schema descriptor for locale field.
+	resourcetranslationDescLocale := resourcetranslationMixinFields1[0].Descriptor()
+	// resourcetranslation.LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
+	resourcetranslation.LocaleValidator = resourcetranslationDescLocale.Validators[0].(func(string) error)
+	// resourcetranslationDescMachineTranslated is the schema descriptor for machine_translated field.
+	resourcetranslationDescMachineTranslated := resourcetranslationMixinFields1[2].Descriptor()
+	// resourcetranslation.DefaultMachineTranslated holds the default value on creation for the machine_translated field.
+	resourcetranslation.DefaultMachineTranslated = resourcetranslationDescMachineTranslated.Default.(bool)
+	// resourcetranslationDescUpdatedAt is the schema descriptor for updated_at field.
+	resourcetranslationDescUpdatedAt := resourcetranslationMixinFields1[3].Descriptor()
+	// resourcetranslation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	resourcetranslation.DefaultUpdatedAt = resourcetranslationDescUpdatedAt.Default.(func() time.Time)
+	// resourcetranslation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	resourcetranslation.UpdateDefaultUpdatedAt = resourcetranslationDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// resourcetranslationDescTitle is the schema descriptor for title field.
+	resourcetranslationDescTitle := resourcetranslationFields[1].Descriptor()
+	// resourcetranslation.TitleValidator is a validator for the "title" field. It is called by the builders before save.
+	resourcetranslation.TitleValidator = func() func(string) error {
+		validators := resourcetranslationDescTitle.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(title string) error {
+			for _, fn := range fns {
+				if err := fn(title); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// resourcetranslationDescSummary is the schema descriptor for summary field.
+	resourcetranslationDescSummary := resourcetranslationFields[2].Descriptor()
+	// resourcetranslation.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	resourcetranslation.SummaryValidator = resourcetranslationDescSummary.Validators[0].(func(string) error)
+	// resourcetranslationDescBody is the schema descriptor for body field.
+	resourcetranslationDescBody := resourcetranslationFields[3].Descriptor()
+	// resourcetranslation.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	resourcetranslation.BodyValidator = func() func(string) error {
+		validators := resourcetranslationDescBody.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+			validators[2].(func(string) error),
+		}
+		return func(body string) error {
+			for _, fn := range fns {
+				if err := fn(body); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// resourcetranslationDescID is the schema descriptor for id field.
+	resourcetranslationDescID := resourcetranslationMixinFields0[0].Descriptor()
+	// resourcetranslation.DefaultID holds the default value on creation for the id field.
+	resourcetranslation.DefaultID = resourcetranslationDescID.Default.(func() nodeid.ID)
+	// resourcetranslation.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	resourcetranslation.IDValidator = func() func(string) error {
+		validators := resourcetranslationDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -374,6 +950,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	servicetranslationMixinHooks2 := servicetranslationMixin[2].Hooks()
+
+	servicetranslation.Hooks[1] = servicetranslationMixinHooks2[0]
 	servicetranslationMixinFields0 := servicetranslationMixin[0].Fields()
 	_ = servicetranslationMixinFields0
 	servicetranslationMixinFields1 := servicetranslationMixin[1].Fields()

@@ -74,7 +74,7 @@ type OrganizationTranslation struct {
 
 // Mixin of an organization translation.
 func (OrganizationTranslation) Mixin() []ent.Mixin {
-	return []ent.Mixin{nodeid.Mixin("ort"), TranslationMixin{}}
+	return []ent.Mixin{nodeid.Mixin("ort"), TranslationMixin{}, SearchTextMixin{Sources: []string{"name", "description"}}}
 }
 
 // Fields of an organization translation.

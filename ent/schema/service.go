@@ -92,7 +92,7 @@ type ServiceTranslation struct {
 
 // Mixin of a service translation.
 func (ServiceTranslation) Mixin() []ent.Mixin {
-	return []ent.Mixin{nodeid.Mixin("svt"), TranslationMixin{}}
+	return []ent.Mixin{nodeid.Mixin("svt"), TranslationMixin{}, SearchTextMixin{Sources: []string{"name", "description"}}}
 }
 
 // Fields of a service translation.

@@ -6,6 +6,7 @@ import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
 	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 
 	"victimservices/ent/schema/nodeid"
@@ -33,6 +34,11 @@ func (Staff) Fields() []ent.Field {
 		field.String("email").Optional().Validate(validEmail),
 		field.Time("created_at").Default(time.Now).Immutable(),
 	}
+}
+
+// Edges of a staff member.
+func (Staff) Edges() []ent.Edge {
+	return []ent.Edge{edge.To("cases", CaseFile.Type).Comment("Cases assigned to an advocate.")}
 }
 
 // Policy: admins manage staff accounts; staff read them.

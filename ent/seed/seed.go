@@ -17,6 +17,9 @@ import (
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcerevision"
+	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -28,8 +31,38 @@ import (
 // Zone is the time zone of every demo schedule.
 const Zone = "America/Chicago"
 
-//go:embed texts/*.json
+//go:embed texts/*.json guides/*.json
 var textFiles embed.FS
+
+// guide is one demo guide in one locale (guides/<locale>.json).
+type guide struct {
+	Slug     string `json:"slug"`
+	Category string `json:"category"`
+	Title    string `json:"title"`
+	Summary  string `json:"summary"`
+	Body     string `json:"body"`
+}
+
+// guides returns the demo guides of every locale: locale → guides, in the
+// order of the English file (which is also their display order).
+func guides() (map[string][]guide, error) {
+	out := map[string][]guide{}
+	for _, l := range locales.Supported {
+		b, err := textFiles.ReadFile("guides/" + l.Code + ".json")
+		if err != nil {
+			continue // a locale without demo guides falls back to English
+		}
+		var list []guide
+		if err := json.Unmarshal(b, &list); err != nil {
+			return nil, fmt.Errorf("seed: guides/%s.json: %w", l.Code, err)
+		}
+		out[l.Code] = list
+	}
+	if len(out[locales.DefaultCode]) == 0 {
+		return nil, fmt.Errorf("seed: no English guides")
+	}
+	return out, nil
+}
 
 type text struct {
 	Name        string `json:"name"`
@@ -137,15 +170,24 @@ func texts() (map[string]map[string]text, error) {
 	return out, nil
 }
 
-// Load adds the demo directory unless it is already there (it is idempotent),
-// in one transaction. It reports whether it added anything.
+// Load adds the demo directory and the demo guides unless they are already
+// there (it is idempotent), in one transaction. It reports whether it added
+// anything.
 func Load(ctx context.Context, client *ent.Client) (bool, error) {
 	ctx = privacy.DecisionContext(ctx, privacy.Allow)
-	exists, err := client.Organization.Query().Where(organization.ID(ID("org", "department"))).Exist(ctx)
-	if err != nil || exists {
+	hasDirectory, err := client.Organization.Query().Where(organization.ID(ID("org", "department"))).Exist(ctx)
+	if err != nil {
+		return false, err
+	}
+	hasGuides, err := client.Resource.Query().Exist(ctx)
+	if err != nil || hasDirectory && hasGuides {
 		return false, err
 	}
 	all, err := texts()
+	if err != nil {
+		return false, err
+	}
+	docs, err := guides()
 	if err != nil {
 		return false, err
 	}
@@ -153,10 +195,56 @@ func Load(ctx context.Context, client *ent.Client) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if err := load(ctx, tx.Client(), all); err != nil {
-		return false, rollback(tx, err)
+	if !hasDirectory {
+		if err := load(ctx, tx.Client(), all); err != nil {
+			return false, rollback(tx, err)
+		}
+	}
+	if !hasGuides {
+		if err := loadGuides(ctx, tx.Client(), docs); err != nil {
+			return false, rollback(tx, err)
+		}
 	}
 	return true, tx.Commit()
+}
+
+// loadGuides adds the guides with their text in every locale, each saved
+// text also kept as the first revision.
+func loadGuides(ctx context.Context, c *ent.Client, docs map[string][]guide) error {
+	for i, g := range docs[locales.DefaultCode] {
+		id := ID("res", g.Slug)
+		if err := c.Resource.Create().SetID(id).SetSlug(g.Slug).
+			SetCategory(resource.Category(g.Category)).SetSortOrder(i).Exec(ctx); err != nil {
+			return err
+		}
+		var texts []*ent.ResourceTranslationCreate
+		var revisions []*ent.ResourceRevisionCreate
+		for _, l := range locales.Supported {
+			var t *guide
+			for j := range docs[l.Code] {
+				if docs[l.Code][j].Slug == g.Slug {
+					t = &docs[l.Code][j]
+				}
+			}
+			if t == nil {
+				continue
+			}
+			machine := l.Code != locales.DefaultCode
+			texts = append(texts, c.ResourceTranslation.Create().SetResourceID(id).SetLocale(l.Code).
+				SetTitle(t.Title).SetSummary(t.Summary).SetBody(t.Body).
+				SetStatus(resourcetranslation.StatusPUBLISHED).SetMachineTranslated(machine))
+			revisions = append(revisions, c.ResourceRevision.Create().SetResourceID(id).SetLocale(l.Code).
+				SetTitle(t.Title).SetSummary(t.Summary).SetBody(t.Body).
+				SetStatus(resourcerevision.StatusPUBLISHED).SetMachineTranslated(machine))
+		}
+		if err := c.ResourceTranslation.CreateBulk(texts...).Exec(ctx); err != nil {
+			return err
+		}
+		if err := c.ResourceRevision.CreateBulk(revisions...).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) error {

@@ -27,6 +27,8 @@ const (
 	FieldMachineTranslated = "machine_translated"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldSearchText holds the string denoting the search_text field in the database.
+	FieldSearchText = "search_text"
 	// FieldServiceID holds the string denoting the service_id field in the database.
 	FieldServiceID = "service_id"
 	// FieldName holds the string denoting the name field in the database.
@@ -53,6 +55,7 @@ var Columns = []string{
 	FieldStatus,
 	FieldMachineTranslated,
 	FieldUpdatedAt,
+	FieldSearchText,
 	FieldServiceID,
 	FieldName,
 	FieldDescription,
@@ -74,7 +77,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "victimservices/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	LocaleValidator func(string) error
@@ -146,6 +149,11 @@ func ByMachineTranslated(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// BySearchText orders the results by the search_text field.
+func BySearchText(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSearchText, opts...).ToFunc()
 }
 
 // ByServiceID orders the results by the service_id field.

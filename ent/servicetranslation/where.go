@@ -71,6 +71,11 @@ func UpdatedAt(v time.Time) predicate.ServiceTranslation {
 	return predicate.ServiceTranslation(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// SearchText applies equality check predicate on the "search_text" field. It's identical to SearchTextEQ.
+func SearchText(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldSearchText, v))
+}
+
 // ServiceID applies equality check predicate on the "service_id" field. It's identical to ServiceIDEQ.
 func ServiceID(v nodeid.ID) predicate.ServiceTranslation {
 	return predicate.ServiceTranslation(sql.FieldEQ(FieldServiceID, v))
@@ -219,6 +224,81 @@ func UpdatedAtLT(v time.Time) predicate.ServiceTranslation {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.ServiceTranslation {
 	return predicate.ServiceTranslation(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// SearchTextEQ applies the EQ predicate on the "search_text" field.
+func SearchTextEQ(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldSearchText, v))
+}
+
+// SearchTextNEQ applies the NEQ predicate on the "search_text" field.
+func SearchTextNEQ(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNEQ(FieldSearchText, v))
+}
+
+// SearchTextIn applies the In predicate on the "search_text" field.
+func SearchTextIn(vs ...string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIn(FieldSearchText, vs...))
+}
+
+// SearchTextNotIn applies the NotIn predicate on the "search_text" field.
+func SearchTextNotIn(vs ...string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotIn(FieldSearchText, vs...))
+}
+
+// SearchTextGT applies the GT predicate on the "search_text" field.
+func SearchTextGT(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGT(FieldSearchText, v))
+}
+
+// SearchTextGTE applies the GTE predicate on the "search_text" field.
+func SearchTextGTE(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGTE(FieldSearchText, v))
+}
+
+// SearchTextLT applies the LT predicate on the "search_text" field.
+func SearchTextLT(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLT(FieldSearchText, v))
+}
+
+// SearchTextLTE applies the LTE predicate on the "search_text" field.
+func SearchTextLTE(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLTE(FieldSearchText, v))
+}
+
+// SearchTextContains applies the Contains predicate on the "search_text" field.
+func SearchTextContains(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldContains(FieldSearchText, v))
+}
+
+// SearchTextHasPrefix applies the HasPrefix predicate on the "search_text" field.
+func SearchTextHasPrefix(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldHasPrefix(FieldSearchText, v))
+}
+
+// SearchTextHasSuffix applies the HasSuffix predicate on the "search_text" field.
+func SearchTextHasSuffix(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldHasSuffix(FieldSearchText, v))
+}
+
+// SearchTextIsNil applies the IsNil predicate on the "search_text" field.
+func SearchTextIsNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIsNull(FieldSearchText))
+}
+
+// SearchTextNotNil applies the NotNil predicate on the "search_text" field.
+func SearchTextNotNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotNull(FieldSearchText))
+}
+
+// SearchTextEqualFold applies the EqualFold predicate on the "search_text" field.
+func SearchTextEqualFold(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEqualFold(FieldSearchText, v))
+}
+
+// SearchTextContainsFold applies the ContainsFold predicate on the "search_text" field.
+func SearchTextContainsFold(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldContainsFold(FieldSearchText, v))
 }
 
 // ServiceIDEQ applies the EQ predicate on the "service_id" field.

@@ -11,6 +11,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 const (
@@ -28,8 +29,17 @@ const (
 	FieldEmail = "email"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
+	// EdgeCases holds the string denoting the cases edge name in mutations.
+	EdgeCases = "cases"
 	// Table holds the table name of the staff in the database.
 	Table = "staffs"
+	// CasesTable is the table that holds the cases relation/edge.
+	CasesTable = "case_files"
+	// CasesInverseTable is the table name for the CaseFile entity.
+	// It exists in this package in order to avoid circular dependency with the "casefile" package.
+	CasesInverseTable = "case_files"
+	// CasesColumn is the table column denoting the cases relation/edge.
+	CasesColumn = "advocate_id"
 )
 
 // Columns holds all SQL columns for staff fields.
@@ -128,6 +138,27 @@ func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 // ByCreatedAt orders the results by the created_at field.
 func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCreatedAt, opts...).ToFunc()
+}
+
+// ByCasesCount orders the results by cases count.
+func ByCasesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newCasesStep(), opts...)
+	}
+}
+
+// ByCases orders the results by cases terms.
+func ByCases(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCasesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+func newCasesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(CasesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, CasesTable, CasesColumn),
+	)
 }
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -8,6 +8,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 
 	"entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 )
 
 // ID filters vertices based on their ID field.
@@ -348,6 +349,29 @@ func CreatedAtLT(v time.Time) predicate.Staff {
 // CreatedAtLTE applies the LTE predicate on the "created_at" field.
 func CreatedAtLTE(v time.Time) predicate.Staff {
 	return predicate.Staff(sql.FieldLTE(FieldCreatedAt, v))
+}
+
+// HasCases applies the HasEdge predicate on the "cases" edge.
+func HasCases() predicate.Staff {
+	return predicate.Staff(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, CasesTable, CasesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCasesWith applies the HasEdge predicate on the "cases" edge with a given conditions (other predicates).
+func HasCasesWith(preds ...predicate.CaseFile) predicate.Staff {
+	return predicate.Staff(func(s *sql.Selector) {
+		step := newCasesStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
 }
 
 // And groups predicates with the AND operator between them.

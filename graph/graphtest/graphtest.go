@@ -11,13 +11,13 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -80,7 +80,7 @@ func New(tb testing.TB, opts ...Option) *Server {
 		Client:     client,
 		Clock:      s.Now,
 		AuthSecret: []byte(Secret),
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Logger:     slog.New(slog.NewTextHandler(testWriter{tb}, nil)),
 	}
 	for _, opt := range opts {
 		opt(&o)
@@ -234,4 +234,13 @@ func randomHex(n int) string {
 	b := make([]byte, n)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// testWriter sends the server's log to the test's log, shown on failure.
+type testWriter struct{ tb testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.tb.Helper()
+	w.tb.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }

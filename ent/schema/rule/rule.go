@@ -70,6 +70,14 @@ func TranslationPolicy() ent.Policy {
 	}
 }
 
+// EditorsOnlyPolicy: editors and admins read and write; nobody else does.
+func EditorsOnlyPolicy() ent.Policy {
+	return privacy.Policy{
+		Query:    privacy.QueryPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
+	}
+}
+
 // StaffPolicy: staff read staff records; admins write them.
 func StaffPolicy() ent.Policy {
 	return privacy.Policy{

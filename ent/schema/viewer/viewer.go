@@ -39,7 +39,20 @@ type Viewer struct {
 	StaffID string
 	// Role is the staff member's role.
 	Role Role
+	// CaseID is the case of a victim session ("" for everyone else).
+	CaseID string
+	// SessionID is the victim session's ID.
+	SessionID string
 }
+
+// IsVictim reports whether the viewer is a victim signed in to their case.
+func (v Viewer) IsVictim() bool { return v.CaseID != "" }
+
+// IsSupervisor reports whether the viewer is a signed-in supervisor.
+func (v Viewer) IsSupervisor() bool { return v.IsStaff() && v.Role == RoleSupervisor }
+
+// IsAdvocate reports whether the viewer is a signed-in advocate.
+func (v Viewer) IsAdvocate() bool { return v.IsStaff() && v.Role == RoleAdvocate }
 
 // IsStaff reports whether the viewer is a signed-in staff member.
 func (v Viewer) IsStaff() bool { return v.StaffID != "" && v.Role.Valid() }
@@ -59,5 +72,19 @@ func NewContext(ctx context.Context, v Viewer) context.Context {
 // FromContext returns the viewer in ctx; the zero Viewer (anonymous) when none.
 func FromContext(ctx context.Context) Viewer {
 	v, _ := ctx.Value(ctxKey{}).(Viewer)
+	return v
+}
+
+type victimViewKey struct{}
+
+// WithVictimView marks ctx as reading the victim's own view of their case;
+// only then may a victim session read case records (never the staff view).
+func WithVictimView(ctx context.Context) context.Context {
+	return context.WithValue(ctx, victimViewKey{}, true)
+}
+
+// InVictimView reports whether ctx was marked by WithVictimView.
+func InVictimView(ctx context.Context) bool {
+	v, _ := ctx.Value(victimViewKey{}).(bool)
 	return v
 }

@@ -1,0 +1,34 @@
+// Package searchtext folds text for search: lower case, accents removed,
+// white space collapsed, so "Abogado", "ABOGADO" and "abogádo" compare equal
+// on every database. Translation rows store their folded text in a
+// search_text column (kept current by a schema hook); queries are folded the
+// same way.
+package searchtext
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Fold returns s lower-cased, without combining marks (accents), with runs of
+// white space as one space. Scripts without accents (Chinese, Korean, Arabic
+// letters) pass through; Arabic diacritics (harakat) are removed too.
+func Fold(s string) string {
+	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		out = s
+	}
+	return strings.Join(strings.Fields(strings.ToLower(out)), " ")
+}
+
+// Terms splits a folded query into search terms: runs of letters and digits.
+func Terms(query string) []string {
+	return strings.FieldsFunc(Fold(query), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+	})
+}

@@ -1,0 +1,226 @@
+package graph
+
+import (
+	"cmp"
+	"context"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"entgo.io/ent/dialect"
+	"entgo.io/ent/dialect/sql"
+
+	"victimservices/ent"
+	"victimservices/ent/organization"
+	"victimservices/ent/organizationtranslation"
+	"victimservices/ent/resource"
+	"victimservices/ent/resourcetranslation"
+	"victimservices/ent/schema/inputerr"
+	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/searchtext"
+	"victimservices/ent/service"
+	"victimservices/ent/servicetranslation"
+	"victimservices/locales"
+)
+
+// Search limits.
+const (
+	DefaultSearchResults = 10
+	MaxSearchResults     = 50
+	minSearchRunes       = 2
+	maxSearchRunes       = 200
+	// searchCandidates bounds the translation rows read per kind.
+	searchCandidates = 200
+)
+
+// pgTextSearchConfig is the PostgreSQL text search configuration of each
+// locale that PostgreSQL ships a stemmer for; the others use 'simple'.
+var pgTextSearchConfig = map[string]string{
+	"en": "english", "es": "spanish", "ru": "russian", "ar": "arabic", "hi": "hindi",
+}
+
+func pgConfig(locale string) string {
+	if c, ok := pgTextSearchConfig[locale]; ok {
+		return c
+	}
+	return "simple"
+}
+
+// textMatch matches translation rows whose folded search_text contains every
+// term (both dialects: case- and accent-insensitive substring, so "counsel"
+// finds "counseling" and a Chinese query finds Chinese text without word
+// breaks). On PostgreSQL a row also matches through full-text search with
+// its locale's stemmer ("abogados" finds "abogado"); the expression is
+// written per locale with a constant configuration, so an expression index
+// per locale can serve it.
+func textMatch(terms []string, locs []string) func(*sql.Selector) {
+	return func(s *sql.Selector) {
+		col := s.C("search_text")
+		var likes []*sql.Predicate
+		for _, t := range terms {
+			likes = append(likes, sql.Contains(col, t))
+		}
+		match := sql.And(likes...)
+		if s.Dialect() == dialect.Postgres {
+			prefixes := make([]string, len(terms))
+			for i, t := range terms {
+				prefixes[i] = t + ":*" // terms are letters and digits only
+			}
+			query := strings.Join(prefixes, " & ")
+			ors := []*sql.Predicate{match}
+			for _, l := range locs {
+				cfg := pgConfig(l)
+				ors = append(ors, sql.And(
+					sql.EQ(s.C("locale"), l),
+					sql.P(func(b *sql.Builder) {
+						b.WriteString("to_tsvector('" + cfg + "', coalesce(" + col + ", '')) @@ to_tsquery('" + cfg + "', ")
+						b.Arg(query)
+						b.WriteString(")")
+					}),
+				))
+			}
+			match = sql.Or(ors...)
+		}
+		s.Where(match)
+	}
+}
+
+// hit is one matching translation row, scored.
+type hit struct {
+	owner nodeid.ID
+	score int
+}
+
+// scoreText weighs where the terms occur: the title or name counts most.
+func scoreText(terms []string, phrase string, fields ...string) int {
+	score := 1 // it matched in the database (stemmed, perhaps)
+	weights := []int{6, 3, 1}
+	for i, f := range fields {
+		f = searchtext.Fold(f)
+		w := weights[min(i, len(weights)-1)]
+		for _, t := range terms {
+			if strings.Contains(f, t) {
+				score += w
+			}
+		}
+		if i == 0 && strings.Contains(f, phrase) {
+			score += 10
+		}
+	}
+	return score
+}
+
+// search finds services, organizations and guides matching text in the
+// reader's locale and in English, best first.
+func search(ctx context.Context, c *ent.Client, text string, first *int) ([]ent.Noder, error) {
+	n := DefaultSearchResults
+	if first != nil {
+		if *first < 0 || *first > MaxSearchResults {
+			return nil, &inputerr.Error{MessageID: "error.searchLimit", Data: map[string]any{"Count": MaxSearchResults}}
+		}
+		n = *first
+	}
+	runes := utf8.RuneCountInString(strings.TrimSpace(text))
+	terms := searchtext.Terms(text)
+	if runes < minSearchRunes || runes > maxSearchRunes || len(terms) == 0 || len(terms) > 10 {
+		return nil, inputerr.New("error.searchText", map[string]any{"Min": minSearchRunes, "Max": maxSearchRunes})
+	}
+	phrase := strings.Join(terms, " ")
+	l := fieldLocale(ctx)
+	locs := []string{l.Code}
+	if l.Code != locales.DefaultCode {
+		locs = append(locs, locales.DefaultCode)
+	}
+	bonus := func(locale string) int {
+		if locale == l.Code {
+			return 2
+		}
+		return 0
+	}
+	match := textMatch(terms, locs)
+	best := map[nodeid.ID]int{}
+	add := func(owner nodeid.ID, score int) { best[owner] = max(best[owner], score) }
+
+	svc, err := c.ServiceTranslation.Query().
+		Where(servicetranslation.LocaleIn(locs...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED), match).
+		Limit(searchCandidates).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range svc {
+		add(t.ServiceID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
+	}
+	org, err := c.OrganizationTranslation.Query().
+		Where(organizationtranslation.LocaleIn(locs...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED), match).
+		Limit(searchCandidates).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range org {
+		add(t.OrganizationID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
+	}
+	res, err := c.ResourceTranslation.Query().
+		Where(resourcetranslation.LocaleIn(locs...), resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED), match).
+		Limit(searchCandidates).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, t := range res {
+		add(t.ResourceID, scoreText(terms, phrase, t.Title, t.Summary, t.Body)+bonus(t.Locale))
+	}
+
+	// Load the owners; the privacy rules drop what the reader may not see
+	// (inactive services).
+	ids := func(prefix string) []nodeid.ID {
+		var out []nodeid.ID
+		for id := range best {
+			if id.Prefix() == prefix {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	var nodes []ent.Noder
+	if list := ids("svc"); len(list) > 0 {
+		rows, err := c.Service.Query().Where(service.IDIn(list...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			nodes = append(nodes, r)
+		}
+	}
+	if list := ids("org"); len(list) > 0 {
+		rows, err := c.Organization.Query().Where(organization.IDIn(list...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			nodes = append(nodes, r)
+		}
+	}
+	if list := ids("res"); len(list) > 0 {
+		rows, err := c.Resource.Query().Where(resource.IDIn(list...)).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			nodes = append(nodes, r)
+		}
+	}
+	id := func(n ent.Noder) nodeid.ID {
+		switch v := n.(type) {
+		case *ent.Service:
+			return v.ID
+		case *ent.Organization:
+			return v.ID
+		case *ent.Resource:
+			return v.ID
+		}
+		return ""
+	}
+	slices.SortFunc(nodes, func(a, b ent.Noder) int {
+		return cmp.Or(cmp.Compare(best[id(b)], best[id(a)]), cmp.Compare(id(a), id(b)))
+	})
+	return truncate(nodes, n), nil
+}

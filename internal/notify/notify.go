@@ -1,0 +1,150 @@
+// Package notify fans out "this case changed" signals to the live
+// subscriptions of every server process.
+//
+// On PostgreSQL a change sends NOTIFY case_updates inside the transaction
+// that makes it (PostgreSQL delivers it at commit, and never for a rolled-back
+// transaction), and every process LISTENs through lib/pq's Listener. On the
+// embedded SQLite default there is only one process, so the signal is
+// published in process when the transaction commits. The payload is the case
+// ID only: no personal data travels.
+package notify
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/lib/pq"
+
+	"victimservices/ent"
+)
+
+// Channel is the PostgreSQL notification channel.
+const Channel = "case_updates"
+
+// Hub delivers signals to subscribers in this process.
+type Hub struct {
+	mu   sync.Mutex
+	subs map[string]map[chan struct{}]struct{}
+
+	dialect  string
+	listener *pq.Listener
+	log      *slog.Logger
+}
+
+// New returns a Hub. For PostgreSQL it listens on Channel with a connection
+// of its own to dsn until Close.
+func New(d, dsn string, log *slog.Logger) (*Hub, error) {
+	h := &Hub{subs: map[string]map[chan struct{}]struct{}{}, dialect: d, log: log}
+	if d != dialect.Postgres {
+		return h, nil
+	}
+	h.listener = pq.NewListener(dsn, 100*time.Millisecond, 10*time.Second, func(ev pq.ListenerEventType, err error) {
+		if err != nil {
+			log.Warn("notify listener", "event", int(ev), "error", err.Error())
+		}
+	})
+	if err := h.listener.Listen(Channel); err != nil {
+		h.listener.Close()
+		return nil, err
+	}
+	go h.forward()
+	return h, nil
+}
+
+// forward passes PostgreSQL notifications to local subscribers. A nil
+// notification means the connection was re-established and signals may have
+// been missed, so every subscriber is woken to re-read its case.
+func (h *Hub) forward() {
+	for n := range h.listener.Notify {
+		if n == nil {
+			h.publishAll()
+			continue
+		}
+		h.publish(n.Extra)
+	}
+}
+
+// Close stops listening.
+func (h *Hub) Close() error {
+	if h.listener != nil {
+		return h.listener.Close()
+	}
+	return nil
+}
+
+// Subscribe returns a channel that receives a signal whenever the case
+// changes (signals coalesce: one pending signal at most), and a function that
+// ends the subscription.
+func (h *Hub) Subscribe(caseID string) (<-chan struct{}, func()) {
+	ch := make(chan struct{}, 1)
+	h.mu.Lock()
+	if h.subs[caseID] == nil {
+		h.subs[caseID] = map[chan struct{}]struct{}{}
+	}
+	h.subs[caseID][ch] = struct{}{}
+	h.mu.Unlock()
+	return ch, func() {
+		h.mu.Lock()
+		delete(h.subs[caseID], ch)
+		if len(h.subs[caseID]) == 0 {
+			delete(h.subs, caseID)
+		}
+		h.mu.Unlock()
+	}
+}
+
+// Subscribers returns the number of open subscriptions.
+func (h *Hub) Subscribers() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	n := 0
+	for _, s := range h.subs {
+		n += len(s)
+	}
+	return n
+}
+
+func (h *Hub) publish(caseID string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for ch := range h.subs[caseID] {
+		select {
+		case ch <- struct{}{}:
+		default: // a signal is already pending
+		}
+	}
+}
+
+func (h *Hub) publishAll() {
+	h.mu.Lock()
+	ids := make([]string, 0, len(h.subs))
+	for id := range h.subs {
+		ids = append(ids, id)
+	}
+	h.mu.Unlock()
+	for _, id := range ids {
+		h.publish(id)
+	}
+}
+
+// Changed signals that a case changed, from inside the transaction tx that
+// changes it: through NOTIFY on PostgreSQL, on commit in process otherwise.
+func (h *Hub) Changed(ctx context.Context, tx *ent.Tx, caseID string) error {
+	if h.dialect == dialect.Postgres {
+		_, err := tx.ExecContext(ctx, "SELECT pg_notify($1, $2)", Channel, caseID)
+		return err
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err == nil {
+				h.publish(caseID)
+			}
+			return err
+		})
+	})
+	return nil
+}
