@@ -34,6 +34,7 @@ import (
 	"victimservices/ent/staff"
 	"victimservices/ent/storage"
 	"victimservices/graph"
+	"victimservices/internal/notify"
 )
 
 // devAuthSecret signs staff tokens in development when AUTH_SECRET is unset.
@@ -50,6 +51,9 @@ type Config struct {
 	AppEnv string
 	// AuthSecret signs staff tokens (AUTH_SECRET, at least 32 bytes).
 	AuthSecret string
+	// TrustedProxies lists the proxies (addresses or CIDR prefixes) whose
+	// X-Forwarded-For names the client (TRUSTED_PROXIES, default none).
+	TrustedProxies string
 	// ShutdownTimeout bounds the graceful shutdown.
 	ShutdownTimeout time.Duration
 
@@ -125,6 +129,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	fs.StringVar(&cfg.DatabaseURL, "database-url", env("DATABASE_URL", storage.DefaultURL), "postgres://… or file:… (DATABASE_URL)")
 	fs.StringVar(&cfg.AppEnv, "app-env", env("APP_ENV", "development"), "development or production (APP_ENV)")
 	fs.StringVar(&cfg.AuthSecret, "auth-secret", getenv("AUTH_SECRET"), "key for staff tokens, at least 32 bytes (AUTH_SECRET)")
+	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	return cfg
 }
 
@@ -172,12 +177,24 @@ func run(ctx context.Context, cfg Config) error {
 		}
 	}
 
+	proxies, err := graph.ParseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return fmt.Errorf("TRUSTED_PROXIES: %w", err)
+	}
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	hub, err := notify.New(d, cfg.DatabaseURL, cfg.Logger)
+	if err != nil {
+		return fmt.Errorf("notifications: %w", err)
+	}
+	defer hub.Close()
 	api := graph.NewHandler(graph.Options{
-		Client:     client,
-		Clock:      cfg.Clock,
-		AuthSecret: []byte(cfg.AuthSecret),
-		Production: cfg.Production(),
-		Logger:     cfg.Logger,
+		Client:         client,
+		Clock:          cfg.Clock,
+		AuthSecret:     []byte(cfg.AuthSecret),
+		Production:     cfg.Production(),
+		Logger:         cfg.Logger,
+		Notifier:       hub,
+		TrustedProxies: proxies,
 	})
 	mux := http.NewServeMux()
 	mux.Handle("/query", api)

@@ -478,6 +478,11 @@ func (_c *CaseFileCreate) check() error {
 			return &ValidationError{Name: "contact_method", err: fmt.Errorf(`ent: validator failed for field "CaseFile.contact_method": %w`, err)}
 		}
 	}
+	if v, ok := _c.mutation.Email(); ok {
+		if err := casefile.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CaseFile.email": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.SafeToLeaveMessage(); !ok {
 		return &ValidationError{Name: "safe_to_leave_message", err: errors.New(`ent: missing required field "CaseFile.safe_to_leave_message"`)}
 	}

@@ -577,6 +577,11 @@ func (_u *CaseFileUpdate) check() error {
 			return &ValidationError{Name: "contact_method", err: fmt.Errorf(`ent: validator failed for field "CaseFile.contact_method": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Email(); ok {
+		if err := casefile.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CaseFile.email": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.SafeContactTimes(); ok {
 		if err := casefile.SafeContactTimesValidator(v); err != nil {
 			return &ValidationError{Name: "safe_contact_times", err: fmt.Errorf(`ent: validator failed for field "CaseFile.safe_contact_times": %w`, err)}
@@ -1508,6 +1513,11 @@ func (_u *CaseFileUpdateOne) check() error {
 	if v, ok := _u.mutation.ContactMethod(); ok {
 		if err := casefile.ContactMethodValidator(v); err != nil {
 			return &ValidationError{Name: "contact_method", err: fmt.Errorf(`ent: validator failed for field "CaseFile.contact_method": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.Email(); ok {
+		if err := casefile.EmailValidator(v); err != nil {
+			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "CaseFile.email": %w`, err)}
 		}
 	}
 	if v, ok := _u.mutation.SafeContactTimes(); ok {

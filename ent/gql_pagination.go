@@ -161,19 +161,14 @@ func (c *CaseConnection) build(nodes []*Case, pager *casePager, after *Cursor, f
 type CasePaginateOption func(*casePager) error
 
 // WithCaseOrder configures pagination ordering.
-func WithCaseOrder(order *CaseOrder) CasePaginateOption {
-	if order == nil {
-		order = DefaultCaseOrder
-	}
-	o := *order
+func WithCaseOrder(order []*CaseOrder) CasePaginateOption {
 	return func(pager *casePager) error {
-		if err := o.Direction.Validate(); err != nil {
-			return err
+		for _, o := range order {
+			if err := o.Direction.Validate(); err != nil {
+				return err
+			}
 		}
-		if o.Field == nil {
-			o.Field = DefaultCaseOrder.Field
-		}
-		pager.order = &o
+		pager.order = append(pager.order, order...)
 		return nil
 	}
 }
@@ -191,7 +186,7 @@ func WithCaseFilter(filter func(*CaseFileQuery) (*CaseFileQuery, error)) CasePag
 
 type casePager struct {
 	reverse bool
-	order   *CaseOrder
+	order   []*CaseOrder
 	filter  func(*CaseFileQuery) (*CaseFileQuery, error)
 }
 
@@ -202,8 +197,10 @@ func newCasePager(opts []CasePaginateOption, reverse bool) (*casePager, error) {
 			return nil, err
 		}
 	}
-	if pager.order == nil {
-		pager.order = DefaultCaseOrder
+	for i, o := range pager.order {
+		if i > 0 && o.Field == pager.order[i-1].Field {
+			return nil, fmt.Errorf("duplicate order direction %q", o.Direction)
+		}
 	}
 	return pager, nil
 }
@@ -216,48 +213,87 @@ func (p *casePager) applyFilter(query *CaseFileQuery) (*CaseFileQuery, error) {
 }
 
 func (p *casePager) toCursor(_m *Case) Cursor {
-	return p.order.Field.toCursor(_m)
+	cs_ := make([]any, 0, len(p.order))
+	for _, o_ := range p.order {
+		cs_ = append(cs_, o_.Field.toCursor(_m).Value)
+	}
+	return Cursor{ID: _m.ID, Value: cs_}
 }
 
 func (p *casePager) applyCursors(query *CaseFileQuery, after, before *Cursor) (*CaseFileQuery, error) {
-	direction := p.order.Direction
+	idDirection := entgql.OrderDirectionAsc
 	if p.reverse {
-		direction = direction.Reverse()
+		idDirection = entgql.OrderDirectionDesc
 	}
-	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultCaseOrder.Field.column, p.order.Field.column, direction) {
+	fields, directions := make([]string, 0, len(p.order)), make([]OrderDirection, 0, len(p.order))
+	for _, o := range p.order {
+		fields = append(fields, o.Field.column)
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		directions = append(directions, direction)
+	}
+	predicates, err := entgql.MultiCursorsPredicate(after, before, &entgql.MultiCursorsOptions{
+		FieldID:     DefaultCaseOrder.Field.column,
+		DirectionID: idDirection,
+		Fields:      fields,
+		Directions:  directions,
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, predicate := range predicates {
 		query = query.Where(predicate)
 	}
 	return query, nil
 }
 
 func (p *casePager) applyOrder(query *CaseFileQuery) *CaseFileQuery {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
+	var defaultOrdered bool
+	for _, o := range p.order {
+		direction := o.Direction
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		query = query.Order(o.Field.toTerm(direction.OrderTermOption()))
+		if o.Field.column == DefaultCaseOrder.Field.column {
+			defaultOrdered = true
+		}
+		if len(query.ctx.Fields) > 0 {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
 	}
-	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
-	if p.order.Field != DefaultCaseOrder.Field {
+	if !defaultOrdered {
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
 		query = query.Order(DefaultCaseOrder.Field.toTerm(direction.OrderTermOption()))
-	}
-	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce(p.order.Field.column)
 	}
 	return query
 }
 
 func (p *casePager) orderExpr(query *CaseFileQuery) sql.Querier {
-	direction := p.order.Direction
-	if p.reverse {
-		direction = direction.Reverse()
-	}
 	if len(query.ctx.Fields) > 0 {
-		query.ctx.AppendFieldOnce(p.order.Field.column)
+		for _, o := range p.order {
+			query.ctx.AppendFieldOnce(o.Field.column)
+		}
 	}
 	return sql.ExprFunc(func(b *sql.Builder) {
-		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
-		if p.order.Field != DefaultCaseOrder.Field {
-			b.Comma().Ident(DefaultCaseOrder.Field.column).Pad().WriteString(string(direction))
+		for _, o := range p.order {
+			direction := o.Direction
+			if p.reverse {
+				direction = direction.Reverse()
+			}
+			b.Ident(o.Field.column).Pad().WriteString(string(direction))
+			b.Comma()
 		}
+		direction := entgql.OrderDirectionAsc
+		if p.reverse {
+			direction = direction.Reverse()
+		}
+		b.Ident(DefaultCaseOrder.Field.column).Pad().WriteString(string(direction))
 	})
 }
 
@@ -312,6 +348,71 @@ func (_m *CaseFileQuery) Paginate(
 	}
 	conn.build(nodes, pager, after, first, before, last)
 	return conn, nil
+}
+
+var (
+	// CaseFileOrderFieldUrgent orders CaseFile by urgent.
+	CaseFileOrderFieldUrgent = &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.Urgent, nil
+		},
+		column: casefile.FieldUrgent,
+		toTerm: casefile.ByUrgent,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.Urgent,
+			}
+		},
+	}
+	// CaseFileOrderFieldOpenedAt orders CaseFile by opened_at.
+	CaseFileOrderFieldOpenedAt = &CaseOrderField{
+		Value: func(_m *Case) (ent.Value, error) {
+			return _m.OpenedAt, nil
+		},
+		column: casefile.FieldOpenedAt,
+		toTerm: casefile.ByOpenedAt,
+		toCursor: func(_m *Case) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.OpenedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f CaseOrderField) String() string {
+	var str string
+	switch f.column {
+	case CaseFileOrderFieldUrgent.column:
+		str = "URGENT"
+	case CaseFileOrderFieldOpenedAt.column:
+		str = "OPENED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f CaseOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *CaseOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("CaseOrderField %T must be a string", v)
+	}
+	switch str {
+	case "URGENT":
+		*f = *CaseFileOrderFieldUrgent
+	case "OPENED_AT":
+		*f = *CaseFileOrderFieldOpenedAt
+	default:
+		return fmt.Errorf("%s is not a valid CaseOrderField", str)
+	}
+	return nil
 }
 
 // CaseOrderField defines the ordering field of CaseFile.

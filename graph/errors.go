@@ -61,6 +61,7 @@ var (
 // is known are shown to the caller; everything else is INTERNAL.
 func classify(ctx context.Context, err error) (Code, string, map[string]any) {
 	var (
+		message    *messageError
 		coded      *codedError
 		input      *inputerr.Error
 		validation *ent.ValidationError
@@ -70,6 +71,8 @@ func classify(ctx context.Context, err error) (Code, string, map[string]any) {
 	switch {
 	case errors.As(err, &input):
 		return CodeBadUserInput, input.MessageID, input.Data
+	case errors.As(err, &message):
+		return message.code, message.id, nil
 	case errors.As(err, &coded):
 		return coded.code, messageIDs[coded.code], nil
 	case errors.As(err, &validation):
@@ -158,3 +161,11 @@ func newRequestID() string {
 	_, _ = rand.Read(b[:])
 	return hex.EncodeToString(b[:])
 }
+
+// messageError is an error with a code and a specific message.
+type messageError struct {
+	code Code
+	id   string
+}
+
+func (e *messageError) Error() string { return string(e.code) + ": " + e.id }

@@ -1,13 +1,16 @@
 package graph
 
 import (
+	"context"
 	"encoding/json"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"strings"
 	"time"
 
 	"entgo.io/contrib/entgql"
+	"entgo.io/ent/dialect"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
@@ -16,6 +19,8 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/viewer"
+	"victimservices/internal/accesscode"
+	"victimservices/internal/notify"
 	"victimservices/locales"
 )
 
@@ -33,6 +38,13 @@ type Options struct {
 	Production bool
 	// Logger receives internal errors (never personal data).
 	Logger *slog.Logger
+	// Hasher checks access codes (default: at most 4 argon2id checks at once).
+	Hasher *accesscode.Hasher
+	// Notifier fans out case changes to live subscriptions (default: in
+	// process only, for the embedded database).
+	Notifier *notify.Hub
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
 }
 
 // MaxBodyBytes bounds a request body.
@@ -46,9 +58,27 @@ func NewHandler(o Options) http.Handler {
 	if o.Logger == nil {
 		o.Logger = slog.Default()
 	}
+	if o.Hasher == nil {
+		o.Hasher = accesscode.NewHasher(4)
+	}
+	if o.Notifier == nil {
+		o.Notifier, _ = notify.New(dialect.SQLite, "", o.Logger)
+	}
 	o.Client.Intercept(textInterceptor())
+	o.Client.CaseFile.Intercept(readAuditInterceptor(o.Client))
 
-	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{client: o.Client, log: o.Logger}}))
+	srv := handler.New(NewExecutableSchema(Config{Resolvers: &Resolver{
+		client: o.Client, log: o.Logger, hasher: o.Hasher, notifier: o.Notifier, now: o.Clock,
+	}}))
+	srv.AddTransport(transport.Websocket{
+		KeepAlivePingInterval: 15 * time.Second,
+		InitTimeout:           10 * time.Second,
+		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			ctx = withLiveClock(ctx, o.Clock)
+			ctx, err := authenticate(ctx, o, p.Authorization())
+			return ctx, nil, err
+		},
+	})
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
@@ -58,7 +88,9 @@ func NewHandler(o Options) http.Handler {
 	}
 	srv.SetDisableSuggestion(o.Production)
 	srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
-	srv.Use(entgql.Transactioner{TxOpener: o.Client})
+	// Every mutation runs in one transaction, except the two that must record
+	// attempts even when they fail (rate limits) and manage their own.
+	srv.Use(entgql.Transactioner{TxOpener: o.Client, SkipTxFunc: entgql.SkipIfHasFields("openCaseSession", "requestSupport")})
 	srv.SetErrorPresenter(errorPresenter(o.Logger))
 	srv.SetRecoverFunc(recoverFunc(o.Logger))
 
@@ -82,27 +114,53 @@ func withRequestContext(o Options, next http.Handler) http.Handler {
 		w.Header().Set("Content-Language", l.Code)
 		w.Header().Add("Vary", "Accept-Language")
 
+		ctx = withClient(ctx, clientAddr(r, o.TrustedProxies))
 		if auth := r.Header.Get("Authorization"); auth != "" {
-			token, ok := strings.CutPrefix(auth, "Bearer ")
-			v, err := verifyStaffToken(o.AuthSecret, strings.TrimSpace(token), now)
-			if !ok || err != nil {
-				writeRequestError(w, http.StatusUnauthorized, l, CodeUnauthenticated)
+			var err error
+			if ctx, err = authenticate(ctx, o, auth); err != nil {
+				code, id, _ := classify(ctx, err)
+				writeRequestError(w, http.StatusUnauthorized, l, code, id)
 				return
 			}
-			ctx = viewer.NewContext(ctx, v)
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, MaxBodyBytes)
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
+// authenticate puts the viewer of an Authorization value ("Bearer <token>")
+// into ctx: a victim session token (vst_…) or a staff JWT. A bad, expired or
+// revoked token is an error, never a silent downgrade to anonymous.
+func authenticate(ctx context.Context, o Options, auth string) (context.Context, error) {
+	if auth == "" {
+		return ctx, nil
+	}
+	token, ok := strings.CutPrefix(auth, "Bearer ")
+	token = strings.TrimSpace(token)
+	if !ok || token == "" {
+		return ctx, errUnauthenticated
+	}
+	if strings.HasPrefix(token, accesscode.TokenPrefix) {
+		v, err := victimViewer(ctx, o.Client, token, instant(ctx))
+		if err != nil {
+			return ctx, err
+		}
+		return viewer.NewContext(ctx, v), nil
+	}
+	v, err := verifyStaffToken(o.AuthSecret, token, instant(ctx))
+	if err != nil {
+		return ctx, errUnauthenticated
+	}
+	return viewer.NewContext(ctx, v), nil
+}
+
 // writeRequestError answers a request that never reached GraphQL execution.
-func writeRequestError(w http.ResponseWriter, status int, l *locales.Locale, code Code) {
+func writeRequestError(w http.ResponseWriter, status int, l *locales.Locale, code Code, messageID string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
 		"errors": []map[string]any{{
-			"message":    l.T(messageIDs[code], nil),
+			"message":    l.T(messageID, nil),
 			"extensions": map[string]any{"code": string(code)},
 		}},
 	})

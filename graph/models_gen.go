@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"time"
 	"victimservices/ent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/courtdate"
 	"victimservices/ent/organization"
 	"victimservices/ent/resource"
 	"victimservices/ent/schema/hours"
@@ -17,6 +19,14 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 )
+
+// A new access code (after the advocate confirmed who the person is).
+type AccessCodePayload struct {
+	// Shown once; every earlier session of the case was revoked.
+	AccessCode string `json:"accessCode"`
+	// The case after the change.
+	Case *ent.CaseFile `json:"case"`
+}
 
 // A postal address.
 type Address struct {
@@ -28,6 +38,44 @@ type Address struct {
 	State string `json:"state"`
 	// ZIP code.
 	PostalCode string `json:"postalCode"`
+}
+
+// The victim's dedicated advocate, as the victim sees them.
+type Advocate struct {
+	// Work name.
+	DisplayName string `json:"displayName"`
+	// Work phone.
+	Phone *phone.Phone `json:"phone,omitempty"`
+	// Work email.
+	Email *string `json:"email,omitempty"`
+}
+
+// A victim compensation claim.
+type CompensationClaim struct {
+	// Where the claim stands.
+	Status casefile.ClaimStatus `json:"status"`
+	// Localized status label.
+	StatusLabel string `json:"statusLabel"`
+	// When it last changed.
+	UpdatedAt time.Time `json:"updatedAt"`
+}
+
+// A court date to add.
+type CourtDateInput struct {
+	// When the hearing starts.
+	At time.Time `json:"at"`
+	// Name of the court.
+	CourtName string `json:"courtName"`
+	// Street and number.
+	Street *string `json:"street,omitempty"`
+	// City.
+	City *string `json:"city,omitempty"`
+	// State.
+	State *string `json:"state,omitempty"`
+	// ZIP code.
+	PostalCode *string `json:"postalCode,omitempty"`
+	// The hearing type (default OTHER).
+	Hearing *courtdate.Hearing `json:"hearing,omitempty"`
 }
 
 // How many items of one kind have a published translation in a locale.
@@ -108,6 +156,14 @@ type CreateServiceInput struct {
 	SortOrder *int `json:"sortOrder,omitempty"`
 }
 
+// Satisfaction feedback.
+type FeedbackInput struct {
+	// 1 (very dissatisfied) to 5 (very satisfied).
+	Rating int `json:"rating"`
+	// Anything they want to tell us (at most 2000 characters).
+	Comment *string `json:"comment,omitempty"`
+}
+
 // A locale the API speaks.
 type Locale struct {
 	// BCP 47 tag, e.g. en, es, pl, zh-Hans, ar.
@@ -130,6 +186,20 @@ type LocaleCoverage struct {
 	Resources *CoverageCount `json:"resources"`
 	// Share of all items with published text in the locale, 0 to 100.
 	Percent float64 `json:"percent"`
+}
+
+// One KPI against the unit's goal.
+type Metric struct {
+	// Measured value over the period; null when there is no sample.
+	Current *float64 `json:"current,omitempty"`
+	// The unit's goal.
+	Goal float64 `json:"goal"`
+	// The value before the program (for comparison).
+	Baseline float64 `json:"baseline"`
+	// hours, days or percent.
+	Unit string `json:"unit"`
+	// How many cases or ratings the value is computed from.
+	SampleSize int `json:"sampleSize"`
 }
 
 // Opening hours to store.
@@ -156,12 +226,42 @@ type OpeningPeriodInput struct {
 	Closes string `json:"closes"`
 }
 
+// The unit's KPIs over a period.
+type PerformanceReport struct {
+	// Mean time from request to first contact (cases opened in the period), hours. Goal 24.
+	InitialContact *Metric `json:"initialContact"`
+	// Mean time from request to closing (cases closed in the period), days. Goal 15.
+	CaseResolution *Metric `json:"caseResolution"`
+	// Share of ratings of 4 or 5 (feedback given in the period), percent. Goal 90.
+	Satisfaction *Metric `json:"satisfaction"`
+	// Start of the period.
+	From time.Time `json:"from"`
+	// End of the period (exclusive).
+	To time.Time `json:"to"`
+}
+
 // A phone number to store.
 type PhoneInput struct {
 	// Any common format; stored as E.164. Short emergency numbers (911) stay as they are.
 	Number string `json:"number"`
 	// What the number is for.
 	Kind phone.Kind `json:"kind"`
+}
+
+// The person's contact preferences, shown to advocates prominently.
+type SafeContact struct {
+	// How they want to be contacted.
+	Method casefile.ContactMethod `json:"method"`
+	// Phone number (E.164).
+	Phone *phone.Phone `json:"phone,omitempty"`
+	// Email address.
+	Email *string `json:"email,omitempty"`
+	// False when a voicemail or message could put the person at risk.
+	SafeToLeaveMessage bool `json:"safeToLeaveMessage"`
+	// When it is safe to contact them, in their words.
+	SafeContactTimes *string `json:"safeContactTimes,omitempty"`
+	// The locale they prefer.
+	PreferredLocale string `json:"preferredLocale"`
 }
 
 // A guide's text in one locale.
@@ -196,6 +296,38 @@ type SaveTranslationInput struct {
 	MachineTranslated *bool `json:"machineTranslated,omitempty"`
 	// True publishes the text at once; by default it is saved as a DRAFT (and replaces published text only once published).
 	Publish *bool `json:"publish,omitempty"`
+}
+
+// Live updates over websockets (graphql-transport-ws or the legacy graphql-ws protocol).
+type Subscription struct {
+}
+
+// A request for help.
+type SupportRequestInput struct {
+	// Locale the person wants to be contacted and served in.
+	PreferredLocale string `json:"preferredLocale"`
+	// How they want to be contacted.
+	ContactMethod casefile.ContactMethod `json:"contactMethod"`
+	// Phone number, any common format (required for PHONE and SMS).
+	Phone *string `json:"phone,omitempty"`
+	// Email address (required for EMAIL).
+	Email *string `json:"email,omitempty"`
+	// False when a voicemail or message could put the person at risk.
+	SafeToLeaveMessage bool `json:"safeToLeaveMessage"`
+	// What kind of help they need.
+	Needs []service.Category `json:"needs,omitempty"`
+	// When it is safe to contact them, in their words (at most 500 characters).
+	SafeContactTimes *string `json:"safeContactTimes,omitempty"`
+	// What happened or what they need, in their words (at most 4000 characters).
+	Description *string `json:"description,omitempty"`
+}
+
+// What the person needs to see their case: shown once, never again.
+type SupportRequestPayload struct {
+	// The case number.
+	CaseNumber string `json:"caseNumber"`
+	// Shown once: the victim needs it with the case number to see their case.
+	AccessCode string `json:"accessCode"`
 }
 
 // The text of a service, organization or location in one locale, as editors manage it.

@@ -162,6 +162,8 @@ var (
 	Policy ent.Policy
 	// DefaultPreferredLocale holds the default value on creation for the "preferred_locale" field.
 	DefaultPreferredLocale string
+	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	EmailValidator func(string) error
 	// DefaultSafeToLeaveMessage holds the default value on creation for the "safe_to_leave_message" field.
 	DefaultSafeToLeaveMessage bool
 	// SafeContactTimesValidator is a validator for the "safe_contact_times" field. It is called by the builders before save.

@@ -136,6 +136,10 @@ func init() {
 	casefileDescPreferredLocale := casefileFields[2].Descriptor()
 	// casefile.DefaultPreferredLocale holds the default value on creation for the preferred_locale field.
 	casefile.DefaultPreferredLocale = casefileDescPreferredLocale.Default.(string)
+	// casefileDescEmail is the schema descriptor for email field.
+	casefileDescEmail := casefileFields[5].Descriptor()
+	// casefile.EmailValidator is a validator for the "email" field. It is called by the builders before save.
+	casefile.EmailValidator = casefileDescEmail.Validators[0].(func(string) error)
 	// casefileDescSafeToLeaveMessage is the schema descriptor for safe_to_leave_message field.
 	casefileDescSafeToLeaveMessage := casefileFields[6].Descriptor()
 	// casefile.DefaultSafeToLeaveMessage holds the default value on creation for the safe_to_leave_message field.

@@ -42,7 +42,7 @@ func (CaseFile) Fields() []ent.Field {
 			Annotations(entgql.Type("ContactMethod")),
 		field.String("phone").Optional().Sensitive().
 			Comment("E.164. Never logged."),
-		field.String("email").Optional().Sensitive().
+		field.String("email").Optional().Sensitive().Validate(validEmail).
 			Comment("Never logged."),
 		field.Bool("safe_to_leave_message").Default(false).
 			Comment("False when a voicemail or message could put the person at risk."),
@@ -52,11 +52,13 @@ func (CaseFile) Fields() []ent.Field {
 		field.Text("description").Optional().MaxLen(4000).Sensitive().
 			Comment("What the person told us at intake."),
 		field.Bool("urgent").Default(false).
+			Annotations(entgql.OrderField("URGENT")).
 			Comment("Not safe now or in immediate danger at intake: heads the advocates' lists."),
 		field.String("access_code_hash").Sensitive().
 			Comment("argon2id hash of the access code; the code itself is never stored."),
 		field.String("advocate_id").GoType(nodeid.ID("")).Optional().Nillable(),
-		field.Time("opened_at").Default(time.Now).Immutable(),
+		field.Time("opened_at").Default(time.Now).Immutable().
+			Annotations(entgql.OrderField("OPENED_AT")),
 		field.Time("first_contact_at").Optional().Nillable(),
 		field.Time("closed_at").Optional().Nillable(),
 		field.Enum("outcome").
@@ -99,7 +101,7 @@ func (CaseFile) Policy() ent.Policy { return rule.CasePolicy() }
 
 // Annotations of a case.
 func (CaseFile) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.Type("Case"), entgql.RelayConnection()}
+	return []schema.Annotation{entgql.Type("Case"), entgql.RelayConnection(), entgql.MultiOrder()}
 }
 
 // caseID is the field every record that belongs to a case has.

@@ -37,13 +37,19 @@ func Dialect(url string) (string, error) {
 }
 
 // sqliteDSN adds the pragmas the embedded database needs: foreign keys (ent
-// requires them), WAL so readers do not block the writer, and a busy timeout.
+// requires them), WAL so readers do not block the writer, a busy timeout, and
+// BEGIN IMMEDIATE for transactions, so two transactions that read then write
+// queue for the write lock instead of failing with "database is locked" when
+// the second one tries to upgrade (optimistic concurrency then answers
+// CONFLICT, as on PostgreSQL). Times are written as SQLite's own format
+// ("2006-01-02 15:04:05.999999999-07:00"), in UTC (see utcDriver), so SQL
+// date functions read them and comparisons as text order them correctly.
 func sqliteDSN(url string) string {
 	sep := "?"
 	if strings.Contains(url, "?") {
 		sep = "&"
 	}
-	return url + sep + "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)"
+	return url + sep + "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
 }
 
 // Open connects to the database at url (without migrating it). A non-nil
@@ -72,6 +78,9 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 		return nil, nil, err
 	}
 	var drv dialect.Driver = entsql.OpenDB(d, db)
+	if d == dialect.SQLite {
+		drv = utcDriver{drv}
+	}
 	if counter != nil {
 		drv = counter.Wrap(drv)
 	}
@@ -144,4 +153,58 @@ func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
 func (t countingTx) Query(ctx context.Context, query string, args, v any) error {
 	t.c.n.Add(1)
 	return t.Tx.Query(ctx, query, args, v)
+}
+
+// utcDriver stores every time argument in UTC: SQLite keeps times as text,
+// and text compares correctly only when every value has the same offset.
+type utcDriver struct{ dialect.Driver }
+
+func utcArgs(args any) any {
+	list, ok := args.([]any)
+	if !ok {
+		return args
+	}
+	for i, a := range list {
+		switch t := a.(type) {
+		case time.Time:
+			list[i] = t.UTC()
+		case *time.Time:
+			if t != nil {
+				u := t.UTC()
+				list[i] = &u
+			}
+		}
+	}
+	return list
+}
+
+func (d utcDriver) Exec(ctx context.Context, query string, args, v any) error {
+	return d.Driver.Exec(ctx, query, utcArgs(args), v)
+}
+
+func (d utcDriver) Query(ctx context.Context, query string, args, v any) error {
+	return d.Driver.Query(ctx, query, utcArgs(args), v)
+}
+
+func (d utcDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	return utcTx{tx}, err
+}
+
+// BeginTx is what ent uses for transactions with options.
+func (d utcDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	tx, err := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	}).BeginTx(ctx, opts)
+	return utcTx{tx}, err
+}
+
+type utcTx struct{ dialect.Tx }
+
+func (t utcTx) Exec(ctx context.Context, query string, args, v any) error {
+	return t.Tx.Exec(ctx, query, utcArgs(args), v)
+}
+
+func (t utcTx) Query(ctx context.Context, query string, args, v any) error {
+	return t.Tx.Query(ctx, query, utcArgs(args), v)
 }

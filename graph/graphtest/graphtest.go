@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -31,6 +32,8 @@ import (
 	"victimservices/ent/staff"
 	"victimservices/ent/storage"
 	"victimservices/graph"
+	"victimservices/internal/accesscode"
+	"victimservices/internal/notify"
 )
 
 // Secret signs the staff tokens of test servers.
@@ -55,25 +58,49 @@ type Server struct {
 // Option configures New.
 type Option func(*graph.Options)
 
+// WithNotifier gives the server a notification hub (e.g. one listening on
+// PostgreSQL, to test fan-out between servers).
+func WithNotifier(h *notify.Hub) Option { return func(o *graph.Options) { o.Notifier = h } }
+
+// WithTrustedProxies sets the proxies whose X-Forwarded-For is believed.
+func WithTrustedProxies(p ...netip.Prefix) Option {
+	return func(o *graph.Options) { o.TrustedProxies = p }
+}
+
 // Production starts the server in production mode.
 func Production() Option { return func(o *graph.Options) { o.Production = true } }
 
 // New starts a seeded server on a fresh database; it is closed when the test ends.
 func New(tb testing.TB, opts ...Option) *Server {
 	tb.Helper()
+	return start(tb, freshDatabase(tb), true, opts...)
+}
+
+// Attach starts a second server on the database of s, as a second process
+// would (its own client, pool and notifications).
+func Attach(tb testing.TB, s *Server, opts ...Option) *Server {
+	tb.Helper()
+	other := start(tb, s.URL, false, opts...)
+	other.SetNow(s.Now())
+	return other
+}
+
+func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	s := &Server{Statements: &storage.StatementCounter{}, now: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
-	s.URL = freshDatabase(tb)
+	s.URL = url
 	client, _, err := storage.Open(s.URL, s.Statements)
 	if err != nil {
 		tb.Fatalf("open %s: %v", s.URL, err)
 	}
 	tb.Cleanup(func() { client.Close() })
 	ctx := context.Background()
-	if err := storage.Migrate(ctx, client); err != nil {
-		tb.Fatalf("migrate: %v", err)
-	}
-	if _, err := seed.Load(ctx, client); err != nil {
-		tb.Fatalf("seed: %v", err)
+	if fresh {
+		if err := storage.Migrate(ctx, client); err != nil {
+			tb.Fatalf("migrate: %v", err)
+		}
+		if _, err := seed.Load(ctx, client); err != nil {
+			tb.Fatalf("seed: %v", err)
+		}
 	}
 	s.Client = client
 	o := graph.Options{
@@ -85,9 +112,15 @@ func New(tb testing.TB, opts ...Option) *Server {
 	for _, opt := range opts {
 		opt(&o)
 	}
+	if o.Hasher == nil {
+		o.Hasher = hasher
+	}
 	s.Handler = graph.NewHandler(o)
 	return s
 }
+
+// hasher is shared by test servers: argon2id checks are the slow part.
+var hasher = accesscode.NewHasher(2)
 
 // Now is the server's clock.
 func (s *Server) Now() time.Time {
@@ -111,16 +144,25 @@ func System(ctx context.Context) context.Context {
 // Token returns a bearer token for a new staff member with the role.
 func (s *Server) Token(tb testing.TB, role viewer.Role) string {
 	tb.Helper()
+	token, _ := s.Staff(tb, role)
+	return token
+}
+
+// Staff creates a staff member with the role and returns a bearer token and
+// their ID.
+func (s *Server) Staff(tb testing.TB, role viewer.Role) (token, id string) {
+	tb.Helper()
 	ctx := System(context.Background())
-	member, err := s.Client.Staff.Create().SetName(string(role) + "-" + randomHex(4)).SetRole(staff.Role(role)).Save(ctx)
+	member, err := s.Client.Staff.Create().SetName(string(role) + "-" + randomHex(4)).SetRole(staff.Role(role)).
+		SetPhone("+13125550142").SetEmail("advocate@example.org").Save(ctx)
 	if err != nil {
 		tb.Fatalf("create staff: %v", err)
 	}
-	token, err := graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), time.Hour)
+	token, err = graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 24*time.Hour)
 	if err != nil {
 		tb.Fatalf("sign: %v", err)
 	}
-	return token
+	return token, string(member.ID)
 }
 
 // Request is one GraphQL request.
@@ -173,6 +215,19 @@ func (s *Server) Do(tb testing.TB, req Request) *Response {
 	tb.Helper()
 	body, _ := json.Marshal(map[string]any{"query": req.Query, "variables": req.Variables})
 	hr := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+	hr.Header.Set("Content-Type", "application/json")
+	for k, v := range req.Header {
+		hr.Header.Set(k, v)
+	}
+	return s.Serve(tb, hr)
+}
+
+// DoFrom posts a request as if from the given client address.
+func (s *Server) DoFrom(tb testing.TB, remoteAddr string, req Request) *Response {
+	tb.Helper()
+	body, _ := json.Marshal(map[string]any{"query": req.Query, "variables": req.Variables})
+	hr := httptest.NewRequest(http.MethodPost, "/query", bytes.NewReader(body))
+	hr.RemoteAddr = remoteAddr
 	hr.Header.Set("Content-Type", "application/json")
 	for k, v := range req.Header {
 		hr.Header.Set(k, v)
