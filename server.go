@@ -34,6 +34,7 @@ import (
 	"victimservices/ent/staff"
 	"victimservices/ent/storage"
 	"victimservices/graph"
+	"victimservices/internal/accesscode"
 	"victimservices/internal/notify"
 )
 
@@ -251,6 +252,21 @@ func seedCommand(ctx context.Context, cfg Config, stdout io.Writer) error {
 	} else {
 		fmt.Fprintln(stdout, "demo data already present")
 	}
+	if cfg.Production() {
+		return nil // demo cases exist in development only
+	}
+	cases, err := seed.LoadDemoCases(ctx, client, accesscode.NewHasher(1), cfg.Clock())
+	if err != nil {
+		return fmt.Errorf("demo cases: %w", err)
+	}
+	// The codes go to standard output only, never to the log.
+	fmt.Fprintf(stdout, "\nDemo cases (development only; codes are new on every run, earlier ones stop working):\n")
+	fmt.Fprintf(stdout, "  %-14s  %-14s  %-16s  %s\n", "CASE NUMBER", "ACCESS CODE", "STATUS", "LOCALE")
+	for _, c := range cases {
+		fmt.Fprintf(stdout, "  %-14s  %-14s  %-16s  %s\n", c.Number, c.Code, c.Status, c.Locale)
+	}
+	fmt.Fprintf(stdout, "Staff: %q and %q; get a token with: go run . token -role advocate -name %q\n",
+		seed.DemoAdvocate, seed.DemoSupervisor, seed.DemoAdvocate)
 	return nil
 }
 

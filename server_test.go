@@ -157,16 +157,53 @@ func TestTokenCommand(t *testing.T) {
 	}
 }
 
-func TestSeedCommandIsIdempotent(t *testing.T) {
+// TestSeedCommand: idempotent; in development it prints demo case numbers
+// and access codes on standard output (never in the log), and they open the
+// demo cases; in production there are no demo cases.
+func TestSeedCommand(t *testing.T) {
 	cfg := testConfig(t)
-	getenv := func(key string) string { return map[string]string{"DATABASE_URL": cfg.DatabaseURL}[key] }
+	env := map[string]string{"DATABASE_URL": cfg.DatabaseURL}
+	getenv := func(key string) string { return env[key] }
+	var codes [][]string
 	for _, want := range []string{"demo data loaded", "demo data already present"} {
 		var stdout, stderr bytes.Buffer
 		if err := command(context.Background(), []string{"seed"}, getenv, &stdout, &stderr); err != nil {
 			t.Fatal(err)
 		}
-		if got := strings.TrimSpace(stdout.String()); got != want {
-			t.Errorf("seed printed %q, want %q", got, want)
+		if first := strings.SplitN(stdout.String(), "\n", 2)[0]; first != want {
+			t.Errorf("seed printed %q, want %q", first, want)
 		}
+		var run []string
+		for _, line := range strings.Split(stdout.String(), "\n") {
+			if f := strings.Fields(line); len(f) == 4 && strings.HasPrefix(f[0], "VS-") {
+				run = append(run, f[0]+" "+f[1])
+				if strings.Contains(stderr.String(), f[1]) {
+					t.Errorf("access code %s in the log", f[1])
+				}
+			}
+		}
+		if len(run) != 3 {
+			t.Fatalf("%d demo cases printed:\n%s", len(run), stdout.String())
+		}
+		codes = append(codes, run)
+	}
+	if codes[0][0] == codes[1][0] {
+		t.Error("a second seed run kept the old access code")
+	}
+	addr, _ := startServer(t, cfg)
+	f := strings.Fields(codes[1][0])
+	out := post(t, addr, `mutation { openCaseSession(caseNumber: "`+f[0]+`", accessCode: "`+f[1]+`") { token } }`, nil)
+	if out["errors"] != nil {
+		t.Fatalf("demo case does not open: %v", out["errors"])
+	}
+
+	prod := testConfig(t)
+	env = map[string]string{"DATABASE_URL": prod.DatabaseURL, "APP_ENV": "production", "AUTH_SECRET": strings.Repeat("p", 32)}
+	var stdout, stderr bytes.Buffer
+	if err := command(context.Background(), []string{"seed"}, getenv, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(stdout.String(), "VS-") {
+		t.Errorf("production seed printed demo cases:\n%s", stdout.String())
 	}
 }

@@ -60,6 +60,8 @@ type CaseFile struct {
 	ClaimStatus casefile.ClaimStatus `json:"claim_status,omitempty"`
 	// ClaimUpdatedAt holds the value of the "claim_updated_at" field.
 	ClaimUpdatedAt *time.Time `json:"claim_updated_at,omitempty"`
+	// Part of the development demo data set.
+	Demo bool `json:"demo,omitempty"`
 	// Increases with every change; compared with expectedVersion to detect concurrent edits.
 	Version int `json:"version,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -161,7 +163,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case casefile.FieldID:
 			values[i] = new(nodeid.ID)
-		case casefile.FieldSafeToLeaveMessage, casefile.FieldUrgent:
+		case casefile.FieldSafeToLeaveMessage, casefile.FieldUrgent, casefile.FieldDemo:
 			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
@@ -311,6 +313,12 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.ClaimUpdatedAt = new(time.Time)
 				*_m.ClaimUpdatedAt = value.Time
 			}
+		case casefile.FieldDemo:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field demo", values[i])
+			} else if value.Valid {
+				_m.Demo = value.Bool
+			}
 		case casefile.FieldVersion:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field version", values[i])
@@ -444,6 +452,9 @@ func (_m *CaseFile) String() string {
 		builder.WriteString("claim_updated_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("demo=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Demo))
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))

@@ -264,6 +264,20 @@ func (_c *CaseFileCreate) SetNillableClaimUpdatedAt(v *time.Time) *CaseFileCreat
 	return _c
 }
 
+// SetDemo sets the "demo" field.
+func (_c *CaseFileCreate) SetDemo(v bool) *CaseFileCreate {
+	_c.mutation.SetDemo(v)
+	return _c
+}
+
+// SetNillableDemo sets the "demo" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableDemo(v *bool) *CaseFileCreate {
+	if v != nil {
+		_c.SetDemo(*v)
+	}
+	return _c
+}
+
 // SetVersion sets the "version" field.
 func (_c *CaseFileCreate) SetVersion(v int) *CaseFileCreate {
 	_c.mutation.SetVersion(v)
@@ -440,6 +454,10 @@ func (_c *CaseFileCreate) defaults() error {
 		v := casefile.DefaultClaimStatus
 		_c.mutation.SetClaimStatus(v)
 	}
+	if _, ok := _c.mutation.Demo(); !ok {
+		v := casefile.DefaultDemo
+		_c.mutation.SetDemo(v)
+	}
 	if _, ok := _c.mutation.Version(); !ok {
 		v := casefile.DefaultVersion
 		_c.mutation.SetVersion(v)
@@ -517,6 +535,9 @@ func (_c *CaseFileCreate) check() error {
 		if err := casefile.ClaimStatusValidator(v); err != nil {
 			return &ValidationError{Name: "claim_status", err: fmt.Errorf(`ent: validator failed for field "CaseFile.claim_status": %w`, err)}
 		}
+	}
+	if _, ok := _c.mutation.Demo(); !ok {
+		return &ValidationError{Name: "demo", err: errors.New(`ent: missing required field "CaseFile.demo"`)}
 	}
 	if _, ok := _c.mutation.Version(); !ok {
 		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "CaseFile.version"`)}
@@ -633,6 +654,10 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ClaimUpdatedAt(); ok {
 		_spec.SetField(casefile.FieldClaimUpdatedAt, field.TypeTime, value)
 		_node.ClaimUpdatedAt = &value
+	}
+	if value, ok := _c.mutation.Demo(); ok {
+		_spec.SetField(casefile.FieldDemo, field.TypeBool, value)
+		_node.Demo = value
 	}
 	if value, ok := _c.mutation.Version(); ok {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)
@@ -1091,6 +1116,9 @@ func (u *CaseFileUpsertOne) UpdateNewValues() *CaseFileUpsertOne {
 		}
 		if _, exists := u.create.mutation.OpenedAt(); exists {
 			s.SetIgnore(casefile.FieldOpenedAt)
+		}
+		if _, exists := u.create.mutation.Demo(); exists {
+			s.SetIgnore(casefile.FieldDemo)
 		}
 	}))
 	return u
@@ -1640,6 +1668,9 @@ func (u *CaseFileUpsertBulk) UpdateNewValues() *CaseFileUpsertBulk {
 			}
 			if _, exists := b.mutation.OpenedAt(); exists {
 				s.SetIgnore(casefile.FieldOpenedAt)
+			}
+			if _, exists := b.mutation.Demo(); exists {
+				s.SetIgnore(casefile.FieldDemo)
 			}
 		}
 	}))

@@ -105,6 +105,11 @@ func (_q *CaseFileQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, casefile.FieldClaimUpdatedAt)
 				fieldSeen[casefile.FieldClaimUpdatedAt] = struct{}{}
 			}
+		case "demo":
+			if _, ok := fieldSeen[casefile.FieldDemo]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldDemo)
+				fieldSeen[casefile.FieldDemo] = struct{}{}
+			}
 		case "version":
 			if _, ok := fieldSeen[casefile.FieldVersion]; !ok {
 				selectedFields = append(selectedFields, casefile.FieldVersion)

@@ -1521,6 +1521,7 @@ type CaseFileMutation struct {
 	outcome               *casefile.Outcome
 	claim_status          *casefile.ClaimStatus
 	claim_updated_at      *time.Time
+	demo                  *bool
 	version               *int
 	addversion            *int
 	clearedFields         map[string]struct{}
@@ -2479,6 +2480,42 @@ func (m *CaseFileMutation) ResetClaimUpdatedAt() {
 	delete(m.clearedFields, casefile.FieldClaimUpdatedAt)
 }
 
+// SetDemo sets the "demo" field.
+func (m *CaseFileMutation) SetDemo(b bool) {
+	m.demo = &b
+}
+
+// Demo returns the value of the "demo" field in the mutation.
+func (m *CaseFileMutation) Demo() (r bool, exists bool) {
+	v := m.demo
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDemo returns the old "demo" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldDemo(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDemo is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDemo requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDemo: %w", err)
+	}
+	return oldValue.Demo, nil
+}
+
+// ResetDemo resets all changes to the "demo" field.
+func (m *CaseFileMutation) ResetDemo() {
+	m.demo = nil
+}
+
 // SetVersion sets the "version" field.
 func (m *CaseFileMutation) SetVersion(i int) {
 	m.version = &i
@@ -2851,7 +2888,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 21)
 	if m.case_number != nil {
 		fields = append(fields, casefile.FieldCaseNumber)
 	}
@@ -2909,6 +2946,9 @@ func (m *CaseFileMutation) Fields() []string {
 	if m.claim_updated_at != nil {
 		fields = append(fields, casefile.FieldClaimUpdatedAt)
 	}
+	if m.demo != nil {
+		fields = append(fields, casefile.FieldDemo)
+	}
 	if m.version != nil {
 		fields = append(fields, casefile.FieldVersion)
 	}
@@ -2958,6 +2998,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.ClaimStatus()
 	case casefile.FieldClaimUpdatedAt:
 		return m.ClaimUpdatedAt()
+	case casefile.FieldDemo:
+		return m.Demo()
 	case casefile.FieldVersion:
 		return m.Version()
 	}
@@ -3007,6 +3049,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldClaimStatus(ctx)
 	case casefile.FieldClaimUpdatedAt:
 		return m.OldClaimUpdatedAt(ctx)
+	case casefile.FieldDemo:
+		return m.OldDemo(ctx)
 	case casefile.FieldVersion:
 		return m.OldVersion(ctx)
 	}
@@ -3150,6 +3194,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetClaimUpdatedAt(v)
+		return nil
+	case casefile.FieldDemo:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDemo(v)
 		return nil
 	case casefile.FieldVersion:
 		v, ok := value.(int)
@@ -3341,6 +3392,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldClaimUpdatedAt:
 		m.ResetClaimUpdatedAt()
+		return nil
+	case casefile.FieldDemo:
+		m.ResetDemo()
 		return nil
 	case casefile.FieldVersion:
 		m.ResetVersion()

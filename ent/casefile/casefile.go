@@ -57,6 +57,8 @@ const (
 	FieldClaimStatus = "claim_status"
 	// FieldClaimUpdatedAt holds the string denoting the claim_updated_at field in the database.
 	FieldClaimUpdatedAt = "claim_updated_at"
+	// FieldDemo holds the string denoting the demo field in the database.
+	FieldDemo = "demo"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
 	// EdgeAdvocate holds the string denoting the advocate edge name in mutations.
@@ -139,6 +141,7 @@ var Columns = []string{
 	FieldOutcome,
 	FieldClaimStatus,
 	FieldClaimUpdatedAt,
+	FieldDemo,
 	FieldVersion,
 }
 
@@ -174,6 +177,8 @@ var (
 	DefaultUrgent bool
 	// DefaultOpenedAt holds the default value on creation for the "opened_at" field.
 	DefaultOpenedAt func() time.Time
+	// DefaultDemo holds the default value on creation for the "demo" field.
+	DefaultDemo bool
 	// DefaultVersion holds the default value on creation for the "version" field.
 	DefaultVersion int
 	// DefaultID holds the default value on creation for the "id" field.
@@ -387,6 +392,11 @@ func ByClaimStatus(opts ...sql.OrderTermOption) OrderOption {
 // ByClaimUpdatedAt orders the results by the claim_updated_at field.
 func ByClaimUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldClaimUpdatedAt, opts...).ToFunc()
+}
+
+// ByDemo orders the results by the demo field.
+func ByDemo(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDemo, opts...).ToFunc()
 }
 
 // ByVersion orders the results by the version field.

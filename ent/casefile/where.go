@@ -126,6 +126,11 @@ func ClaimUpdatedAt(v time.Time) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldClaimUpdatedAt, v))
 }
 
+// Demo applies equality check predicate on the "demo" field. It's identical to DemoEQ.
+func Demo(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldDemo, v))
+}
+
 // Version applies equality check predicate on the "version" field. It's identical to VersionEQ.
 func Version(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldVersion, v))
@@ -1014,6 +1019,16 @@ func ClaimUpdatedAtIsNil() predicate.CaseFile {
 // ClaimUpdatedAtNotNil applies the NotNil predicate on the "claim_updated_at" field.
 func ClaimUpdatedAtNotNil() predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldNotNull(FieldClaimUpdatedAt))
+}
+
+// DemoEQ applies the EQ predicate on the "demo" field.
+func DemoEQ(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldDemo, v))
+}
+
+// DemoNEQ applies the NEQ predicate on the "demo" field.
+func DemoNEQ(v bool) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldDemo, v))
 }
 
 // VersionEQ applies the EQ predicate on the "version" field.

@@ -89,6 +89,7 @@ var (
 		{Name: "outcome", Type: field.TypeEnum, Nullable: true, Enums: []string{"RESOLVED", "REFERRED", "VICTIM_DECLINED", "UNABLE_TO_CONTACT"}},
 		{Name: "claim_status", Type: field.TypeEnum, Enums: []string{"NOT_FILED", "FILED", "UNDER_REVIEW", "APPROVED", "DENIED", "PAID"}, Default: "NOT_FILED"},
 		{Name: "claim_updated_at", Type: field.TypeTime, Nullable: true},
+		{Name: "demo", Type: field.TypeBool, Default: false},
 		{Name: "version", Type: field.TypeInt, Default: 1},
 		{Name: "advocate_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
@@ -100,7 +101,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_files_staffs_cases",
-				Columns:    []*schema.Column{CaseFilesColumns[20]},
+				Columns:    []*schema.Column{CaseFilesColumns[21]},
 				RefColumns: []*schema.Column{StaffsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -109,7 +110,7 @@ var (
 			{
 				Name:    "casefile_advocate_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[20], CaseFilesColumns[2]},
+				Columns: []*schema.Column{CaseFilesColumns[21], CaseFilesColumns[2]},
 			},
 			{
 				Name:    "casefile_opened_at",

@@ -160,8 +160,12 @@ func init() {
 	casefileDescOpenedAt := casefileFields[13].Descriptor()
 	// casefile.DefaultOpenedAt holds the default value on creation for the opened_at field.
 	casefile.DefaultOpenedAt = casefileDescOpenedAt.Default.(func() time.Time)
+	// casefileDescDemo is the schema descriptor for demo field.
+	casefileDescDemo := casefileFields[19].Descriptor()
+	// casefile.DefaultDemo holds the default value on creation for the demo field.
+	casefile.DefaultDemo = casefileDescDemo.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[19].Descriptor()
+	casefileDescVersion := casefileFields[20].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefileDescID is the schema descriptor for id field.

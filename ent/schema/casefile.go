@@ -70,6 +70,8 @@ func (CaseFile) Fields() []ent.Field {
 			Default("NOT_FILED").
 			Annotations(entgql.Type("ClaimStatus")),
 		field.Time("claim_updated_at").Optional().Nillable(),
+		field.Bool("demo").Default(false).Immutable().
+			Comment("Part of the development demo data set."),
 		field.Int("version").Default(1).
 			Comment("Increases with every change; compared with expectedVersion to detect concurrent edits."),
 	}

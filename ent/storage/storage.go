@@ -208,3 +208,38 @@ func (t utcTx) Exec(ctx context.Context, query string, args, v any) error {
 func (t utcTx) Query(ctx context.Context, query string, args, v any) error {
 	return t.Tx.Query(ctx, query, utcArgs(args), v)
 }
+
+// execer is what ent's ExecContext needs of a driver or transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func execContext(d any, ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ex, ok := d.(execer)
+	if !ok {
+		return nil, fmt.Errorf("storage: %T cannot ExecContext", d)
+	}
+	return ex.ExecContext(ctx, query, args...)
+}
+
+// ExecContext passes raw statements through (NOTIFY, for one).
+func (d countingDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	d.c.n.Add(1)
+	return execContext(d.Driver, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (t countingTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.c.n.Add(1)
+	return execContext(t.Tx, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (d utcDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execContext(d.Driver, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (t utcTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execContext(t.Tx, ctx, query, args...)
+}

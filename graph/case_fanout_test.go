@@ -1,0 +1,56 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"victimservices/ent/schema/viewer"
+	"victimservices/graph/graphtest"
+	"victimservices/internal/notify"
+)
+
+// TestFanOutBetweenServers: two server processes on one PostgreSQL database;
+// a status change through one reaches a subscriber on the other (LISTEN/NOTIFY).
+func TestFanOutBetweenServers(t *testing.T) {
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("fan-out between processes needs PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub {
+		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { h.Close() })
+		return h
+	}
+	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+
+	number, code := one.Intake(t, "ar")
+	token := one.Session(t, number, code)
+	sub, err := graphtest.Subscribe(t, two.HTTP(t), token, `subscription { myCaseUpdated { caseNumber status statusLabel } }`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond)
+	mutate(t, one, one.Token(t, viewer.RoleSupervisor), statusMutation,
+		map[string]any{"id": one.Case(t, number).ID, "s": "IN_PROGRESS"}).Decode(t, &struct{}{})
+	data, ok := sub.Next(t, 5*time.Second)
+	if !ok {
+		t.Fatalf("the other server's subscriber got nothing (%v)", sub.Err)
+	}
+	var got struct {
+		MyCaseUpdated struct{ CaseNumber, Status string }
+	}
+	_ = json.Unmarshal(data, &got)
+	if got.MyCaseUpdated.CaseNumber != number || got.MyCaseUpdated.Status != "IN_PROGRESS" {
+		t.Errorf("got %s", data)
+	}
+}
