@@ -28,8 +28,10 @@ type CaseEvent struct {
 	VictimVisible bool `json:"victim_visible,omitempty"`
 	// Free text from staff, in the language they wrote it.
 	Detail string `json:"-"`
-	// The new case or claim status, for STATUS_CHANGED and CLAIM_UPDATED.
+	// The new case, claim or referral status (STATUS_CHANGED, CLAIM_UPDATED, REFERRAL_UPDATED).
 	Status string `json:"status,omitempty"`
+	// The referral a REFERRAL_UPDATED entry is about.
+	ReferralID string `json:"referral_id,omitempty"`
 	// Staff ID, or empty for the victim or the system.
 	ActorID string `json:"actor_id,omitempty"`
 	// At holds the value of the "at" field.
@@ -71,7 +73,7 @@ func (*CaseEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = new(nodeid.ID)
 		case caseevent.FieldVictimVisible:
 			values[i] = new(sql.NullBool)
-		case caseevent.FieldKind, caseevent.FieldDetail, caseevent.FieldStatus, caseevent.FieldActorID:
+		case caseevent.FieldKind, caseevent.FieldDetail, caseevent.FieldStatus, caseevent.FieldReferralID, caseevent.FieldActorID:
 			values[i] = new(sql.NullString)
 		case caseevent.FieldAt:
 			values[i] = new(sql.NullTime)
@@ -125,6 +127,12 @@ func (_m *CaseEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = value.String
+			}
+		case caseevent.FieldReferralID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field referral_id", values[i])
+			} else if value.Valid {
+				_m.ReferralID = value.String
 			}
 		case caseevent.FieldActorID:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -192,6 +200,9 @@ func (_m *CaseEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(_m.Status)
+	builder.WriteString(", ")
+	builder.WriteString("referral_id=")
+	builder.WriteString(_m.ReferralID)
 	builder.WriteString(", ")
 	builder.WriteString("actor_id=")
 	builder.WriteString(_m.ActorID)

@@ -79,6 +79,20 @@ func (_c *CaseEventCreate) SetNillableStatus(v *string) *CaseEventCreate {
 	return _c
 }
 
+// SetReferralID sets the "referral_id" field.
+func (_c *CaseEventCreate) SetReferralID(v string) *CaseEventCreate {
+	_c.mutation.SetReferralID(v)
+	return _c
+}
+
+// SetNillableReferralID sets the "referral_id" field if the given value is not nil.
+func (_c *CaseEventCreate) SetNillableReferralID(v *string) *CaseEventCreate {
+	if v != nil {
+		_c.SetReferralID(*v)
+	}
+	return _c
+}
+
 // SetActorID sets the "actor_id" field.
 func (_c *CaseEventCreate) SetActorID(v string) *CaseEventCreate {
 	_c.mutation.SetActorID(v)
@@ -268,6 +282,10 @@ func (_c *CaseEventCreate) createSpec() (*CaseEvent, *sqlgraph.CreateSpec) {
 		_spec.SetField(caseevent.FieldStatus, field.TypeString, value)
 		_node.Status = value
 	}
+	if value, ok := _c.mutation.ReferralID(); ok {
+		_spec.SetField(caseevent.FieldReferralID, field.TypeString, value)
+		_node.ReferralID = value
+	}
 	if value, ok := _c.mutation.ActorID(); ok {
 		_spec.SetField(caseevent.FieldActorID, field.TypeString, value)
 		_node.ActorID = value
@@ -402,6 +420,24 @@ func (u *CaseEventUpsert) UpdateStatus() *CaseEventUpsert {
 // ClearStatus clears the value of the "status" field.
 func (u *CaseEventUpsert) ClearStatus() *CaseEventUpsert {
 	u.SetNull(caseevent.FieldStatus)
+	return u
+}
+
+// SetReferralID sets the "referral_id" field.
+func (u *CaseEventUpsert) SetReferralID(v string) *CaseEventUpsert {
+	u.Set(caseevent.FieldReferralID, v)
+	return u
+}
+
+// UpdateReferralID sets the "referral_id" field to the value that was provided on create.
+func (u *CaseEventUpsert) UpdateReferralID() *CaseEventUpsert {
+	u.SetExcluded(caseevent.FieldReferralID)
+	return u
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (u *CaseEventUpsert) ClearReferralID() *CaseEventUpsert {
+	u.SetNull(caseevent.FieldReferralID)
 	return u
 }
 
@@ -544,6 +580,27 @@ func (u *CaseEventUpsertOne) UpdateStatus() *CaseEventUpsertOne {
 func (u *CaseEventUpsertOne) ClearStatus() *CaseEventUpsertOne {
 	return u.Update(func(s *CaseEventUpsert) {
 		s.ClearStatus()
+	})
+}
+
+// SetReferralID sets the "referral_id" field.
+func (u *CaseEventUpsertOne) SetReferralID(v string) *CaseEventUpsertOne {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.SetReferralID(v)
+	})
+}
+
+// UpdateReferralID sets the "referral_id" field to the value that was provided on create.
+func (u *CaseEventUpsertOne) UpdateReferralID() *CaseEventUpsertOne {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.UpdateReferralID()
+	})
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (u *CaseEventUpsertOne) ClearReferralID() *CaseEventUpsertOne {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.ClearReferralID()
 	})
 }
 
@@ -856,6 +913,27 @@ func (u *CaseEventUpsertBulk) UpdateStatus() *CaseEventUpsertBulk {
 func (u *CaseEventUpsertBulk) ClearStatus() *CaseEventUpsertBulk {
 	return u.Update(func(s *CaseEventUpsert) {
 		s.ClearStatus()
+	})
+}
+
+// SetReferralID sets the "referral_id" field.
+func (u *CaseEventUpsertBulk) SetReferralID(v string) *CaseEventUpsertBulk {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.SetReferralID(v)
+	})
+}
+
+// UpdateReferralID sets the "referral_id" field to the value that was provided on create.
+func (u *CaseEventUpsertBulk) UpdateReferralID() *CaseEventUpsertBulk {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.UpdateReferralID()
+	})
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (u *CaseEventUpsertBulk) ClearReferralID() *CaseEventUpsertBulk {
+	return u.Update(func(s *CaseEventUpsert) {
+		s.ClearReferralID()
 	})
 }
 

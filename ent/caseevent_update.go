@@ -95,6 +95,26 @@ func (_u *CaseEventUpdate) ClearStatus() *CaseEventUpdate {
 	return _u
 }
 
+// SetReferralID sets the "referral_id" field.
+func (_u *CaseEventUpdate) SetReferralID(v string) *CaseEventUpdate {
+	_u.mutation.SetReferralID(v)
+	return _u
+}
+
+// SetNillableReferralID sets the "referral_id" field if the given value is not nil.
+func (_u *CaseEventUpdate) SetNillableReferralID(v *string) *CaseEventUpdate {
+	if v != nil {
+		_u.SetReferralID(*v)
+	}
+	return _u
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (_u *CaseEventUpdate) ClearReferralID() *CaseEventUpdate {
+	_u.mutation.ClearReferralID()
+	return _u
+}
+
 // SetActorID sets the "actor_id" field.
 func (_u *CaseEventUpdate) SetActorID(v string) *CaseEventUpdate {
 	_u.mutation.SetActorID(v)
@@ -195,6 +215,12 @@ func (_u *CaseEventUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.StatusCleared() {
 		_spec.ClearField(caseevent.FieldStatus, field.TypeString)
 	}
+	if value, ok := _u.mutation.ReferralID(); ok {
+		_spec.SetField(caseevent.FieldReferralID, field.TypeString, value)
+	}
+	if _u.mutation.ReferralIDCleared() {
+		_spec.ClearField(caseevent.FieldReferralID, field.TypeString)
+	}
 	if value, ok := _u.mutation.ActorID(); ok {
 		_spec.SetField(caseevent.FieldActorID, field.TypeString, value)
 	}
@@ -286,6 +312,26 @@ func (_u *CaseEventUpdateOne) SetNillableStatus(v *string) *CaseEventUpdateOne {
 // ClearStatus clears the value of the "status" field.
 func (_u *CaseEventUpdateOne) ClearStatus() *CaseEventUpdateOne {
 	_u.mutation.ClearStatus()
+	return _u
+}
+
+// SetReferralID sets the "referral_id" field.
+func (_u *CaseEventUpdateOne) SetReferralID(v string) *CaseEventUpdateOne {
+	_u.mutation.SetReferralID(v)
+	return _u
+}
+
+// SetNillableReferralID sets the "referral_id" field if the given value is not nil.
+func (_u *CaseEventUpdateOne) SetNillableReferralID(v *string) *CaseEventUpdateOne {
+	if v != nil {
+		_u.SetReferralID(*v)
+	}
+	return _u
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (_u *CaseEventUpdateOne) ClearReferralID() *CaseEventUpdateOne {
+	_u.mutation.ClearReferralID()
 	return _u
 }
 
@@ -418,6 +464,12 @@ func (_u *CaseEventUpdateOne) sqlSave(ctx context.Context) (_node *CaseEvent, er
 	}
 	if _u.mutation.StatusCleared() {
 		_spec.ClearField(caseevent.FieldStatus, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReferralID(); ok {
+		_spec.SetField(caseevent.FieldReferralID, field.TypeString, value)
+	}
+	if _u.mutation.ReferralIDCleared() {
+		_spec.ClearField(caseevent.FieldReferralID, field.TypeString)
 	}
 	if value, ok := _u.mutation.ActorID(); ok {
 		_spec.SetField(caseevent.FieldActorID, field.TypeString, value)

@@ -84,14 +84,17 @@ type CaseFileEdges struct {
 	Sessions []*CaseSession `json:"sessions,omitempty"`
 	// Feedback holds the value of the feedback edge.
 	Feedback *Feedback `json:"feedback,omitempty"`
+	// Referrals holds the value of the referrals edge.
+	Referrals []*Referral `json:"referrals,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 
 	namedEvents     map[string][]*CaseEvent
 	namedFollowUps  map[string][]*FollowUp
 	namedCourtDates map[string][]*CourtDate
 	namedSessions   map[string][]*CaseSession
+	namedReferrals  map[string][]*Referral
 }
 
 // AdvocateOrErr returns the Advocate value or an error if the edge
@@ -150,6 +153,15 @@ func (e CaseFileEdges) FeedbackOrErr() (*Feedback, error) {
 		return nil, &NotFoundError{label: feedback.Label}
 	}
 	return nil, &NotLoadedError{edge: "feedback"}
+}
+
+// ReferralsOrErr returns the Referrals value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) ReferralsOrErr() ([]*Referral, error) {
+	if e.loadedTypes[6] {
+		return e.Referrals, nil
+	}
+	return nil, &NotLoadedError{edge: "referrals"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -368,6 +380,11 @@ func (_m *CaseFile) QueryFeedback() *FeedbackQuery {
 	return NewCaseFileClient(_m.config).QueryFeedback(_m)
 }
 
+// QueryReferrals queries the "referrals" edge of the CaseFile entity.
+func (_m *CaseFile) QueryReferrals() *ReferralQuery {
+	return NewCaseFileClient(_m.config).QueryReferrals(_m)
+}
+
 // Update returns a builder for updating this CaseFile.
 // Note that you need to call CaseFile.Unwrap() before calling this method if this CaseFile
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -555,6 +572,30 @@ func (_m *CaseFile) appendNamedSessions(name string, edges ...*CaseSession) {
 		_m.Edges.namedSessions[name] = []*CaseSession{}
 	} else {
 		_m.Edges.namedSessions[name] = append(_m.Edges.namedSessions[name], edges...)
+	}
+}
+
+// NamedReferrals returns the Referrals named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedReferrals(name string) ([]*Referral, error) {
+	if _m.Edges.namedReferrals == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReferrals[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedReferrals(name string, edges ...*Referral) {
+	if _m.Edges.namedReferrals == nil {
+		_m.Edges.namedReferrals = make(map[string][]*Referral)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReferrals[name] = []*Referral{}
+	} else {
+		_m.Edges.namedReferrals[name] = append(_m.Edges.namedReferrals[name], edges...)
 	}
 }
 

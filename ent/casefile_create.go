@@ -13,6 +13,7 @@ import (
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -390,6 +391,21 @@ func (_c *CaseFileCreate) SetFeedback(v *Feedback) *CaseFileCreate {
 	return _c.SetFeedbackID(v.ID)
 }
 
+// AddReferralIDs adds the "referrals" edge to the Referral entity by IDs.
+func (_c *CaseFileCreate) AddReferralIDs(ids ...nodeid.ID) *CaseFileCreate {
+	_c.mutation.AddReferralIDs(ids...)
+	return _c
+}
+
+// AddReferrals adds the "referrals" edges to the Referral entity.
+func (_c *CaseFileCreate) AddReferrals(v ...*Referral) *CaseFileCreate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReferralIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_c *CaseFileCreate) Mutation() *CaseFileMutation {
 	return _c.mutation
@@ -753,6 +769,22 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(feedback.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReferralsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,6 +15,7 @@ import (
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/predicate"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -38,12 +39,14 @@ type CaseFileQuery struct {
 	withCourtDates      *CourtDateQuery
 	withSessions        *CaseSessionQuery
 	withFeedback        *FeedbackQuery
+	withReferrals       *ReferralQuery
 	loadTotal           []func(context.Context, []*CaseFile) error
 	modifiers           []func(*sql.Selector)
 	withNamedEvents     map[string]*CaseEventQuery
 	withNamedFollowUps  map[string]*FollowUpQuery
 	withNamedCourtDates map[string]*CourtDateQuery
 	withNamedSessions   map[string]*CaseSessionQuery
+	withNamedReferrals  map[string]*ReferralQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -205,6 +208,28 @@ func (_q *CaseFileQuery) QueryFeedback() *FeedbackQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
 			sqlgraph.To(feedback.Table, feedback.FieldID),
 			sqlgraph.Edge(sqlgraph.O2O, false, casefile.FeedbackTable, casefile.FeedbackColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReferrals chains the current query on the "referrals" edge.
+func (_q *CaseFileQuery) QueryReferrals() *ReferralQuery {
+	query := (&ReferralClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(referral.Table, referral.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.ReferralsTable, casefile.ReferralsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -410,6 +435,7 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		withCourtDates: _q.withCourtDates.Clone(),
 		withSessions:   _q.withSessions.Clone(),
 		withFeedback:   _q.withFeedback.Clone(),
+		withReferrals:  _q.withReferrals.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -479,6 +505,17 @@ func (_q *CaseFileQuery) WithFeedback(opts ...func(*FeedbackQuery)) *CaseFileQue
 		opt(query)
 	}
 	_q.withFeedback = query
+	return _q
+}
+
+// WithReferrals tells the query-builder to eager-load the nodes that are connected to
+// the "referrals" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithReferrals(opts ...func(*ReferralQuery)) *CaseFileQuery {
+	query := (&ReferralClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReferrals = query
 	return _q
 }
 
@@ -566,13 +603,14 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 	var (
 		nodes       = []*CaseFile{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withAdvocate != nil,
 			_q.withEvents != nil,
 			_q.withFollowUps != nil,
 			_q.withCourtDates != nil,
 			_q.withSessions != nil,
 			_q.withFeedback != nil,
+			_q.withReferrals != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -636,6 +674,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withReferrals; query != nil {
+		if err := _q.loadReferrals(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Referrals = []*Referral{} },
+			func(n *CaseFile, e *Referral) { n.Edges.Referrals = append(n.Edges.Referrals, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedEvents {
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedEvents(name) },
@@ -661,6 +706,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadSessions(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedSessions(name) },
 			func(n *CaseFile, e *CaseSession) { n.appendNamedSessions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReferrals {
+		if err := _q.loadReferrals(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedReferrals(name) },
+			func(n *CaseFile, e *Referral) { n.appendNamedReferrals(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -851,6 +903,36 @@ func (_q *CaseFileQuery) loadFeedback(ctx context.Context, query *FeedbackQuery,
 	}
 	return nil
 }
+func (_q *CaseFileQuery) loadReferrals(ctx context.Context, query *ReferralQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Referral)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[nodeid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(referral.FieldCaseID)
+	}
+	query.Where(predicate.Referral(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.ReferralsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "case_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CaseFileQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1021,6 +1103,20 @@ func (_q *CaseFileQuery) WithNamedSessions(name string, opts ...func(*CaseSessio
 		_q.withNamedSessions = make(map[string]*CaseSessionQuery)
 	}
 	_q.withNamedSessions[name] = query
+	return _q
+}
+
+// WithNamedReferrals tells the query-builder to eager-load the nodes that are connected to the "referrals"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedReferrals(name string, opts ...func(*ReferralQuery)) *CaseFileQuery {
+	query := (&ReferralClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReferrals == nil {
+		_q.withNamedReferrals = make(map[string]*ReferralQuery)
+	}
+	_q.withNamedReferrals[name] = query
 	return _q
 }
 

@@ -14,6 +14,7 @@ import (
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/predicate"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -437,6 +438,21 @@ func (_u *CaseFileUpdate) SetFeedback(v *Feedback) *CaseFileUpdate {
 	return _u.SetFeedbackID(v.ID)
 }
 
+// AddReferralIDs adds the "referrals" edge to the Referral entity by IDs.
+func (_u *CaseFileUpdate) AddReferralIDs(ids ...nodeid.ID) *CaseFileUpdate {
+	_u.mutation.AddReferralIDs(ids...)
+	return _u
+}
+
+// AddReferrals adds the "referrals" edges to the Referral entity.
+func (_u *CaseFileUpdate) AddReferrals(v ...*Referral) *CaseFileUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReferralIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdate) Mutation() *CaseFileMutation {
 	return _u.mutation
@@ -536,6 +552,27 @@ func (_u *CaseFileUpdate) RemoveSessions(v ...*CaseSession) *CaseFileUpdate {
 func (_u *CaseFileUpdate) ClearFeedback() *CaseFileUpdate {
 	_u.mutation.ClearFeedback()
 	return _u
+}
+
+// ClearReferrals clears all "referrals" edges to the Referral entity.
+func (_u *CaseFileUpdate) ClearReferrals() *CaseFileUpdate {
+	_u.mutation.ClearReferrals()
+	return _u
+}
+
+// RemoveReferralIDs removes the "referrals" edge to Referral entities by IDs.
+func (_u *CaseFileUpdate) RemoveReferralIDs(ids ...nodeid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveReferralIDs(ids...)
+	return _u
+}
+
+// RemoveReferrals removes "referrals" edges to Referral entities.
+func (_u *CaseFileUpdate) RemoveReferrals(v ...*Referral) *CaseFileUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReferralIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -934,6 +971,51 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(feedback.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReferralsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReferralsIDs(); len(nodes) > 0 && !_u.mutation.ReferralsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReferralsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1362,6 +1444,21 @@ func (_u *CaseFileUpdateOne) SetFeedback(v *Feedback) *CaseFileUpdateOne {
 	return _u.SetFeedbackID(v.ID)
 }
 
+// AddReferralIDs adds the "referrals" edge to the Referral entity by IDs.
+func (_u *CaseFileUpdateOne) AddReferralIDs(ids ...nodeid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddReferralIDs(ids...)
+	return _u
+}
+
+// AddReferrals adds the "referrals" edges to the Referral entity.
+func (_u *CaseFileUpdateOne) AddReferrals(v ...*Referral) *CaseFileUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReferralIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_u *CaseFileUpdateOne) Mutation() *CaseFileMutation {
 	return _u.mutation
@@ -1461,6 +1558,27 @@ func (_u *CaseFileUpdateOne) RemoveSessions(v ...*CaseSession) *CaseFileUpdateOn
 func (_u *CaseFileUpdateOne) ClearFeedback() *CaseFileUpdateOne {
 	_u.mutation.ClearFeedback()
 	return _u
+}
+
+// ClearReferrals clears all "referrals" edges to the Referral entity.
+func (_u *CaseFileUpdateOne) ClearReferrals() *CaseFileUpdateOne {
+	_u.mutation.ClearReferrals()
+	return _u
+}
+
+// RemoveReferralIDs removes the "referrals" edge to Referral entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveReferralIDs(ids ...nodeid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveReferralIDs(ids...)
+	return _u
+}
+
+// RemoveReferrals removes "referrals" edges to Referral entities.
+func (_u *CaseFileUpdateOne) RemoveReferrals(v ...*Referral) *CaseFileUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReferralIDs(ids...)
 }
 
 // Where appends a list predicates to the CaseFileUpdate builder.
@@ -1889,6 +2007,51 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(feedback.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReferralsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReferralsIDs(); len(nodes) > 0 && !_u.mutation.ReferralsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReferralsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.ReferralsTable,
+			Columns: []string{casefile.ReferralsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -24,6 +24,7 @@ import (
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
+	"victimservices/ent/referral"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -68,6 +69,8 @@ type Client struct {
 	OrganizationTranslation *OrganizationTranslationClient
 	// RateEvent is the client for interacting with the RateEvent builders.
 	RateEvent *RateEventClient
+	// Referral is the client for interacting with the Referral builders.
+	Referral *ReferralClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 	// ResourceRevision is the client for interacting with the ResourceRevision builders.
@@ -103,6 +106,7 @@ func (c *Client) init() {
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationTranslation = NewOrganizationTranslationClient(c.config)
 	c.RateEvent = NewRateEventClient(c.config)
+	c.Referral = NewReferralClient(c.config)
 	c.Resource = NewResourceClient(c.config)
 	c.ResourceRevision = NewResourceRevisionClient(c.config)
 	c.ResourceTranslation = NewResourceTranslationClient(c.config)
@@ -213,6 +217,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
 		RateEvent:               NewRateEventClient(cfg),
+		Referral:                NewReferralClient(cfg),
 		Resource:                NewResourceClient(cfg),
 		ResourceRevision:        NewResourceRevisionClient(cfg),
 		ResourceTranslation:     NewResourceTranslationClient(cfg),
@@ -250,6 +255,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
 		RateEvent:               NewRateEventClient(cfg),
+		Referral:                NewReferralClient(cfg),
 		Resource:                NewResourceClient(cfg),
 		ResourceRevision:        NewResourceRevisionClient(cfg),
 		ResourceTranslation:     NewResourceTranslationClient(cfg),
@@ -287,8 +293,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
 		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
-		c.OrganizationTranslation, c.RateEvent, c.Resource, c.ResourceRevision,
-		c.ResourceTranslation, c.Service, c.ServiceTranslation, c.Staff,
+		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
+		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
+		c.Staff,
 	} {
 		n.Use(hooks...)
 	}
@@ -300,8 +307,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
 		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
-		c.OrganizationTranslation, c.RateEvent, c.Resource, c.ResourceRevision,
-		c.ResourceTranslation, c.Service, c.ServiceTranslation, c.Staff,
+		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
+		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
+		c.Staff,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -334,6 +342,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.OrganizationTranslation.mutate(ctx, m)
 	case *RateEventMutation:
 		return c.RateEvent.mutate(ctx, m)
+	case *ReferralMutation:
+		return c.Referral.mutate(ctx, m)
 	case *ResourceMutation:
 		return c.Resource.mutate(ctx, m)
 	case *ResourceRevisionMutation:
@@ -832,6 +842,22 @@ func (c *CaseFileClient) QueryFeedback(_m *CaseFile) *FeedbackQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, id),
 			sqlgraph.To(feedback.Table, feedback.FieldID),
 			sqlgraph.Edge(sqlgraph.O2O, false, casefile.FeedbackTable, casefile.FeedbackColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReferrals queries the referrals edge of a CaseFile.
+func (c *CaseFileClient) QueryReferrals(_m *CaseFile) *ReferralQuery {
+	query := (&ReferralClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(referral.Table, referral.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.ReferralsTable, casefile.ReferralsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2231,6 +2257,188 @@ func (c *RateEventClient) mutate(ctx context.Context, m *RateEventMutation) (Val
 	}
 }
 
+// ReferralClient is a client for the Referral schema.
+type ReferralClient struct {
+	config
+}
+
+// NewReferralClient returns a client for the Referral from the given config.
+func NewReferralClient(c config) *ReferralClient {
+	return &ReferralClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `referral.Hooks(f(g(h())))`.
+func (c *ReferralClient) Use(hooks ...Hook) {
+	c.hooks.Referral = append(c.hooks.Referral, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `referral.Intercept(f(g(h())))`.
+func (c *ReferralClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Referral = append(c.inters.Referral, interceptors...)
+}
+
+// Create returns a builder for creating a Referral entity.
+func (c *ReferralClient) Create() *ReferralCreate {
+	mutation := newReferralMutation(c.config, OpCreate)
+	return &ReferralCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Referral entities.
+func (c *ReferralClient) CreateBulk(builders ...*ReferralCreate) *ReferralCreateBulk {
+	return &ReferralCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *ReferralClient) MapCreateBulk(slice any, setFunc func(*ReferralCreate, int)) *ReferralCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &ReferralCreateBulk{err: fmt.Errorf("calling to ReferralClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*ReferralCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &ReferralCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Referral.
+func (c *ReferralClient) Update() *ReferralUpdate {
+	mutation := newReferralMutation(c.config, OpUpdate)
+	return &ReferralUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *ReferralClient) UpdateOne(_m *Referral) *ReferralUpdateOne {
+	mutation := newReferralMutation(c.config, OpUpdateOne, withReferral(_m))
+	return &ReferralUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *ReferralClient) UpdateOneID(id nodeid.ID) *ReferralUpdateOne {
+	mutation := newReferralMutation(c.config, OpUpdateOne, withReferralID(id))
+	return &ReferralUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Referral.
+func (c *ReferralClient) Delete() *ReferralDelete {
+	mutation := newReferralMutation(c.config, OpDelete)
+	return &ReferralDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *ReferralClient) DeleteOne(_m *Referral) *ReferralDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *ReferralClient) DeleteOneID(id nodeid.ID) *ReferralDeleteOne {
+	builder := c.Delete().Where(referral.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &ReferralDeleteOne{builder}
+}
+
+// Query returns a query builder for Referral.
+func (c *ReferralClient) Query() *ReferralQuery {
+	return &ReferralQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeReferral},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Referral entity by its id.
+func (c *ReferralClient) Get(ctx context.Context, id nodeid.ID) (*Referral, error) {
+	return c.Query().Where(referral.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *ReferralClient) GetX(ctx context.Context, id nodeid.ID) *Referral {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Referral.
+func (c *ReferralClient) QueryCase(_m *Referral) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(referral.Table, referral.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, referral.CaseTable, referral.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPartner queries the partner edge of a Referral.
+func (c *ReferralClient) QueryPartner(_m *Referral) *OrganizationQuery {
+	query := (&OrganizationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(referral.Table, referral.FieldID, id),
+			sqlgraph.To(organization.Table, organization.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, referral.PartnerTable, referral.PartnerColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryService queries the service edge of a Referral.
+func (c *ReferralClient) QueryService(_m *Referral) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(referral.Table, referral.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, referral.ServiceTable, referral.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *ReferralClient) Hooks() []Hook {
+	hooks := c.hooks.Referral
+	return append(hooks[:len(hooks):len(hooks)], referral.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *ReferralClient) Interceptors() []Interceptor {
+	return c.inters.Referral
+}
+
+func (c *ReferralClient) mutate(ctx context.Context, m *ReferralMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&ReferralCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&ReferralUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&ReferralUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&ReferralDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Referral mutation op: %q", m.Op())
+	}
+}
+
 // ResourceClient is a client for the Resource schema.
 type ResourceClient struct {
 	config
@@ -3184,13 +3392,13 @@ type (
 	hooks struct {
 		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
 		Location, LocationTranslation, Organization, OrganizationTranslation,
-		RateEvent, Resource, ResourceRevision, ResourceTranslation, Service,
+		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
 		ServiceTranslation, Staff []ent.Hook
 	}
 	inters struct {
 		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
 		Location, LocationTranslation, Organization, OrganizationTranslation,
-		RateEvent, Resource, ResourceRevision, ResourceTranslation, Service,
+		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
 		ServiceTranslation, Staff []ent.Interceptor
 	}
 )

@@ -20,6 +20,7 @@ import (
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
+	"victimservices/ent/referral"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -102,6 +103,7 @@ func checkColumn(t, c string) error {
 			organization.Table:            organization.ValidColumn,
 			organizationtranslation.Table: organizationtranslation.ValidColumn,
 			rateevent.Table:               rateevent.ValidColumn,
+			referral.Table:                referral.ValidColumn,
 			resource.Table:                resource.ValidColumn,
 			resourcerevision.Table:        resourcerevision.ValidColumn,
 			resourcetranslation.Table:     resourcetranslation.ValidColumn,

@@ -21,6 +21,7 @@ import (
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/predicate"
 	"victimservices/ent/rateevent"
+	"victimservices/ent/referral"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -56,6 +57,7 @@ const (
 	TypeOrganization            = "Organization"
 	TypeOrganizationTranslation = "OrganizationTranslation"
 	TypeRateEvent               = "RateEvent"
+	TypeReferral                = "Referral"
 	TypeResource                = "Resource"
 	TypeResourceRevision        = "ResourceRevision"
 	TypeResourceTranslation     = "ResourceTranslation"
@@ -736,6 +738,7 @@ type CaseEventMutation struct {
 	victim_visible *bool
 	detail         *string
 	status         *string
+	referral_id    *string
 	actor_id       *string
 	at             *time.Time
 	clearedFields  map[string]struct{}
@@ -1056,6 +1059,55 @@ func (m *CaseEventMutation) ResetStatus() {
 	delete(m.clearedFields, caseevent.FieldStatus)
 }
 
+// SetReferralID sets the "referral_id" field.
+func (m *CaseEventMutation) SetReferralID(s string) {
+	m.referral_id = &s
+}
+
+// ReferralID returns the value of the "referral_id" field in the mutation.
+func (m *CaseEventMutation) ReferralID() (r string, exists bool) {
+	v := m.referral_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReferralID returns the old "referral_id" field's value of the CaseEvent entity.
+// If the CaseEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseEventMutation) OldReferralID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReferralID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReferralID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReferralID: %w", err)
+	}
+	return oldValue.ReferralID, nil
+}
+
+// ClearReferralID clears the value of the "referral_id" field.
+func (m *CaseEventMutation) ClearReferralID() {
+	m.referral_id = nil
+	m.clearedFields[caseevent.FieldReferralID] = struct{}{}
+}
+
+// ReferralIDCleared returns if the "referral_id" field was cleared in this mutation.
+func (m *CaseEventMutation) ReferralIDCleared() bool {
+	_, ok := m.clearedFields[caseevent.FieldReferralID]
+	return ok
+}
+
+// ResetReferralID resets all changes to the "referral_id" field.
+func (m *CaseEventMutation) ResetReferralID() {
+	m.referral_id = nil
+	delete(m.clearedFields, caseevent.FieldReferralID)
+}
+
 // SetActorID sets the "actor_id" field.
 func (m *CaseEventMutation) SetActorID(s string) {
 	m.actor_id = &s
@@ -1202,7 +1254,7 @@ func (m *CaseEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseEventMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 8)
 	if m._case != nil {
 		fields = append(fields, caseevent.FieldCaseID)
 	}
@@ -1217,6 +1269,9 @@ func (m *CaseEventMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, caseevent.FieldStatus)
+	}
+	if m.referral_id != nil {
+		fields = append(fields, caseevent.FieldReferralID)
 	}
 	if m.actor_id != nil {
 		fields = append(fields, caseevent.FieldActorID)
@@ -1242,6 +1297,8 @@ func (m *CaseEventMutation) Field(name string) (ent.Value, bool) {
 		return m.Detail()
 	case caseevent.FieldStatus:
 		return m.Status()
+	case caseevent.FieldReferralID:
+		return m.ReferralID()
 	case caseevent.FieldActorID:
 		return m.ActorID()
 	case caseevent.FieldAt:
@@ -1265,6 +1322,8 @@ func (m *CaseEventMutation) OldField(ctx context.Context, name string) (ent.Valu
 		return m.OldDetail(ctx)
 	case caseevent.FieldStatus:
 		return m.OldStatus(ctx)
+	case caseevent.FieldReferralID:
+		return m.OldReferralID(ctx)
 	case caseevent.FieldActorID:
 		return m.OldActorID(ctx)
 	case caseevent.FieldAt:
@@ -1312,6 +1371,13 @@ func (m *CaseEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case caseevent.FieldReferralID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReferralID(v)
 		return nil
 	case caseevent.FieldActorID:
 		v, ok := value.(string)
@@ -1363,6 +1429,9 @@ func (m *CaseEventMutation) ClearedFields() []string {
 	if m.FieldCleared(caseevent.FieldStatus) {
 		fields = append(fields, caseevent.FieldStatus)
 	}
+	if m.FieldCleared(caseevent.FieldReferralID) {
+		fields = append(fields, caseevent.FieldReferralID)
+	}
 	if m.FieldCleared(caseevent.FieldActorID) {
 		fields = append(fields, caseevent.FieldActorID)
 	}
@@ -1385,6 +1454,9 @@ func (m *CaseEventMutation) ClearField(name string) error {
 		return nil
 	case caseevent.FieldStatus:
 		m.ClearStatus()
+		return nil
+	case caseevent.FieldReferralID:
+		m.ClearReferralID()
 		return nil
 	case caseevent.FieldActorID:
 		m.ClearActorID()
@@ -1411,6 +1483,9 @@ func (m *CaseEventMutation) ResetField(name string) error {
 		return nil
 	case caseevent.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case caseevent.FieldReferralID:
+		m.ResetReferralID()
 		return nil
 	case caseevent.FieldActorID:
 		m.ResetActorID()
@@ -1541,6 +1616,9 @@ type CaseFileMutation struct {
 	clearedsessions       bool
 	feedback              *nodeid.ID
 	clearedfeedback       bool
+	referrals             map[nodeid.ID]struct{}
+	removedreferrals      map[nodeid.ID]struct{}
+	clearedreferrals      bool
 	done                  bool
 	oldValue              func(context.Context) (*CaseFile, error)
 	predicates            []predicate.CaseFile
@@ -2854,6 +2932,60 @@ func (m *CaseFileMutation) ResetFeedback() {
 	m.clearedfeedback = false
 }
 
+// AddReferralIDs adds the "referrals" edge to the Referral entity by ids.
+func (m *CaseFileMutation) AddReferralIDs(ids ...nodeid.ID) {
+	if m.referrals == nil {
+		m.referrals = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.referrals[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReferrals clears the "referrals" edge to the Referral entity.
+func (m *CaseFileMutation) ClearReferrals() {
+	m.clearedreferrals = true
+}
+
+// ReferralsCleared reports if the "referrals" edge to the Referral entity was cleared.
+func (m *CaseFileMutation) ReferralsCleared() bool {
+	return m.clearedreferrals
+}
+
+// RemoveReferralIDs removes the "referrals" edge to the Referral entity by IDs.
+func (m *CaseFileMutation) RemoveReferralIDs(ids ...nodeid.ID) {
+	if m.removedreferrals == nil {
+		m.removedreferrals = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.referrals, ids[i])
+		m.removedreferrals[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReferrals returns the removed IDs of the "referrals" edge to the Referral entity.
+func (m *CaseFileMutation) RemovedReferralsIDs() (ids []nodeid.ID) {
+	for id := range m.removedreferrals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReferralsIDs returns the "referrals" edge IDs in the mutation.
+func (m *CaseFileMutation) ReferralsIDs() (ids []nodeid.ID) {
+	for id := range m.referrals {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReferrals resets all changes to the "referrals" edge.
+func (m *CaseFileMutation) ResetReferrals() {
+	m.referrals = nil
+	m.clearedreferrals = false
+	m.removedreferrals = nil
+}
+
 // Where appends a list predicates to the CaseFileMutation builder.
 func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
 	m.predicates = append(m.predicates, ps...)
@@ -3405,7 +3537,7 @@ func (m *CaseFileMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.advocate != nil {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -3423,6 +3555,9 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.feedback != nil {
 		edges = append(edges, casefile.EdgeFeedback)
+	}
+	if m.referrals != nil {
+		edges = append(edges, casefile.EdgeReferrals)
 	}
 	return edges
 }
@@ -3463,13 +3598,19 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 		if id := m.feedback; id != nil {
 			return []ent.Value{*id}
 		}
+	case casefile.EdgeReferrals:
+		ids := make([]ent.Value, 0, len(m.referrals))
+		for id := range m.referrals {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedevents != nil {
 		edges = append(edges, casefile.EdgeEvents)
 	}
@@ -3481,6 +3622,9 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 	}
 	if m.removedsessions != nil {
 		edges = append(edges, casefile.EdgeSessions)
+	}
+	if m.removedreferrals != nil {
+		edges = append(edges, casefile.EdgeReferrals)
 	}
 	return edges
 }
@@ -3513,13 +3657,19 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeReferrals:
+		ids := make([]ent.Value, 0, len(m.removedreferrals))
+		for id := range m.removedreferrals {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedadvocate {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -3537,6 +3687,9 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	}
 	if m.clearedfeedback {
 		edges = append(edges, casefile.EdgeFeedback)
+	}
+	if m.clearedreferrals {
+		edges = append(edges, casefile.EdgeReferrals)
 	}
 	return edges
 }
@@ -3557,6 +3710,8 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedsessions
 	case casefile.EdgeFeedback:
 		return m.clearedfeedback
+	case casefile.EdgeReferrals:
+		return m.clearedreferrals
 	}
 	return false
 }
@@ -3596,6 +3751,9 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 		return nil
 	case casefile.EdgeFeedback:
 		m.ResetFeedback()
+		return nil
+	case casefile.EdgeReferrals:
+		m.ResetReferrals()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile edge %s", name)
@@ -10295,6 +10453,1176 @@ func (m *RateEventMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *RateEventMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown RateEvent edge %s", name)
+}
+
+// ReferralMutation represents an operation that mutates the Referral nodes in the graph.
+type ReferralMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *nodeid.ID
+	reason               *string
+	status               *referral.Status
+	share                *referral.Share
+	consent_given_at     *time.Time
+	consent_method       *referral.ConsentMethod
+	consent_withdrawn_at *time.Time
+	decline_reason       *string
+	created_at           *time.Time
+	updated_at           *time.Time
+	clearedFields        map[string]struct{}
+	_case                *nodeid.ID
+	cleared_case         bool
+	partner              *nodeid.ID
+	clearedpartner       bool
+	service              *nodeid.ID
+	clearedservice       bool
+	done                 bool
+	oldValue             func(context.Context) (*Referral, error)
+	predicates           []predicate.Referral
+}
+
+var _ ent.Mutation = (*ReferralMutation)(nil)
+
+// referralOption allows management of the mutation configuration using functional options.
+type referralOption func(*ReferralMutation)
+
+// newReferralMutation creates new mutation for the Referral entity.
+func newReferralMutation(c config, op Op, opts ...referralOption) *ReferralMutation {
+	m := &ReferralMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeReferral,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withReferralID sets the ID field of the mutation.
+func withReferralID(id nodeid.ID) referralOption {
+	return func(m *ReferralMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Referral
+		)
+		m.oldValue = func(ctx context.Context) (*Referral, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Referral.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withReferral sets the old Referral of the mutation.
+func withReferral(node *Referral) referralOption {
+	return func(m *ReferralMutation) {
+		m.oldValue = func(context.Context) (*Referral, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m ReferralMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m ReferralMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Referral entities.
+func (m *ReferralMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *ReferralMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *ReferralMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Referral.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *ReferralMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *ReferralMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *ReferralMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetPartnerID sets the "partner_id" field.
+func (m *ReferralMutation) SetPartnerID(n nodeid.ID) {
+	m.partner = &n
+}
+
+// PartnerID returns the value of the "partner_id" field in the mutation.
+func (m *ReferralMutation) PartnerID() (r nodeid.ID, exists bool) {
+	v := m.partner
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPartnerID returns the old "partner_id" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldPartnerID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPartnerID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPartnerID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPartnerID: %w", err)
+	}
+	return oldValue.PartnerID, nil
+}
+
+// ResetPartnerID resets all changes to the "partner_id" field.
+func (m *ReferralMutation) ResetPartnerID() {
+	m.partner = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *ReferralMutation) SetServiceID(n nodeid.ID) {
+	m.service = &n
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *ReferralMutation) ServiceID() (r nodeid.ID, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldServiceID(ctx context.Context) (v *nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ClearServiceID clears the value of the "service_id" field.
+func (m *ReferralMutation) ClearServiceID() {
+	m.service = nil
+	m.clearedFields[referral.FieldServiceID] = struct{}{}
+}
+
+// ServiceIDCleared returns if the "service_id" field was cleared in this mutation.
+func (m *ReferralMutation) ServiceIDCleared() bool {
+	_, ok := m.clearedFields[referral.FieldServiceID]
+	return ok
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *ReferralMutation) ResetServiceID() {
+	m.service = nil
+	delete(m.clearedFields, referral.FieldServiceID)
+}
+
+// SetReason sets the "reason" field.
+func (m *ReferralMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *ReferralMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *ReferralMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *ReferralMutation) SetStatus(r referral.Status) {
+	m.status = &r
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *ReferralMutation) Status() (r referral.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldStatus(ctx context.Context) (v referral.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *ReferralMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetShare sets the "share" field.
+func (m *ReferralMutation) SetShare(r referral.Share) {
+	m.share = &r
+}
+
+// Share returns the value of the "share" field in the mutation.
+func (m *ReferralMutation) Share() (r referral.Share, exists bool) {
+	v := m.share
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldShare returns the old "share" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldShare(ctx context.Context) (v referral.Share, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldShare is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldShare requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldShare: %w", err)
+	}
+	return oldValue.Share, nil
+}
+
+// ResetShare resets all changes to the "share" field.
+func (m *ReferralMutation) ResetShare() {
+	m.share = nil
+}
+
+// SetConsentGivenAt sets the "consent_given_at" field.
+func (m *ReferralMutation) SetConsentGivenAt(t time.Time) {
+	m.consent_given_at = &t
+}
+
+// ConsentGivenAt returns the value of the "consent_given_at" field in the mutation.
+func (m *ReferralMutation) ConsentGivenAt() (r time.Time, exists bool) {
+	v := m.consent_given_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConsentGivenAt returns the old "consent_given_at" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldConsentGivenAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConsentGivenAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConsentGivenAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConsentGivenAt: %w", err)
+	}
+	return oldValue.ConsentGivenAt, nil
+}
+
+// ClearConsentGivenAt clears the value of the "consent_given_at" field.
+func (m *ReferralMutation) ClearConsentGivenAt() {
+	m.consent_given_at = nil
+	m.clearedFields[referral.FieldConsentGivenAt] = struct{}{}
+}
+
+// ConsentGivenAtCleared returns if the "consent_given_at" field was cleared in this mutation.
+func (m *ReferralMutation) ConsentGivenAtCleared() bool {
+	_, ok := m.clearedFields[referral.FieldConsentGivenAt]
+	return ok
+}
+
+// ResetConsentGivenAt resets all changes to the "consent_given_at" field.
+func (m *ReferralMutation) ResetConsentGivenAt() {
+	m.consent_given_at = nil
+	delete(m.clearedFields, referral.FieldConsentGivenAt)
+}
+
+// SetConsentMethod sets the "consent_method" field.
+func (m *ReferralMutation) SetConsentMethod(rm referral.ConsentMethod) {
+	m.consent_method = &rm
+}
+
+// ConsentMethod returns the value of the "consent_method" field in the mutation.
+func (m *ReferralMutation) ConsentMethod() (r referral.ConsentMethod, exists bool) {
+	v := m.consent_method
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConsentMethod returns the old "consent_method" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldConsentMethod(ctx context.Context) (v *referral.ConsentMethod, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConsentMethod is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConsentMethod requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConsentMethod: %w", err)
+	}
+	return oldValue.ConsentMethod, nil
+}
+
+// ClearConsentMethod clears the value of the "consent_method" field.
+func (m *ReferralMutation) ClearConsentMethod() {
+	m.consent_method = nil
+	m.clearedFields[referral.FieldConsentMethod] = struct{}{}
+}
+
+// ConsentMethodCleared returns if the "consent_method" field was cleared in this mutation.
+func (m *ReferralMutation) ConsentMethodCleared() bool {
+	_, ok := m.clearedFields[referral.FieldConsentMethod]
+	return ok
+}
+
+// ResetConsentMethod resets all changes to the "consent_method" field.
+func (m *ReferralMutation) ResetConsentMethod() {
+	m.consent_method = nil
+	delete(m.clearedFields, referral.FieldConsentMethod)
+}
+
+// SetConsentWithdrawnAt sets the "consent_withdrawn_at" field.
+func (m *ReferralMutation) SetConsentWithdrawnAt(t time.Time) {
+	m.consent_withdrawn_at = &t
+}
+
+// ConsentWithdrawnAt returns the value of the "consent_withdrawn_at" field in the mutation.
+func (m *ReferralMutation) ConsentWithdrawnAt() (r time.Time, exists bool) {
+	v := m.consent_withdrawn_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConsentWithdrawnAt returns the old "consent_withdrawn_at" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldConsentWithdrawnAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConsentWithdrawnAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConsentWithdrawnAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConsentWithdrawnAt: %w", err)
+	}
+	return oldValue.ConsentWithdrawnAt, nil
+}
+
+// ClearConsentWithdrawnAt clears the value of the "consent_withdrawn_at" field.
+func (m *ReferralMutation) ClearConsentWithdrawnAt() {
+	m.consent_withdrawn_at = nil
+	m.clearedFields[referral.FieldConsentWithdrawnAt] = struct{}{}
+}
+
+// ConsentWithdrawnAtCleared returns if the "consent_withdrawn_at" field was cleared in this mutation.
+func (m *ReferralMutation) ConsentWithdrawnAtCleared() bool {
+	_, ok := m.clearedFields[referral.FieldConsentWithdrawnAt]
+	return ok
+}
+
+// ResetConsentWithdrawnAt resets all changes to the "consent_withdrawn_at" field.
+func (m *ReferralMutation) ResetConsentWithdrawnAt() {
+	m.consent_withdrawn_at = nil
+	delete(m.clearedFields, referral.FieldConsentWithdrawnAt)
+}
+
+// SetDeclineReason sets the "decline_reason" field.
+func (m *ReferralMutation) SetDeclineReason(s string) {
+	m.decline_reason = &s
+}
+
+// DeclineReason returns the value of the "decline_reason" field in the mutation.
+func (m *ReferralMutation) DeclineReason() (r string, exists bool) {
+	v := m.decline_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclineReason returns the old "decline_reason" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldDeclineReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclineReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclineReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclineReason: %w", err)
+	}
+	return oldValue.DeclineReason, nil
+}
+
+// ClearDeclineReason clears the value of the "decline_reason" field.
+func (m *ReferralMutation) ClearDeclineReason() {
+	m.decline_reason = nil
+	m.clearedFields[referral.FieldDeclineReason] = struct{}{}
+}
+
+// DeclineReasonCleared returns if the "decline_reason" field was cleared in this mutation.
+func (m *ReferralMutation) DeclineReasonCleared() bool {
+	_, ok := m.clearedFields[referral.FieldDeclineReason]
+	return ok
+}
+
+// ResetDeclineReason resets all changes to the "decline_reason" field.
+func (m *ReferralMutation) ResetDeclineReason() {
+	m.decline_reason = nil
+	delete(m.clearedFields, referral.FieldDeclineReason)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *ReferralMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *ReferralMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *ReferralMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *ReferralMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *ReferralMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Referral entity.
+// If the Referral object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ReferralMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *ReferralMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *ReferralMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[referral.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *ReferralMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *ReferralMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *ReferralMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// ClearPartner clears the "partner" edge to the Organization entity.
+func (m *ReferralMutation) ClearPartner() {
+	m.clearedpartner = true
+	m.clearedFields[referral.FieldPartnerID] = struct{}{}
+}
+
+// PartnerCleared reports if the "partner" edge to the Organization entity was cleared.
+func (m *ReferralMutation) PartnerCleared() bool {
+	return m.clearedpartner
+}
+
+// PartnerIDs returns the "partner" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PartnerID instead. It exists only for internal usage by the builders.
+func (m *ReferralMutation) PartnerIDs() (ids []nodeid.ID) {
+	if id := m.partner; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPartner resets all changes to the "partner" edge.
+func (m *ReferralMutation) ResetPartner() {
+	m.partner = nil
+	m.clearedpartner = false
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *ReferralMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[referral.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *ReferralMutation) ServiceCleared() bool {
+	return m.ServiceIDCleared() || m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *ReferralMutation) ServiceIDs() (ids []nodeid.ID) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *ReferralMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the ReferralMutation builder.
+func (m *ReferralMutation) Where(ps ...predicate.Referral) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the ReferralMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *ReferralMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Referral, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *ReferralMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *ReferralMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Referral).
+func (m *ReferralMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *ReferralMutation) Fields() []string {
+	fields := make([]string, 0, 12)
+	if m._case != nil {
+		fields = append(fields, referral.FieldCaseID)
+	}
+	if m.partner != nil {
+		fields = append(fields, referral.FieldPartnerID)
+	}
+	if m.service != nil {
+		fields = append(fields, referral.FieldServiceID)
+	}
+	if m.reason != nil {
+		fields = append(fields, referral.FieldReason)
+	}
+	if m.status != nil {
+		fields = append(fields, referral.FieldStatus)
+	}
+	if m.share != nil {
+		fields = append(fields, referral.FieldShare)
+	}
+	if m.consent_given_at != nil {
+		fields = append(fields, referral.FieldConsentGivenAt)
+	}
+	if m.consent_method != nil {
+		fields = append(fields, referral.FieldConsentMethod)
+	}
+	if m.consent_withdrawn_at != nil {
+		fields = append(fields, referral.FieldConsentWithdrawnAt)
+	}
+	if m.decline_reason != nil {
+		fields = append(fields, referral.FieldDeclineReason)
+	}
+	if m.created_at != nil {
+		fields = append(fields, referral.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, referral.FieldUpdatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *ReferralMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case referral.FieldCaseID:
+		return m.CaseID()
+	case referral.FieldPartnerID:
+		return m.PartnerID()
+	case referral.FieldServiceID:
+		return m.ServiceID()
+	case referral.FieldReason:
+		return m.Reason()
+	case referral.FieldStatus:
+		return m.Status()
+	case referral.FieldShare:
+		return m.Share()
+	case referral.FieldConsentGivenAt:
+		return m.ConsentGivenAt()
+	case referral.FieldConsentMethod:
+		return m.ConsentMethod()
+	case referral.FieldConsentWithdrawnAt:
+		return m.ConsentWithdrawnAt()
+	case referral.FieldDeclineReason:
+		return m.DeclineReason()
+	case referral.FieldCreatedAt:
+		return m.CreatedAt()
+	case referral.FieldUpdatedAt:
+		return m.UpdatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *ReferralMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case referral.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case referral.FieldPartnerID:
+		return m.OldPartnerID(ctx)
+	case referral.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case referral.FieldReason:
+		return m.OldReason(ctx)
+	case referral.FieldStatus:
+		return m.OldStatus(ctx)
+	case referral.FieldShare:
+		return m.OldShare(ctx)
+	case referral.FieldConsentGivenAt:
+		return m.OldConsentGivenAt(ctx)
+	case referral.FieldConsentMethod:
+		return m.OldConsentMethod(ctx)
+	case referral.FieldConsentWithdrawnAt:
+		return m.OldConsentWithdrawnAt(ctx)
+	case referral.FieldDeclineReason:
+		return m.OldDeclineReason(ctx)
+	case referral.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case referral.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Referral field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReferralMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case referral.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case referral.FieldPartnerID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPartnerID(v)
+		return nil
+	case referral.FieldServiceID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case referral.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case referral.FieldStatus:
+		v, ok := value.(referral.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case referral.FieldShare:
+		v, ok := value.(referral.Share)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetShare(v)
+		return nil
+	case referral.FieldConsentGivenAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConsentGivenAt(v)
+		return nil
+	case referral.FieldConsentMethod:
+		v, ok := value.(referral.ConsentMethod)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConsentMethod(v)
+		return nil
+	case referral.FieldConsentWithdrawnAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConsentWithdrawnAt(v)
+		return nil
+	case referral.FieldDeclineReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclineReason(v)
+		return nil
+	case referral.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case referral.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Referral field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *ReferralMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *ReferralMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *ReferralMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Referral numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *ReferralMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(referral.FieldServiceID) {
+		fields = append(fields, referral.FieldServiceID)
+	}
+	if m.FieldCleared(referral.FieldConsentGivenAt) {
+		fields = append(fields, referral.FieldConsentGivenAt)
+	}
+	if m.FieldCleared(referral.FieldConsentMethod) {
+		fields = append(fields, referral.FieldConsentMethod)
+	}
+	if m.FieldCleared(referral.FieldConsentWithdrawnAt) {
+		fields = append(fields, referral.FieldConsentWithdrawnAt)
+	}
+	if m.FieldCleared(referral.FieldDeclineReason) {
+		fields = append(fields, referral.FieldDeclineReason)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *ReferralMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *ReferralMutation) ClearField(name string) error {
+	switch name {
+	case referral.FieldServiceID:
+		m.ClearServiceID()
+		return nil
+	case referral.FieldConsentGivenAt:
+		m.ClearConsentGivenAt()
+		return nil
+	case referral.FieldConsentMethod:
+		m.ClearConsentMethod()
+		return nil
+	case referral.FieldConsentWithdrawnAt:
+		m.ClearConsentWithdrawnAt()
+		return nil
+	case referral.FieldDeclineReason:
+		m.ClearDeclineReason()
+		return nil
+	}
+	return fmt.Errorf("unknown Referral nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *ReferralMutation) ResetField(name string) error {
+	switch name {
+	case referral.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case referral.FieldPartnerID:
+		m.ResetPartnerID()
+		return nil
+	case referral.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case referral.FieldReason:
+		m.ResetReason()
+		return nil
+	case referral.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case referral.FieldShare:
+		m.ResetShare()
+		return nil
+	case referral.FieldConsentGivenAt:
+		m.ResetConsentGivenAt()
+		return nil
+	case referral.FieldConsentMethod:
+		m.ResetConsentMethod()
+		return nil
+	case referral.FieldConsentWithdrawnAt:
+		m.ResetConsentWithdrawnAt()
+		return nil
+	case referral.FieldDeclineReason:
+		m.ResetDeclineReason()
+		return nil
+	case referral.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case referral.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Referral field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *ReferralMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m._case != nil {
+		edges = append(edges, referral.EdgeCase)
+	}
+	if m.partner != nil {
+		edges = append(edges, referral.EdgePartner)
+	}
+	if m.service != nil {
+		edges = append(edges, referral.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *ReferralMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case referral.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case referral.EdgePartner:
+		if id := m.partner; id != nil {
+			return []ent.Value{*id}
+		}
+	case referral.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *ReferralMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *ReferralMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *ReferralMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.cleared_case {
+		edges = append(edges, referral.EdgeCase)
+	}
+	if m.clearedpartner {
+		edges = append(edges, referral.EdgePartner)
+	}
+	if m.clearedservice {
+		edges = append(edges, referral.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *ReferralMutation) EdgeCleared(name string) bool {
+	switch name {
+	case referral.EdgeCase:
+		return m.cleared_case
+	case referral.EdgePartner:
+		return m.clearedpartner
+	case referral.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *ReferralMutation) ClearEdge(name string) error {
+	switch name {
+	case referral.EdgeCase:
+		m.ClearCase()
+		return nil
+	case referral.EdgePartner:
+		m.ClearPartner()
+		return nil
+	case referral.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown Referral unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *ReferralMutation) ResetEdge(name string) error {
+	switch name {
+	case referral.EdgeCase:
+		m.ResetCase()
+		return nil
+	case referral.EdgePartner:
+		m.ResetPartner()
+		return nil
+	case referral.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown Referral edge %s", name)
 }
 
 // ResourceMutation represents an operation that mutates the Resource nodes in the graph.

@@ -38,6 +38,8 @@ type Tx struct {
 	OrganizationTranslation *OrganizationTranslationClient
 	// RateEvent is the client for interacting with the RateEvent builders.
 	RateEvent *RateEventClient
+	// Referral is the client for interacting with the Referral builders.
+	Referral *ReferralClient
 	// Resource is the client for interacting with the Resource builders.
 	Resource *ResourceClient
 	// ResourceRevision is the client for interacting with the ResourceRevision builders.
@@ -193,6 +195,7 @@ func (tx *Tx) init() {
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationTranslation = NewOrganizationTranslationClient(tx.config)
 	tx.RateEvent = NewRateEventClient(tx.config)
+	tx.Referral = NewReferralClient(tx.config)
 	tx.Resource = NewResourceClient(tx.config)
 	tx.ResourceRevision = NewResourceRevisionClient(tx.config)
 	tx.ResourceTranslation = NewResourceTranslationClient(tx.config)

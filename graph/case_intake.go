@@ -55,6 +55,9 @@ func (r *Resolver) requestSupport(ctx context.Context, in SupportRequestInput) (
 	for i, n := range in.Needs {
 		needs[i] = n.String()
 	}
+	// Not safe now, or in immediate danger: the case heads the advocates'
+	// lists and the answer carries the emergency contacts.
+	urgent := in.SafeNow != nil && !*in.SafeNow || in.ImmediateDanger != nil && *in.ImmediateDanger
 	sys := privacy.DecisionContext(ctx, privacy.Allow)
 	tx, err := r.client.Tx(sys)
 	if err != nil {
@@ -70,6 +73,7 @@ func (r *Resolver) requestSupport(ctx context.Context, in SupportRequestInput) (
 		SetSafeToLeaveMessage(in.SafeToLeaveMessage).
 		SetNeeds(needs).
 		SetAccessCodeHash(hash).
+		SetUrgent(urgent).
 		SetOpenedAt(instant(ctx))
 	if number != "" {
 		create.SetPhone(number)
@@ -97,7 +101,16 @@ func (r *Resolver) requestSupport(ctx context.Context, in SupportRequestInput) (
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
-	return &SupportRequestPayload{CaseNumber: cf.CaseNumber, AccessCode: code}, nil
+	payload := &SupportRequestPayload{CaseNumber: cf.CaseNumber, AccessCode: code, Urgent: urgent, EmergencyContacts: []*EmergencyContact{}}
+	if urgent {
+		l := locales.Match(in.PreferredLocale)
+		msg := l.T("emergency.title", nil)
+		payload.EmergencyMessage = &msg
+		if payload.EmergencyContacts, err = emergencyContacts(ctx, r.client, l); err != nil {
+			return nil, err
+		}
+	}
+	return payload, nil
 }
 
 func rollback(tx *ent.Tx, err error) error {

@@ -38,6 +38,7 @@ type event struct {
 	detail        string
 	status        string
 	victimVisible bool
+	referralID    string
 }
 
 // change describes one staff change of a case.
@@ -109,18 +110,22 @@ func (r *Resolver) changeCase(ctx context.Context, id nodeid.ID, expected *int, 
 	return c.CaseFile.Get(ctx, id)
 }
 
-// recordEvents writes history entries.
+// recordEvents writes history entries by the viewer.
 func (r *Resolver) recordEvents(ctx context.Context, c *ent.Client, id nodeid.ID, events []event) error {
+	return recordEventsAs(ctx, c, id, viewer.FromContext(ctx).StaffID, events)
+}
+
+// recordEventsAs writes history entries by actor (a staff ID, or "").
+func recordEventsAs(ctx context.Context, c *ent.Client, id nodeid.ID, actor string, events []event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	actor := viewer.FromContext(ctx).StaffID
 	builders := make([]*ent.CaseEventCreate, len(events))
 	for i, e := range events {
 		// A microsecond apart, so the events of one change keep their order.
 		at := instant(ctx).Add(time.Duration(i) * time.Microsecond)
 		builders[i] = c.CaseEvent.Create().SetCaseID(id).SetKind(e.kind).SetDetail(e.detail).
-			SetStatus(e.status).SetVictimVisible(e.victimVisible).SetActorID(actor).SetAt(at)
+			SetStatus(e.status).SetVictimVisible(e.victimVisible).SetActorID(actor).SetAt(at).SetReferralID(e.referralID)
 	}
 	return c.CaseEvent.CreateBulk(builders...).Exec(ctx)
 }

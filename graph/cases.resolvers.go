@@ -75,6 +75,11 @@ func (r *caseResolver) Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Fe
 	return f, err
 }
 
+// Referrals is the resolver for the referrals field.
+func (r *caseResolver) Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error) {
+	return caseReferrals(ctx, obj)
+}
+
 // Title is the resolver for the title field.
 func (r *caseEventResolver) Title(ctx context.Context, obj *ent.CaseEvent) (string, error) {
 	return eventTitle(fieldLocale(ctx), obj), nil
@@ -290,6 +295,11 @@ func (r *victimCaseResolver) Feedback(ctx context.Context, obj *ent.CaseFile) (*
 		return nil, nil
 	}
 	return f, err
+}
+
+// Referrals is the resolver for the referrals field.
+func (r *victimCaseResolver) Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error) {
+	return caseReferrals(victimView(ctx), obj)
 }
 
 // Case returns CaseResolver implementation.

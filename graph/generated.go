@@ -17,6 +17,7 @@ import (
 	"victimservices/ent/casefile"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/organization"
+	"victimservices/ent/referral"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -54,11 +55,13 @@ type ResolverRoot interface {
 	Organization() OrganizationResolver
 	Phone() PhoneResolver
 	Query() QueryResolver
+	Referral() ReferralResolver
 	Resource() ResourceResolver
 	ResourceRevision() ResourceRevisionResolver
 	Service() ServiceResolver
 	Subscription() SubscriptionResolver
 	VictimCase() VictimCaseResolver
+	VictimReferral() VictimReferralResolver
 }
 
 type DirectiveRoot struct {
@@ -98,6 +101,7 @@ type ComplexityRoot struct {
 		Needs          func(childComplexity int) int
 		OpenedAt       func(childComplexity int) int
 		Outcome        func(childComplexity int) int
+		Referrals      func(childComplexity int) int
 		SafeContact    func(childComplexity int) int
 		Status         func(childComplexity int) int
 		Urgent         func(childComplexity int) int
@@ -159,6 +163,14 @@ type ComplexityRoot struct {
 		Total     func(childComplexity int) int
 	}
 
+	EmergencyContact struct {
+		Description  func(childComplexity int) int
+		Name         func(childComplexity int) int
+		Phones       func(childComplexity int) int
+		ServedLocale func(childComplexity int) int
+		Service      func(childComplexity int) int
+	}
+
 	Feedback struct {
 		Comment     func(childComplexity int) int
 		Rating      func(childComplexity int) int
@@ -215,18 +227,25 @@ type ComplexityRoot struct {
 		AssignAdvocate                  func(childComplexity int, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) int
 		CloseCase                       func(childComplexity int, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) int
 		CompleteFollowUp                func(childComplexity int, followUpID nodeid.ID, note *string, expectedVersion *int) int
+		CompleteReferral                func(childComplexity int, referralID nodeid.ID) int
 		CreateLocation                  func(childComplexity int, input CreateLocationInput) int
 		CreateOrganization              func(childComplexity int, input CreateOrganizationInput) int
 		CreateResource                  func(childComplexity int, input CreateResourceInput) int
 		CreateService                   func(childComplexity int, input CreateServiceInput) int
 		EndCaseSession                  func(childComplexity int) int
+		GiveReferralConsent             func(childComplexity int, referralID nodeid.ID, share referral.Share) int
 		OpenCaseSession                 func(childComplexity int, caseNumber string, accessCode string) int
+		ProposeReferral                 func(childComplexity int, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) int
 		RecordFirstContact              func(childComplexity int, caseID nodeid.ID, at *time.Time, note *string, expectedVersion *int) int
+		RecordReferralConsent           func(childComplexity int, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) int
+		RecordReferralResponse          func(childComplexity int, referralID nodeid.ID, accepted bool, declineReason *string) int
+		RecordReferralWithdrawal        func(childComplexity int, referralID nodeid.ID) int
 		ReissueAccessCode               func(childComplexity int, caseID nodeid.ID) int
 		RequestSupport                  func(childComplexity int, input SupportRequestInput) int
 		SaveResourceTranslation         func(childComplexity int, input SaveResourceTranslationInput) int
 		SaveTranslation                 func(childComplexity int, input SaveTranslationInput) int
 		ScheduleFollowUp                func(childComplexity int, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) int
+		SendReferral                    func(childComplexity int, referralID nodeid.ID) int
 		SetResourceTranslationPublished func(childComplexity int, resourceID nodeid.ID, locale string, published bool) int
 		SetTranslationPublished         func(childComplexity int, ownerID nodeid.ID, locale string, published bool) int
 		SubmitFeedback                  func(childComplexity int, input FeedbackInput) int
@@ -236,6 +255,7 @@ type ComplexityRoot struct {
 		UpdateOrganization              func(childComplexity int, id nodeid.ID, input UpdateOrganizationInput) int
 		UpdateResource                  func(childComplexity int, id nodeid.ID, input UpdateResourceInput) int
 		UpdateService                   func(childComplexity int, id nodeid.ID, input UpdateServiceInput) int
+		WithdrawReferralConsent         func(childComplexity int, referralID nodeid.ID) int
 	}
 
 	OpeningHours struct {
@@ -285,12 +305,22 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PartnerReferrals struct {
+		Accepted  func(childComplexity int) int
+		Completed func(childComplexity int) int
+		Declined  func(childComplexity int) int
+		Partner   func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
 	PerformanceReport struct {
-		CaseResolution func(childComplexity int) int
-		From           func(childComplexity int) int
-		InitialContact func(childComplexity int) int
-		Satisfaction   func(childComplexity int) int
-		To             func(childComplexity int) int
+		CaseResolution       func(childComplexity int) int
+		From                 func(childComplexity int) int
+		InitialContact       func(childComplexity int) int
+		Referrals            func(childComplexity int) int
+		Satisfaction         func(childComplexity int) int
+		To                   func(childComplexity int) int
+		UrgentInitialContact func(childComplexity int) int
 	}
 
 	Phone struct {
@@ -314,6 +344,29 @@ type ComplexityRoot struct {
 		Search              func(childComplexity int, text string, first *int, locale *string) int
 		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) int
 		TranslationCoverage func(childComplexity int) int
+	}
+
+	Referral struct {
+		ConsentGivenAt     func(childComplexity int) int
+		ConsentMethod      func(childComplexity int) int
+		ConsentWithdrawnAt func(childComplexity int) int
+		CreatedAt          func(childComplexity int) int
+		DeclineReason      func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Partner            func(childComplexity int) int
+		Reason             func(childComplexity int) int
+		Service            func(childComplexity int) int
+		Share              func(childComplexity int) int
+		SharedWithPartner  func(childComplexity int) int
+		Status             func(childComplexity int) int
+	}
+
+	ReferralPacket struct {
+		Email           func(childComplexity int) int
+		Phone           func(childComplexity int) int
+		PreferredLocale func(childComplexity int) int
+		SafeContact     func(childComplexity int) int
+		Summary         func(childComplexity int) int
 	}
 
 	Resource struct {
@@ -419,8 +472,11 @@ type ComplexityRoot struct {
 	}
 
 	SupportRequestPayload struct {
-		AccessCode func(childComplexity int) int
-		CaseNumber func(childComplexity int) int
+		AccessCode        func(childComplexity int) int
+		CaseNumber        func(childComplexity int) int
+		EmergencyContacts func(childComplexity int) int
+		EmergencyMessage  func(childComplexity int) int
+		Urgent            func(childComplexity int) int
 	}
 
 	Translation struct {
@@ -441,8 +497,20 @@ type ComplexityRoot struct {
 		Feedback          func(childComplexity int) int
 		NextFollowUp      func(childComplexity int) int
 		OpenedAt          func(childComplexity int) int
+		Referrals         func(childComplexity int) int
 		Status            func(childComplexity int) int
 		StatusLabel       func(childComplexity int) int
+	}
+
+	VictimReferral struct {
+		DeclineReason func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Partner       func(childComplexity int) int
+		Service       func(childComplexity int) int
+		Share         func(childComplexity int) int
+		ShareLabel    func(childComplexity int) int
+		Status        func(childComplexity int) int
+		StatusLabel   func(childComplexity int) int
 	}
 }
 
@@ -460,6 +528,7 @@ type CaseResolver interface {
 	FollowUps(ctx context.Context, obj *ent.CaseFile) ([]*ent.FollowUp, error)
 	CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
+	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
 }
 type CaseEventResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
@@ -509,6 +578,14 @@ type MutationResolver interface {
 	UpdateLocation(ctx context.Context, id nodeid.ID, input UpdateLocationInput) (*ent.Location, error)
 	SaveTranslation(ctx context.Context, input SaveTranslationInput) (*Translation, error)
 	SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*Translation, error)
+	ProposeReferral(ctx context.Context, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) (*ent.Referral, error)
+	RecordReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error)
+	SendReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
+	RecordReferralResponse(ctx context.Context, referralID nodeid.ID, accepted bool, declineReason *string) (*ent.Referral, error)
+	CompleteReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
+	RecordReferralWithdrawal(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
+	GiveReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share) (*ent.Referral, error)
+	WithdrawReferralConsent(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
 }
 type OpeningHoursResolver interface {
 	Closures(ctx context.Context, obj *hours.Schedule) ([]*hours.Closure, error)
@@ -541,6 +618,12 @@ type QueryResolver interface {
 	TranslationCoverage(ctx context.Context) ([]*LocaleCoverage, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
+}
+type ReferralResolver interface {
+	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
+	Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error)
+
+	SharedWithPartner(ctx context.Context, obj *ent.Referral) (*ReferralPacket, error)
 }
 type ResourceResolver interface {
 	CategoryLabel(ctx context.Context, obj *ent.Resource) (string, error)
@@ -586,6 +669,15 @@ type VictimCaseResolver interface {
 	CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error)
 	CompensationClaim(ctx context.Context, obj *ent.CaseFile) (*CompensationClaim, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
+	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
+}
+type VictimReferralResolver interface {
+	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
+	Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error)
+
+	StatusLabel(ctx context.Context, obj *ent.Referral) (string, error)
+
+	ShareLabel(ctx context.Context, obj *ent.Referral) (string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -747,6 +839,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Outcome(childComplexity), true
+	case "Case.referrals":
+		if e.ComplexityRoot.Case.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.Referrals(childComplexity), true
 	case "Case.safeContact":
 		if e.ComplexityRoot.Case.SafeContact == nil {
 			break
@@ -948,6 +1046,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoverageCount.Total(childComplexity), true
+
+	case "EmergencyContact.description":
+		if e.ComplexityRoot.EmergencyContact.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.Description(childComplexity), true
+	case "EmergencyContact.name":
+		if e.ComplexityRoot.EmergencyContact.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.Name(childComplexity), true
+	case "EmergencyContact.phones":
+		if e.ComplexityRoot.EmergencyContact.Phones == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.Phones(childComplexity), true
+	case "EmergencyContact.servedLocale":
+		if e.ComplexityRoot.EmergencyContact.ServedLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.ServedLocale(childComplexity), true
+	case "EmergencyContact.service":
+		if e.ComplexityRoot.EmergencyContact.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.Service(childComplexity), true
 
 	case "Feedback.comment":
 		if e.ComplexityRoot.Feedback.Comment == nil {
@@ -1202,6 +1331,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompleteFollowUp(childComplexity, args["followUpId"].(nodeid.ID), args["note"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.completeReferral":
+		if e.ComplexityRoot.Mutation.CompleteReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completeReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompleteReferral(childComplexity, args["referralId"].(nodeid.ID)), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -1252,6 +1392,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndCaseSession(childComplexity), true
+	case "Mutation.giveReferralConsent":
+		if e.ComplexityRoot.Mutation.GiveReferralConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_giveReferralConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.GiveReferralConsent(childComplexity, args["referralId"].(nodeid.ID), args["share"].(referral.Share)), true
 	case "Mutation.openCaseSession":
 		if e.ComplexityRoot.Mutation.OpenCaseSession == nil {
 			break
@@ -1263,6 +1414,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.OpenCaseSession(childComplexity, args["caseNumber"].(string), args["accessCode"].(string)), true
+	case "Mutation.proposeReferral":
+		if e.ComplexityRoot.Mutation.ProposeReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeReferral(childComplexity, args["caseId"].(nodeid.ID), args["partnerId"].(nodeid.ID), args["serviceId"].(*nodeid.ID), args["reason"].(string)), true
 	case "Mutation.recordFirstContact":
 		if e.ComplexityRoot.Mutation.RecordFirstContact == nil {
 			break
@@ -1274,6 +1436,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordFirstContact(childComplexity, args["caseId"].(nodeid.ID), args["at"].(*time.Time), args["note"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.recordReferralConsent":
+		if e.ComplexityRoot.Mutation.RecordReferralConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReferralConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReferralConsent(childComplexity, args["referralId"].(nodeid.ID), args["share"].(referral.Share), args["method"].(referral.ConsentMethod), args["givenAt"].(*time.Time)), true
+	case "Mutation.recordReferralResponse":
+		if e.ComplexityRoot.Mutation.RecordReferralResponse == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReferralResponse_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReferralResponse(childComplexity, args["referralId"].(nodeid.ID), args["accepted"].(bool), args["declineReason"].(*string)), true
+	case "Mutation.recordReferralWithdrawal":
+		if e.ComplexityRoot.Mutation.RecordReferralWithdrawal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReferralWithdrawal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReferralWithdrawal(childComplexity, args["referralId"].(nodeid.ID)), true
 	case "Mutation.reissueAccessCode":
 		if e.ComplexityRoot.Mutation.ReissueAccessCode == nil {
 			break
@@ -1329,6 +1524,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ScheduleFollowUp(childComplexity, args["caseId"].(nodeid.ID), args["dueAt"].(time.Time), args["note"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.sendReferral":
+		if e.ComplexityRoot.Mutation.SendReferral == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendReferral_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendReferral(childComplexity, args["referralId"].(nodeid.ID)), true
 	case "Mutation.setResourceTranslationPublished":
 		if e.ComplexityRoot.Mutation.SetResourceTranslationPublished == nil {
 			break
@@ -1428,6 +1634,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["id"].(nodeid.ID), args["input"].(UpdateServiceInput)), true
+	case "Mutation.withdrawReferralConsent":
+		if e.ComplexityRoot.Mutation.WithdrawReferralConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawReferralConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawReferralConsent(childComplexity, args["referralId"].(nodeid.ID)), true
 
 	case "OpeningHours.alwaysOpen":
 		if e.ComplexityRoot.OpeningHours.AlwaysOpen == nil {
@@ -1614,6 +1831,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PartnerReferrals.accepted":
+		if e.ComplexityRoot.PartnerReferrals.Accepted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReferrals.Accepted(childComplexity), true
+	case "PartnerReferrals.completed":
+		if e.ComplexityRoot.PartnerReferrals.Completed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReferrals.Completed(childComplexity), true
+	case "PartnerReferrals.declined":
+		if e.ComplexityRoot.PartnerReferrals.Declined == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReferrals.Declined(childComplexity), true
+	case "PartnerReferrals.partner":
+		if e.ComplexityRoot.PartnerReferrals.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReferrals.Partner(childComplexity), true
+	case "PartnerReferrals.total":
+		if e.ComplexityRoot.PartnerReferrals.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PartnerReferrals.Total(childComplexity), true
+
 	case "PerformanceReport.caseResolution":
 		if e.ComplexityRoot.PerformanceReport.CaseResolution == nil {
 			break
@@ -1632,6 +1880,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PerformanceReport.InitialContact(childComplexity), true
+	case "PerformanceReport.referrals":
+		if e.ComplexityRoot.PerformanceReport.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.Referrals(childComplexity), true
 	case "PerformanceReport.satisfaction":
 		if e.ComplexityRoot.PerformanceReport.Satisfaction == nil {
 			break
@@ -1644,6 +1898,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PerformanceReport.To(childComplexity), true
+	case "PerformanceReport.urgentInitialContact":
+		if e.ComplexityRoot.PerformanceReport.UrgentInitialContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.UrgentInitialContact(childComplexity), true
 
 	case "Phone.display":
 		if e.ComplexityRoot.Phone.Display == nil {
@@ -1804,6 +2064,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.TranslationCoverage(childComplexity), true
+
+	case "Referral.consentGivenAt":
+		if e.ComplexityRoot.Referral.ConsentGivenAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ConsentGivenAt(childComplexity), true
+	case "Referral.consentMethod":
+		if e.ComplexityRoot.Referral.ConsentMethod == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ConsentMethod(childComplexity), true
+	case "Referral.consentWithdrawnAt":
+		if e.ComplexityRoot.Referral.ConsentWithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ConsentWithdrawnAt(childComplexity), true
+	case "Referral.createdAt":
+		if e.ComplexityRoot.Referral.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.CreatedAt(childComplexity), true
+	case "Referral.declineReason":
+		if e.ComplexityRoot.Referral.DeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.DeclineReason(childComplexity), true
+	case "Referral.id":
+		if e.ComplexityRoot.Referral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.ID(childComplexity), true
+	case "Referral.partner":
+		if e.ComplexityRoot.Referral.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Partner(childComplexity), true
+	case "Referral.reason":
+		if e.ComplexityRoot.Referral.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Reason(childComplexity), true
+	case "Referral.service":
+		if e.ComplexityRoot.Referral.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Service(childComplexity), true
+	case "Referral.share":
+		if e.ComplexityRoot.Referral.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Share(childComplexity), true
+	case "Referral.sharedWithPartner":
+		if e.ComplexityRoot.Referral.SharedWithPartner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.SharedWithPartner(childComplexity), true
+	case "Referral.status":
+		if e.ComplexityRoot.Referral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Referral.Status(childComplexity), true
+
+	case "ReferralPacket.email":
+		if e.ComplexityRoot.ReferralPacket.Email == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPacket.Email(childComplexity), true
+	case "ReferralPacket.phone":
+		if e.ComplexityRoot.ReferralPacket.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPacket.Phone(childComplexity), true
+	case "ReferralPacket.preferredLocale":
+		if e.ComplexityRoot.ReferralPacket.PreferredLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPacket.PreferredLocale(childComplexity), true
+	case "ReferralPacket.safeContact":
+		if e.ComplexityRoot.ReferralPacket.SafeContact == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPacket.SafeContact(childComplexity), true
+	case "ReferralPacket.summary":
+		if e.ComplexityRoot.ReferralPacket.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ReferralPacket.Summary(childComplexity), true
 
 	case "Resource.availableLocales":
 		if e.ComplexityRoot.Resource.AvailableLocales == nil {
@@ -2257,6 +2621,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SupportRequestPayload.CaseNumber(childComplexity), true
+	case "SupportRequestPayload.emergencyContacts":
+		if e.ComplexityRoot.SupportRequestPayload.EmergencyContacts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportRequestPayload.EmergencyContacts(childComplexity), true
+	case "SupportRequestPayload.emergencyMessage":
+		if e.ComplexityRoot.SupportRequestPayload.EmergencyMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportRequestPayload.EmergencyMessage(childComplexity), true
+	case "SupportRequestPayload.urgent":
+		if e.ComplexityRoot.SupportRequestPayload.Urgent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SupportRequestPayload.Urgent(childComplexity), true
 
 	case "Translation.description":
 		if e.ComplexityRoot.Translation.Description == nil {
@@ -2343,6 +2725,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimCase.OpenedAt(childComplexity), true
+	case "VictimCase.referrals":
+		if e.ComplexityRoot.VictimCase.Referrals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimCase.Referrals(childComplexity), true
 	case "VictimCase.status":
 		if e.ComplexityRoot.VictimCase.Status == nil {
 			break
@@ -2355,6 +2743,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimCase.StatusLabel(childComplexity), true
+
+	case "VictimReferral.declineReason":
+		if e.ComplexityRoot.VictimReferral.DeclineReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.DeclineReason(childComplexity), true
+	case "VictimReferral.id":
+		if e.ComplexityRoot.VictimReferral.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.ID(childComplexity), true
+	case "VictimReferral.partner":
+		if e.ComplexityRoot.VictimReferral.Partner == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.Partner(childComplexity), true
+	case "VictimReferral.service":
+		if e.ComplexityRoot.VictimReferral.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.Service(childComplexity), true
+	case "VictimReferral.share":
+		if e.ComplexityRoot.VictimReferral.Share == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.Share(childComplexity), true
+	case "VictimReferral.shareLabel":
+		if e.ComplexityRoot.VictimReferral.ShareLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.ShareLabel(childComplexity), true
+	case "VictimReferral.status":
+		if e.ComplexityRoot.VictimReferral.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.Status(childComplexity), true
+	case "VictimReferral.statusLabel":
+		if e.ComplexityRoot.VictimReferral.StatusLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.StatusLabel(childComplexity), true
 
 	}
 	return 0, false
@@ -2473,7 +2910,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "schema.graphqls"
+//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "referrals.graphqls" "schema.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2488,6 +2925,7 @@ var sources = []*ast.Source{
 	{Name: "cases.graphqls", Input: sourceData("cases.graphqls"), BuiltIn: false},
 	{Name: "content.graphqls", Input: sourceData("content.graphqls"), BuiltIn: false},
 	{Name: "directory.graphqls", Input: sourceData("directory.graphqls"), BuiltIn: false},
+	{Name: "referrals.graphqls", Input: sourceData("referrals.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -2570,6 +3008,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_courtDates(ctx, field)
 	case "feedback":
 		return ec.fieldContext_Case_feedback(ctx, field)
+	case "referrals":
+		return ec.fieldContext_Case_referrals(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 }
@@ -2682,6 +3122,22 @@ func (ec *executionContext) childFields_CoverageCount(ctx context.Context, field
 		return ec.fieldContext_CoverageCount_missing(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CoverageCount", field.Name)
+}
+
+func (ec *executionContext) childFields_EmergencyContact(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_EmergencyContact_name(ctx, field)
+	case "servedLocale":
+		return ec.fieldContext_EmergencyContact_servedLocale(ctx, field)
+	case "description":
+		return ec.fieldContext_EmergencyContact_description(ctx, field)
+	case "phones":
+		return ec.fieldContext_EmergencyContact_phones(ctx, field)
+	case "service":
+		return ec.fieldContext_EmergencyContact_service(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EmergencyContact", field.Name)
 }
 
 func (ec *executionContext) childFields_Feedback(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2878,6 +3334,22 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_PartnerReferrals(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "partner":
+		return ec.fieldContext_PartnerReferrals_partner(ctx, field)
+	case "total":
+		return ec.fieldContext_PartnerReferrals_total(ctx, field)
+	case "accepted":
+		return ec.fieldContext_PartnerReferrals_accepted(ctx, field)
+	case "completed":
+		return ec.fieldContext_PartnerReferrals_completed(ctx, field)
+	case "declined":
+		return ec.fieldContext_PartnerReferrals_declined(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PartnerReferrals", field.Name)
+}
+
 func (ec *executionContext) childFields_PerformanceReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "initialContact":
@@ -2886,6 +3358,10 @@ func (ec *executionContext) childFields_PerformanceReport(ctx context.Context, f
 		return ec.fieldContext_PerformanceReport_caseResolution(ctx, field)
 	case "satisfaction":
 		return ec.fieldContext_PerformanceReport_satisfaction(ctx, field)
+	case "urgentInitialContact":
+		return ec.fieldContext_PerformanceReport_urgentInitialContact(ctx, field)
+	case "referrals":
+		return ec.fieldContext_PerformanceReport_referrals(ctx, field)
 	case "from":
 		return ec.fieldContext_PerformanceReport_from(ctx, field)
 	case "to":
@@ -2906,6 +3382,52 @@ func (ec *executionContext) childFields_Phone(ctx context.Context, field graphql
 		return ec.fieldContext_Phone_kind(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Phone", field.Name)
+}
+
+func (ec *executionContext) childFields_Referral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Referral_id(ctx, field)
+	case "partner":
+		return ec.fieldContext_Referral_partner(ctx, field)
+	case "service":
+		return ec.fieldContext_Referral_service(ctx, field)
+	case "reason":
+		return ec.fieldContext_Referral_reason(ctx, field)
+	case "status":
+		return ec.fieldContext_Referral_status(ctx, field)
+	case "share":
+		return ec.fieldContext_Referral_share(ctx, field)
+	case "consentGivenAt":
+		return ec.fieldContext_Referral_consentGivenAt(ctx, field)
+	case "consentMethod":
+		return ec.fieldContext_Referral_consentMethod(ctx, field)
+	case "consentWithdrawnAt":
+		return ec.fieldContext_Referral_consentWithdrawnAt(ctx, field)
+	case "declineReason":
+		return ec.fieldContext_Referral_declineReason(ctx, field)
+	case "sharedWithPartner":
+		return ec.fieldContext_Referral_sharedWithPartner(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Referral_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Referral", field.Name)
+}
+
+func (ec *executionContext) childFields_ReferralPacket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "phone":
+		return ec.fieldContext_ReferralPacket_phone(ctx, field)
+	case "email":
+		return ec.fieldContext_ReferralPacket_email(ctx, field)
+	case "safeContact":
+		return ec.fieldContext_ReferralPacket_safeContact(ctx, field)
+	case "preferredLocale":
+		return ec.fieldContext_ReferralPacket_preferredLocale(ctx, field)
+	case "summary":
+		return ec.fieldContext_ReferralPacket_summary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ReferralPacket", field.Name)
 }
 
 func (ec *executionContext) childFields_Resource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3110,6 +3632,12 @@ func (ec *executionContext) childFields_SupportRequestPayload(ctx context.Contex
 		return ec.fieldContext_SupportRequestPayload_caseNumber(ctx, field)
 	case "accessCode":
 		return ec.fieldContext_SupportRequestPayload_accessCode(ctx, field)
+	case "urgent":
+		return ec.fieldContext_SupportRequestPayload_urgent(ctx, field)
+	case "emergencyMessage":
+		return ec.fieldContext_SupportRequestPayload_emergencyMessage(ctx, field)
+	case "emergencyContacts":
+		return ec.fieldContext_SupportRequestPayload_emergencyContacts(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SupportRequestPayload", field.Name)
 }
@@ -3154,8 +3682,32 @@ func (ec *executionContext) childFields_VictimCase(ctx context.Context, field gr
 		return ec.fieldContext_VictimCase_compensationClaim(ctx, field)
 	case "feedback":
 		return ec.fieldContext_VictimCase_feedback(ctx, field)
+	case "referrals":
+		return ec.fieldContext_VictimCase_referrals(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VictimCase", field.Name)
+}
+
+func (ec *executionContext) childFields_VictimReferral(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_VictimReferral_id(ctx, field)
+	case "partner":
+		return ec.fieldContext_VictimReferral_partner(ctx, field)
+	case "service":
+		return ec.fieldContext_VictimReferral_service(ctx, field)
+	case "status":
+		return ec.fieldContext_VictimReferral_status(ctx, field)
+	case "statusLabel":
+		return ec.fieldContext_VictimReferral_statusLabel(ctx, field)
+	case "share":
+		return ec.fieldContext_VictimReferral_share(ctx, field)
+	case "shareLabel":
+		return ec.fieldContext_VictimReferral_shareLabel(ctx, field)
+	case "declineReason":
+		return ec.fieldContext_VictimReferral_declineReason(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VictimReferral", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3440,6 +3992,20 @@ func (ec *executionContext) field_Mutation_completeFollowUp_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_completeReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3496,6 +4062,28 @@ func (ec *executionContext) field_Mutation_createService_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_giveReferralConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "share",
+		func(ctx context.Context, v any) (referral.Share, error) {
+			return ec.unmarshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["share"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_openCaseSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3515,6 +4103,44 @@ func (ec *executionContext) field_Mutation_openCaseSession_args(ctx context.Cont
 		return nil, err
 	}
 	args["accessCode"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "partnerId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["partnerId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (*nodeid.ID, error) {
+			return ec.unmarshalOID2ᚖvictimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg3
 	return args, nil
 }
 
@@ -3553,6 +4179,88 @@ func (ec *executionContext) field_Mutation_recordFirstContact_args(ctx context.C
 		return nil, err
 	}
 	args["expectedVersion"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordReferralConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "share",
+		func(ctx context.Context, v any) (referral.Share, error) {
+			return ec.unmarshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["share"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "method",
+		func(ctx context.Context, v any) (referral.ConsentMethod, error) {
+			return ec.unmarshalNConsentMethod2victimservicesᚋentᚋreferralᚐConsentMethod(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["method"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "givenAt",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["givenAt"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordReferralResponse_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "accepted",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accepted"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "declineReason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["declineReason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordReferralWithdrawal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
 	return args, nil
 }
 
@@ -3647,6 +4355,20 @@ func (ec *executionContext) field_Mutation_scheduleFollowUp_args(ctx context.Con
 		return nil, err
 	}
 	args["expectedVersion"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
 	return args, nil
 }
 
@@ -3877,6 +4599,20 @@ func (ec *executionContext) field_Mutation_updateService_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawReferralConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "referralId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["referralId"] = arg0
 	return args, nil
 }
 
@@ -5095,6 +5831,38 @@ func (ec *executionContext) fieldContext_Case_feedback(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_referrals(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().Referrals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5788,6 +6556,139 @@ func (ec *executionContext) fieldContext_CoverageCount_missing(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmergencyContact_name(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyContact_servedLocale(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_servedLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ServedLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_servedLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyContact_description(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyContact_phones(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_phones(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phones, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*phone.Phone) graphql.Marshaler {
+			return ec.marshalNPhone2ᚕᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_phones(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmergencyContact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Phone(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EmergencyContact_service(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Service, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalNService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmergencyContact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7697,6 +8598,358 @@ func (ec *executionContext) fieldContext_Mutation_setTranslationPublished(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_proposeReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeReferral(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["partnerId"].(nodeid.ID), fc.Args["serviceId"].(*nodeid.ID), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReferralConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReferralConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReferralConsent(ctx, fc.Args["referralId"].(nodeid.ID), fc.Args["share"].(referral.Share), fc.Args["method"].(referral.ConsentMethod), fc.Args["givenAt"].(*time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReferralConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReferralConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendReferral(ctx, fc.Args["referralId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReferralResponse(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReferralResponse(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReferralResponse(ctx, fc.Args["referralId"].(nodeid.ID), fc.Args["accepted"].(bool), fc.Args["declineReason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReferralResponse(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReferralResponse_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completeReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completeReferral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompleteReferral(ctx, fc.Args["referralId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completeReferral(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completeReferral_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReferralWithdrawal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReferralWithdrawal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReferralWithdrawal(ctx, fc.Args["referralId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReferralWithdrawal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReferralWithdrawal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_giveReferralConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_giveReferralConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().GiveReferralConsent(ctx, fc.Args["referralId"].(nodeid.ID), fc.Args["share"].(referral.Share))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNVictimReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_giveReferralConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VictimReferral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_giveReferralConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawReferralConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawReferralConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawReferralConsent(ctx, fc.Args["referralId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+			return ec.marshalNVictimReferral2ᚖvictimservicesᚋentᚐReferral(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawReferralConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VictimReferral(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawReferralConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OpeningHours_alwaysOpen(ctx context.Context, field graphql.CollectedField, obj *hours.Schedule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8448,6 +9701,130 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
+func (ec *executionContext) _PartnerReferrals_partner(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReferrals_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Partner, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖvictimservicesᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReferrals_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PartnerReferrals",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PartnerReferrals_total(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReferrals_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReferrals_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerReferrals_accepted(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReferrals_accepted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accepted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReferrals_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerReferrals_completed(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReferrals_completed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Completed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReferrals_completed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
+}
+
+func (ec *executionContext) _PartnerReferrals_declined(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PartnerReferrals_declined(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Declined, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PartnerReferrals_declined(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
+}
+
 func (ec *executionContext) _PerformanceReport_initialContact(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8539,6 +9916,70 @@ func (ec *executionContext) fieldContext_PerformanceReport_satisfaction(_ contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Metric(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PerformanceReport_urgentInitialContact(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_urgentInitialContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UrgentInitialContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *Metric) graphql.Marshaler {
+			return ec.marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_urgentInitialContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Metric(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PerformanceReport_referrals(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Referrals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*PartnerReferrals) graphql.Marshaler {
+			return ec.marshalNPartnerReferrals2ᚕᚖvictimservicesᚋgraphᚐPartnerReferralsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PartnerReferrals(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9304,6 +10745,424 @@ func (ec *executionContext) fieldContext_Query___schema(_ context.Context, field
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Referral_id(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Referral_partner(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Partner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖvictimservicesᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_service(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().Service(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_reason(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "String")
+}
+
+func (ec *executionContext) _Referral_status(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2victimservicesᚋentᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ReferralStatus")
+}
+
+func (ec *executionContext) _Referral_share(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Share) graphql.Marshaler {
+			return ec.marshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ReferralShare")
+}
+
+func (ec *executionContext) _Referral_consentGivenAt(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_consentGivenAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsentGivenAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_consentGivenAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Referral_consentMethod(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_consentMethod(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsentMethod, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *referral.ConsentMethod) graphql.Marshaler {
+			return ec.marshalOConsentMethod2ᚖvictimservicesᚋentᚋreferralᚐConsentMethod(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_consentMethod(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "ConsentMethod")
+}
+
+func (ec *executionContext) _Referral_consentWithdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_consentWithdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConsentWithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_consentWithdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Referral_declineReason(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_declineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "String")
+}
+
+func (ec *executionContext) _Referral_sharedWithPartner(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_sharedWithPartner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Referral().SharedWithPartner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ReferralPacket) graphql.Marshaler {
+			return ec.marshalNReferralPacket2ᚖvictimservicesᚋgraphᚐReferralPacket(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_sharedWithPartner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Referral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ReferralPacket(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Referral_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Referral_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Referral", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ReferralPacket_phone(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPacket_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPacket_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferralPacket_email(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPacket_email(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Email, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPacket_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferralPacket_safeContact(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPacket_safeContact(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SafeContact, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPacket_safeContact(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferralPacket_preferredLocale(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPacket_preferredLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreferredLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPacket_preferredLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
+}
+
+func (ec *executionContext) _ReferralPacket_summary(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ReferralPacket_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ReferralPacket_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
 func (ec *executionContext) _Resource_id(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
@@ -11110,6 +12969,84 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_accessCode(_ cont
 	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "String")
 }
 
+func (ec *executionContext) _SupportRequestPayload_urgent(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportRequestPayload_urgent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Urgent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportRequestPayload_urgent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _SupportRequestPayload_emergencyMessage(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportRequestPayload_emergencyMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmergencyMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SupportRequestPayload_emergencyMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "String")
+}
+
+func (ec *executionContext) _SupportRequestPayload_emergencyContacts(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SupportRequestPayload_emergencyContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EmergencyContacts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*EmergencyContact) graphql.Marshaler {
+			return ec.marshalNEmergencyContact2ᚕᚖvictimservicesᚋgraphᚐEmergencyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SupportRequestPayload_emergencyContacts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SupportRequestPayload",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyContact(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Translation_locale(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11521,6 +13458,240 @@ func (ec *executionContext) fieldContext_VictimCase_feedback(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _VictimCase_referrals(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimCase_referrals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimCase().Referrals(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
+			return ec.marshalNVictimReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimCase_referrals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VictimReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimReferral_id(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "ID")
+}
+
+func (ec *executionContext) _VictimReferral_partner(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_partner(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimReferral().Partner(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalNOrganization2ᚖvictimservicesᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_partner(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimReferral_service(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimReferral().Service(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimReferral",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimReferral_status(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Status) graphql.Marshaler {
+			return ec.marshalNReferralStatus2victimservicesᚋentᚋreferralᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "ReferralStatus")
+}
+
+func (ec *executionContext) _VictimReferral_statusLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_statusLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimReferral().StatusLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_statusLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, true, true, "String")
+}
+
+func (ec *executionContext) _VictimReferral_share(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_share(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Share, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v referral.Share) graphql.Marshaler {
+			return ec.marshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_share(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "ReferralShare")
+}
+
+func (ec *executionContext) _VictimReferral_shareLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_shareLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimReferral().ShareLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_shareLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, true, true, "String")
+}
+
+func (ec *executionContext) _VictimReferral_declineReason(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_declineReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclineReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -13398,7 +15569,7 @@ func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"preferredLocale", "contactMethod", "phone", "email", "safeToLeaveMessage", "needs", "safeContactTimes", "description"}
+	fieldsInOrder := [...]string{"preferredLocale", "contactMethod", "phone", "email", "safeToLeaveMessage", "needs", "safeContactTimes", "description", "safeNow", "immediateDanger"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -13461,6 +15632,20 @@ func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Contex
 				return it, err
 			}
 			it.Description = data
+		case "safeNow":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("safeNow"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SafeNow = data
+		case "immediateDanger":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("immediateDanger"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImmediateDanger = data
 		}
 	}
 	return it, nil
@@ -14104,6 +16289,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_feedback(ctx, field, obj)
 				})
+		case "referrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_referrals(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -14498,6 +16689,59 @@ func (ec *executionContext) _CoverageCount(ctx context.Context, sel ast.Selectio
 			}
 		case "missing":
 			out.Values[i] = ec._CoverageCount_missing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var emergencyContactImplementors = []string{"EmergencyContact"}
+
+func (ec *executionContext) _EmergencyContact(ctx context.Context, sel ast.SelectionSet, obj *EmergencyContact) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, emergencyContactImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EmergencyContact")
+		case "name":
+			out.Values[i] = ec._EmergencyContact_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "servedLocale":
+			out.Values[i] = ec._EmergencyContact_servedLocale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "description":
+			out.Values[i] = ec._EmergencyContact_description(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "phones":
+			out.Values[i] = ec._EmergencyContact_phones(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "service":
+			out.Values[i] = ec._EmergencyContact_service(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15053,6 +17297,62 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "proposeReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReferralConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReferralConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReferralResponse":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReferralResponse(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completeReferral":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completeReferral(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReferralWithdrawal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReferralWithdrawal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "giveReferralConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_giveReferralConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawReferralConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawReferralConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -15391,6 +17691,59 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var partnerReferralsImplementors = []string{"PartnerReferrals"}
+
+func (ec *executionContext) _PartnerReferrals(ctx context.Context, sel ast.SelectionSet, obj *PartnerReferrals) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, partnerReferralsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PartnerReferrals")
+		case "partner":
+			out.Values[i] = ec._PartnerReferrals_partner(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._PartnerReferrals_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accepted":
+			out.Values[i] = ec._PartnerReferrals_accepted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completed":
+			out.Values[i] = ec._PartnerReferrals_completed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declined":
+			out.Values[i] = ec._PartnerReferrals_declined(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var performanceReportImplementors = []string{"PerformanceReport"}
 
 func (ec *executionContext) _PerformanceReport(ctx context.Context, sel ast.SelectionSet, obj *PerformanceReport) graphql.Marshaler {
@@ -15414,6 +17767,16 @@ func (ec *executionContext) _PerformanceReport(ctx context.Context, sel ast.Sele
 			}
 		case "satisfaction":
 			out.Values[i] = ec._PerformanceReport_satisfaction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "urgentInitialContact":
+			out.Values[i] = ec._PerformanceReport_urgentInitialContact(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "referrals":
+			out.Values[i] = ec._PerformanceReport_referrals(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -15604,6 +17967,150 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			})
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralImplementors = []string{"Referral"}
+
+func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet, obj *ent.Referral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Referral")
+		case "id":
+			out.Values[i] = ec._Referral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_partner(ctx, field, obj)
+				})
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_service(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._Referral_reason(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Referral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "share":
+			out.Values[i] = ec._Referral_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentGivenAt":
+			out.Values[i] = ec._Referral_consentGivenAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentMethod":
+			out.Values[i] = ec._Referral_consentMethod(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentWithdrawnAt":
+			out.Values[i] = ec._Referral_consentWithdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "declineReason":
+			out.Values[i] = ec._Referral_declineReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sharedWithPartner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_sharedWithPartner(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Referral_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var referralPacketImplementors = []string{"ReferralPacket"}
+
+func (ec *executionContext) _ReferralPacket(ctx context.Context, sel ast.SelectionSet, obj *ReferralPacket) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, referralPacketImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ReferralPacket")
+		case "phone":
+			out.Values[i] = ec._ReferralPacket_phone(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "email":
+			out.Values[i] = ec._ReferralPacket_email(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "safeContact":
+			out.Values[i] = ec._ReferralPacket_safeContact(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "preferredLocale":
+			out.Values[i] = ec._ReferralPacket_preferredLocale(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._ReferralPacket_summary(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -16306,6 +18813,21 @@ func (ec *executionContext) _SupportRequestPayload(ctx context.Context, sel ast.
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "urgent":
+			out.Values[i] = ec._SupportRequestPayload_urgent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "emergencyMessage":
+			out.Values[i] = ec._SupportRequestPayload_emergencyMessage(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "emergencyContacts":
+			out.Values[i] = ec._SupportRequestPayload_emergencyContacts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16449,6 +18971,84 @@ func (ec *executionContext) _VictimCase(ctx context.Context, sel ast.SelectionSe
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._VictimCase_feedback(ctx, field, obj)
 				})
+		case "referrals":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimCase_referrals(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var victimReferralImplementors = []string{"VictimReferral"}
+
+func (ec *executionContext) _VictimReferral(ctx context.Context, sel ast.SelectionSet, obj *ent.Referral) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, victimReferralImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VictimReferral")
+		case "id":
+			out.Values[i] = ec._VictimReferral_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "partner":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_partner(ctx, field, obj)
+				})
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_service(ctx, field, obj)
+				})
+		case "status":
+			out.Values[i] = ec._VictimReferral_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_statusLabel(ctx, field, obj)
+				})
+		case "share":
+			out.Values[i] = ec._VictimReferral_share(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "shareLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_shareLabel(ctx, field, obj)
+				})
+		case "declineReason":
+			out.Values[i] = ec._VictimReferral_declineReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -16946,6 +19546,16 @@ func (ec *executionContext) marshalNClosure2ᚖvictimservicesᚋentᚋschemaᚋh
 	return ec._Closure(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNConsentMethod2victimservicesᚋentᚋreferralᚐConsentMethod(ctx context.Context, v any) (referral.ConsentMethod, error) {
+	var res referral.ConsentMethod
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentMethod2victimservicesᚋentᚋreferralᚐConsentMethod(ctx context.Context, sel ast.SelectionSet, v referral.ConsentMethod) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNContactMethod2victimservicesᚋentᚋcasefileᚐContactMethod(ctx context.Context, v any) (casefile.ContactMethod, error) {
 	var res casefile.ContactMethod
 	err := res.UnmarshalGQL(v)
@@ -17031,6 +19641,30 @@ func (ec *executionContext) unmarshalNDayOfWeek2victimservicesᚋentᚋschemaᚋ
 
 func (ec *executionContext) marshalNDayOfWeek2victimservicesᚋentᚋschemaᚋhoursᚐWeekday(ctx context.Context, sel ast.SelectionSet, v hours.Weekday) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋgraphᚐEmergencyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*EmergencyContact) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEmergencyContact2ᚖvictimservicesᚋgraphᚐEmergencyContact(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEmergencyContact2ᚖvictimservicesᚋgraphᚐEmergencyContact(ctx context.Context, sel ast.SelectionSet, v *EmergencyContact) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "EmergencyContact!")
+		return graphql.Null
+	}
+	return ec._EmergencyContact(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNFeedback2ᚖvictimservicesᚋentᚐFeedback(ctx context.Context, sel ast.SelectionSet, v *ent.Feedback) graphql.Marshaler {
@@ -17289,12 +19923,60 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNPartnerReferrals2ᚕᚖvictimservicesᚋgraphᚐPartnerReferralsᚄ(ctx context.Context, sel ast.SelectionSet, v []*PartnerReferrals) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPartnerReferrals2ᚖvictimservicesᚋgraphᚐPartnerReferrals(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPartnerReferrals2ᚖvictimservicesᚋgraphᚐPartnerReferrals(ctx context.Context, sel ast.SelectionSet, v *PartnerReferrals) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PartnerReferrals!")
+		return graphql.Null
+	}
+	return ec._PartnerReferrals(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNPerformanceReport2ᚖvictimservicesᚋgraphᚐPerformanceReport(ctx context.Context, sel ast.SelectionSet, v *PerformanceReport) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PerformanceReport!")
 		return graphql.Null
 	}
 	return ec._PerformanceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPhone2ᚕᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*phone.Phone) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPhone2ᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPhone2ᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v *phone.Phone) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Phone!")
+		return graphql.Null
+	}
+	return ec._Phone(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPhoneInput2ᚖvictimservicesᚋgraphᚐPhoneInput(ctx context.Context, v any) (*PhoneInput, error) {
@@ -17309,6 +19991,58 @@ func (ec *executionContext) unmarshalNPhoneKind2victimservicesᚋentᚋschemaᚋ
 }
 
 func (ec *executionContext) marshalNPhoneKind2victimservicesᚋentᚋschemaᚋphoneᚐKind(ctx context.Context, sel ast.SelectionSet, v phone.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx context.Context, sel ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Referral!")
+		return graphql.Null
+	}
+	return ec._Referral(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNReferralPacket2ᚖvictimservicesᚋgraphᚐReferralPacket(ctx context.Context, sel ast.SelectionSet, v *ReferralPacket) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ReferralPacket!")
+		return graphql.Null
+	}
+	return ec._ReferralPacket(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx context.Context, v any) (referral.Share, error) {
+	var res referral.Share
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralShare2victimservicesᚋentᚋreferralᚐShare(ctx context.Context, sel ast.SelectionSet, v referral.Share) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReferralStatus2victimservicesᚋentᚋreferralᚐStatus(ctx context.Context, v any) (referral.Status, error) {
+	var res referral.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReferralStatus2victimservicesᚋentᚋreferralᚐStatus(ctx context.Context, sel ast.SelectionSet, v referral.Status) graphql.Marshaler {
 	return v
 }
 
@@ -17655,6 +20389,30 @@ func (ec *executionContext) marshalNVictimCase2ᚖvictimservicesᚋentᚐCaseFil
 	return ec._VictimCase(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNVictimReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVictimReferral2ᚖvictimservicesᚋentᚐReferral(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVictimReferral2ᚖvictimservicesᚋentᚐReferral(ctx context.Context, sel ast.SelectionSet, v *ent.Referral) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VictimReferral!")
+		return graphql.Null
+	}
+	return ec._VictimReferral(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {
 	return ec.___Directive(ctx, sel, &v)
 }
@@ -17944,6 +20702,22 @@ func (ec *executionContext) marshalOCompensationClaim2ᚖvictimservicesᚋgraph�
 		return graphql.Null
 	}
 	return ec._CompensationClaim(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOConsentMethod2ᚖvictimservicesᚋentᚋreferralᚐConsentMethod(ctx context.Context, v any) (*referral.ConsentMethod, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(referral.ConsentMethod)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOConsentMethod2ᚖvictimservicesᚋentᚋreferralᚐConsentMethod(ctx context.Context, sel ast.SelectionSet, v *referral.ConsentMethod) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDate(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {

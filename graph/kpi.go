@@ -3,13 +3,18 @@ package graph
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
 
+	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/feedback"
+	"victimservices/ent/organization"
+	"victimservices/ent/referral"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 )
 
@@ -91,18 +96,73 @@ func (r *Resolver) performanceReport(ctx context.Context, from, to *time.Time) (
 		}, count).Scan(ctx, &satisfaction); err != nil {
 		return nil, err
 	}
+	var urgent []aggregate
+	if err := r.client.CaseFile.Query().
+		Where(casefile.OpenedAtGTE(start), casefile.OpenedAtLT(end), casefile.FirstContactAtNotNil(), casefile.Urgent(true)).
+		Aggregate(func(s *entsql.Selector) string {
+			return entsql.As("AVG("+seconds(s, casefile.FieldOpenedAt, casefile.FieldFirstContactAt)+") / 3600.0", "value")
+		}, count).Scan(ctx, &urgent); err != nil {
+		return nil, err
+	}
+	referrals, err := r.referralsPerPartner(ctx, start, end)
+	if err != nil {
+		return nil, err
+	}
 	first := func(a []aggregate) aggregate {
 		if len(a) == 0 {
 			return aggregate{}
 		}
 		return a[0]
 	}
-	c, res, sat := first(contact), first(resolution), first(satisfaction)
+	c, res, sat, urg := first(contact), first(resolution), first(satisfaction), first(urgent)
 	return &PerformanceReport{
-		InitialContact: initialContactGoal.metric(c.Value, c.N),
-		CaseResolution: resolutionGoal.metric(res.Value, res.N),
-		Satisfaction:   satisfactionGoal.metric(sat.Value, sat.N),
-		From:           start,
-		To:             end,
+		InitialContact:       initialContactGoal.metric(c.Value, c.N),
+		UrgentInitialContact: initialContactGoal.metric(urg.Value, urg.N),
+		Referrals:            referrals,
+		CaseResolution:       resolutionGoal.metric(res.Value, res.N),
+		Satisfaction:         satisfactionGoal.metric(sat.Value, sat.N),
+		From:                 start,
+		To:                   end,
 	}, nil
+}
+
+// referralsPerPartner counts the referrals proposed in [start, end) per
+// partner, with how many were accepted (or completed), completed and
+// declined: one grouped SQL statement, and one for the partners.
+func (r *Resolver) referralsPerPartner(ctx context.Context, start, end time.Time) ([]*PartnerReferrals, error) {
+	var rows []struct {
+		PartnerID nodeid.ID `json:"partner_id"`
+		Total     int       `json:"total"`
+		Accepted  int       `json:"accepted"`
+		Completed int       `json:"completed"`
+		Declined  int       `json:"declined"`
+	}
+	sum := func(alias string, statuses ...string) ent.AggregateFunc {
+		return func(s *entsql.Selector) string {
+			return entsql.As("SUM(CASE WHEN "+s.C(referral.FieldStatus)+" IN ('"+strings.Join(statuses, "','")+"') THEN 1 ELSE 0 END)", alias)
+		}
+	}
+	if err := r.client.Referral.Query().
+		Where(referral.CreatedAtGTE(start), referral.CreatedAtLT(end)).
+		GroupBy(referral.FieldPartnerID).
+		Aggregate(ent.As(ent.Count(), "total"),
+			sum("accepted", "ACCEPTED", "COMPLETED"), sum("completed", "COMPLETED"), sum("declined", "DECLINED")).
+		Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	partners, err := r.client.Organization.Query().Where(organization.KindEQ(organization.KindPARTNER)).
+		Order(ent.Asc(organization.FieldSortOrder), ent.Asc(organization.FieldID)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*PartnerReferrals, len(partners))
+	for i, p := range partners {
+		out[i] = &PartnerReferrals{Partner: p}
+		for _, row := range rows {
+			if row.PartnerID == p.ID {
+				out[i].Total, out[i].Accepted, out[i].Completed, out[i].Declined = row.Total, row.Accepted, row.Completed, row.Declined
+			}
+		}
+	}
+	return out, nil
 }

@@ -156,6 +156,20 @@ type CreateServiceInput struct {
 	SortOrder *int `json:"sortOrder,omitempty"`
 }
 
+// A number to call at once.
+type EmergencyContact struct {
+	// Name of the service, in the served locale.
+	Name string `json:"name"`
+	// Locale the name was served in.
+	ServedLocale string `json:"servedLocale"`
+	// What the service does, in the served locale.
+	Description *string `json:"description,omitempty"`
+	// Numbers to call, with tel: URIs.
+	Phones []*phone.Phone `json:"phones"`
+	// The directory entry.
+	Service *ent.Service `json:"service"`
+}
+
 // Satisfaction feedback.
 type FeedbackInput struct {
 	// 1 (very dissatisfied) to 5 (very satisfied).
@@ -226,6 +240,20 @@ type OpeningPeriodInput struct {
 	Closes string `json:"closes"`
 }
 
+// Referral figures for one partner.
+type PartnerReferrals struct {
+	// The partner.
+	Partner *ent.Organization `json:"partner"`
+	// Referrals proposed in the period.
+	Total int `json:"total"`
+	// Of those, accepted (including completed ones).
+	Accepted int `json:"accepted"`
+	// Of those, completed.
+	Completed int `json:"completed"`
+	// Of those, declined.
+	Declined int `json:"declined"`
+}
+
 // The unit's KPIs over a period.
 type PerformanceReport struct {
 	// Mean time from request to first contact (cases opened in the period), hours. Goal 24.
@@ -234,6 +262,10 @@ type PerformanceReport struct {
 	CaseResolution *Metric `json:"caseResolution"`
 	// Share of ratings of 4 or 5 (feedback given in the period), percent. Goal 90.
 	Satisfaction *Metric `json:"satisfaction"`
+	// Mean time to first contact of urgent cases opened in the period, hours (the unit's goal of 24 applies to them too).
+	UrgentInitialContact *Metric `json:"urgentInitialContact"`
+	// Referrals made in the period, per partner.
+	Referrals []*PartnerReferrals `json:"referrals"`
 	// Start of the period.
 	From time.Time `json:"from"`
 	// End of the period (exclusive).
@@ -246,6 +278,20 @@ type PhoneInput struct {
 	Number string `json:"number"`
 	// What the number is for.
 	Kind phone.Kind `json:"kind"`
+}
+
+// What goes to the partner: only what the person consented to share; null fields were not consented.
+type ReferralPacket struct {
+	// Contact phone (NAME_AND_CONTACT or CASE_SUMMARY).
+	Phone *string `json:"phone,omitempty"`
+	// Contact email (NAME_AND_CONTACT or CASE_SUMMARY).
+	Email *string `json:"email,omitempty"`
+	// How they want to be contacted, and when it is safe.
+	SafeContact *string `json:"safeContact,omitempty"`
+	// The locale they prefer.
+	PreferredLocale *string `json:"preferredLocale,omitempty"`
+	// What they told us (CASE_SUMMARY only).
+	Summary *string `json:"summary,omitempty"`
 }
 
 // The person's contact preferences, shown to advocates prominently.
@@ -320,6 +366,10 @@ type SupportRequestInput struct {
 	SafeContactTimes *string `json:"safeContactTimes,omitempty"`
 	// What happened or what they need, in their words (at most 4000 characters).
 	Description *string `json:"description,omitempty"`
+	// Whether the person is safe right now. False marks the case urgent and answers with emergency contacts.
+	SafeNow *bool `json:"safeNow,omitempty"`
+	// Whether the person is in immediate danger. True marks the case urgent and answers with emergency contacts.
+	ImmediateDanger *bool `json:"immediateDanger,omitempty"`
 }
 
 // What the person needs to see their case: shown once, never again.
@@ -328,6 +378,12 @@ type SupportRequestPayload struct {
 	CaseNumber string `json:"caseNumber"`
 	// Shown once: the victim needs it with the case number to see their case.
 	AccessCode string `json:"accessCode"`
+	// True when the person said they are not safe now or in immediate danger.
+	Urgent bool `json:"urgent"`
+	// When urgent: a heading to show before anything else, in the person's preferred locale.
+	EmergencyMessage *string `json:"emergencyMessage,omitempty"`
+	// When urgent: 911 and the 24/7 advocacy line from the directory, in the person's preferred locale, to show before anything else. Empty otherwise.
+	EmergencyContacts []*EmergencyContact `json:"emergencyContacts"`
 }
 
 // The text of a service, organization or location in one locale, as editors manage it.

@@ -17,12 +17,23 @@ import (
 // served in: the locale argument of its root field (which applies to the
 // whole subtree), else the request's Accept-Language, else English.
 func fieldLocale(ctx context.Context) *locales.Locale {
+	if l, ok := ctx.Value(textLocaleKey{}).(*locales.Locale); ok {
+		return l
+	}
 	if root := rootField(ctx); root != nil {
 		if v, ok := root.Args["locale"].(*string); ok && v != nil {
 			return locales.Match(*v)
 		}
 	}
 	return locales.FromContext(ctx)
+}
+
+type textLocaleKey struct{}
+
+// withTextLocale makes a resolver load and pick text in l, whatever the
+// request asked for (an intake answers in the person's preferred locale).
+func withTextLocale(ctx context.Context, l *locales.Locale) context.Context {
+	return context.WithValue(ctx, textLocaleKey{}, l)
 }
 
 // rootField returns the context of the root field (a field of Query,

@@ -29,6 +29,8 @@ const (
 	FieldDetail = "detail"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldReferralID holds the string denoting the referral_id field in the database.
+	FieldReferralID = "referral_id"
 	// FieldActorID holds the string denoting the actor_id field in the database.
 	FieldActorID = "actor_id"
 	// FieldAt holds the string denoting the at field in the database.
@@ -54,6 +56,7 @@ var Columns = []string{
 	FieldVictimVisible,
 	FieldDetail,
 	FieldStatus,
+	FieldReferralID,
 	FieldActorID,
 	FieldAt,
 }
@@ -105,6 +108,7 @@ const (
 	KindCLOSED               Kind = "CLOSED"
 	KindACCESS_CODE_REISSUED Kind = "ACCESS_CODE_REISSUED"
 	KindFEEDBACK             Kind = "FEEDBACK"
+	KindREFERRAL_UPDATED     Kind = "REFERRAL_UPDATED"
 )
 
 func (k Kind) String() string {
@@ -114,7 +118,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindRECEIVED, KindADVOCATE_ASSIGNED, KindFIRST_CONTACT, KindSTATUS_CHANGED, KindNOTE, KindFOLLOW_UP_SCHEDULED, KindFOLLOW_UP_DONE, KindCOURT_DATE_ADDED, KindCLAIM_UPDATED, KindCLOSED, KindACCESS_CODE_REISSUED, KindFEEDBACK:
+	case KindRECEIVED, KindADVOCATE_ASSIGNED, KindFIRST_CONTACT, KindSTATUS_CHANGED, KindNOTE, KindFOLLOW_UP_SCHEDULED, KindFOLLOW_UP_DONE, KindCOURT_DATE_ADDED, KindCLAIM_UPDATED, KindCLOSED, KindACCESS_CODE_REISSUED, KindFEEDBACK, KindREFERRAL_UPDATED:
 		return nil
 	default:
 		return fmt.Errorf("caseevent: invalid enum value for kind field: %q", k)
@@ -152,6 +156,11 @@ func ByDetail(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByReferralID orders the results by the referral_id field.
+func ByReferralID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReferralID, opts...).ToFunc()
 }
 
 // ByActorID orders the results by the actor_id field.

@@ -76,6 +76,11 @@ func Status(v string) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldStatus, v))
 }
 
+// ReferralID applies equality check predicate on the "referral_id" field. It's identical to ReferralIDEQ.
+func ReferralID(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldReferralID, v))
+}
+
 // ActorID applies equality check predicate on the "actor_id" field. It's identical to ActorIDEQ.
 func ActorID(v string) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldEQ(FieldActorID, v))
@@ -334,6 +339,81 @@ func StatusEqualFold(v string) predicate.CaseEvent {
 // StatusContainsFold applies the ContainsFold predicate on the "status" field.
 func StatusContainsFold(v string) predicate.CaseEvent {
 	return predicate.CaseEvent(sql.FieldContainsFold(FieldStatus, v))
+}
+
+// ReferralIDEQ applies the EQ predicate on the "referral_id" field.
+func ReferralIDEQ(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEQ(FieldReferralID, v))
+}
+
+// ReferralIDNEQ applies the NEQ predicate on the "referral_id" field.
+func ReferralIDNEQ(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNEQ(FieldReferralID, v))
+}
+
+// ReferralIDIn applies the In predicate on the "referral_id" field.
+func ReferralIDIn(vs ...string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIn(FieldReferralID, vs...))
+}
+
+// ReferralIDNotIn applies the NotIn predicate on the "referral_id" field.
+func ReferralIDNotIn(vs ...string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotIn(FieldReferralID, vs...))
+}
+
+// ReferralIDGT applies the GT predicate on the "referral_id" field.
+func ReferralIDGT(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldGT(FieldReferralID, v))
+}
+
+// ReferralIDGTE applies the GTE predicate on the "referral_id" field.
+func ReferralIDGTE(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldGTE(FieldReferralID, v))
+}
+
+// ReferralIDLT applies the LT predicate on the "referral_id" field.
+func ReferralIDLT(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldLT(FieldReferralID, v))
+}
+
+// ReferralIDLTE applies the LTE predicate on the "referral_id" field.
+func ReferralIDLTE(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldLTE(FieldReferralID, v))
+}
+
+// ReferralIDContains applies the Contains predicate on the "referral_id" field.
+func ReferralIDContains(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldContains(FieldReferralID, v))
+}
+
+// ReferralIDHasPrefix applies the HasPrefix predicate on the "referral_id" field.
+func ReferralIDHasPrefix(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldHasPrefix(FieldReferralID, v))
+}
+
+// ReferralIDHasSuffix applies the HasSuffix predicate on the "referral_id" field.
+func ReferralIDHasSuffix(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldHasSuffix(FieldReferralID, v))
+}
+
+// ReferralIDIsNil applies the IsNil predicate on the "referral_id" field.
+func ReferralIDIsNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldIsNull(FieldReferralID))
+}
+
+// ReferralIDNotNil applies the NotNil predicate on the "referral_id" field.
+func ReferralIDNotNil() predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldNotNull(FieldReferralID))
+}
+
+// ReferralIDEqualFold applies the EqualFold predicate on the "referral_id" field.
+func ReferralIDEqualFold(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldEqualFold(FieldReferralID, v))
+}
+
+// ReferralIDContainsFold applies the ContainsFold predicate on the "referral_id" field.
+func ReferralIDContainsFold(v string) predicate.CaseEvent {
+	return predicate.CaseEvent(sql.FieldContainsFold(FieldReferralID, v))
 }
 
 // ActorIDEQ applies the EQ predicate on the "actor_id" field.

@@ -73,6 +73,8 @@ const (
 	EdgeSessions = "sessions"
 	// EdgeFeedback holds the string denoting the feedback edge name in mutations.
 	EdgeFeedback = "feedback"
+	// EdgeReferrals holds the string denoting the referrals edge name in mutations.
+	EdgeReferrals = "referrals"
 	// Table holds the table name of the casefile in the database.
 	Table = "case_files"
 	// AdvocateTable is the table that holds the advocate relation/edge.
@@ -117,6 +119,13 @@ const (
 	FeedbackInverseTable = "feedbacks"
 	// FeedbackColumn is the table column denoting the feedback relation/edge.
 	FeedbackColumn = "case_id"
+	// ReferralsTable is the table that holds the referrals relation/edge.
+	ReferralsTable = "referrals"
+	// ReferralsInverseTable is the table name for the Referral entity.
+	// It exists in this package in order to avoid circular dependency with the "referral" package.
+	ReferralsInverseTable = "referrals"
+	// ReferralsColumn is the table column denoting the referrals relation/edge.
+	ReferralsColumn = "case_id"
 )
 
 // Columns holds all SQL columns for casefile fields.
@@ -473,6 +482,20 @@ func ByFeedbackField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newFeedbackStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByReferralsCount orders the results by referrals count.
+func ByReferralsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReferralsStep(), opts...)
+	}
+}
+
+// ByReferrals orders the results by referrals terms.
+func ByReferrals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReferralsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAdvocateStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -513,6 +536,13 @@ func newFeedbackStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(FeedbackInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2O, false, FeedbackTable, FeedbackColumn),
+	)
+}
+func newReferralsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReferralsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, ReferralsTable, ReferralsColumn),
 	)
 }
 

@@ -1209,6 +1209,29 @@ func HasFeedbackWith(preds ...predicate.Feedback) predicate.CaseFile {
 	})
 }
 
+// HasReferrals applies the HasEdge predicate on the "referrals" edge.
+func HasReferrals() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, ReferralsTable, ReferralsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReferralsWith applies the HasEdge predicate on the "referrals" edge with a given conditions (other predicates).
+func HasReferralsWith(preds ...predicate.Referral) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newReferralsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.CaseFile) predicate.CaseFile {
 	return predicate.CaseFile(sql.AndPredicates(predicates...))

@@ -39,10 +39,11 @@ var (
 	// CaseEventsColumns holds the columns for the "case_events" table.
 	CaseEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED"}},
 		{Name: "victim_visible", Type: field.TypeBool, Default: true},
 		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "status", Type: field.TypeString, Nullable: true},
+		{Name: "referral_id", Type: field.TypeString, Nullable: true},
 		{Name: "actor_id", Type: field.TypeString, Nullable: true},
 		{Name: "at", Type: field.TypeTime},
 		{Name: "case_id", Type: field.TypeString, Size: 40},
@@ -55,7 +56,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_events_case_files_events",
-				Columns:    []*schema.Column{CaseEventsColumns[7]},
+				Columns:    []*schema.Column{CaseEventsColumns[8]},
 				RefColumns: []*schema.Column{CaseFilesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -64,7 +65,7 @@ var (
 			{
 				Name:    "caseevent_case_id_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseEventsColumns[7], CaseEventsColumns[6]},
+				Columns: []*schema.Column{CaseEventsColumns[8], CaseEventsColumns[7]},
 			},
 		},
 	}
@@ -363,6 +364,60 @@ var (
 			},
 		},
 	}
+	// ReferralsColumns holds the columns for the "referrals" table.
+	ReferralsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "reason", Type: field.TypeString, Size: 2000},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PROPOSED", "CONSENTED", "SENT", "ACCEPTED", "DECLINED", "COMPLETED", "WITHDRAWN"}, Default: "PROPOSED"},
+		{Name: "share", Type: field.TypeEnum, Enums: []string{"NOTHING", "NAME_AND_CONTACT", "CASE_SUMMARY"}, Default: "NOTHING"},
+		{Name: "consent_given_at", Type: field.TypeTime, Nullable: true},
+		{Name: "consent_method", Type: field.TypeEnum, Nullable: true, Enums: []string{"SPOKEN", "WRITTEN", "IN_APP"}},
+		{Name: "consent_withdrawn_at", Type: field.TypeTime, Nullable: true},
+		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 500},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+		{Name: "partner_id", Type: field.TypeString, Size: 40},
+		{Name: "service_id", Type: field.TypeString, Nullable: true, Size: 40},
+	}
+	// ReferralsTable holds the schema information for the "referrals" table.
+	ReferralsTable = &schema.Table{
+		Name:       "referrals",
+		Columns:    ReferralsColumns,
+		PrimaryKey: []*schema.Column{ReferralsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "referrals_case_files_referrals",
+				Columns:    []*schema.Column{ReferralsColumns[10]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "referrals_organizations_partner",
+				Columns:    []*schema.Column{ReferralsColumns[11]},
+				RefColumns: []*schema.Column{OrganizationsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "referrals_services_service",
+				Columns:    []*schema.Column{ReferralsColumns[12]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "referral_case_id_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{ReferralsColumns[10], ReferralsColumns[8]},
+			},
+			{
+				Name:    "referral_partner_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{ReferralsColumns[11], ReferralsColumns[2]},
+			},
+		},
+	}
 	// ResourcesColumns holds the columns for the "resources" table.
 	ResourcesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -572,6 +627,7 @@ var (
 		OrganizationsTable,
 		OrganizationTranslationsTable,
 		RateEventsTable,
+		ReferralsTable,
 		ResourcesTable,
 		ResourceRevisionsTable,
 		ResourceTranslationsTable,
@@ -591,6 +647,9 @@ func init() {
 	FollowUpsTable.ForeignKeys[0].RefTable = CaseFilesTable
 	LocationTranslationsTable.ForeignKeys[0].RefTable = LocationsTable
 	OrganizationTranslationsTable.ForeignKeys[0].RefTable = OrganizationsTable
+	ReferralsTable.ForeignKeys[0].RefTable = CaseFilesTable
+	ReferralsTable.ForeignKeys[1].RefTable = OrganizationsTable
+	ReferralsTable.ForeignKeys[2].RefTable = ServicesTable
 	ResourceRevisionsTable.ForeignKeys[0].RefTable = ResourcesTable
 	ResourceTranslationsTable.ForeignKeys[0].RefTable = ResourcesTable
 	ServicesTable.ForeignKeys[0].RefTable = OrganizationsTable

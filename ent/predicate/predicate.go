@@ -42,6 +42,9 @@ type OrganizationTranslation func(*sql.Selector)
 // RateEvent is the predicate function for rateevent builders.
 type RateEvent func(*sql.Selector)
 
+// Referral is the predicate function for referral builders.
+type Referral func(*sql.Selector)
+
 // Resource is the predicate function for resource builders.
 type Resource func(*sql.Selector)
 

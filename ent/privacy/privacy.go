@@ -398,6 +398,30 @@ func (f RateEventMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutat
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.RateEventMutation", m)
 }
 
+// The ReferralQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type ReferralQueryRuleFunc func(context.Context, *ent.ReferralQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f ReferralQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.ReferralQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.ReferralQuery", q)
+}
+
+// The ReferralMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type ReferralMutationRuleFunc func(context.Context, *ent.ReferralMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f ReferralMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.ReferralMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ReferralMutation", m)
+}
+
 // The ResourceQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type ResourceQueryRuleFunc func(context.Context, *ent.ResourceQuery) error

@@ -17,6 +17,7 @@ import (
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
+	"victimservices/ent/referral"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -95,7 +96,7 @@ func init() {
 	// caseevent.DetailValidator is a validator for the "detail" field. It is called by the builders before save.
 	caseevent.DetailValidator = caseeventDescDetail.Validators[0].(func(string) error)
 	// caseeventDescAt is the schema descriptor for at field.
-	caseeventDescAt := caseeventFields[6].Descriptor()
+	caseeventDescAt := caseeventFields[7].Descriptor()
 	// caseevent.DefaultAt holds the default value on creation for the at field.
 	caseevent.DefaultAt = caseeventDescAt.Default.(func() time.Time)
 	// caseeventDescID is the schema descriptor for id field.
@@ -700,6 +701,56 @@ func init() {
 	// rateevent.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	rateevent.IDValidator = func() func(string) error {
 		validators := rateeventDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	referralMixin := schema.Referral{}.Mixin()
+	referral.Policy = privacy.NewPolicies(schema.Referral{})
+	referral.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := referral.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	referralMixinFields0 := referralMixin[0].Fields()
+	_ = referralMixinFields0
+	referralFields := schema.Referral{}.Fields()
+	_ = referralFields
+	// referralDescReason is the schema descriptor for reason field.
+	referralDescReason := referralFields[3].Descriptor()
+	// referral.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	referral.ReasonValidator = referralDescReason.Validators[0].(func(string) error)
+	// referralDescDeclineReason is the schema descriptor for decline_reason field.
+	referralDescDeclineReason := referralFields[9].Descriptor()
+	// referral.DeclineReasonValidator is a validator for the "decline_reason" field. It is called by the builders before save.
+	referral.DeclineReasonValidator = referralDescDeclineReason.Validators[0].(func(string) error)
+	// referralDescCreatedAt is the schema descriptor for created_at field.
+	referralDescCreatedAt := referralFields[10].Descriptor()
+	// referral.DefaultCreatedAt holds the default value on creation for the created_at field.
+	referral.DefaultCreatedAt = referralDescCreatedAt.Default.(func() time.Time)
+	// referralDescUpdatedAt is the schema descriptor for updated_at field.
+	referralDescUpdatedAt := referralFields[11].Descriptor()
+	// referral.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	referral.DefaultUpdatedAt = referralDescUpdatedAt.Default.(func() time.Time)
+	// referralDescID is the schema descriptor for id field.
+	referralDescID := referralMixinFields0[0].Descriptor()
+	// referral.DefaultID holds the default value on creation for the id field.
+	referral.DefaultID = referralDescID.Default.(func() nodeid.ID)
+	// referral.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	referral.IDValidator = func() func(string) error {
+		validators := referralDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -86,6 +86,7 @@ func (CaseFile) Edges() []ent.Edge {
 		edge.To("court_dates", CourtDate.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("sessions", CaseSession.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("feedback", Feedback.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("referrals", Referral.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -125,13 +126,15 @@ func (CaseEvent) Fields() []ent.Field {
 		field.Enum("kind").
 			Values("RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE",
 				"FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED",
-				"ACCESS_CODE_REISSUED", "FEEDBACK").
+				"ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED").
 			Annotations(entgql.Type("CaseEventKind")),
 		field.Bool("victim_visible").Default(true),
 		field.Text("detail").Optional().MaxLen(4000).Sensitive().
 			Comment("Free text from staff, in the language they wrote it."),
 		field.String("status").Optional().
-			Comment("The new case or claim status, for STATUS_CHANGED and CLAIM_UPDATED."),
+			Comment("The new case, claim or referral status (STATUS_CHANGED, CLAIM_UPDATED, REFERRAL_UPDATED)."),
+		field.String("referral_id").Optional().
+			Comment("The referral a REFERRAL_UPDATED entry is about."),
 		field.String("actor_id").Optional().
 			Comment("Staff ID, or empty for the victim or the system."),
 		field.Time("at").Default(time.Now).Immutable(),

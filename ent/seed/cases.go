@@ -11,6 +11,7 @@ import (
 	"victimservices/ent/casefile"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 	"victimservices/internal/accesscode"
@@ -145,9 +146,54 @@ func loadDemoCases(ctx context.Context, c *ent.Client, hasher *accesscode.Hasher
 				return nil, err
 			}
 		}
+		if err := demoReferrals(ctx, c, cf, sp.status, opened); err != nil {
+			return nil, err
+		}
 		out = append(out, DemoCase{cf.CaseNumber, code, sp.status.String(), sp.locale})
 	}
 	return out, nil
+}
+
+// demoReferrals gives the assigned demo cases referrals to the three
+// partners in different states.
+func demoReferrals(ctx context.Context, c *ent.Client, cf *ent.CaseFile, status casefile.Status, opened time.Time) error {
+	type ref struct {
+		partner string
+		status  referral.Status
+		share   referral.Share
+		decline string
+	}
+	var refs []ref
+	switch status {
+	case casefile.StatusIN_PROGRESS:
+		refs = []ref{{partner: "renewal", status: referral.StatusPROPOSED, share: referral.ShareNOTHING}}
+	case casefile.StatusAWAITING_COURT:
+		refs = []ref{
+			{partner: "cvn", status: referral.StatusACCEPTED, share: referral.ShareNAME_AND_CONTACT},
+			{partner: "harbor", status: referral.StatusDECLINED, share: referral.ShareNAME_AND_CONTACT,
+				decline: "No room this week. Your advocate will look for another safe place with you."},
+		}
+	}
+	for i, r := range refs {
+		at := opened.Add(time.Duration(24*(i+1)) * time.Hour)
+		create := c.Referral.Create().SetCaseID(cf.ID).SetPartnerID(ID("org", r.partner)).
+			SetReason("Demo referral.").SetStatus(r.status).SetShare(r.share).SetCreatedAt(at).SetUpdatedAt(at)
+		if r.status != referral.StatusPROPOSED {
+			create.SetConsentGivenAt(at).SetConsentMethod(referral.ConsentMethodSPOKEN)
+		}
+		if r.decline != "" {
+			create.SetDeclineReason(r.decline)
+		}
+		saved, err := create.Save(ctx)
+		if err != nil {
+			return err
+		}
+		if err := c.CaseEvent.Create().SetCaseID(cf.ID).SetKind(caseevent.KindREFERRAL_UPDATED).
+			SetStatus(string(r.status)).SetReferralID(string(saved.ID)).SetAt(at).Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // demoStaff finds or creates a demo staff member.

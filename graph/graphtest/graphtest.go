@@ -158,7 +158,7 @@ func (s *Server) Staff(tb testing.TB, role viewer.Role) (token, id string) {
 	if err != nil {
 		tb.Fatalf("create staff: %v", err)
 	}
-	token, err = graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 24*time.Hour)
+	token, err = graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 30*24*time.Hour)
 	if err != nil {
 		tb.Fatalf("sign: %v", err)
 	}

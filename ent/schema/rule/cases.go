@@ -133,6 +133,24 @@ func FeedbackPolicy() ent.Policy {
 	}
 }
 
+// ReferralPolicy: staff as the case; the victim reads their referrals and
+// changes them (consent) only on their own case, inside the victim view.
+func ReferralPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{caseChildQuery(nil)},
+		Mutation: privacy.MutationPolicy{
+			allowCaseStaff(),
+			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+				v := viewer.FromContext(ctx)
+				if v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) {
+					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C("case_id"), v.CaseID)) })
+				}
+				return privacy.Denyf("no access to referrals")
+			}),
+		},
+	}
+}
+
 // SystemOnlyPolicy denies everything outside the internal machinery.
 func SystemOnlyPolicy() ent.Policy {
 	return privacy.Policy{
