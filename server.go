@@ -4,6 +4,8 @@
 //	victimservices seed                  migrate and load the demo data (idempotent)
 //	victimservices token -role editor -name Dana
 //	                                     create or update a staff member, print a bearer token
+//	victimservices allowlist ops/*.graphql > persisted-queries.json
+//	                                     write the allow-list of the apps' operations
 //
 // Configuration comes from environment variables, overridden by flags of the
 // same name in lower case (-addr, -database-url, -app-env, -auth-secret); see
@@ -12,6 +14,8 @@ package main
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,12 +25,18 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/privacy"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/rs/cors"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/viewer"
@@ -35,7 +45,6 @@ import (
 	"victimservices/ent/storage"
 	"victimservices/graph"
 	"victimservices/internal/accesscode"
-	"victimservices/internal/notify"
 )
 
 // devAuthSecret signs staff tokens in development when AUTH_SECRET is unset.
@@ -55,6 +64,23 @@ type Config struct {
 	// TrustedProxies lists the proxies (addresses or CIDR prefixes) whose
 	// X-Forwarded-For names the client (TRUSTED_PROXIES, default none).
 	TrustedProxies string
+	// MetricsAddr serves /metrics on its own address (METRICS_ADDR; default:
+	// on ADDR).
+	MetricsAddr string
+	// CORSOrigins are the browser origins allowed to call the API
+	// (CORS_ALLOWED_ORIGINS, comma-separated; default none).
+	CORSOrigins string
+	// PersistedQueries is an allow-list file (PERSISTED_QUERIES_FILE).
+	PersistedQueries string
+	// OIDC settings (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ROLE_CLAIM).
+	JWKSURL, Issuer, Audience, RoleClaim string
+	// Tracing exporter (OTEL_TRACES_EXPORTER: none, stdout or otlp).
+	Tracing string
+	// Limits and timeouts (see README).
+	Limits          graph.Limits
+	MaxBodyBytes    int64
+	RequestTimeout  time.Duration
+	StatementTimout time.Duration
 	// ShutdownTimeout bounds the graceful shutdown.
 	ShutdownTimeout time.Duration
 
@@ -113,8 +139,13 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		return tokenCommand(ctx, *cfg, tokenRequest{
 			role: viewer.Role(strings.ToUpper(*role)), name: *staffName, phone: *phoneNumber, email: *email, ttl: *ttl,
 		}, stdout)
+	case "allowlist":
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return allowlistCommand(fs.Args(), stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed or token)", name)
+	return fmt.Errorf("unknown command %q (want seed, token or allowlist)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
@@ -125,44 +156,84 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 		}
 		return def
 	}
-	cfg := &Config{ShutdownTimeout: 20 * time.Second}
+	cfg := &Config{ShutdownTimeout: 20 * time.Second, Limits: graph.DefaultLimits}
 	fs.StringVar(&cfg.Addr, "addr", env("ADDR", ":8080"), "listen address (ADDR)")
 	fs.StringVar(&cfg.DatabaseURL, "database-url", env("DATABASE_URL", storage.DefaultURL), "postgres://… or file:… (DATABASE_URL)")
 	fs.StringVar(&cfg.AppEnv, "app-env", env("APP_ENV", "development"), "development or production (APP_ENV)")
 	fs.StringVar(&cfg.AuthSecret, "auth-secret", getenv("AUTH_SECRET"), "key for staff tokens, at least 32 bytes (AUTH_SECRET)")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
+	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve /metrics here instead of on ADDR (METRICS_ADDR)")
+	fs.StringVar(&cfg.CORSOrigins, "cors-allowed-origins", getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
+	fs.StringVar(&cfg.PersistedQueries, "persisted-queries-file", getenv("PERSISTED_QUERIES_FILE"), "allow-list of operations: only these are accepted (PERSISTED_QUERIES_FILE)")
+	fs.StringVar(&cfg.JWKSURL, "auth-jwks-url", getenv("AUTH_JWKS_URL"), "JWKS of the identity provider for staff tokens (AUTH_JWKS_URL)")
+	fs.StringVar(&cfg.Issuer, "auth-issuer", getenv("AUTH_ISSUER"), "required iss of identity provider tokens (AUTH_ISSUER)")
+	fs.StringVar(&cfg.Audience, "auth-audience", getenv("AUTH_AUDIENCE"), "required aud of identity provider tokens (AUTH_AUDIENCE)")
+	fs.StringVar(&cfg.RoleClaim, "auth-role-claim", env("AUTH_ROLE_CLAIM", "roles"), "claim holding the staff role (AUTH_ROLE_CLAIM)")
+	fs.StringVar(&cfg.Tracing, "otel-traces-exporter", env("OTEL_TRACES_EXPORTER", "none"), "none, stdout or otlp (OTEL_TRACES_EXPORTER; otlp reads OTEL_EXPORTER_OTLP_ENDPOINT)")
+	intVar := func(p *int, name, key string, def int, usage string) {
+		v, err := strconv.Atoi(env(key, strconv.Itoa(def)))
+		if err != nil {
+			v = def
+		}
+		fs.IntVar(p, name, v, usage+" ("+key+")")
+	}
+	durVar := func(p *time.Duration, name, key string, def time.Duration, usage string) {
+		v, err := time.ParseDuration(env(key, def.String()))
+		if err != nil {
+			v = def
+		}
+		fs.DurationVar(p, name, v, usage+" ("+key+")")
+	}
+	d := graph.DefaultLimits
+	intVar(&cfg.Limits.MaxDepth, "max-query-depth", "MAX_QUERY_DEPTH", d.MaxDepth, "deepest field nesting")
+	intVar(&cfg.Limits.MaxComplexity, "max-query-complexity", "MAX_QUERY_COMPLEXITY", d.MaxComplexity, "largest query cost (lists weigh by page size)")
+	intVar(&cfg.Limits.MaxAliases, "max-aliases", "MAX_ALIASES", d.MaxAliases, "most aliases per operation")
+	intVar(&cfg.Limits.MaxRootFields, "max-root-fields", "MAX_ROOT_FIELDS", d.MaxRootFields, "most top-level fields per operation")
+	intVar(&cfg.Limits.MaxQueryBytes, "max-query-bytes", "MAX_QUERY_BYTES", d.MaxQueryBytes, "longest query text in bytes")
+	intVar(&cfg.Limits.MaxQueryTokens, "max-query-tokens", "MAX_QUERY_TOKENS", d.MaxQueryTokens, "most tokens in a query text")
+	var body int
+	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
+	cfg.MaxBodyBytes = int64(body)
+	durVar(&cfg.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", 10*time.Second, "deadline of one request's resolvers")
+	durVar(&cfg.StatementTimout, "statement-timeout", "STATEMENT_TIMEOUT", 5*time.Second, "PostgreSQL statement_timeout")
 	return cfg
 }
 
 // prepare checks the configuration, opens and migrates the database.
 func prepare(ctx context.Context, cfg *Config) (*ent.Client, error) {
+	client, _, err := prepareDB(ctx, cfg)
+	return client, err
+}
+
+// prepareDB is prepare, also returning the connection pool.
+func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	if cfg.AppEnv != "development" && cfg.AppEnv != "production" {
-		return nil, fmt.Errorf("APP_ENV must be development or production, not %q", cfg.AppEnv)
+		return nil, nil, fmt.Errorf("APP_ENV must be development or production, not %q", cfg.AppEnv)
 	}
 	if cfg.AuthSecret == "" {
 		if cfg.Production() {
-			return nil, errors.New("AUTH_SECRET is required in production")
+			return nil, nil, errors.New("AUTH_SECRET is required in production")
 		}
 		cfg.Logger.Warn("AUTH_SECRET is not set: staff tokens are signed with the built-in DEVELOPMENT key; anyone can forge them. Never run like this in production.")
 		cfg.AuthSecret = devAuthSecret
 	}
 	if len(cfg.AuthSecret) < graph.MinSecretLen {
-		return nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", graph.MinSecretLen)
+		return nil, nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", graph.MinSecretLen)
 	}
-	client, _, err := storage.Open(cfg.DatabaseURL, nil)
+	client, db, err := storage.Open(storage.WithStatementTimeout(cfg.DatabaseURL, cfg.StatementTimout), nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := storage.Migrate(ctx, client); err != nil {
 		client.Close()
-		return nil, fmt.Errorf("migrate: %w", err)
+		return nil, nil, fmt.Errorf("migrate: %w", err)
 	}
-	return client, nil
+	return client, db, nil
 }
 
 // run serves until ctx is cancelled, then shuts down gracefully.
 func run(ctx context.Context, cfg Config) error {
-	client, err := prepare(ctx, &cfg)
+	client, db, err := prepareDB(ctx, &cfg)
 	if err != nil {
 		return err
 	}
@@ -178,37 +249,68 @@ func run(ctx context.Context, cfg Config) error {
 		}
 	}
 
-	proxies, err := graph.ParseTrustedProxies(cfg.TrustedProxies)
+	opts, cleanup, err := handlerOptions(ctx, cfg, client)
 	if err != nil {
-		return fmt.Errorf("TRUSTED_PROXIES: %w", err)
+		return err
 	}
-	d, _ := storage.Dialect(cfg.DatabaseURL)
-	hub, err := notify.New(d, cfg.DatabaseURL, cfg.Logger)
-	if err != nil {
-		return fmt.Errorf("notifications: %w", err)
-	}
-	defer hub.Close()
-	api := graph.NewHandler(graph.Options{
-		Client:         client,
-		Clock:          cfg.Clock,
-		AuthSecret:     []byte(cfg.AuthSecret),
-		Production:     cfg.Production(),
-		Logger:         cfg.Logger,
-		Notifier:       hub,
-		TrustedProxies: proxies,
-	})
+	defer cleanup()
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(db, "main"))
+	opts.Metrics = graph.NewMetrics(reg, opts.Notifier.Subscribers)
+	api := graph.NewHandler(opts)
+
 	mux := http.NewServeMux()
-	mux.Handle("/query", api)
+	mux.Handle("/", api)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		if err := ready(r.Context(), client, db); err != nil {
+			w.WriteHeader(http.StatusServiceUnavailable)
+			_, _ = io.WriteString(w, "not ready\n")
+			return
+		}
+		_, _ = io.WriteString(w, "ready\n")
+	})
+	metrics := promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
+	if cfg.MetricsAddr == "" {
+		mux.Handle("GET /metrics", metrics)
+	} else {
+		mm := http.NewServeMux()
+		mm.Handle("GET /metrics", metrics)
+		msrv := &http.Server{Addr: cfg.MetricsAddr, Handler: mm, ReadHeaderTimeout: 5 * time.Second}
+		go func() {
+			if err := msrv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				cfg.Logger.Error("metrics server", "error", err.Error())
+			}
+		}()
+		defer msrv.Close()
+	}
+
+	// Websockets live long: on shutdown they are closed (normal closure)
+	// while ordinary requests in flight are allowed to finish.
+	wsCtx, stopWebsockets := context.WithCancel(context.Background())
+	defer stopWebsockets()
+	var handler http.Handler = closeWebsocketsOn(wsCtx, mux)
+	if origins := splitList(cfg.CORSOrigins); len(origins) > 0 {
+		handler = cors.New(cors.Options{
+			AllowedOrigins:   origins,
+			AllowedMethods:   []string{http.MethodGet, http.MethodPost, http.MethodOptions},
+			AllowedHeaders:   []string{"Authorization", "Content-Type", "Accept", "Accept-Language"},
+			ExposedHeaders:   []string{"Content-Language", "ETag", "X-Request-ID"},
+			MaxAge:           600,
+			AllowCredentials: false,
+		}).Handler(handler)
+	}
 
 	srv := &http.Server{
-		Handler:           mux,
+		Handler:           handler,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	srv.RegisterOnShutdown(stopWebsockets)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
@@ -325,4 +427,28 @@ func optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// allowlistCommand writes the allow-list of operations (PERSISTED_QUERIES_FILE)
+// for the given .graphql files: each operation becomes its own document,
+// with the fragments it uses, keyed by the SHA-256 of its text.
+func allowlistCommand(files []string, stdout io.Writer) error {
+	if len(files) == 0 {
+		return errors.New("usage: allowlist FILE.graphql [FILE.graphql …]")
+	}
+	var sources []*ast.Source
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
+	}
+	list, err := graph.BuildAllowList(sources...)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(list)
 }

@@ -7,12 +7,14 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"victimservices/ent/seed"
+	"victimservices/graph"
 )
 
 func testConfig(t *testing.T) Config {
@@ -206,4 +208,45 @@ func TestSeedCommand(t *testing.T) {
 	if strings.Contains(stdout.String(), "VS-") {
 		t.Errorf("production seed printed demo cases:\n%s", stdout.String())
 	}
+}
+
+// TestAllowlistCommand: the allow-list written from the apps' operations
+// loads, and lists each operation with the fragments it uses.
+func TestAllowlistCommand(t *testing.T) {
+	dir := t.TempDir()
+	ops := filepath.Join(dir, "app.graphql")
+	if err := os.WriteFile(ops, []byte(`query Directory { services { edges { node { ...S } } } }
+fragment S on Service { name phones { telUri } }
+query Locales { locales { code } }`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := command(context.Background(), []string{"allowlist", ops}, func(string) string { return "" }, &out, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, "allow.json")
+	if err := os.WriteFile(file, out.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	list, err := graph.LoadAllowList(file)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("list %v, err %v", list, err)
+	}
+	for _, q := range list {
+		if strings.Contains(q, "Directory") && !strings.Contains(q, "fragment S") {
+			t.Errorf("operation without its fragment: %q", q)
+		}
+	}
+	if err := command(context.Background(), []string{"allowlist", writeTemp(t, "query { nope }")}, func(string) string { return "" }, io.Discard, io.Discard); err == nil {
+		t.Error("an invalid operation was accepted")
+	}
+}
+
+func writeTemp(t *testing.T, content string) string {
+	t.Helper()
+	f := filepath.Join(t.TempDir(), "x.graphql")
+	if err := os.WriteFile(f, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return f
 }

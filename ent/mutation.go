@@ -15964,6 +15964,7 @@ type StaffMutation struct {
 	role          *staff.Role
 	phone         *string
 	email         *string
+	external_id   *string
 	created_at    *time.Time
 	clearedFields map[string]struct{}
 	cases         map[nodeid.ID]struct{}
@@ -16248,6 +16249,55 @@ func (m *StaffMutation) ResetEmail() {
 	delete(m.clearedFields, staff.FieldEmail)
 }
 
+// SetExternalID sets the "external_id" field.
+func (m *StaffMutation) SetExternalID(s string) {
+	m.external_id = &s
+}
+
+// ExternalID returns the value of the "external_id" field in the mutation.
+func (m *StaffMutation) ExternalID() (r string, exists bool) {
+	v := m.external_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldExternalID returns the old "external_id" field's value of the Staff entity.
+// If the Staff object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StaffMutation) OldExternalID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldExternalID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldExternalID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldExternalID: %w", err)
+	}
+	return oldValue.ExternalID, nil
+}
+
+// ClearExternalID clears the value of the "external_id" field.
+func (m *StaffMutation) ClearExternalID() {
+	m.external_id = nil
+	m.clearedFields[staff.FieldExternalID] = struct{}{}
+}
+
+// ExternalIDCleared returns if the "external_id" field was cleared in this mutation.
+func (m *StaffMutation) ExternalIDCleared() bool {
+	_, ok := m.clearedFields[staff.FieldExternalID]
+	return ok
+}
+
+// ResetExternalID resets all changes to the "external_id" field.
+func (m *StaffMutation) ResetExternalID() {
+	m.external_id = nil
+	delete(m.clearedFields, staff.FieldExternalID)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *StaffMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -16372,7 +16422,7 @@ func (m *StaffMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StaffMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
 	if m.name != nil {
 		fields = append(fields, staff.FieldName)
 	}
@@ -16384,6 +16434,9 @@ func (m *StaffMutation) Fields() []string {
 	}
 	if m.email != nil {
 		fields = append(fields, staff.FieldEmail)
+	}
+	if m.external_id != nil {
+		fields = append(fields, staff.FieldExternalID)
 	}
 	if m.created_at != nil {
 		fields = append(fields, staff.FieldCreatedAt)
@@ -16404,6 +16457,8 @@ func (m *StaffMutation) Field(name string) (ent.Value, bool) {
 		return m.Phone()
 	case staff.FieldEmail:
 		return m.Email()
+	case staff.FieldExternalID:
+		return m.ExternalID()
 	case staff.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -16423,6 +16478,8 @@ func (m *StaffMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldPhone(ctx)
 	case staff.FieldEmail:
 		return m.OldEmail(ctx)
+	case staff.FieldExternalID:
+		return m.OldExternalID(ctx)
 	case staff.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -16461,6 +16518,13 @@ func (m *StaffMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetEmail(v)
+		return nil
+	case staff.FieldExternalID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetExternalID(v)
 		return nil
 	case staff.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -16505,6 +16569,9 @@ func (m *StaffMutation) ClearedFields() []string {
 	if m.FieldCleared(staff.FieldEmail) {
 		fields = append(fields, staff.FieldEmail)
 	}
+	if m.FieldCleared(staff.FieldExternalID) {
+		fields = append(fields, staff.FieldExternalID)
+	}
 	return fields
 }
 
@@ -16525,6 +16592,9 @@ func (m *StaffMutation) ClearField(name string) error {
 	case staff.FieldEmail:
 		m.ClearEmail()
 		return nil
+	case staff.FieldExternalID:
+		m.ClearExternalID()
+		return nil
 	}
 	return fmt.Errorf("unknown Staff nullable field %s", name)
 }
@@ -16544,6 +16614,9 @@ func (m *StaffMutation) ResetField(name string) error {
 		return nil
 	case staff.FieldEmail:
 		m.ResetEmail()
+		return nil
+	case staff.FieldExternalID:
+		m.ResetExternalID()
 		return nil
 	case staff.FieldCreatedAt:
 		m.ResetCreatedAt()

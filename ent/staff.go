@@ -27,6 +27,8 @@ type Staff struct {
 	Phone string `json:"phone,omitempty"`
 	// Email holds the value of the "email" field.
 	Email string `json:"email,omitempty"`
+	// Subject of the identity provider's tokens, for staff who sign in through it.
+	ExternalID *string `json:"external_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -64,7 +66,7 @@ func (*Staff) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case staff.FieldID:
 			values[i] = new(nodeid.ID)
-		case staff.FieldName, staff.FieldRole, staff.FieldPhone, staff.FieldEmail:
+		case staff.FieldName, staff.FieldRole, staff.FieldPhone, staff.FieldEmail, staff.FieldExternalID:
 			values[i] = new(sql.NullString)
 		case staff.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
@@ -112,6 +114,13 @@ func (_m *Staff) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field email", values[i])
 			} else if value.Valid {
 				_m.Email = value.String
+			}
+		case staff.FieldExternalID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field external_id", values[i])
+			} else if value.Valid {
+				_m.ExternalID = new(string)
+				*_m.ExternalID = value.String
 			}
 		case staff.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -171,6 +180,11 @@ func (_m *Staff) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("email=")
 	builder.WriteString(_m.Email)
+	builder.WriteString(", ")
+	if v := _m.ExternalID; v != nil {
+		builder.WriteString("external_id=")
+		builder.WriteString(*v)
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

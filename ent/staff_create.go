@@ -65,6 +65,20 @@ func (_c *StaffCreate) SetNillableEmail(v *string) *StaffCreate {
 	return _c
 }
 
+// SetExternalID sets the "external_id" field.
+func (_c *StaffCreate) SetExternalID(v string) *StaffCreate {
+	_c.mutation.SetExternalID(v)
+	return _c
+}
+
+// SetNillableExternalID sets the "external_id" field if the given value is not nil.
+func (_c *StaffCreate) SetNillableExternalID(v *string) *StaffCreate {
+	if v != nil {
+		_c.SetExternalID(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *StaffCreate) SetCreatedAt(v time.Time) *StaffCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -245,6 +259,10 @@ func (_c *StaffCreate) createSpec() (*Staff, *sqlgraph.CreateSpec) {
 		_spec.SetField(staff.FieldEmail, field.TypeString, value)
 		_node.Email = value
 	}
+	if value, ok := _c.mutation.ExternalID(); ok {
+		_spec.SetField(staff.FieldExternalID, field.TypeString, value)
+		_node.ExternalID = &value
+	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(staff.FieldCreatedAt, field.TypeTime, value)
 		_node.CreatedAt = value
@@ -393,6 +411,9 @@ func (u *StaffUpsertOne) UpdateNewValues() *StaffUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(staff.FieldID)
+		}
+		if _, exists := u.create.mutation.ExternalID(); exists {
+			s.SetIgnore(staff.FieldExternalID)
 		}
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(staff.FieldCreatedAt)
@@ -680,6 +701,9 @@ func (u *StaffUpsertBulk) UpdateNewValues() *StaffUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(staff.FieldID)
+			}
+			if _, exists := b.mutation.ExternalID(); exists {
+				s.SetIgnore(staff.FieldExternalID)
 			}
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(staff.FieldCreatedAt)

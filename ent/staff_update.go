@@ -215,6 +215,9 @@ func (_u *StaffUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(staff.FieldEmail, field.TypeString)
 	}
+	if _u.mutation.ExternalIDCleared() {
+		_spec.ClearField(staff.FieldExternalID, field.TypeString)
+	}
 	if _u.mutation.CasesCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.O2M,
@@ -495,6 +498,9 @@ func (_u *StaffUpdateOne) sqlSave(ctx context.Context) (_node *Staff, err error)
 	}
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(staff.FieldEmail, field.TypeString)
+	}
+	if _u.mutation.ExternalIDCleared() {
+		_spec.ClearField(staff.FieldExternalID, field.TypeString)
 	}
 	if _u.mutation.CasesCleared() {
 		edge := &sqlgraph.EdgeSpec{

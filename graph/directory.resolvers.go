@@ -189,7 +189,10 @@ func (r *mutationResolver) SetTranslationPublished(ctx context.Context, ownerID 
 
 // Closures is the resolver for the closures field.
 func (r *openingHoursResolver) Closures(ctx context.Context, obj *hours.Schedule) ([]*hours.Closure, error) {
-	today := instant(ctx).In(obj.Location()).Format(time.DateOnly)
+	now := instant(ctx).In(obj.Location())
+	today := now.Format(time.DateOnly)
+	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
+	cacheBoundary(stateFrom(ctx), &midnight) // the list shrinks at midnight
 	out := []*hours.Closure{}
 	for i := range obj.Closures {
 		if obj.Closures[i].Date >= today {
@@ -264,7 +267,7 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 		q.Where(deliveredIn(*language))
 	}
 	if openNow != nil {
-		ids, err := servicesOpen(ctx, q.Clone(), instant(ctx), *openNow)
+		ids, err := servicesOpen(ctx, q.Clone(), *openNow)
 		if err != nil {
 			return nil, err
 		}
@@ -306,17 +309,17 @@ func (r *serviceResolver) ServedLocale(ctx context.Context, obj *ent.Service) (s
 
 // OpenNow is the resolver for the openNow field.
 func (r *serviceResolver) OpenNow(ctx context.Context, obj *ent.Service) (bool, error) {
-	return obj.Hours.At(instant(ctx)).Open, nil
+	return hoursAt(ctx, obj.Hours).Open, nil
 }
 
 // ClosesAt is the resolver for the closesAt field.
 func (r *serviceResolver) ClosesAt(ctx context.Context, obj *ent.Service) (*time.Time, error) {
-	return obj.Hours.At(instant(ctx)).ClosesAt, nil
+	return hoursAt(ctx, obj.Hours).ClosesAt, nil
 }
 
 // OpensAt is the resolver for the opensAt field.
 func (r *serviceResolver) OpensAt(ctx context.Context, obj *ent.Service) (*time.Time, error) {
-	return obj.Hours.At(instant(ctx)).OpensAt, nil
+	return hoursAt(ctx, obj.Hours).OpensAt, nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"time"
 
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent/dialect/sql"
@@ -75,10 +74,10 @@ func deliveredIn(tag string) predicate.Service {
 }
 
 // servicesOpen returns the IDs of the services of q that are (open=true) or
-// are not open at now. Opening hours are computed, not stored, so this reads
+// are not open at the request's instant. Opening hours are computed, not stored, so this reads
 // the ID and hours of every candidate (one statement, no text) and the caller
 // pages over the result.
-func servicesOpen(ctx context.Context, q *ent.ServiceQuery, now time.Time, open bool) ([]nodeid.ID, error) {
+func servicesOpen(ctx context.Context, q *ent.ServiceQuery, open bool) ([]nodeid.ID, error) {
 	var rows []struct {
 		ID    nodeid.ID      `json:"id"`
 		Hours scheduleColumn `json:"hours"`
@@ -88,7 +87,7 @@ func servicesOpen(ctx context.Context, q *ent.ServiceQuery, now time.Time, open 
 	}
 	ids := []nodeid.ID{}
 	for _, row := range rows {
-		if hours.Schedule(row.Hours).At(now).Open == open {
+		if hoursAt(ctx, hours.Schedule(row.Hours)).Open == open {
 			ids = append(ids, row.ID)
 		}
 	}
@@ -149,4 +148,12 @@ func publishedLocales(rows []*ent.ResourceTranslation) []*string {
 		}
 	}
 	return out
+}
+
+// hoursAt is the state of a schedule at the request's instant; it records
+// the next opening or closing, so no cache keeps the answer past it.
+func hoursAt(ctx context.Context, s hours.Schedule) hours.Status {
+	now := instant(ctx)
+	cacheBoundary(stateFrom(ctx), s.NextChange(now))
+	return s.At(now)
 }

@@ -98,6 +98,9 @@ func classify(ctx context.Context, err error) (Code, string, map[string]any) {
 func errorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		gqlErr := graphql.DefaultErrorPresenter(ctx, err)
+		if graphql.GetFieldContext(ctx) == nil {
+			markRequestError(ctx) // nothing was executed
+		}
 		if gqlErr.Extensions != nil && gqlErr.Extensions["code"] != nil {
 			return gqlErr // a protocol error gqlgen already coded
 		}

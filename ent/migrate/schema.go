@@ -580,6 +580,7 @@ var (
 		{Name: "role", Type: field.TypeEnum, Enums: []string{"EDITOR", "ADVOCATE", "SUPERVISOR", "ADMIN"}},
 		{Name: "phone", Type: field.TypeString, Nullable: true},
 		{Name: "email", Type: field.TypeString, Nullable: true},
+		{Name: "external_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// StaffsTable holds the schema information for the "staffs" table.

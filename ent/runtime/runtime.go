@@ -1111,7 +1111,7 @@ func init() {
 	// staff.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	staff.EmailValidator = staffDescEmail.Validators[0].(func(string) error)
 	// staffDescCreatedAt is the schema descriptor for created_at field.
-	staffDescCreatedAt := staffFields[4].Descriptor()
+	staffDescCreatedAt := staffFields[5].Descriptor()
 	// staff.DefaultCreatedAt holds the default value on creation for the created_at field.
 	staff.DefaultCreatedAt = staffDescCreatedAt.Default.(func() time.Time)
 	// staffDescID is the schema descriptor for id field.

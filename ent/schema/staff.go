@@ -32,6 +32,8 @@ func (Staff) Fields() []ent.Field {
 			Annotations(entgql.Type("StaffRole")),
 		field.String("phone").Optional(),
 		field.String("email").Optional().Validate(validEmail),
+		field.String("external_id").Optional().Nillable().Unique().Immutable().
+			Comment("Subject of the identity provider's tokens, for staff who sign in through it."),
 		field.Time("created_at").Default(time.Now).Immutable(),
 	}
 }

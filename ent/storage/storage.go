@@ -8,6 +8,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -242,4 +243,18 @@ func (d utcDriver) ExecContext(ctx context.Context, query string, args ...any) (
 // ExecContext passes raw statements through.
 func (t utcTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return execContext(t.Tx, ctx, query, args...)
+}
+
+// WithStatementTimeout adds PostgreSQL's statement_timeout to a postgres://
+// URL that does not set one (lib/pq sends unknown parameters as run-time
+// settings); other URLs are returned as they are.
+func WithStatementTimeout(url string, d time.Duration) string {
+	if d <= 0 || !strings.HasPrefix(url, "postgres") || strings.Contains(url, "statement_timeout=") {
+		return url
+	}
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "statement_timeout=" + strconv.FormatInt(d.Milliseconds(), 10)
 }

@@ -67,6 +67,9 @@ func WithTrustedProxies(p ...netip.Prefix) Option {
 	return func(o *graph.Options) { o.TrustedProxies = p }
 }
 
+// WithOptions edits the handler's options directly.
+func WithOptions(f func(*graph.Options)) Option { return Option(f) }
+
 // Production starts the server in production mode.
 func Production() Option { return func(o *graph.Options) { o.Production = true } }
 

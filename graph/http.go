@@ -1,0 +1,297 @@
+package graph
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
+
+	"victimservices/locales"
+)
+
+// The HTTP layer around gqlgen: GraphQL over HTTP as the specification
+// asks (media types, status codes, no data entry for request errors), body
+// limits, HTTP caching and compression, security headers. gqlgen's answer is
+// buffered and adjusted here; websockets pass straight through.
+
+const (
+	mediaJSON            = "application/json"
+	mediaGraphQLResponse = "application/graphql-response+json"
+	// compressAbove is the smallest body worth compressing.
+	compressAbove = 1024
+)
+
+// requestState is what the GraphQL layer tells the HTTP layer about a
+// request: whether it failed before execution (a request error), and how
+// long its public answer may be cached.
+type requestState struct {
+	mu           sync.Mutex
+	requestError bool
+	// cacheUntil bounds public caching (the next opening-hours boundary).
+	cacheUntil time.Time
+}
+
+type requestStateKey struct{}
+
+func stateFrom(ctx context.Context) *requestState {
+	s, _ := ctx.Value(requestStateKey{}).(*requestState)
+	return s
+}
+
+// markRequestError records that the request failed before execution.
+func markRequestError(ctx context.Context) {
+	if s := stateFrom(ctx); s != nil {
+		s.requestError = true
+	}
+}
+
+// bufferedResponse collects gqlgen's answer so it can be adjusted.
+type bufferedResponse struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (b *bufferedResponse) Header() http.Header         { return b.header }
+func (b *bufferedResponse) Write(p []byte) (int, error) { return b.body.Write(p) }
+func (b *bufferedResponse) WriteHeader(status int) {
+	if b.status == 0 {
+		b.status = status
+	}
+}
+
+// responseMedia is the media type to answer with: graphql-response+json when
+// the client accepts it (the specification's preference), else JSON.
+func responseMedia(r *http.Request) string {
+	accept := r.Header.Get("Accept")
+	if accept == "" {
+		return mediaJSON
+	}
+	for _, part := range strings.Split(accept, ",") {
+		mt, _, err := mime.ParseMediaType(strings.TrimSpace(part))
+		if err == nil && mt == mediaGraphQLResponse {
+			return mediaGraphQLResponse
+		}
+	}
+	return mediaJSON
+}
+
+// httpLayer wraps the GraphQL handler (see the file comment).
+func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		securityHeaders(w.Header())
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		l := locales.Match(r.Header.Get("Accept-Language"))
+		media := responseMedia(r)
+		fail := func(status int, code Code, id string, data map[string]any) {
+			w.Header().Set("Content-Type", media)
+			w.Header().Set("Cache-Control", "no-store")
+			w.WriteHeader(status)
+			_ = json.NewEncoder(w).Encode(map[string]any{"errors": []map[string]any{{
+				"message": localize(l, id, data), "extensions": map[string]any{"code": string(code)},
+			}}})
+		}
+		switch r.Method {
+		case http.MethodGet, http.MethodPost:
+		case http.MethodOptions:
+			next.ServeHTTP(w, r)
+			return
+		default:
+			w.Header().Set("Allow", "GET, POST")
+			fail(http.StatusMethodNotAllowed, CodeBadUserInput, "error.invalidRequest", nil)
+			return
+		}
+		if r.Method == http.MethodPost {
+			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, o.MaxBodyBytes))
+			var tooLarge *http.MaxBytesError
+			switch {
+			case errors.As(err, &tooLarge):
+				fail(http.StatusRequestEntityTooLarge, CodeBadUserInput, "error.bodyTooLarge", map[string]any{"Count": int(o.MaxBodyBytes >> 10)})
+				return
+			case err != nil:
+				fail(http.StatusBadRequest, CodeBadUserInput, "error.invalidRequest", nil)
+				return
+			case isJSON(r) && !json.Valid(body):
+				// Never echo a malformed body back (it may hold an access code).
+				fail(http.StatusBadRequest, CodeBadUserInput, "error.invalidRequest", nil)
+				return
+			}
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			r.ContentLength = int64(len(body))
+		}
+		if r.Method == http.MethodGet {
+			if op, ok := getOperation(r.URL.Query()); ok && op != ast.Query {
+				w.Header().Set("Allow", "POST")
+				fail(http.StatusMethodNotAllowed, CodeBadUserInput, "error.mutationOverGet", nil)
+				return
+			}
+		}
+
+		public := r.Header.Get("Authorization") == "" && r.Method == http.MethodGet
+		key := ""
+		if public && cache != nil {
+			key = cache.key(r, l)
+			if body, until, ok := cache.get(key); ok {
+				w.Header().Set("X-Cache", "hit")
+				finish(w, r, media, http.StatusOK, body, publicCacheControl(o, until, r.Context()))
+				return
+			}
+		}
+
+		state := &requestState{}
+		buf := &bufferedResponse{header: w.Header()}
+		next.ServeHTTP(buf, r.WithContext(context.WithValue(r.Context(), requestStateKey{}, state)))
+		status, body := adjust(buf, media, state)
+		cacheControl := "no-store"
+		if public && status == http.StatusOK && !hasErrors(body) {
+			cacheControl = publicCacheControl(o, state.cacheUntil, r.Context())
+			if key != "" {
+				cache.put(key, body, state.cacheUntil)
+			}
+		}
+		finish(w, r, media, status, body, cacheControl)
+	})
+}
+
+// isJSON reports whether the request body is declared as JSON.
+func isJSON(r *http.Request) bool {
+	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return mt == "" || mt == mediaJSON || strings.HasSuffix(mt, "+json")
+}
+
+// getOperation returns the type of the operation a GET request selects, when
+// its query text is present and parses.
+func getOperation(q url.Values) (ast.Operation, bool) {
+	text := q.Get("query")
+	if text == "" {
+		return "", false
+	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: text})
+	if err != nil {
+		return "", false
+	}
+	if op := doc.Operations.ForName(q.Get("operationName")); op != nil {
+		return op.Operation, true
+	}
+	return "", false
+}
+
+// adjust applies the GraphQL-over-HTTP rules to gqlgen's answer: a request
+// error (nothing executed) has no data entry, and answers 400 under
+// graphql-response+json and 200 under application/json.
+func adjust(buf *bufferedResponse, media string, state *requestState) (int, []byte) {
+	status, body := buf.status, buf.body.Bytes()
+	if status == 0 {
+		status = http.StatusOK
+	}
+	if !state.requestError {
+		return status, body
+	}
+	var m map[string]json.RawMessage
+	if json.Unmarshal(body, &m) == nil {
+		if d, ok := m["data"]; ok && string(d) == "null" {
+			delete(m, "data")
+			if b, err := json.Marshal(m); err == nil {
+				body = b
+			}
+		}
+	}
+	if media == mediaGraphQLResponse {
+		return http.StatusBadRequest, body
+	}
+	return http.StatusOK, body
+}
+
+func hasErrors(body []byte) bool {
+	var m struct {
+		Errors json.RawMessage `json:"errors"`
+	}
+	return json.Unmarshal(body, &m) != nil || len(m.Errors) > 0 && string(m.Errors) != "null"
+}
+
+// publicCacheControl lets caches keep a public answer for PublicMaxAge, never
+// past until (the next opening-hours boundary).
+func publicCacheControl(o Options, until time.Time, ctx context.Context) string {
+	age := o.PublicMaxAge
+	if !until.IsZero() {
+		if left := until.Sub(instant(ctx)); left < age {
+			age = max(left, 0)
+		}
+	}
+	return "public, max-age=" + strconv.Itoa(int(age/time.Second))
+}
+
+// finish writes the answer with its caching headers: a strong ETag on public
+// answers (If-None-Match gets 304), gzip when accepted and worth it.
+func finish(w http.ResponseWriter, r *http.Request, media string, status int, body []byte, cacheControl string) {
+	h := w.Header()
+	h.Set("Content-Type", media)
+	h.Set("Cache-Control", cacheControl)
+	h.Add("Vary", "Accept")
+	if strings.HasPrefix(cacheControl, "public") {
+		sum := sha256.Sum256(body)
+		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+		h.Set("ETag", etag)
+		if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+	}
+	if len(body) >= compressAbove && acceptsGzip(r) {
+		var gz bytes.Buffer
+		zw := gzip.NewWriter(&gz)
+		_, _ = zw.Write(body)
+		_ = zw.Close()
+		h.Set("Content-Encoding", "gzip")
+		h.Add("Vary", "Accept-Encoding")
+		body = gz.Bytes()
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+func etagMatches(header, etag string) bool {
+	for _, part := range strings.Split(header, ",") {
+		if p := strings.TrimSpace(part); p == etag || p == "*" {
+			return true
+		}
+	}
+	return false
+}
+
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		if strings.HasPrefix(strings.TrimSpace(part), "gzip") && !strings.Contains(part, "q=0") {
+			return true
+		}
+	}
+	return false
+}
+
+// securityHeaders are sent on every API answer.
+func securityHeaders(h http.Header) {
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("X-Frame-Options", "DENY")
+	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	h.Set("Cross-Origin-Resource-Policy", "same-site")
+}
+

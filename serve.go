@@ -1,0 +1,137 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+
+	"entgo.io/ent/privacy"
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/exporters/stdout/stdouttrace"
+	"go.opentelemetry.io/otel/propagation"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+
+	"victimservices/ent"
+	"victimservices/ent/storage"
+	"victimservices/graph"
+	"victimservices/internal/notify"
+)
+
+// handlerOptions turns the configuration into the API's options: trusted
+// proxies, notifications, the allow-list, the identity provider and tracing.
+// cleanup releases what they hold.
+func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (graph.Options, func(), error) {
+	var closers []func()
+	cleanup := func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+	}
+	proxies, err := graph.ParseTrustedProxies(cfg.TrustedProxies)
+	if err != nil {
+		return graph.Options{}, cleanup, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+	}
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	hub, err := notify.New(d, cfg.DatabaseURL, cfg.Logger)
+	if err != nil {
+		return graph.Options{}, cleanup, fmt.Errorf("notifications: %w", err)
+	}
+	closers = append(closers, func() { hub.Close() })
+	opts := graph.Options{
+		Client:         client,
+		Clock:          cfg.Clock,
+		AuthSecret:     []byte(cfg.AuthSecret),
+		Production:     cfg.Production(),
+		Logger:         cfg.Logger,
+		Notifier:       hub,
+		TrustedProxies: proxies,
+		Limits:         cfg.Limits,
+		MaxBodyBytes:   cfg.MaxBodyBytes,
+		RequestTimeout: cfg.RequestTimeout,
+	}
+	if cfg.PersistedQueries != "" {
+		if opts.AllowList, err = graph.LoadAllowList(cfg.PersistedQueries); err != nil {
+			return opts, cleanup, fmt.Errorf("PERSISTED_QUERIES_FILE: %w", err)
+		}
+		cfg.Logger.Info("persisted query allow-list on", "operations", len(opts.AllowList))
+	}
+	if cfg.JWKSURL != "" {
+		opts.OIDC = &graph.OIDC{JWKSURL: cfg.JWKSURL, Issuer: cfg.Issuer, Audience: cfg.Audience, RoleClaim: cfg.RoleClaim}
+	}
+	shutdown, err := startTracing(ctx, cfg.Tracing)
+	if err != nil {
+		return opts, cleanup, fmt.Errorf("OTEL_TRACES_EXPORTER: %w", err)
+	}
+	closers = append(closers, shutdown)
+	return opts, cleanup, nil
+}
+
+// startTracing switches OpenTelemetry tracing on: "stdout" prints spans,
+// "otlp" sends them to OTEL_EXPORTER_OTLP_ENDPOINT (OTLP over HTTP), "none"
+// (the default) leaves the no-op tracer in place.
+func startTracing(ctx context.Context, exporter string) (func(), error) {
+	var exp sdktrace.SpanExporter
+	var err error
+	switch exporter {
+	case "", "none":
+		return func() {}, nil
+	case "stdout":
+		exp, err = stdouttrace.New()
+	case "otlp":
+		exp, err = otlptracehttp.New(ctx)
+	default:
+		return nil, fmt.Errorf("unknown exporter %q (none, stdout or otlp)", exporter)
+	}
+	if err != nil {
+		return nil, err
+	}
+	tp := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exp))
+	otel.SetTracerProvider(tp)
+	otel.SetTextMapPropagator(propagation.TraceContext{})
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = tp.Shutdown(ctx)
+	}, nil
+}
+
+// ready reports whether the database answers and the schema is migrated.
+func ready(ctx context.Context, client *ent.Client, db *sql.DB) error {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if err := db.PingContext(ctx); err != nil {
+		return err
+	}
+	_, err := client.Service.Query().Limit(1).IDs(privacy.DecisionContext(ctx, privacy.Allow))
+	return err
+}
+
+// closeWebsocketsOn ends websocket connections when stop is cancelled (the
+// server shutting down); gqlgen then closes them with a normal closure.
+func closeWebsocketsOn(stop context.Context, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
+			ctx, cancel := context.WithCancel(r.Context())
+			defer cancel()
+			release := context.AfterFunc(stop, cancel)
+			defer release()
+			r = r.WithContext(ctx)
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// splitList splits a comma-separated setting.
+func splitList(s string) []string {
+	var out []string
+	for _, part := range strings.Split(s, ",") {
+		if p := strings.TrimSpace(part); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
