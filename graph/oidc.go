@@ -218,4 +218,3 @@ func (o *OIDC) fetch(ctx context.Context) (map[string]any, error) {
 	}
 	return keys, nil
 }
-

@@ -77,4 +77,3 @@ func cacheBoundary(s *requestState, t *time.Time) {
 		s.cacheUntil = *t
 	}
 }
-
