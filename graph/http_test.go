@@ -331,3 +331,13 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestIntrospectionWithinLimits: the deep standard introspection query that
+// tools send works in development.
+func TestIntrospectionWithinLimits(t *testing.T) {
+	s := graphtest.New(t)
+	q := `{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name ofType { name } } } } } } } } } } } } }`
+	if w := raw(s, http.MethodPost, "/query", post(q), nil); codeOf(t, w) != "" {
+		t.Errorf("introspection refused: %s", w.Body.String()[:min(300, w.Body.Len())])
+	}
+}

@@ -93,8 +93,14 @@ func (e limitsExtension) MutateOperationContext(ctx context.Context, oc *graphql
 	if op == nil {
 		return nil
 	}
-	if n := len(collectFields(op.SelectionSet)); n > e.MaxRootFields {
+	roots := collectFields(op.SelectionSet)
+	if n := len(roots); n > e.MaxRootFields {
 		return limitError(ctx, "error.tooManyRootFields", e.MaxRootFields)
+	}
+	if introspectionOnly(roots) {
+		// Tools' introspection queries nest deeply but cost nothing; in
+		// production introspection itself is off.
+		return nil
 	}
 	w := walker{vars: oc.Variables}
 	cost := w.cost(op.SelectionSet, 1)
@@ -195,4 +201,14 @@ func (w *walker) multiplier(f *ast.Field) int {
 		n = DefaultPageSize
 	}
 	return max(n, 1)
+}
+
+// introspectionOnly reports whether every root field is __schema or __type.
+func introspectionOnly(roots []*ast.Field) bool {
+	for _, f := range roots {
+		if f.Name != "__schema" && f.Name != "__type" {
+			return false
+		}
+	}
+	return len(roots) > 0
 }
