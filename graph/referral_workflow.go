@@ -231,6 +231,9 @@ func referralService(ctx context.Context, c *ent.Client, ref *ent.Referral) (*en
 	if ref.ServiceID == nil {
 		return nil, nil
 	}
+	if s, err := ref.Edges.ServiceOrErr(); err == nil {
+		return s, nil // eager-loaded (nil when no longer visible)
+	}
 	s, err := c.Service.Get(ctx, *ref.ServiceID)
 	if ent.IsNotFound(err) {
 		return nil, nil
@@ -238,7 +241,18 @@ func referralService(ctx context.Context, c *ent.Client, ref *ent.Referral) (*en
 	return s, err
 }
 
-// caseReferrals lists a case's referrals, newest first.
+// caseReferrals lists a case's referrals, newest first, with their partner
+// and service (and, through the text interceptor, their names): a constant
+// number of statements however many referrals there are.
 func caseReferrals(ctx context.Context, cf *ent.CaseFile) ([]*ent.Referral, error) {
-	return cf.QueryReferrals().Order(ent.Desc(referral.FieldCreatedAt), ent.Desc(referral.FieldID)).All(ctx)
+	return cf.QueryReferrals().WithPartner().WithService().
+		Order(ent.Desc(referral.FieldCreatedAt), ent.Desc(referral.FieldID)).All(ctx)
+}
+
+// referralPartner returns the eager-loaded partner, or loads it.
+func referralPartner(ctx context.Context, c *ent.Client, ref *ent.Referral) (*ent.Organization, error) {
+	if p, err := ref.Edges.PartnerOrErr(); err == nil {
+		return p, nil
+	}
+	return c.Organization.Get(ctx, ref.PartnerID)
 }

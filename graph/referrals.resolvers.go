@@ -70,7 +70,7 @@ func (r *mutationResolver) WithdrawReferralConsent(ctx context.Context, referral
 
 // Partner is the resolver for the partner field.
 func (r *referralResolver) Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error) {
-	return r.client.Organization.Get(ctx, obj.PartnerID)
+	return referralPartner(ctx, r.client, obj)
 }
 
 // Service is the resolver for the service field.
@@ -85,7 +85,7 @@ func (r *referralResolver) SharedWithPartner(ctx context.Context, obj *ent.Refer
 
 // Partner is the resolver for the partner field.
 func (r *victimReferralResolver) Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error) {
-	return r.client.Organization.Get(ctx, obj.PartnerID)
+	return referralPartner(ctx, r.client, obj)
 }
 
 // Service is the resolver for the service field.

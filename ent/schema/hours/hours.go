@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	_ "time/tzdata" // the zone database, so America/Chicago works on a bare machine
 )
@@ -131,12 +132,20 @@ func (s Schedule) Validate() error {
 	return nil
 }
 
+// zones caches loaded time zones: LoadLocation parses the zone database on
+// every call.
+var zones sync.Map // name → *time.Location
+
 // Location returns the schedule's zone (UTC when it is invalid; Validate first).
 func (s Schedule) Location() *time.Location {
+	if loc, ok := zones.Load(s.TimeZone); ok {
+		return loc.(*time.Location)
+	}
 	loc, err := time.LoadLocation(s.TimeZone)
 	if err != nil {
 		return time.UTC
 	}
+	zones.Store(s.TimeZone, loc)
 	return loc
 }
 
@@ -151,14 +160,18 @@ func (s Schedule) At(now time.Time) Status {
 	case s.ByAppointment:
 		return Status{}
 	}
-	for _, iv := range s.intervals(now) {
-		if now.Before(iv.start) {
-			at := iv.start
-			return Status{OpensAt: &at}
-		}
-		if now.Before(iv.end) {
-			at := iv.end
-			return Status{Open: true, ClosesAt: &at}
+	// A week ahead answers almost every schedule; closures may push the
+	// next opening further, up to lookAhead days.
+	for _, days := range []int{8, lookAhead} {
+		for _, iv := range s.intervals(now, days) {
+			if now.Before(iv.start) {
+				at := iv.start
+				return Status{OpensAt: &at}
+			}
+			if now.Before(iv.end) {
+				at := iv.end
+				return Status{Open: true, ClosesAt: &at}
+			}
 		}
 	}
 	return Status{}
@@ -178,8 +191,8 @@ func (s Schedule) NextChange(now time.Time) *time.Time {
 type interval struct{ start, end time.Time }
 
 // intervals returns the merged opening intervals from the day before now's
-// local date to lookAhead days after it, in order.
-func (s Schedule) intervals(now time.Time) []interval {
+// local date to days days after it, in order.
+func (s Schedule) intervals(now time.Time, days int) []interval {
 	loc := s.Location()
 	local := now.In(loc)
 	closed := make(map[string]bool, len(s.Closures))
@@ -187,7 +200,7 @@ func (s Schedule) intervals(now time.Time) []interval {
 		closed[c.Date] = true
 	}
 	var ivs []interval
-	for offset := -1; offset <= lookAhead; offset++ {
+	for offset := -1; offset <= days; offset++ {
 		day := time.Date(local.Year(), local.Month(), local.Day()+offset, 0, 0, 0, 0, loc)
 		if closed[day.Format(time.DateOnly)] {
 			continue

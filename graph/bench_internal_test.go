@@ -1,0 +1,50 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"testing"
+
+	"victimservices/ent"
+	"victimservices/ent/schema/hours"
+	"victimservices/ent/servicetranslation"
+	"victimservices/locales"
+)
+
+// BenchmarkPickTranslation: choosing the served text of an object among its
+// loaded translations.
+func BenchmarkPickTranslation(b *testing.B) {
+	rows := []*ent.ServiceTranslation{
+		{Locale: "en", Name: "Victim Advocacy", Status: servicetranslation.StatusPUBLISHED},
+		{Locale: "es", Name: "Apoyo a víctimas", Status: servicetranslation.StatusPUBLISHED},
+	}
+	ctx := locales.NewContext(context.Background(), locales.Match("es-MX"))
+	for b.Loop() {
+		pick(ctx, rows, serviceText)
+	}
+}
+
+// BenchmarkHoursSummary: writing opening hours in a locale.
+func BenchmarkHoursSummary(b *testing.B) {
+	s := hours.Schedule{TimeZone: "America/Chicago"}
+	for _, d := range hours.Days[:5] {
+		s.Periods = append(s.Periods, hours.Period{Day: d, Opens: "09:00", Closes: "17:00"})
+	}
+	l, _ := locales.ByCode("es")
+	for b.Loop() {
+		hoursSummary(&s, l)
+	}
+}
+
+// BenchmarkErrorPresenter: presenting a bad-input and an internal error.
+func BenchmarkErrorPresenter(b *testing.B) {
+	present := errorPresenter(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ctx := withRequestID(locales.NewContext(context.Background(), locales.Match("ar")), "req")
+	input, internal := pageTooLarge(), errors.New("boom")
+	for b.Loop() {
+		present(ctx, input)
+		present(ctx, internal)
+	}
+}
