@@ -153,8 +153,8 @@ func NewHandler(o Options) http.Handler {
 
 // withRequestContext puts what every resolver needs into the request context:
 // a request id, the response's instant, the Accept-Language locale (also sent
-// back as Content-Language), the client address, a deadline, and the viewer
-// from the bearer token.
+// back as Content-Language), the client address and the viewer from the
+// bearer token. (httpLayer sets the deadline, after the cache had its say.)
 func withRequestContext(o Options, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := newRequestID()
@@ -167,11 +167,6 @@ func withRequestContext(o Options, next http.Handler) http.Handler {
 		w.Header().Set("Content-Language", l.Code)
 		w.Header().Add("Vary", "Accept-Language")
 		ctx = withClient(ctx, clientAddr(r, o.TrustedProxies))
-		if !strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, o.RequestTimeout)
-			defer cancel()
-		}
 		if auth := r.Header.Get("Authorization"); auth != "" {
 			var err error
 			if ctx, err = authenticate(ctx, o, auth); err != nil {

@@ -136,6 +136,17 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			r.Body = io.NopCloser(bytes.NewReader(body))
 			r.ContentLength = int64(len(body))
 		}
+		public := r.Header.Get("Authorization") == "" && r.Method == http.MethodGet
+		key := ""
+		if public && cache != nil {
+			// Only query results are ever stored, so a hit needs no parsing.
+			key = cache.key(r, l)
+			if e, ok := cache.get(key); ok {
+				w.Header().Set("X-Cache", "hit")
+				finishWithETag(w, r, media, http.StatusOK, e.body, publicCacheControl(o, e.until, r.Context()), e.etag, e.gzipped)
+				return
+			}
+		}
 		if r.Method == http.MethodGet {
 			if op, ok := getOperation(r.URL.Query()); ok && op != ast.Query {
 				w.Header().Set("Allow", "POST")
@@ -144,20 +155,11 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			}
 		}
 
-		public := r.Header.Get("Authorization") == "" && r.Method == http.MethodGet
-		key := ""
-		if public && cache != nil {
-			key = cache.key(r, l)
-			if body, until, ok := cache.get(key); ok {
-				w.Header().Set("X-Cache", "hit")
-				finish(w, r, media, http.StatusOK, body, publicCacheControl(o, until, r.Context()))
-				return
-			}
-		}
-
 		state := &requestState{}
 		buf := &bufferedResponse{header: w.Header()}
-		next.ServeHTTP(buf, r.WithContext(context.WithValue(r.Context(), requestStateKey{}, state)))
+		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), requestStateKey{}, state), o.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(buf, r.WithContext(ctx))
 		status, body := adjust(buf, media, state)
 		cacheControl := "no-store"
 		if public && status == http.StatusOK && !hasErrors(body) {
@@ -241,13 +243,27 @@ func publicCacheControl(o Options, until time.Time, ctx context.Context) string 
 // finish writes the answer with its caching headers: a strong ETag on public
 // answers (If-None-Match gets 304), gzip when accepted and worth it.
 func finish(w http.ResponseWriter, r *http.Request, media string, status int, body []byte, cacheControl string) {
+	etag := ""
+	if strings.HasPrefix(cacheControl, "public") {
+		etag = strongETag(body)
+	}
+	finishWithETag(w, r, media, status, body, cacheControl, etag, nil)
+}
+
+// strongETag is the entity tag of a body.
+func strongETag(body []byte) string {
+	sum := sha256.Sum256(body)
+	return `"` + hex.EncodeToString(sum[:16]) + `"`
+}
+
+// finishWithETag writes the answer; gzipped, when given, is body already
+// compressed (cached answers are compressed once).
+func finishWithETag(w http.ResponseWriter, r *http.Request, media string, status int, body []byte, cacheControl, etag string, gzipped func() []byte) {
 	h := w.Header()
 	h.Set("Content-Type", media)
 	h.Set("Cache-Control", cacheControl)
 	h.Add("Vary", "Accept")
-	if strings.HasPrefix(cacheControl, "public") {
-		sum := sha256.Sum256(body)
-		etag := `"` + hex.EncodeToString(sum[:16]) + `"`
+	if etag != "" {
 		h.Set("ETag", etag)
 		if match := r.Header.Get("If-None-Match"); match != "" && etagMatches(match, etag) {
 			w.WriteHeader(http.StatusNotModified)
@@ -255,13 +271,13 @@ func finish(w http.ResponseWriter, r *http.Request, media string, status int, bo
 		}
 	}
 	if len(body) >= compressAbove && acceptsGzip(r) {
-		var gz bytes.Buffer
-		zw := gzip.NewWriter(&gz)
-		_, _ = zw.Write(body)
-		_ = zw.Close()
+		if gzipped != nil {
+			body = gzipped()
+		} else {
+			body = compress(body)
+		}
 		h.Set("Content-Encoding", "gzip")
 		h.Add("Vary", "Accept-Encoding")
-		body = gz.Bytes()
 	}
 	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
@@ -293,4 +309,18 @@ func securityHeaders(h http.Header) {
 	h.Set("X-Frame-Options", "DENY")
 	h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
 	h.Set("Cross-Origin-Resource-Policy", "same-site")
+}
+
+// gzipWriters are reused: a compressor's state is large to allocate.
+var gzipWriters = sync.Pool{New: func() any { return gzip.NewWriter(io.Discard) }}
+
+// compress gzips body.
+func compress(body []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzipWriters.Get().(*gzip.Writer)
+	zw.Reset(&buf)
+	_, _ = zw.Write(body)
+	_ = zw.Close()
+	gzipWriters.Put(zw)
+	return buf.Bytes()
 }

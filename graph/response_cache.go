@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -26,8 +27,11 @@ type responseCache struct {
 
 type cacheEntry struct {
 	body    []byte
+	etag    string
 	until   time.Time
 	version int64
+	// gzipped compresses body once, on the first client that accepts it.
+	gzipped func() []byte
 }
 
 func newResponseCache(size int, ttl time.Duration, now func() time.Time) *responseCache {
@@ -46,12 +50,12 @@ func (c *responseCache) key(r *http.Request, l *locales.Locale) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *responseCache) get(key string) ([]byte, time.Time, bool) {
+func (c *responseCache) get(key string) (cacheEntry, bool) {
 	e, ok := c.entries.Get(key)
 	if !ok || e.version != c.version.Load() || !c.now().Before(e.until) {
-		return nil, time.Time{}, false
+		return cacheEntry{}, false
 	}
-	return e.body, e.until, true
+	return e, true
 }
 
 func (c *responseCache) put(key string, body []byte, until time.Time) {
@@ -59,7 +63,8 @@ func (c *responseCache) put(key string, body []byte, until time.Time) {
 	if until.IsZero() || until.After(limit) {
 		until = limit
 	}
-	c.entries.Add(key, cacheEntry{body: body, until: until, version: c.version.Load()})
+	c.entries.Add(key, cacheEntry{body: body, etag: strongETag(body), until: until, version: c.version.Load(),
+		gzipped: sync.OnceValue(func() []byte { return compress(body) })})
 }
 
 // invalidate forgets every entry (directory or content data changed).

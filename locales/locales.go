@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -108,6 +110,25 @@ func Match(value string) *Locale {
 	if l, ok := ByCode(value); ok {
 		return l
 	}
+	if l, ok := matched.Load(value); ok {
+		return l.(*Locale)
+	}
+	l := match(value)
+	if matchedCount.Add(1) <= maxMatched { // headers repeat; remember the common ones
+		matched.Store(value, l)
+	}
+	return l
+}
+
+// matched remembers negotiated header values (at most maxMatched).
+var (
+	matched      sync.Map
+	matchedCount atomic.Int64
+)
+
+const maxMatched = 4096
+
+func match(value string) *Locale {
 	tags, _, err := language.ParseAcceptLanguage(value)
 	if err != nil || len(tags) == 0 {
 		return Default()

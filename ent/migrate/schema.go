@@ -114,6 +114,16 @@ var (
 				Columns: []*schema.Column{CaseFilesColumns[21], CaseFilesColumns[2]},
 			},
 			{
+				Name:    "casefile_advocate_id_urgent_opened_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[21], CaseFilesColumns[11], CaseFilesColumns[13]},
+			},
+			{
+				Name:    "casefile_urgent_opened_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[11], CaseFilesColumns[13]},
+			},
+			{
 				Name:    "casefile_opened_at",
 				Unique:  false,
 				Columns: []*schema.Column{CaseFilesColumns[13]},

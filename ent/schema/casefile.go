@@ -94,6 +94,9 @@ func (CaseFile) Edges() []ent.Edge {
 func (CaseFile) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("advocate_id", "status"),
+		// The caseload pages: urgent first, then newest.
+		index.Fields("advocate_id", "urgent", "opened_at"),
+		index.Fields("urgent", "opened_at"),
 		index.Fields("opened_at"),
 		index.Fields("closed_at"),
 	}
