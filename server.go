@@ -224,7 +224,7 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := storage.Migrate(ctx, client); err != nil {
+	if err := storage.Migrate(ctx, client, cfg.DatabaseURL); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate: %w", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"entgo.io/ent/dialect"
@@ -33,26 +34,16 @@ const (
 	searchCandidates = 200
 )
 
-// pgTextSearchConfig is the PostgreSQL text search configuration of each
-// locale that PostgreSQL ships a stemmer for; the others use 'simple'.
-var pgTextSearchConfig = map[string]string{
-	"en": "english", "es": "spanish", "ru": "russian", "ar": "arabic", "hi": "hindi",
-}
+func pgConfig(locale string) string { return searchtext.PostgresConfig(locale) }
 
-func pgConfig(locale string) string {
-	if c, ok := pgTextSearchConfig[locale]; ok {
-		return c
-	}
-	return "simple"
-}
-
-// textMatch matches translation rows whose folded search_text contains every
-// term (both dialects: case- and accent-insensitive substring, so "counsel"
-// finds "counseling" and a Chinese query finds Chinese text without word
-// breaks). On PostgreSQL a row also matches through full-text search with
-// its locale's stemmer ("abogados" finds "abogado"); the expression is
-// written per locale with a constant configuration, so an expression index
-// per locale can serve it.
+// textMatch matches translation rows. On SQLite a row matches when its
+// folded search_text contains every term (case- and accent-insensitive
+// substrings: "counsel" finds "counseling"). On PostgreSQL a row matches
+// through full-text search with its locale's stemmer and prefix matching
+// ("abogados" finds "abogado"), written per locale with a constant
+// configuration so the per-locale GIN indexes (storage.Migrate) serve it; a
+// query in a script written without spaces between words (Chinese, Japanese,
+// Korean) matches by substring instead, since no stemmer splits it.
 func textMatch(terms []string, locs []string) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		col := s.C("search_text")
@@ -60,29 +51,45 @@ func textMatch(terms []string, locs []string) func(*sql.Selector) {
 		for _, t := range terms {
 			likes = append(likes, sql.Contains(col, t))
 		}
-		match := sql.And(likes...)
-		if s.Dialect() == dialect.Postgres {
-			prefixes := make([]string, len(terms))
-			for i, t := range terms {
-				prefixes[i] = t + ":*" // terms are letters and digits only
-			}
-			query := strings.Join(prefixes, " & ")
-			ors := []*sql.Predicate{match}
-			for _, l := range locs {
-				cfg := pgConfig(l)
-				ors = append(ors, sql.And(
-					sql.EQ(s.C("locale"), l),
-					sql.P(func(b *sql.Builder) {
-						b.WriteString("to_tsvector('" + cfg + "', coalesce(" + col + ", '')) @@ to_tsquery('" + cfg + "', ")
-						b.Arg(query)
-						b.WriteString(")")
-					}),
-				))
-			}
-			match = sql.Or(ors...)
+		if s.Dialect() != dialect.Postgres || unsegmented(terms) {
+			s.Where(sql.And(likes...))
+			return
 		}
-		s.Where(match)
+		prefixes := make([]string, len(terms))
+		for i, t := range terms {
+			prefixes[i] = t + ":*" // terms are letters and digits only
+		}
+		query := strings.Join(prefixes, " & ")
+		var ors []*sql.Predicate
+		for _, l := range locs {
+			cfg := pgConfig(l)
+			ors = append(ors, sql.And(
+				sql.EQ(s.C("locale"), l),
+				sql.P(func(b *sql.Builder) {
+					b.WriteString(tsvector(cfg, col) + " @@ to_tsquery('" + cfg + "', ")
+					b.Arg(query)
+					b.WriteString(")")
+				}),
+			))
+		}
+		s.Where(sql.Or(ors...))
 	}
+}
+
+// tsvector is the indexed expression of a search_text column.
+func tsvector(cfg, col string) string { return searchtext.PostgresVector(cfg, col) }
+
+// unsegmented reports whether a query is in a script written without spaces
+// between words (Han, Hiragana, Katakana, Hangul).
+func unsegmented(terms []string) bool {
+	for _, t := range terms {
+		for _, r := range t {
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hit is one matching translation row, scored.

@@ -163,7 +163,7 @@ func run(o options) error {
 		return err
 	}
 	defer client.Close()
-	if err := storage.Migrate(ctx, client); err != nil {
+	if err := storage.Migrate(ctx, client, dbURL); err != nil {
 		return err
 	}
 	began := time.Now()
@@ -534,7 +534,7 @@ func startTimes() (cold, warm time.Duration, err error) {
 		}
 		defer client.Close()
 		ctx := context.Background()
-		if err := storage.Migrate(ctx, client); err != nil {
+		if err := storage.Migrate(ctx, client, dsn); err != nil {
 			return 0, err
 		}
 		if _, err := seed.Load(ctx, client); err != nil {

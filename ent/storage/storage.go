@@ -19,6 +19,8 @@ import (
 	_ "modernc.org/sqlite" // registers "sqlite"
 
 	"victimservices/ent"
+	"victimservices/ent/schema/searchtext"
+	"victimservices/locales"
 	_ "victimservices/ent/runtime" // registers hooks and privacy policies
 )
 
@@ -88,9 +90,28 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	return ent.NewClient(ent.Driver(drv)), db, nil
 }
 
-// Migrate creates or updates the schema (additive changes only).
-func Migrate(ctx context.Context, client *ent.Client) error {
-	return client.Schema.Create(ctx)
+// Migrate creates or updates the schema of the database at url (additive
+// changes only) and, on PostgreSQL, the full-text search indexes: one GIN
+// index per searchable table and locale, on the expression the search query
+// uses, partial on that locale.
+func Migrate(ctx context.Context, client *ent.Client, url string) error {
+	if err := client.Schema.Create(ctx); err != nil {
+		return err
+	}
+	if d, _ := Dialect(url); d != dialect.Postgres {
+		return nil
+	}
+	for _, table := range []string{"service_translations", "organization_translations", "resource_translations"} {
+		for _, l := range locales.Supported {
+			name := table + "_fts_" + strings.ToLower(strings.ReplaceAll(l.Code, "-", "_"))
+			stmt := "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " USING gin (" +
+				searchtext.PostgresVector(searchtext.PostgresConfig(l.Code), "search_text") + ") WHERE locale = '" + l.Code + "'"
+			if _, err := client.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
+	return nil
 }
 
 // StatementCounter counts the SQL statements sent through a client opened

@@ -98,7 +98,7 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	tb.Cleanup(func() { client.Close() })
 	ctx := context.Background()
 	if fresh {
-		if err := storage.Migrate(ctx, client); err != nil {
+		if err := storage.Migrate(ctx, client, s.URL); err != nil {
 			tb.Fatalf("migrate: %v", err)
 		}
 		if _, err := seed.Load(ctx, client); err != nil {

@@ -32,3 +32,24 @@ func Terms(query string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
 	})
 }
+
+// postgresConfig is the PostgreSQL text search configuration of each
+// locale PostgreSQL ships a stemmer for; the others use "simple".
+var postgresConfig = map[string]string{
+	"en": "english", "es": "spanish", "ru": "russian", "ar": "arabic", "hi": "hindi",
+}
+
+// PostgresConfig returns the text search configuration for a locale.
+func PostgresConfig(locale string) string {
+	if c, ok := postgresConfig[locale]; ok {
+		return c
+	}
+	return "simple"
+}
+
+// PostgresVector is the expression searched and indexed on PostgreSQL for a
+// search_text column (the configuration is a constant, so an expression
+// index per locale can serve the query).
+func PostgresVector(cfg, col string) string {
+	return "to_tsvector('" + cfg + "'::regconfig, coalesce(" + col + ", ''))"
+}
