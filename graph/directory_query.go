@@ -153,7 +153,7 @@ func publishedLocales(rows []*ent.ResourceTranslation) []*string {
 // hoursAt is the state of a schedule at the request's instant; it records
 // the next opening or closing, so no cache keeps the answer past it.
 func hoursAt(ctx context.Context, s hours.Schedule) hours.Status {
-	now := instant(ctx)
-	cacheBoundary(stateFrom(ctx), s.NextChange(now))
-	return s.At(now)
+	st := s.At(instant(ctx))
+	cacheBoundary(stateFrom(ctx), st.NextChange())
+	return st
 }

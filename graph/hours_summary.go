@@ -1,17 +1,51 @@
 package graph
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"victimservices/ent/schema/hours"
 	"victimservices/locales"
 )
 
+// summaries memoises hoursSummary: many services share a schedule, and a
+// summary takes a dozen message templates to write.
+var (
+	summaries    sync.Map // summaryKey → string
+	summaryCount atomic.Int64
+	maxSummaries = int64(20000)
+)
+
+type summaryKey struct {
+	locale   string
+	schedule string
+}
+
 // hoursSummary writes a schedule for people in locale l, e.g. "Monday to
 // Friday, 9 am to 5 pm". Days with the same periods are grouped: consecutive
 // ones into ranges, others into lists ("Monday, Wednesday, 9 am to 1 pm").
 func hoursSummary(s *hours.Schedule, l *locales.Locale) string {
+	b, _ := json.Marshal(struct {
+		A, B bool
+		P    []hours.Period
+	}{s.AlwaysOpen, s.ByAppointment, s.Periods})
+	key := summaryKey{l.Code, string(b)}
+	if v, ok := summaries.Load(key); ok {
+		return v.(string)
+	}
+	out := writeSummary(s, l)
+	if summaryCount.Add(1) > maxSummaries {
+		summaries.Clear()
+		summaryCount.Store(0)
+	}
+	summaries.Store(key, out)
+	return out
+}
+
+func writeSummary(s *hours.Schedule, l *locales.Locale) string {
 	switch {
 	case s.AlwaysOpen:
 		return l.T("hours.alwaysOpen", nil)

@@ -55,9 +55,14 @@ func textMatch(terms []string, locs []string) func(*sql.Selector) {
 			s.Where(sql.And(likes...))
 			return
 		}
+		// Whole words match by stem (fast on the index); a short last word
+		// matches as a prefix, as someone typing would expect.
 		prefixes := make([]string, len(terms))
 		for i, t := range terms {
-			prefixes[i] = t + ":*" // terms are letters and digits only
+			prefixes[i] = t // terms are letters and digits only
+			if i == len(terms)-1 && utf8.RuneCountInString(t) < 5 {
+				prefixes[i] += ":*"
+			}
 		}
 		query := strings.Join(prefixes, " & ")
 		var ors []*sql.Predicate

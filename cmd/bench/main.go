@@ -153,7 +153,9 @@ func run(o options) error {
 	if err != nil {
 		return err
 	}
-	if !o.keep {
+	if o.keep {
+		fmt.Println("keeping the database:", dbURL)
+	} else {
 		defer drop()
 	}
 	rep.Database = strings.SplitN(dbURL, ":", 2)[0]

@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -152,7 +151,10 @@ func (s Schedule) Location() *time.Location {
 // lookAhead bounds the search for the next opening.
 const lookAhead = 21
 
-// At returns the schedule's state at instant now.
+// At returns the schedule's state at instant now. It walks the days from
+// the one before now (an overnight period may still be running) until it
+// knows the answer, merging periods that touch (a day open until 24:00 and
+// the next from 00:00 is one opening), and allocates nothing.
 func (s Schedule) At(now time.Time) Status {
 	switch {
 	case s.AlwaysOpen:
@@ -160,19 +162,36 @@ func (s Schedule) At(now time.Time) Status {
 	case s.ByAppointment:
 		return Status{}
 	}
-	// A week ahead answers almost every schedule; closures may push the
-	// next opening further, up to lookAhead days.
-	for _, days := range []int{8, lookAhead} {
-		for _, iv := range s.intervals(now, days) {
-			if now.Before(iv.start) {
+	loc := s.Location()
+	local := now.In(loc)
+	var open *interval // the opening now is inside, grown while the next touches it
+	var cur interval
+	for offset := -1; offset <= lookAhead; offset++ {
+		day := time.Date(local.Year(), local.Month(), local.Day()+offset, 0, 0, 0, 0, loc)
+		var buf [8]interval
+		for _, iv := range s.dayIntervals(day, loc, buf[:0]) {
+			switch {
+			case open != nil && !iv.start.After(open.end):
+				if iv.end.After(open.end) {
+					open.end = iv.end
+				}
+			case open != nil:
+				at := open.end
+				return Status{Open: true, ClosesAt: &at}
+			case !iv.end.After(now):
+				// over already
+			case iv.start.After(now):
 				at := iv.start
 				return Status{OpensAt: &at}
-			}
-			if now.Before(iv.end) {
-				at := iv.end
-				return Status{Open: true, ClosesAt: &at}
+			default:
+				cur = iv
+				open = &cur
 			}
 		}
+	}
+	if open != nil {
+		at := open.end
+		return Status{Open: true, ClosesAt: &at}
 	}
 	return Status{}
 }
@@ -180,59 +199,51 @@ func (s Schedule) At(now time.Time) Status {
 // NextChange returns the first instant after now at which At could answer
 // differently (the next opening or closing), or nil when it never changes.
 // Caches of open-now answers must not outlive it.
-func (s Schedule) NextChange(now time.Time) *time.Time {
-	st := s.At(now)
+func (st Status) NextChange() *time.Time {
 	if st.Open {
 		return st.ClosesAt
 	}
 	return st.OpensAt
 }
 
+// NextChange is At(now).NextChange().
+func (s Schedule) NextChange(now time.Time) *time.Time { return s.At(now).NextChange() }
+
 type interval struct{ start, end time.Time }
 
-// intervals returns the merged opening intervals from the day before now's
-// local date to days days after it, in order.
-func (s Schedule) intervals(now time.Time, days int) []interval {
-	loc := s.Location()
-	local := now.In(loc)
-	closed := make(map[string]bool, len(s.Closures))
-	for _, c := range s.Closures {
-		closed[c.Date] = true
+// dayIntervals appends the periods that start on day (unless it is a
+// closure date) to buf, in order of opening.
+func (s Schedule) dayIntervals(day time.Time, loc *time.Location, buf []interval) []interval {
+	if len(s.Closures) > 0 {
+		date := day.Format(time.DateOnly)
+		for _, c := range s.Closures {
+			if c.Date == date {
+				return buf
+			}
+		}
 	}
-	var ivs []interval
-	for offset := -1; offset <= days; offset++ {
-		day := time.Date(local.Year(), local.Month(), local.Day()+offset, 0, 0, 0, 0, loc)
-		if closed[day.Format(time.DateOnly)] {
+	for _, p := range s.Periods {
+		if time.Weekday(p.Day) != day.Weekday() {
 			continue
 		}
-		for _, p := range s.Periods {
-			if time.Weekday(p.Day) != day.Weekday() {
-				continue
-			}
-			o, err1 := parseClock(p.Opens)
-			c, err2 := parseClock(p.Closes)
-			if err1 != nil || err2 != nil || o == c {
-				continue
-			}
-			closeDay := day
-			if c < o {
-				closeDay = day.AddDate(0, 0, 1)
-			}
-			ivs = append(ivs, interval{start: wallClock(day, o, loc), end: wallClock(closeDay, c, loc)})
-		}
-	}
-	slices.SortFunc(ivs, func(a, b interval) int { return a.start.Compare(b.start) })
-	merged := ivs[:0]
-	for _, iv := range ivs {
-		if n := len(merged); n > 0 && !iv.start.After(merged[n-1].end) {
-			if iv.end.After(merged[n-1].end) {
-				merged[n-1].end = iv.end
-			}
+		o, err1 := parseClock(p.Opens)
+		c, err2 := parseClock(p.Closes)
+		if err1 != nil || err2 != nil || o == c {
 			continue
 		}
-		merged = append(merged, iv)
+		closeDay := day
+		if c < o {
+			closeDay = day.AddDate(0, 0, 1)
+		}
+		iv := interval{start: wallClock(day, o, loc), end: wallClock(closeDay, c, loc)}
+		i := len(buf)
+		buf = append(buf, iv)
+		for ; i > 0 && buf[i-1].start.After(iv.start); i-- { // insertion sort: a day has few periods
+			buf[i] = buf[i-1]
+		}
+		buf[i] = iv
 	}
-	return merged
+	return buf
 }
 
 // wallClock returns minutes after midnight of day as an instant in loc; Go
