@@ -28,6 +28,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync/atomic"
 	"text/tabwriter"
@@ -62,6 +63,7 @@ type options struct {
 	keep      bool
 	only      string
 	satWorker int
+	memprofile string
 }
 
 func main() {
@@ -77,6 +79,7 @@ func main() {
 	flag.StringVar(&o.out, "out", "BENCHMARKS.md", "where -write puts the table")
 	flag.BoolVar(&o.keep, "keep", false, "keep the PostgreSQL database afterwards")
 	flag.StringVar(&o.only, "only", "", "comma-separated operation names to run")
+	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the probes here")
 	flag.Parse()
 	if o.quick {
 		o.scale, o.duration, o.rate, o.write = "small", 2*time.Second, 100, false
@@ -188,6 +191,13 @@ func run(o options) error {
 			return err
 		}
 	}
+	if strings.HasPrefix(dbURL, "postgres") {
+		// Fresh statistics, as autovacuum would give a production database
+		// some minutes after a bulk load; without them plans are guesses.
+		if _, err := client.ExecContext(ctx, "VACUUM ANALYZE"); err != nil {
+			return err
+		}
+	}
 	rep.SeedTime = time.Since(began).Round(time.Second).String()
 	fmt.Printf("seeded %s scale on %s in %s\n", sc.Name, rep.Database, rep.SeedTime)
 
@@ -253,6 +263,16 @@ func run(o options) error {
 	}
 	if rep.StaticRPS > 0 {
 		rep.CacheRatio = rep.CachedRPS / rep.StaticRPS
+	}
+	if o.memprofile != "" {
+		f, err := os.Create(o.memprofile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			return err
+		}
 	}
 	rep.PeakRSSMB = peakRSS()
 	printTable(os.Stdout, rep)
