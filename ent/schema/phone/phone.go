@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -74,12 +76,32 @@ func mustParseShort(raw string) *phonenumbers.PhoneNumber {
 	return n
 }
 
+// displays memoises Display: parsing a number is costly, and a directory
+// shows the same numbers on every page.
+var (
+	displays     sync.Map // number → display
+	displayCount atomic.Int64
+)
+
+const maxDisplays = 100000
+
 // Display formats a stored number for people: national format for numbers in
 // the default region, international otherwise, short numbers as they are.
 func Display(number string) string {
 	if !strings.HasPrefix(number, "+") {
 		return number
 	}
+	if d, ok := displays.Load(number); ok {
+		return d.(string)
+	}
+	d := display(number)
+	if displayCount.Add(1) <= maxDisplays {
+		displays.Store(number, d)
+	}
+	return d
+}
+
+func display(number string) string {
 	n, err := phonenumbers.Parse(number, DefaultRegion)
 	if err != nil {
 		return number
