@@ -154,7 +154,8 @@ const lookAhead = 21
 // At returns the schedule's state at instant now. It walks the days from
 // the one before now (an overnight period may still be running) until it
 // knows the answer, merging periods that touch (a day open until 24:00 and
-// the next from 00:00 is one opening), and allocates nothing.
+// the next from 00:00 is one opening), without building or sorting
+// every interval of the window.
 func (s Schedule) At(now time.Time) Status {
 	switch {
 	case s.AlwaysOpen:
