@@ -73,10 +73,7 @@ func (r *Resolver) changeCase(ctx context.Context, id nodeid.ID, expected *int, 
 		return nil, err
 	}
 	c := r.db(ctx)
-	cf, err := c.CaseFile.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		return nil, errNotFound
-	}
+	cf, err := found(c.CaseFile.Get(ctx, id))
 	if err != nil {
 		return nil, err
 	}

@@ -165,10 +165,7 @@ func (r *mutationResolver) CompleteFollowUp(ctx context.Context, followUpID node
 	if err := requireCaseStaff(ctx); err != nil {
 		return nil, err
 	}
-	f, err := r.db(ctx).FollowUp.Get(ctx, followUpID)
-	if ent.IsNotFound(err) {
-		return nil, errNotFound
-	}
+	f, err := found(r.db(ctx).FollowUp.Get(ctx, followUpID))
 	if err != nil {
 		return nil, err
 	}

@@ -172,3 +172,13 @@ type messageError struct {
 }
 
 func (e *messageError) Error() string { return string(e.code) + ": " + e.id }
+
+// found passes a single-row read through, answering NOT_FOUND (with its
+// localized message) when the row does not exist or is not visible.
+func found[T any](v T, err error) (T, error) {
+	if ent.IsNotFound(err) {
+		var zero T
+		return zero, errNotFound
+	}
+	return v, err
+}

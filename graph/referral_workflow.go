@@ -88,10 +88,7 @@ func (r *Resolver) referralStep(ctx context.Context, id nodeid.ID, status referr
 		return nil, err
 	}
 	c := r.db(ctx)
-	ref, err := c.Referral.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		return nil, errNotFound
-	}
+	ref, err := found(c.Referral.Get(ctx, id))
 	if err != nil {
 		return nil, err
 	}
@@ -156,10 +153,7 @@ func (r *Resolver) victimReferralStep(ctx context.Context, id nodeid.ID, status 
 	}
 	ctx = viewer.WithVictimView(ctx)
 	c := r.db(ctx)
-	ref, err := c.Referral.Get(ctx, id)
-	if ent.IsNotFound(err) {
-		return nil, errNotFound
-	}
+	ref, err := found(c.Referral.Get(ctx, id))
 	if err != nil {
 		return nil, err
 	}
