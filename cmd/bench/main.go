@@ -12,6 +12,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"database/sql"
@@ -30,6 +31,7 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
@@ -52,18 +54,20 @@ import (
 )
 
 type options struct {
-	db        string
-	scale     string
-	duration  time.Duration
-	rate      int
-	saturate  bool
-	quick     bool
-	write     bool
-	out       string
-	keep      bool
-	only      string
-	satWorker int
+	db         string
+	scale      string
+	duration   time.Duration
+	rate       int
+	saturate   bool
+	quick      bool
+	write      bool
+	out        string
+	keep       bool
+	only       string
+	satWorker  int
 	memprofile string
+	childServe string
+	inProcess  bool
 }
 
 func main() {
@@ -80,9 +84,18 @@ func main() {
 	flag.BoolVar(&o.keep, "keep", false, "keep the PostgreSQL database afterwards")
 	flag.StringVar(&o.only, "only", "", "comma-separated operation names to run")
 	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the probes here")
+	flag.StringVar(&o.childServe, "child-serve", "", "internal: serve the API on this database URL (the load runs against a child process)")
+	flag.BoolVar(&o.inProcess, "in-process", false, "serve the load from this process instead of a child (peak RSS then includes the generator)")
 	flag.Parse()
 	if o.quick {
 		o.scale, o.duration, o.rate, o.write = "small", 2*time.Second, 100, false
+	}
+	if o.childServe != "" {
+		if err := serveChild(o.childServe); err != nil {
+			fmt.Fprintln(os.Stderr, "bench child:", err)
+			os.Exit(1)
+		}
+		return
 	}
 	if err := run(o); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -201,29 +214,22 @@ func run(o options) error {
 	rep.SeedTime = time.Since(began).Round(time.Second).String()
 	fmt.Printf("seeded %s scale on %s in %s\n", sc.Name, rep.Database, rep.SeedTime)
 
-	secret := []byte(strings.Repeat("b", 40))
-	logger := slog.New(slog.NewTextHandler(io.Discard, nil))
-	api := graph.NewHandler(graph.Options{Client: client, AuthSecret: secret, Logger: logger, Hasher: hasher, Production: true})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// The probes use a handler in this process (to count statements and
+	// allocations); the load goes to a child process serving the same
+	// database, so its peak RSS is the server's own.
+	api := newAPI(client, hasher)
+	base, twinBase, childPID, stopChild, err := startServer(o, api, dbURL)
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: api, ReadHeaderTimeout: 5 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	defer srv.Close()
-	base := "http://" + ln.Addr().String()
+	defer stopChild()
 
 	// Fixtures: a victim session on a case the advocate works, with history.
-	f, err := fixtures(ctx, base, client, secret, advocate, supervisor)
+	f, err := fixtures(ctx, base, client, benchSecret, advocate, supervisor)
 	if err != nil {
 		return err
 	}
 	ops := operations(f)
-	static, err := staticTwin(base, ops)
-	if err != nil {
-		return err
-	}
-	defer static.Close()
 
 	for _, p := range ops {
 		if o.only != "" && !strings.Contains(","+o.only+",", ","+p.name+",") && !p.static {
@@ -231,7 +237,7 @@ func run(o options) error {
 		}
 		target := base
 		if p.static {
-			target = static.URL
+			target = twinBase
 		}
 		stmts, allocs, bytesPer := probe(api, p, counter)
 		loads := []struct {
@@ -274,7 +280,7 @@ func run(o options) error {
 			return err
 		}
 	}
-	rep.PeakRSSMB = peakRSS()
+	rep.PeakRSSMB = peakRSS(childPID)
 	printTable(os.Stdout, rep)
 	if o.write {
 		return write(o, rep)
@@ -370,7 +376,7 @@ func operations(f fixture) []op {
 		{name: "status update", method: http.MethodPost, header: auth(f.advocateToken), pool: f.pool, next: new(atomic.Int64),
 			body: `mutation Status { updateCaseStatus(caseId: "%s", status: %s) { version } }`},
 		{name: "cached public GET", method: http.MethodGet, path: "/query?query=" + url.QueryEscape(directory), header: lang("es")},
-		{name: "static net/http twin", method: http.MethodGet, path: "/", static: true},
+		{name: "static net/http twin", method: http.MethodGet, path: "/query?query=" + url.QueryEscape(directory), header: lang("es"), static: true},
 	}
 }
 
@@ -458,31 +464,6 @@ func attack(base string, p op, rate int, d time.Duration, workers int) result {
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 	return result{Operation: p.name, Rate: float64(rate), Throughput: m.Throughput, P50: ms(m.Latencies.P50),
 		P95: ms(m.Latencies.P95), P99: ms(m.Latencies.P99), Max: ms(m.Latencies.Max), Requests: m.Requests, Errors: errors}
-}
-
-// staticTwin is a plain net/http handler returning the bytes of the cached
-// public GET, the yardstick for the cache's throughput.
-func staticTwin(base string, ops []op) (*httptest.Server, error) {
-	var cached op
-	for _, p := range ops {
-		if p.name == "cached public GET" {
-			cached = p
-		}
-	}
-	r, _ := cached.request(base, 0)
-	resp, err := http.DefaultClient.Do(r)
-	if err != nil {
-		return nil, err
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	etag := resp.Header.Get("ETag")
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Header().Set("Cache-Control", "public, max-age=60")
-		w.Header().Set("ETag", etag)
-		_, _ = w.Write(body)
-	})), nil
 }
 
 // gql posts a query and decodes the answer; GraphQL errors are errors.
@@ -580,10 +561,14 @@ func startTimes() (cold, warm time.Duration, err error) {
 	return cold, warm, err
 }
 
-// peakRSS is the process's peak resident set (VmHWM), in MB: server and load
-// generator together, since both run in this process.
-func peakRSS() float64 {
-	b, err := os.ReadFile("/proc/self/status")
+// peakRSS is a process's peak resident set (VmHWM), in MB: the child
+// server's, or this process's (0) when the server ran in process.
+func peakRSS(pid int) float64 {
+	path := "/proc/self/status"
+	if pid > 0 {
+		path = fmt.Sprintf("/proc/%d/status", pid)
+	}
+	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0
 	}
@@ -595,6 +580,97 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// benchSecret signs the staff tokens of the run (parent and child agree).
+var benchSecret = []byte(strings.Repeat("b", 40))
+
+// newAPI is the API handler as the run serves it.
+func newAPI(client *ent.Client, hasher *accesscode.Hasher) http.Handler {
+	return graph.NewHandler(graph.Options{Client: client, AuthSecret: benchSecret, Hasher: hasher, Production: true,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+}
+
+// startServer serves the load: from a child process (default) or from this
+// process. It returns the base URL, the child's PID (0 in process) and a stop
+// function.
+func startServer(o options, api http.Handler, dbURL string) (base, twin string, pid int, stop func(), err error) {
+	if o.inProcess {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return "", "", 0, nil, err
+		}
+		tl, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return "", "", 0, nil, err
+		}
+		srv := &http.Server{Handler: api, ReadHeaderTimeout: 5 * time.Second}
+		ts := &http.Server{Handler: staticTwinOf(api), ReadHeaderTimeout: 5 * time.Second}
+		go func() { _ = srv.Serve(ln) }()
+		go func() { _ = ts.Serve(tl) }()
+		return "http://" + ln.Addr().String(), "http://" + tl.Addr().String(), 0, func() { srv.Close(); ts.Close() }, nil
+	}
+	cmd := exec.Command(os.Args[0], "-child-serve", dbURL)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", "", 0, nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", "", 0, nil, err
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	addrs := strings.Fields(line)
+	if err != nil || len(addrs) != 2 {
+		_ = cmd.Process.Kill()
+		return "", "", 0, nil, fmt.Errorf("child server: %v", err)
+	}
+	return "http://" + addrs[0], "http://" + addrs[1], cmd.Process.Pid, func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }, nil
+}
+
+// serveChild is the child process: it serves the API on dbURL and prints its
+// address.
+func serveChild(dbURL string) error {
+	client, _, err := storage.Open(dbURL, nil)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	twin, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	api := newAPI(client, accesscode.NewHasher(4))
+	fmt.Println(ln.Addr().String(), twin.Addr().String())
+	go func() { _ = (&http.Server{Handler: staticTwinOf(api), ReadHeaderTimeout: 5 * time.Second}).Serve(twin) }()
+	srv := &http.Server{Handler: api, ReadHeaderTimeout: 5 * time.Second}
+	return srv.Serve(ln)
+}
+
+// staticTwinOf is a plain net/http handler answering every request with the
+// bytes the API gives for the same request the first time (the cached
+// public GET): the yardstick, served by the same process as the API.
+func staticTwinOf(api http.Handler) http.Handler {
+	var once sync.Once
+	var body []byte
+	var etag string
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() {
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodGet, r.URL.RequestURI(), nil)
+			req.Header.Set("Accept-Language", r.Header.Get("Accept-Language"))
+			api.ServeHTTP(rec, req)
+			body, etag = rec.Body.Bytes(), rec.Header().Get("ETag")
+		})
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Cache-Control", "public, max-age=60")
+		w.Header().Set("ETag", etag)
+		_, _ = w.Write(body)
+	})
 }
 
 func gitCommit() string {
@@ -633,7 +709,7 @@ func printTable(w io.Writer, rep report) {
 			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.Allocs, r.Bytes/1024)
 	}
 	tw.Flush()
-	fmt.Fprintf(w, "peak RSS %.0f MB (server and load generator); cached GET %.0f req/s vs static handler %.0f req/s (ratio %.2f)\n",
+	fmt.Fprintf(w, "peak RSS %.0f MB (the serving process); cached GET %.0f req/s vs static handler %.0f req/s (ratio %.2f)\n",
 		rep.PeakRSSMB, rep.CachedRPS, rep.StaticRPS, rep.CacheRatio)
 }
 
@@ -657,7 +733,7 @@ func write(o options, rep report) error {
 		fmt.Fprintf(&b, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f | %.0f | %.1f |\n", r.Operation, r.Load, r.Throughput,
 			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.Allocs, r.Bytes/1024)
 	}
-	fmt.Fprintf(&b, "\nPeak RSS %.0f MB (server and load generator in one process). Cached public GET %.0f req/s against a plain net/http handler returning the same bytes at %.0f req/s: ratio **%.2f**. Start on the embedded default: %s with an empty database (migrate + demo data), %s with a seeded one.\n%s\n",
+	fmt.Fprintf(&b, "\nPeak RSS of the serving process %.0f MB. Cached public GET %.0f req/s against a plain net/http handler returning the same bytes at %.0f req/s: ratio **%.2f**. Start on the embedded default: %s with an empty database (migrate + demo data), %s with a seeded one.\n%s\n",
 		rep.PeakRSSMB, rep.CachedRPS, rep.StaticRPS, rep.CacheRatio, rep.ColdStart, rep.WarmStart, end)
 	old, _ := os.ReadFile(o.out)
 	text := string(old)
