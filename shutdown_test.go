@@ -163,11 +163,17 @@ func TestDatabaseRestart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
 	if _, err := db.Exec("CREATE DATABASE " + name); err != nil {
+		db.Close()
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _, _ = db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)") })
+	// Registered before the server starts, so it runs after the server stops.
+	t.Cleanup(func() {
+		defer db.Close()
+		if _, err := db.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"); err != nil {
+			t.Errorf("drop %s: %v", name, err)
+		}
+	})
 
 	p := &proxy{target: u.Host}
 	p.start(t)

@@ -19,9 +19,9 @@ import (
 	_ "modernc.org/sqlite" // registers "sqlite"
 
 	"victimservices/ent"
+	_ "victimservices/ent/runtime" // registers hooks and privacy policies
 	"victimservices/ent/schema/searchtext"
 	"victimservices/locales"
-	_ "victimservices/ent/runtime" // registers hooks and privacy policies
 )
 
 // DefaultURL is the embedded database used when DATABASE_URL is unset.
