@@ -39,6 +39,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"victimservices/ent"
+	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/seed"
 	"victimservices/ent/staff"
@@ -389,6 +390,14 @@ func tokenCommand(ctx context.Context, cfg Config, req tokenRequest, stdout io.W
 	}
 	if req.ttl <= 0 {
 		return errors.New("-ttl must be positive")
+	}
+	if req.phone != "" {
+		// Victims see the advocate's number as a tel: link: store it as E.164.
+		n, err := phone.Normalize(req.phone)
+		if err != nil {
+			return fmt.Errorf("-phone: %w", err)
+		}
+		req.phone = n
 	}
 	client, err := prepare(ctx, &cfg)
 	if err != nil {

@@ -13,7 +13,11 @@ import (
 	"testing"
 	"time"
 
+	"entgo.io/ent/privacy"
+
 	"victimservices/ent/seed"
+	"victimservices/ent/staff"
+	"victimservices/ent/storage"
 	"victimservices/graph"
 )
 
@@ -144,6 +148,21 @@ func TestTokenCommand(t *testing.T) {
 	}
 	if err := command(context.Background(), []string{"token", "-role", "chief", "-name", "Dana"}, getenv, &stdout, &stderr); err == nil {
 		t.Fatal("unknown role accepted")
+	}
+	if err := command(context.Background(), []string{"token", "-role", "advocate", "-name", "Ana", "-phone", "12"}, getenv, &stdout, &stderr); err == nil {
+		t.Fatal("invalid phone accepted")
+	}
+	if err := command(context.Background(), []string{"token", "-role", "advocate", "-name", "Ana", "-phone", "(312) 555-0142"}, getenv, &stdout, &stderr); err != nil {
+		t.Fatalf("advocate token: %v", err)
+	}
+	client, _, err := storage.Open(cfg.DatabaseURL, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	ana, err := client.Staff.Query().Where(staff.Name("Ana")).Only(privacy.DecisionContext(context.Background(), privacy.Allow))
+	if err != nil || ana.Phone != "+13125550142" {
+		t.Errorf("stored phone %q (%v), want E.164", ana.Phone, err)
 	}
 
 	addr, _ := startServer(t, cfg)

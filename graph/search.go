@@ -97,12 +97,6 @@ func unsegmented(terms []string) bool {
 	return false
 }
 
-// hit is one matching translation row, scored.
-type hit struct {
-	owner nodeid.ID
-	score int
-}
-
 // scoreText weighs where the terms occur: the title or name counts most.
 func scoreText(terms []string, phrase string, fields ...string) int {
 	score := 1 // it matched in the database (stemmed, perhaps)

@@ -382,10 +382,10 @@ func operations(f fixture) []op {
 
 // request builds an op's HTTP request (status updates cycle through a pool
 // of cases, alternating, so every one is a valid transition).
-func (p op) request(base string, n int) (*http.Request, []byte) {
+func (p op) request(base string) (*http.Request, []byte) {
 	body := p.body
 	if len(p.pool) > 0 {
-		n = int(p.next.Add(1) - 1)
+		n := int(p.next.Add(1) - 1)
 		body = fmt.Sprintf(body, p.pool[n%len(p.pool)], []string{"AWAITING_COURT", "IN_PROGRESS"}[(n/len(p.pool))%2])
 	}
 	var payload []byte
@@ -413,21 +413,21 @@ func probe(h http.Handler, p op, counter *storage.StatementCounter) (stmts, allo
 	}
 	const n = 20
 	var before, after runtime.MemStats
-	for i := range 3 { // warm caches
-		do(h, p, i)
+	for range 3 { // warm caches
+		do(h, p)
 	}
 	counter.Reset()
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	for i := range n {
-		do(h, p, i)
+	for range n {
+		do(h, p)
 	}
 	runtime.ReadMemStats(&after)
 	return float64(counter.Count()) / n, float64(after.Mallocs-before.Mallocs) / n, float64(after.TotalAlloc-before.TotalAlloc) / n
 }
 
-func do(h http.Handler, p op, i int) {
-	r, payload := p.request("http://bench", i)
+func do(h http.Handler, p op) {
+	r, payload := p.request("http://bench")
 	req := httptest.NewRequest(r.Method, r.URL.RequestURI(), bytes.NewReader(payload))
 	req.Header = r.Header
 	h.ServeHTTP(httptest.NewRecorder(), req)
@@ -436,10 +436,8 @@ func do(h http.Handler, p op, i int) {
 // attack drives the operation open-loop at rate per second (0: as fast as
 // workers connections allow) and summarises the latencies.
 func attack(base string, p op, rate int, d time.Duration, workers int) result {
-	n := 0
 	targeter := func(t *vegeta.Target) error {
-		r, payload := p.request(base, n)
-		n++
+		r, payload := p.request(base)
 		t.Method, t.URL, t.Body, t.Header = r.Method, r.URL.String(), payload, r.Header
 		return nil
 	}

@@ -15,7 +15,6 @@ import (
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/privacy"
 
-	"victimservices/ent/intercept"
 	"victimservices/ent/schema/viewer"
 )
 
@@ -105,12 +104,7 @@ func StaffPolicy() ent.Policy {
 // allows it.
 func filterColumn(column, value string) privacy.QueryRule {
 	return queryRuleFunc(func(ctx context.Context, q ent.Query) error {
-		iq, err := intercept.NewQuery(q)
-		if err != nil {
-			return privacy.Denyf("rule: %v", err)
-		}
-		iq.WhereP(func(s *sql.Selector) { s.Where(sql.EQ(s.C(column), value)) })
-		return privacy.Allow
+		return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C(column), value)) })
 	})
 }
 
