@@ -16,32 +16,33 @@ import (
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
 	"victimservices/ent"
-	"victimservices/ent/storage"
-	"victimservices/graph"
+	"victimservices/graph/httpapi"
+	"victimservices/internal/auth"
 	"victimservices/internal/notify"
+	"victimservices/internal/storage"
 )
 
 // handlerOptions turns the configuration into the API's options: trusted
 // proxies, notifications, the allow-list, the identity provider and tracing.
 // cleanup releases what they hold.
-func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (graph.Options, func(), error) {
+func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (httpapi.Options, func(), error) {
 	var closers []func()
 	cleanup := func() {
 		for i := len(closers) - 1; i >= 0; i-- {
 			closers[i]()
 		}
 	}
-	proxies, err := graph.ParseTrustedProxies(cfg.TrustedProxies)
+	proxies, err := httpapi.ParseTrustedProxies(cfg.TrustedProxies)
 	if err != nil {
-		return graph.Options{}, cleanup, fmt.Errorf("TRUSTED_PROXIES: %w", err)
+		return httpapi.Options{}, cleanup, fmt.Errorf("TRUSTED_PROXIES: %w", err)
 	}
 	d, _ := storage.Dialect(cfg.DatabaseURL)
 	hub, err := notify.New(d, cfg.DatabaseURL, cfg.Logger)
 	if err != nil {
-		return graph.Options{}, cleanup, fmt.Errorf("notifications: %w", err)
+		return httpapi.Options{}, cleanup, fmt.Errorf("notifications: %w", err)
 	}
 	closers = append(closers, func() { hub.Close() })
-	opts := graph.Options{
+	opts := httpapi.Options{
 		Client:         client,
 		Clock:          cfg.Clock,
 		AuthSecret:     []byte(cfg.AuthSecret),
@@ -54,13 +55,13 @@ func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (graph.
 		RequestTimeout: cfg.RequestTimeout,
 	}
 	if cfg.PersistedQueries != "" {
-		if opts.AllowList, err = graph.LoadAllowList(cfg.PersistedQueries); err != nil {
+		if opts.AllowList, err = httpapi.LoadAllowList(cfg.PersistedQueries); err != nil {
 			return opts, cleanup, fmt.Errorf("PERSISTED_QUERIES_FILE: %w", err)
 		}
 		cfg.Logger.Info("persisted query allow-list on", "operations", len(opts.AllowList))
 	}
 	if cfg.JWKSURL != "" {
-		opts.OIDC = &graph.OIDC{JWKSURL: cfg.JWKSURL, Issuer: cfg.Issuer, Audience: cfg.Audience, RoleClaim: cfg.RoleClaim}
+		opts.OIDC = &auth.OIDC{JWKSURL: cfg.JWKSURL, Issuer: cfg.Issuer, Audience: cfg.Audience, RoleClaim: cfg.RoleClaim}
 	}
 	shutdown, err := startTracing(ctx, cfg.Tracing)
 	if err != nil {

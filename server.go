@@ -41,11 +41,12 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/ent/staff"
-	"victimservices/ent/storage"
-	"victimservices/graph"
+	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
+	"victimservices/internal/auth"
+	"victimservices/internal/seed"
+	"victimservices/internal/storage"
 )
 
 // devAuthSecret signs staff tokens in development when AUTH_SECRET is unset.
@@ -78,7 +79,7 @@ type Config struct {
 	// Tracing exporter (OTEL_TRACES_EXPORTER: none, stdout or otlp).
 	Tracing string
 	// Limits and timeouts (see README).
-	Limits          graph.Limits
+	Limits          httpapi.Limits
 	MaxBodyBytes    int64
 	RequestTimeout  time.Duration
 	StatementTimout time.Duration
@@ -157,7 +158,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 		}
 		return def
 	}
-	cfg := &Config{ShutdownTimeout: 20 * time.Second, Limits: graph.DefaultLimits}
+	cfg := &Config{ShutdownTimeout: 20 * time.Second, Limits: httpapi.DefaultLimits}
 	fs.StringVar(&cfg.Addr, "addr", env("ADDR", ":8080"), "listen address (ADDR)")
 	fs.StringVar(&cfg.DatabaseURL, "database-url", env("DATABASE_URL", storage.DefaultURL), "postgres://… or file:… (DATABASE_URL)")
 	fs.StringVar(&cfg.AppEnv, "app-env", env("APP_ENV", "development"), "development or production (APP_ENV)")
@@ -185,7 +186,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 		}
 		fs.DurationVar(p, name, v, usage+" ("+key+")")
 	}
-	d := graph.DefaultLimits
+	d := httpapi.DefaultLimits
 	intVar(&cfg.Limits.MaxDepth, "max-query-depth", "MAX_QUERY_DEPTH", d.MaxDepth, "deepest field nesting")
 	intVar(&cfg.Limits.MaxComplexity, "max-query-complexity", "MAX_QUERY_COMPLEXITY", d.MaxComplexity, "largest query cost (lists weigh by page size)")
 	intVar(&cfg.Limits.MaxAliases, "max-aliases", "MAX_ALIASES", d.MaxAliases, "most aliases per operation")
@@ -218,8 +219,8 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 		cfg.Logger.Warn("AUTH_SECRET is not set: staff tokens are signed with the built-in DEVELOPMENT key; anyone can forge them. Never run like this in production.")
 		cfg.AuthSecret = devAuthSecret
 	}
-	if len(cfg.AuthSecret) < graph.MinSecretLen {
-		return nil, nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", graph.MinSecretLen)
+	if len(cfg.AuthSecret) < auth.MinSecretLen {
+		return nil, nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", auth.MinSecretLen)
 	}
 	client, db, err := storage.Open(storage.WithStatementTimeout(cfg.DatabaseURL, cfg.StatementTimout), nil)
 	if err != nil {
@@ -258,8 +259,8 @@ func run(ctx context.Context, cfg Config) error {
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(db, "main"))
-	opts.Metrics = graph.NewMetrics(reg, opts.Notifier.Subscribers)
-	api := graph.NewHandler(opts)
+	opts.Metrics = httpapi.NewMetrics(reg, opts.Notifier.Subscribers)
+	api := httpapi.NewHandler(opts)
 
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
@@ -423,7 +424,7 @@ func tokenCommand(ctx context.Context, cfg Config, req tokenRequest, stdout io.W
 	if err != nil {
 		return err
 	}
-	token, err := graph.SignStaffToken([]byte(cfg.AuthSecret), string(member.ID), req.role, cfg.Clock(), req.ttl)
+	token, err := auth.SignStaffToken([]byte(cfg.AuthSecret), string(member.ID), req.role, cfg.Clock(), req.ttl)
 	if err != nil {
 		return err
 	}
@@ -453,7 +454,7 @@ func allowlistCommand(files []string, stdout io.Writer) error {
 		}
 		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
 	}
-	list, err := graph.BuildAllowList(sources...)
+	list, err := httpapi.BuildAllowList(sources...)
 	if err != nil {
 		return err
 	}

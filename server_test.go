@@ -15,10 +15,10 @@ import (
 
 	"entgo.io/ent/privacy"
 
-	"victimservices/ent/seed"
 	"victimservices/ent/staff"
-	"victimservices/ent/storage"
-	"victimservices/graph"
+	"victimservices/graph/httpapi"
+	"victimservices/internal/seed"
+	"victimservices/internal/storage"
 )
 
 func testConfig(t *testing.T) Config {
@@ -247,7 +247,7 @@ query Locales { locales { code } }`), 0o600); err != nil {
 	if err := os.WriteFile(file, out.Bytes(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	list, err := graph.LoadAllowList(file)
+	list, err := httpapi.LoadAllowList(file)
 	if err != nil || len(list) != 2 {
 		t.Fatalf("list %v, err %v", list, err)
 	}

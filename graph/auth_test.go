@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"victimservices/ent/schema/viewer"
-	"victimservices/graph"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/auth"
 )
 
 // TestStaffTokens: a bad, forged or expired token is refused with 401 and
@@ -15,8 +15,8 @@ import (
 func TestStaffTokens(t *testing.T) {
 	s := graphtest.New(t)
 	valid := s.Token(t, viewer.RoleEditor)
-	expired, _ := graph.SignStaffToken([]byte(graphtest.Secret), "stf_x", viewer.RoleEditor, s.Now().Add(-2*time.Hour), time.Hour)
-	forged, _ := graph.SignStaffToken([]byte(strings.Repeat("x", 40)), "stf_x", viewer.RoleAdmin, s.Now(), time.Hour)
+	expired, _ := auth.SignStaffToken([]byte(graphtest.Secret), "stf_x", viewer.RoleEditor, s.Now().Add(-2*time.Hour), time.Hour)
+	forged, _ := auth.SignStaffToken([]byte(strings.Repeat("x", 40)), "stf_x", viewer.RoleAdmin, s.Now(), time.Hour)
 	tests := []struct {
 		name, header string
 		wantStatus   int

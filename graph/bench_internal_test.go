@@ -7,24 +7,10 @@ import (
 	"log/slog"
 	"testing"
 
-	"victimservices/ent"
 	"victimservices/ent/schema/hours"
-	"victimservices/ent/servicetranslation"
+	"victimservices/internal/request"
 	"victimservices/locales"
 )
-
-// BenchmarkPickTranslation: choosing the served text of an object among its
-// loaded translations.
-func BenchmarkPickTranslation(b *testing.B) {
-	rows := []*ent.ServiceTranslation{
-		{Locale: "en", Name: "Victim Advocacy", Status: servicetranslation.StatusPUBLISHED},
-		{Locale: "es", Name: "Apoyo a víctimas", Status: servicetranslation.StatusPUBLISHED},
-	}
-	ctx := locales.NewContext(context.Background(), locales.Match("es-MX"))
-	for b.Loop() {
-		pick(ctx, rows, serviceText)
-	}
-}
 
 // BenchmarkHoursSummary: writing opening hours in a locale.
 func BenchmarkHoursSummary(b *testing.B) {
@@ -40,8 +26,8 @@ func BenchmarkHoursSummary(b *testing.B) {
 
 // BenchmarkErrorPresenter: presenting a bad-input and an internal error.
 func BenchmarkErrorPresenter(b *testing.B) {
-	present := errorPresenter(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	ctx := withRequestID(locales.NewContext(context.Background(), locales.Match("ar")), "req")
+	present := ErrorPresenter(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	ctx := request.WithID(locales.NewContext(context.Background(), locales.Match("ar")), "req")
 	input, internal := pageTooLarge(), errors.New("boom")
 	for b.Loop() {
 		present(ctx, input)

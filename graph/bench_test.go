@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"victimservices/ent/seed"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
 )
 
 // BenchmarkDirectoryPage runs the app's first screen through the real

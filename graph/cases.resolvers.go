@@ -15,7 +15,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/service"
-	"victimservices/internal/accesscode"
+	"victimservices/internal/cases"
 
 	"entgo.io/contrib/entgql"
 )
@@ -63,7 +63,7 @@ func (r *caseResolver) FollowUps(ctx context.Context, obj *ent.CaseFile) ([]*ent
 
 // CourtDates is the resolver for the courtDates field.
 func (r *caseResolver) CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error) {
-	return courtDates(ctx, obj)
+	return cases.CourtDates(ctx, obj)
 }
 
 // Feedback is the resolver for the feedback field.
@@ -77,7 +77,7 @@ func (r *caseResolver) Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Fe
 
 // Referrals is the resolver for the referrals field.
 func (r *caseResolver) Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error) {
-	return caseReferrals(ctx, obj)
+	return cases.CaseReferrals(ctx, obj)
 }
 
 // Title is the resolver for the title field.
@@ -116,139 +116,102 @@ func (r *courtDateResolver) Description(ctx context.Context, obj *ent.CourtDate)
 }
 
 // RequestSupport is the resolver for the requestSupport field.
-func (r *mutationResolver) RequestSupport(ctx context.Context, input SupportRequestInput) (*SupportRequestPayload, error) {
-	return r.requestSupport(ctx, input)
+func (r *mutationResolver) RequestSupport(ctx context.Context, input cases.SupportRequestInput) (*cases.SupportRequestPayload, error) {
+	return r.cases.RequestSupport(ctx, input)
 }
 
 // OpenCaseSession is the resolver for the openCaseSession field.
-func (r *mutationResolver) OpenCaseSession(ctx context.Context, caseNumber string, accessCode string) (*CaseSessionPayload, error) {
-	return r.openSession(ctx, caseNumber, accessCode)
+func (r *mutationResolver) OpenCaseSession(ctx context.Context, caseNumber string, accessCode string) (*cases.CaseSessionPayload, error) {
+	return r.cases.OpenSession(ctx, caseNumber, accessCode)
 }
 
 // EndCaseSession is the resolver for the endCaseSession field.
 func (r *mutationResolver) EndCaseSession(ctx context.Context) (bool, error) {
-	return r.endSession(ctx)
+	return r.cases.EndSession(ctx)
 }
 
 // SubmitFeedback is the resolver for the submitFeedback field.
-func (r *mutationResolver) SubmitFeedback(ctx context.Context, input FeedbackInput) (*ent.Feedback, error) {
-	return r.submitFeedback(ctx, input)
+func (r *mutationResolver) SubmitFeedback(ctx context.Context, input cases.FeedbackInput) (*ent.Feedback, error) {
+	return r.cases.SubmitFeedback(ctx, input)
 }
 
 // UpdateCaseStatus is the resolver for the updateCaseStatus field.
 func (r *mutationResolver) UpdateCaseStatus(ctx context.Context, caseID nodeid.ID, status casefile.Status, note *string, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, statusChange(status, deref(note)))
+	return r.cases.UpdateStatus(ctx, caseID, status, note, expectedVersion)
 }
 
 // AssignAdvocate is the resolver for the assignAdvocate field.
 func (r *mutationResolver) AssignAdvocate(ctx context.Context, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, assignChange(advocateID))
+	return r.cases.AssignAdvocate(ctx, caseID, advocateID, expectedVersion)
 }
 
 // RecordFirstContact is the resolver for the recordFirstContact field.
 func (r *mutationResolver) RecordFirstContact(ctx context.Context, caseID nodeid.ID, at *time.Time, note *string, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, firstContactChange(at, deref(note)))
+	return r.cases.RecordFirstContact(ctx, caseID, at, note, expectedVersion)
 }
 
 // AddCaseNote is the resolver for the addCaseNote field.
 func (r *mutationResolver) AddCaseNote(ctx context.Context, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, noteChange(detail, victimVisible))
+	return r.cases.AddNote(ctx, caseID, detail, victimVisible, expectedVersion)
 }
 
 // ScheduleFollowUp is the resolver for the scheduleFollowUp field.
 func (r *mutationResolver) ScheduleFollowUp(ctx context.Context, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, followUpChange(dueAt, deref(note)))
+	return r.cases.ScheduleFollowUp(ctx, caseID, dueAt, note, expectedVersion)
 }
 
 // CompleteFollowUp is the resolver for the completeFollowUp field.
 func (r *mutationResolver) CompleteFollowUp(ctx context.Context, followUpID nodeid.ID, note *string, expectedVersion *int) (*ent.CaseFile, error) {
-	if err := requireCaseStaff(ctx); err != nil {
-		return nil, err
-	}
-	f, err := found(r.db(ctx).FollowUp.Get(ctx, followUpID))
-	if err != nil {
-		return nil, err
-	}
-	return r.changeCase(ctx, f.CaseID, expectedVersion, followUpDoneChange(f, deref(note)))
+	return r.cases.CompleteFollowUp(ctx, followUpID, note, expectedVersion)
 }
 
 // AddCourtDate is the resolver for the addCourtDate field.
-func (r *mutationResolver) AddCourtDate(ctx context.Context, caseID nodeid.ID, input CourtDateInput, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, courtDateChange(input))
+func (r *mutationResolver) AddCourtDate(ctx context.Context, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) (*ent.CaseFile, error) {
+	return r.cases.AddCourtDate(ctx, caseID, input, expectedVersion)
 }
 
 // UpdateCompensationClaim is the resolver for the updateCompensationClaim field.
 func (r *mutationResolver) UpdateCompensationClaim(ctx context.Context, caseID nodeid.ID, status casefile.ClaimStatus, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, claimChange(status))
+	return r.cases.UpdateClaim(ctx, caseID, status, expectedVersion)
 }
 
 // CloseCase is the resolver for the closeCase field.
 func (r *mutationResolver) CloseCase(ctx context.Context, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) (*ent.CaseFile, error) {
-	return r.changeCase(ctx, caseID, expectedVersion, closeChange(outcome, deref(note)))
+	return r.cases.Close(ctx, caseID, outcome, note, expectedVersion)
 }
 
 // ReissueAccessCode is the resolver for the reissueAccessCode field.
-func (r *mutationResolver) ReissueAccessCode(ctx context.Context, caseID nodeid.ID) (*AccessCodePayload, error) {
-	code := accesscode.NewCode()
-	hash, err := r.hasher.Hash(ctx, code)
-	if err != nil {
-		return nil, err
-	}
-	cf, err := r.changeCase(ctx, caseID, nil, reissueChange(hash))
-	if err != nil {
-		return nil, err
-	}
-	return &AccessCodePayload{AccessCode: code, Case: cf}, nil
+func (r *mutationResolver) ReissueAccessCode(ctx context.Context, caseID nodeid.ID) (*cases.AccessCodePayload, error) {
+	return r.cases.ReissueAccessCode(ctx, caseID)
 }
 
 // MyCase is the resolver for the myCase field.
 func (r *queryResolver) MyCase(ctx context.Context, locale *string) (*ent.CaseFile, error) {
-	return r.myCase(ctx)
+	return r.cases.MyCase(ctx)
 }
 
 // Case is the resolver for the case field.
 func (r *queryResolver) Case(ctx context.Context, caseNumber string) (*ent.CaseFile, error) {
-	if err := requireCaseStaff(ctx); err != nil {
-		return nil, err
-	}
-	number := accesscode.NormalizeCaseNumber(caseNumber)
-	if number == "" {
-		return nil, nil
-	}
-	cf, err := r.client.CaseFile.Query().Where(casefile.CaseNumber(number)).Only(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	return cf, err
+	return r.cases.CaseByNumber(ctx, caseNumber)
 }
 
 // Cases is the resolver for the cases field.
 func (r *queryResolver) Cases(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) (*ent.CaseConnection, error) {
-	if err := requireCaseStaff(ctx); err != nil {
-		return nil, err
-	}
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
 	}
-	q := r.client.CaseFile.Query()
-	if status != nil {
-		q.Where(casefile.StatusEQ(*status))
-	}
-	if urgent != nil {
-		q.Where(casefile.Urgent(*urgent))
-	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithCaseOrder(caseOrder))
+	return r.cases.CaseList(ctx, after, first, before, last, status, urgent)
 }
 
 // PerformanceReport is the resolver for the performanceReport field.
-func (r *queryResolver) PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*PerformanceReport, error) {
-	return r.performanceReport(ctx, from, to)
+func (r *queryResolver) PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*cases.PerformanceReport, error) {
+	return r.cases.PerformanceReport(ctx, from, to)
 }
 
 // MyCaseUpdated is the resolver for the myCaseUpdated field.
 func (r *subscriptionResolver) MyCaseUpdated(ctx context.Context, locale *string) (<-chan *ent.CaseFile, error) {
-	return r.watchMyCase(ctx)
+	return r.cases.WatchMyCase(ctx)
 }
 
 // StatusLabel is the resolver for the statusLabel field.
@@ -257,13 +220,13 @@ func (r *victimCaseResolver) StatusLabel(ctx context.Context, obj *ent.CaseFile)
 }
 
 // Advocate is the resolver for the advocate field.
-func (r *victimCaseResolver) Advocate(ctx context.Context, obj *ent.CaseFile) (*Advocate, error) {
-	return r.victimAdvocate(victimView(ctx), obj)
+func (r *victimCaseResolver) Advocate(ctx context.Context, obj *ent.CaseFile) (*cases.Advocate, error) {
+	return r.cases.VictimAdvocate(victimView(ctx), obj)
 }
 
 // NextFollowUp is the resolver for the nextFollowUp field.
 func (r *victimCaseResolver) NextFollowUp(ctx context.Context, obj *ent.CaseFile) (*time.Time, error) {
-	return nextFollowUp(victimView(ctx), obj)
+	return cases.NextFollowUp(victimView(ctx), obj)
 }
 
 // Events is the resolver for the events field.
@@ -274,7 +237,7 @@ func (r *victimCaseResolver) Events(ctx context.Context, obj *ent.CaseFile) ([]*
 
 // CourtDates is the resolver for the courtDates field.
 func (r *victimCaseResolver) CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error) {
-	return courtDates(victimView(ctx), obj)
+	return cases.CourtDates(victimView(ctx), obj)
 }
 
 // CompensationClaim is the resolver for the compensationClaim field.
@@ -296,7 +259,7 @@ func (r *victimCaseResolver) Feedback(ctx context.Context, obj *ent.CaseFile) (*
 
 // Referrals is the resolver for the referrals field.
 func (r *victimCaseResolver) Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error) {
-	return caseReferrals(victimView(ctx), obj)
+	return cases.CaseReferrals(victimView(ctx), obj)
 }
 
 // Case returns CaseResolver implementation.

@@ -13,7 +13,8 @@ import (
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema/nodeid"
-	"victimservices/ent/schema/viewer"
+	"victimservices/internal/directory"
+	"victimservices/internal/storage"
 
 	"entgo.io/contrib/entgql"
 )
@@ -40,13 +41,13 @@ func (r *mutationResolver) UpdateResource(ctx context.Context, id nodeid.ID, inp
 }
 
 // SaveResourceTranslation is the resolver for the saveResourceTranslation field.
-func (r *mutationResolver) SaveResourceTranslation(ctx context.Context, input SaveResourceTranslationInput) (*ent.ResourceTranslation, error) {
-	return saveResourceTranslation(ctx, r.db(ctx), input)
+func (r *mutationResolver) SaveResourceTranslation(ctx context.Context, input directory.SaveResourceTranslationInput) (*ent.ResourceTranslation, error) {
+	return directory.SaveResourceTranslation(ctx, r.db(ctx), input)
 }
 
 // SetResourceTranslationPublished is the resolver for the setResourceTranslationPublished field.
 func (r *mutationResolver) SetResourceTranslationPublished(ctx context.Context, resourceID nodeid.ID, locale string, published bool) (*ent.ResourceTranslation, error) {
-	return setResourceTranslationPublished(ctx, r.db(ctx), resourceID, locale, published)
+	return directory.SetResourceTranslationPublished(ctx, r.db(ctx), resourceID, locale, published)
 }
 
 // Resources is the resolver for the resources field.
@@ -59,7 +60,7 @@ func (r *queryResolver) Resources(ctx context.Context, after *entgql.Cursor[node
 	if category != nil {
 		q.Where(resource.CategoryEQ(*category))
 	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithResourceOrder(resourceOrder))
+	return q.Paginate(ctx, after, first, before, last, ent.WithResourceOrder(directory.ResourceOrder))
 }
 
 // Resource is the resolver for the resource field.
@@ -73,15 +74,12 @@ func (r *queryResolver) Resource(ctx context.Context, slug string, locale *strin
 
 // Search is the resolver for the search field.
 func (r *queryResolver) Search(ctx context.Context, text string, first *int, locale *string) ([]ent.Noder, error) {
-	return search(ctx, r.client, text, first)
+	return directory.Search(ctx, r.client, text, first)
 }
 
 // TranslationCoverage is the resolver for the translationCoverage field.
-func (r *queryResolver) TranslationCoverage(ctx context.Context) ([]*LocaleCoverage, error) {
-	if err := requireEditor(ctx); err != nil {
-		return nil, err
-	}
-	return coverage(ctx, r.client)
+func (r *queryResolver) TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error) {
+	return directory.Coverage(ctx, r.client)
 }
 
 // CategoryLabel is the resolver for the categoryLabel field.
@@ -91,37 +89,37 @@ func (r *resourceResolver) CategoryLabel(ctx context.Context, obj *ent.Resource)
 
 // Title is the resolver for the title field.
 func (r *resourceResolver) Title(ctx context.Context, obj *ent.Resource) (string, error) {
-	return resourceText(ctx, obj).Title, nil
+	return directory.ResourceText(ctx, obj).Title, nil
 }
 
 // Summary is the resolver for the summary field.
 func (r *resourceResolver) Summary(ctx context.Context, obj *ent.Resource) (*string, error) {
-	return optional(resourceText(ctx, obj).Summary), nil
+	return optional(directory.ResourceText(ctx, obj).Summary), nil
 }
 
 // Body is the resolver for the body field.
 func (r *resourceResolver) Body(ctx context.Context, obj *ent.Resource) (string, error) {
-	return resourceText(ctx, obj).Body, nil
+	return directory.ResourceText(ctx, obj).Body, nil
 }
 
 // ServedLocale is the resolver for the servedLocale field.
 func (r *resourceResolver) ServedLocale(ctx context.Context, obj *ent.Resource) (string, error) {
-	return resourceText(ctx, obj).Locale, nil
+	return directory.ResourceText(ctx, obj).Locale, nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *resourceResolver) MachineTranslated(ctx context.Context, obj *ent.Resource) (bool, error) {
-	return resourceText(ctx, obj).MachineTranslated, nil
+	return directory.ResourceText(ctx, obj).MachineTranslated, nil
 }
 
 // Direction is the resolver for the direction field.
 func (r *resourceResolver) Direction(ctx context.Context, obj *ent.Resource) (TextDirection, error) {
-	return direction(resourceText(ctx, obj).Locale), nil
+	return direction(directory.ResourceText(ctx, obj).Locale), nil
 }
 
 // AvailableLocales is the resolver for the availableLocales field.
 func (r *resourceResolver) AvailableLocales(ctx context.Context, obj *ent.Resource) ([]*string, error) {
-	rows, err := obj.NamedTranslations(availableLocales)
+	rows, err := obj.NamedTranslations(storage.AvailableLocales)
 	if err != nil {
 		rows, err = obj.QueryTranslations().Where(resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED)).
 			Select(resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale).All(ctx)
@@ -129,12 +127,12 @@ func (r *resourceResolver) AvailableLocales(ctx context.Context, obj *ent.Resour
 			return nil, err
 		}
 	}
-	return publishedLocales(rows), nil
+	return directory.PublishedLocales(rows), nil
 }
 
 // UpdatedAt is the resolver for the updatedAt field.
 func (r *resourceResolver) UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error) {
-	t := resourceText(ctx, obj).UpdatedAt
+	t := directory.ResourceText(ctx, obj).UpdatedAt
 	return &t, nil
 }
 
@@ -148,9 +146,6 @@ func (r *resourceResolver) Revisions(ctx context.Context, obj *ent.Resource, loc
 	n, err := listLimit(first)
 	if err != nil {
 		return nil, err
-	}
-	if !viewer.FromContext(ctx).CanEditDirectory() {
-		return []*ent.ResourceRevision{}, nil
 	}
 	q := obj.QueryRevisions().Order(ent.Desc(resourcerevision.FieldEditedAt), ent.Desc(resourcerevision.FieldID)).Limit(n)
 	if locale != nil {

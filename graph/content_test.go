@@ -10,8 +10,8 @@ import (
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
 	"victimservices/locales"
 )
 

@@ -14,23 +14,25 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/service"
+	"victimservices/internal/directory"
+	"victimservices/internal/request"
 
 	"entgo.io/contrib/entgql"
 )
 
 // Name is the resolver for the name field.
 func (r *locationResolver) Name(ctx context.Context, obj *ent.Location) (string, error) {
-	return textOf(ctx, obj).Name, nil
+	return directory.TextOf(ctx, obj).Name, nil
 }
 
 // ServedLocale is the resolver for the servedLocale field.
 func (r *locationResolver) ServedLocale(ctx context.Context, obj *ent.Location) (string, error) {
-	return textOf(ctx, obj).Locale, nil
+	return directory.TextOf(ctx, obj).Locale, nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *locationResolver) MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error) {
-	return textOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated, nil
 }
 
 // Address is the resolver for the address field.
@@ -43,7 +45,7 @@ func (r *locationResolver) Address(ctx context.Context, obj *ent.Location) (*Add
 
 // AccessibilityNotes is the resolver for the accessibilityNotes field.
 func (r *locationResolver) AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error) {
-	return textOf(ctx, obj).Description, nil
+	return directory.TextOf(ctx, obj).Description, nil
 }
 
 // Hours is the resolver for the hours field.
@@ -74,8 +76,8 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input CreateO
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, id nodeid.ID, input UpdateOrganizationInput) (*ent.Organization, error) {
 	c := r.db(ctx)
 	u := c.Organization.UpdateOneID(id).SetNillableKind(input.Kind).SetNillableSortOrder(input.SortOrder)
-	setOrClear(input.Email, u.SetEmail, u.ClearEmail)
-	setOrClear(input.Website, u.SetWebsite, u.ClearWebsite)
+	directory.SetOrClear(input.Email, u.SetEmail, u.ClearEmail)
+	directory.SetOrClear(input.Website, u.SetWebsite, u.ClearWebsite)
 	if input.Phones != nil {
 		u.SetPhones(phonesFrom(input.Phones))
 	}
@@ -116,7 +118,7 @@ func (r *mutationResolver) UpdateService(ctx context.Context, id nodeid.ID, inpu
 	u := c.Service.UpdateOneID(id).
 		SetNillableCategory(input.Category).SetNillableStatus(input.Status).
 		SetNillableProviderID(input.ProviderID).SetNillableSortOrder(input.SortOrder)
-	setOrClear(input.Email, u.SetEmail, u.ClearEmail)
+	directory.SetOrClear(input.Email, u.SetEmail, u.ClearEmail)
 	if input.Hours != nil {
 		u.SetHours(scheduleFrom(input.Hours))
 	}
@@ -163,11 +165,11 @@ func (r *mutationResolver) UpdateLocation(ctx context.Context, id nodeid.ID, inp
 	u := c.Location.UpdateOneID(id).
 		SetNillableLatitude(input.Latitude).SetNillableLongitude(input.Longitude).
 		SetNillableAdaAccessible(input.AdaAccessible)
-	setOrClear(input.Street, u.SetStreet, u.ClearStreet)
-	setOrClear(input.City, u.SetCity, u.ClearCity)
-	setOrClear(input.State, u.SetState, u.ClearState)
-	setOrClear(input.PostalCode, u.SetPostalCode, u.ClearPostalCode)
-	setOrClear(input.Neighborhood, u.SetNeighborhood, u.ClearNeighborhood)
+	directory.SetOrClear(input.Street, u.SetStreet, u.ClearStreet)
+	directory.SetOrClear(input.City, u.SetCity, u.ClearCity)
+	directory.SetOrClear(input.State, u.SetState, u.ClearState)
+	directory.SetOrClear(input.PostalCode, u.SetPostalCode, u.ClearPostalCode)
+	directory.SetOrClear(input.Neighborhood, u.SetNeighborhood, u.ClearNeighborhood)
 	if input.Hours != nil {
 		u.SetHours(scheduleFrom(input.Hours))
 	}
@@ -178,21 +180,21 @@ func (r *mutationResolver) UpdateLocation(ctx context.Context, id nodeid.ID, inp
 }
 
 // SaveTranslation is the resolver for the saveTranslation field.
-func (r *mutationResolver) SaveTranslation(ctx context.Context, input SaveTranslationInput) (*Translation, error) {
-	return saveTranslation(ctx, r.db(ctx), input)
+func (r *mutationResolver) SaveTranslation(ctx context.Context, input directory.SaveTranslationInput) (*directory.Translation, error) {
+	return directory.SaveTranslation(ctx, r.db(ctx), input)
 }
 
 // SetTranslationPublished is the resolver for the setTranslationPublished field.
-func (r *mutationResolver) SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*Translation, error) {
-	return setTranslationPublished(ctx, r.db(ctx), ownerID, locale, published)
+func (r *mutationResolver) SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*directory.Translation, error) {
+	return directory.SetTranslationPublished(ctx, r.db(ctx), ownerID, locale, published)
 }
 
 // Closures is the resolver for the closures field.
 func (r *openingHoursResolver) Closures(ctx context.Context, obj *hours.Schedule) ([]*hours.Closure, error) {
-	now := instant(ctx).In(obj.Location())
+	now := request.Instant(ctx).In(obj.Location())
 	today := now.Format(time.DateOnly)
 	midnight := time.Date(now.Year(), now.Month(), now.Day()+1, 0, 0, 0, 0, now.Location())
-	cacheBoundary(stateFrom(ctx), &midnight) // the list shrinks at midnight
+	request.CacheBoundary(ctx, &midnight) // the list shrinks at midnight
 	out := []*hours.Closure{}
 	for i := range obj.Closures {
 		if obj.Closures[i].Date >= today {
@@ -209,22 +211,22 @@ func (r *openingHoursResolver) Summary(ctx context.Context, obj *hours.Schedule)
 
 // Name is the resolver for the name field.
 func (r *organizationResolver) Name(ctx context.Context, obj *ent.Organization) (string, error) {
-	return textOf(ctx, obj).Name, nil
+	return directory.TextOf(ctx, obj).Name, nil
 }
 
 // Description is the resolver for the description field.
 func (r *organizationResolver) Description(ctx context.Context, obj *ent.Organization) (*string, error) {
-	return textOf(ctx, obj).Description, nil
+	return directory.TextOf(ctx, obj).Description, nil
 }
 
 // ServedLocale is the resolver for the servedLocale field.
 func (r *organizationResolver) ServedLocale(ctx context.Context, obj *ent.Organization) (string, error) {
-	return textOf(ctx, obj).Locale, nil
+	return directory.TextOf(ctx, obj).Locale, nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *organizationResolver) MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error) {
-	return textOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated, nil
 }
 
 // Services is the resolver for the services field.
@@ -234,13 +236,13 @@ func (r *organizationResolver) Services(ctx context.Context, obj *ent.Organizati
 		return nil, err
 	}
 	rows, err := obj.Services(ctx)
-	return truncate(sortServices(rows), n), err
+	return truncate(directory.SortServices(rows), n), err
 }
 
 // Translations is the resolver for the translations field.
-func (r *organizationResolver) Translations(ctx context.Context, obj *ent.Organization) ([]*Translation, error) {
+func (r *organizationResolver) Translations(ctx context.Context, obj *ent.Organization) ([]*directory.Translation, error) {
 	rows, err := obj.QueryTranslations().Order(ent.Asc("locale")).All(ctx)
-	return mapSlice(rows, organizationTranslation), err
+	return mapSlice(rows, directory.OrganizationTranslation), err
 }
 
 // Display is the resolver for the display field.
@@ -264,16 +266,16 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 		q.Where(service.CategoryEQ(*category))
 	}
 	if language != nil {
-		q.Where(deliveredIn(*language))
+		q.Where(directory.DeliveredIn(*language))
 	}
 	if openNow != nil {
-		ids, err := servicesOpen(ctx, q.Clone(), *openNow)
+		ids, err := directory.ServicesOpen(ctx, q.Clone(), *openNow)
 		if err != nil {
 			return nil, err
 		}
 		q.Where(service.IDIn(ids...))
 	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithServiceOrder(serviceOrder))
+	return q.Paginate(ctx, after, first, before, last, ent.WithServiceOrder(directory.ServiceOrder))
 }
 
 // Partners is the resolver for the partners field.
@@ -284,17 +286,17 @@ func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[nodei
 	}
 	return r.client.Organization.Query().
 		Where(organization.KindEQ(organization.KindPARTNER)).
-		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(organizationOrder))
+		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
 }
 
 // Name is the resolver for the name field.
 func (r *serviceResolver) Name(ctx context.Context, obj *ent.Service) (string, error) {
-	return textOf(ctx, obj).Name, nil
+	return directory.TextOf(ctx, obj).Name, nil
 }
 
 // Description is the resolver for the description field.
 func (r *serviceResolver) Description(ctx context.Context, obj *ent.Service) (*string, error) {
-	return textOf(ctx, obj).Description, nil
+	return directory.TextOf(ctx, obj).Description, nil
 }
 
 // CategoryLabel is the resolver for the categoryLabel field.
@@ -304,27 +306,27 @@ func (r *serviceResolver) CategoryLabel(ctx context.Context, obj *ent.Service) (
 
 // ServedLocale is the resolver for the servedLocale field.
 func (r *serviceResolver) ServedLocale(ctx context.Context, obj *ent.Service) (string, error) {
-	return textOf(ctx, obj).Locale, nil
+	return directory.TextOf(ctx, obj).Locale, nil
 }
 
 // OpenNow is the resolver for the openNow field.
 func (r *serviceResolver) OpenNow(ctx context.Context, obj *ent.Service) (bool, error) {
-	return hoursAt(ctx, obj.Hours).Open, nil
+	return directory.HoursAt(ctx, obj.Hours).Open, nil
 }
 
 // ClosesAt is the resolver for the closesAt field.
 func (r *serviceResolver) ClosesAt(ctx context.Context, obj *ent.Service) (*time.Time, error) {
-	return hoursAt(ctx, obj.Hours).ClosesAt, nil
+	return directory.HoursAt(ctx, obj.Hours).ClosesAt, nil
 }
 
 // OpensAt is the resolver for the opensAt field.
 func (r *serviceResolver) OpensAt(ctx context.Context, obj *ent.Service) (*time.Time, error) {
-	return hoursAt(ctx, obj.Hours).OpensAt, nil
+	return directory.HoursAt(ctx, obj.Hours).OpensAt, nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *serviceResolver) MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error) {
-	return textOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated, nil
 }
 
 // Locations is the resolver for the locations field.
@@ -334,13 +336,13 @@ func (r *serviceResolver) Locations(ctx context.Context, obj *ent.Service, first
 		return nil, err
 	}
 	rows, err := obj.Locations(ctx)
-	return truncate(sortByID(rows, func(l *ent.Location) nodeid.ID { return l.ID }), n), err
+	return truncate(directory.SortByID(rows, func(l *ent.Location) nodeid.ID { return l.ID }), n), err
 }
 
 // Translations is the resolver for the translations field.
-func (r *serviceResolver) Translations(ctx context.Context, obj *ent.Service) ([]*Translation, error) {
+func (r *serviceResolver) Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error) {
 	rows, err := obj.QueryTranslations().Order(ent.Asc("locale")).All(ctx)
-	return mapSlice(rows, serviceTranslation), err
+	return mapSlice(rows, directory.ServiceTranslation), err
 }
 
 // Location returns LocationResolver implementation.

@@ -10,10 +10,10 @@ import (
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
 	"victimservices/locales"
 )
 

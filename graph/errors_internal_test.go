@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+
+	"victimservices/internal/request"
 )
 
 // TestPanicBecomesInternal: a panic in a resolver is recovered into an
@@ -14,9 +16,9 @@ import (
 func TestPanicBecomesInternal(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewJSONHandler(&logs, nil))
-	ctx := withRequestID(context.Background(), "req-42")
-	err := recoverFunc(log)(ctx, "nil map write")
-	got := errorPresenter(log)(ctx, err)
+	ctx := request.WithID(context.Background(), "req-42")
+	err := RecoverFunc(log)(ctx, "nil map write")
+	got := ErrorPresenter(log)(ctx, err)
 	if got.Extensions["code"] != "INTERNAL" || !strings.Contains(got.Message, "req-42") || strings.Contains(got.Message, "nil map") {
 		t.Errorf("presented %+v", got)
 	}
@@ -24,7 +26,7 @@ func TestPanicBecomesInternal(t *testing.T) {
 		t.Errorf("log %s", logs.String())
 	}
 	// Any unknown error is INTERNAL too, and its text stays in the log.
-	got = errorPresenter(log)(ctx, errors.New("pq: connection refused to 10.0.0.5"))
+	got = ErrorPresenter(log)(ctx, errors.New("pq: connection refused to 10.0.0.5"))
 	if got.Extensions["code"] != "INTERNAL" || strings.Contains(got.Message, "10.0.0.5") {
 		t.Errorf("presented %+v", got)
 	}

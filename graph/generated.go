@@ -27,6 +27,8 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/internal/cases"
+	"victimservices/internal/directory"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -223,7 +225,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AddCaseNote                     func(childComplexity int, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) int
-		AddCourtDate                    func(childComplexity int, caseID nodeid.ID, input CourtDateInput, expectedVersion *int) int
+		AddCourtDate                    func(childComplexity int, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) int
 		AssignAdvocate                  func(childComplexity int, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) int
 		CloseCase                       func(childComplexity int, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) int
 		CompleteFollowUp                func(childComplexity int, followUpID nodeid.ID, note *string, expectedVersion *int) int
@@ -241,14 +243,14 @@ type ComplexityRoot struct {
 		RecordReferralResponse          func(childComplexity int, referralID nodeid.ID, accepted bool, declineReason *string) int
 		RecordReferralWithdrawal        func(childComplexity int, referralID nodeid.ID) int
 		ReissueAccessCode               func(childComplexity int, caseID nodeid.ID) int
-		RequestSupport                  func(childComplexity int, input SupportRequestInput) int
-		SaveResourceTranslation         func(childComplexity int, input SaveResourceTranslationInput) int
-		SaveTranslation                 func(childComplexity int, input SaveTranslationInput) int
+		RequestSupport                  func(childComplexity int, input cases.SupportRequestInput) int
+		SaveResourceTranslation         func(childComplexity int, input directory.SaveResourceTranslationInput) int
+		SaveTranslation                 func(childComplexity int, input directory.SaveTranslationInput) int
 		ScheduleFollowUp                func(childComplexity int, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) int
 		SendReferral                    func(childComplexity int, referralID nodeid.ID) int
 		SetResourceTranslationPublished func(childComplexity int, resourceID nodeid.ID, locale string, published bool) int
 		SetTranslationPublished         func(childComplexity int, ownerID nodeid.ID, locale string, published bool) int
-		SubmitFeedback                  func(childComplexity int, input FeedbackInput) int
+		SubmitFeedback                  func(childComplexity int, input cases.FeedbackInput) int
 		UpdateCaseStatus                func(childComplexity int, caseID nodeid.ID, status casefile.Status, note *string, expectedVersion *int) int
 		UpdateCompensationClaim         func(childComplexity int, caseID nodeid.ID, status casefile.ClaimStatus, expectedVersion *int) int
 		UpdateLocation                  func(childComplexity int, id nodeid.ID, input UpdateLocationInput) int
@@ -552,23 +554,23 @@ type LocationResolver interface {
 	Hours(ctx context.Context, obj *ent.Location) (*hours.Schedule, error)
 }
 type MutationResolver interface {
-	RequestSupport(ctx context.Context, input SupportRequestInput) (*SupportRequestPayload, error)
-	OpenCaseSession(ctx context.Context, caseNumber string, accessCode string) (*CaseSessionPayload, error)
+	RequestSupport(ctx context.Context, input cases.SupportRequestInput) (*cases.SupportRequestPayload, error)
+	OpenCaseSession(ctx context.Context, caseNumber string, accessCode string) (*cases.CaseSessionPayload, error)
 	EndCaseSession(ctx context.Context) (bool, error)
-	SubmitFeedback(ctx context.Context, input FeedbackInput) (*ent.Feedback, error)
+	SubmitFeedback(ctx context.Context, input cases.FeedbackInput) (*ent.Feedback, error)
 	UpdateCaseStatus(ctx context.Context, caseID nodeid.ID, status casefile.Status, note *string, expectedVersion *int) (*ent.CaseFile, error)
 	AssignAdvocate(ctx context.Context, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) (*ent.CaseFile, error)
 	RecordFirstContact(ctx context.Context, caseID nodeid.ID, at *time.Time, note *string, expectedVersion *int) (*ent.CaseFile, error)
 	AddCaseNote(ctx context.Context, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) (*ent.CaseFile, error)
 	ScheduleFollowUp(ctx context.Context, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) (*ent.CaseFile, error)
 	CompleteFollowUp(ctx context.Context, followUpID nodeid.ID, note *string, expectedVersion *int) (*ent.CaseFile, error)
-	AddCourtDate(ctx context.Context, caseID nodeid.ID, input CourtDateInput, expectedVersion *int) (*ent.CaseFile, error)
+	AddCourtDate(ctx context.Context, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) (*ent.CaseFile, error)
 	UpdateCompensationClaim(ctx context.Context, caseID nodeid.ID, status casefile.ClaimStatus, expectedVersion *int) (*ent.CaseFile, error)
 	CloseCase(ctx context.Context, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) (*ent.CaseFile, error)
-	ReissueAccessCode(ctx context.Context, caseID nodeid.ID) (*AccessCodePayload, error)
+	ReissueAccessCode(ctx context.Context, caseID nodeid.ID) (*cases.AccessCodePayload, error)
 	CreateResource(ctx context.Context, input CreateResourceInput) (*ent.Resource, error)
 	UpdateResource(ctx context.Context, id nodeid.ID, input UpdateResourceInput) (*ent.Resource, error)
-	SaveResourceTranslation(ctx context.Context, input SaveResourceTranslationInput) (*ent.ResourceTranslation, error)
+	SaveResourceTranslation(ctx context.Context, input directory.SaveResourceTranslationInput) (*ent.ResourceTranslation, error)
 	SetResourceTranslationPublished(ctx context.Context, resourceID nodeid.ID, locale string, published bool) (*ent.ResourceTranslation, error)
 	CreateOrganization(ctx context.Context, input CreateOrganizationInput) (*ent.Organization, error)
 	UpdateOrganization(ctx context.Context, id nodeid.ID, input UpdateOrganizationInput) (*ent.Organization, error)
@@ -576,8 +578,8 @@ type MutationResolver interface {
 	UpdateService(ctx context.Context, id nodeid.ID, input UpdateServiceInput) (*ent.Service, error)
 	CreateLocation(ctx context.Context, input CreateLocationInput) (*ent.Location, error)
 	UpdateLocation(ctx context.Context, id nodeid.ID, input UpdateLocationInput) (*ent.Location, error)
-	SaveTranslation(ctx context.Context, input SaveTranslationInput) (*Translation, error)
-	SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*Translation, error)
+	SaveTranslation(ctx context.Context, input directory.SaveTranslationInput) (*directory.Translation, error)
+	SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*directory.Translation, error)
 	ProposeReferral(ctx context.Context, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) (*ent.Referral, error)
 	RecordReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error)
 	SendReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
@@ -598,7 +600,7 @@ type OrganizationResolver interface {
 	MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error)
 
 	Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error)
-	Translations(ctx context.Context, obj *ent.Organization) ([]*Translation, error)
+	Translations(ctx context.Context, obj *ent.Organization) ([]*directory.Translation, error)
 }
 type PhoneResolver interface {
 	Display(ctx context.Context, obj *phone.Phone) (string, error)
@@ -611,11 +613,11 @@ type QueryResolver interface {
 	MyCase(ctx context.Context, locale *string) (*ent.CaseFile, error)
 	Case(ctx context.Context, caseNumber string) (*ent.CaseFile, error)
 	Cases(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) (*ent.CaseConnection, error)
-	PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*PerformanceReport, error)
+	PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*cases.PerformanceReport, error)
 	Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) (*ent.ResourceConnection, error)
 	Resource(ctx context.Context, slug string, locale *string) (*ent.Resource, error)
 	Search(ctx context.Context, text string, first *int, locale *string) ([]ent.Noder, error)
-	TranslationCoverage(ctx context.Context) ([]*LocaleCoverage, error)
+	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
 }
@@ -623,7 +625,7 @@ type ReferralResolver interface {
 	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
 	Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error)
 
-	SharedWithPartner(ctx context.Context, obj *ent.Referral) (*ReferralPacket, error)
+	SharedWithPartner(ctx context.Context, obj *ent.Referral) (*cases.ReferralPacket, error)
 }
 type ResourceResolver interface {
 	CategoryLabel(ctx context.Context, obj *ent.Resource) (string, error)
@@ -655,7 +657,7 @@ type ServiceResolver interface {
 
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
 
-	Translations(ctx context.Context, obj *ent.Service) ([]*Translation, error)
+	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
 }
 type SubscriptionResolver interface {
 	MyCaseUpdated(ctx context.Context, locale *string) (<-chan *ent.CaseFile, error)
@@ -663,7 +665,7 @@ type SubscriptionResolver interface {
 type VictimCaseResolver interface {
 	StatusLabel(ctx context.Context, obj *ent.CaseFile) (string, error)
 
-	Advocate(ctx context.Context, obj *ent.CaseFile) (*Advocate, error)
+	Advocate(ctx context.Context, obj *ent.CaseFile) (*cases.Advocate, error)
 	NextFollowUp(ctx context.Context, obj *ent.CaseFile) (*time.Time, error)
 	Events(ctx context.Context, obj *ent.CaseFile) ([]*ent.CaseEvent, error)
 	CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error)
@@ -1297,7 +1299,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.AddCourtDate(childComplexity, args["caseId"].(nodeid.ID), args["input"].(CourtDateInput), args["expectedVersion"].(*int)), true
+		return e.ComplexityRoot.Mutation.AddCourtDate(childComplexity, args["caseId"].(nodeid.ID), args["input"].(cases.CourtDateInput), args["expectedVersion"].(*int)), true
 	case "Mutation.assignAdvocate":
 		if e.ComplexityRoot.Mutation.AssignAdvocate == nil {
 			break
@@ -1490,7 +1492,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.RequestSupport(childComplexity, args["input"].(SupportRequestInput)), true
+		return e.ComplexityRoot.Mutation.RequestSupport(childComplexity, args["input"].(cases.SupportRequestInput)), true
 	case "Mutation.saveResourceTranslation":
 		if e.ComplexityRoot.Mutation.SaveResourceTranslation == nil {
 			break
@@ -1501,7 +1503,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SaveResourceTranslation(childComplexity, args["input"].(SaveResourceTranslationInput)), true
+		return e.ComplexityRoot.Mutation.SaveResourceTranslation(childComplexity, args["input"].(directory.SaveResourceTranslationInput)), true
 	case "Mutation.saveTranslation":
 		if e.ComplexityRoot.Mutation.SaveTranslation == nil {
 			break
@@ -1512,7 +1514,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SaveTranslation(childComplexity, args["input"].(SaveTranslationInput)), true
+		return e.ComplexityRoot.Mutation.SaveTranslation(childComplexity, args["input"].(directory.SaveTranslationInput)), true
 	case "Mutation.scheduleFollowUp":
 		if e.ComplexityRoot.Mutation.ScheduleFollowUp == nil {
 			break
@@ -1567,7 +1569,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.SubmitFeedback(childComplexity, args["input"].(FeedbackInput)), true
+		return e.ComplexityRoot.Mutation.SubmitFeedback(childComplexity, args["input"].(cases.FeedbackInput)), true
 	case "Mutation.updateCaseStatus":
 		if e.ComplexityRoot.Mutation.UpdateCaseStatus == nil {
 			break
@@ -3876,8 +3878,8 @@ func (ec *executionContext) field_Mutation_addCourtDate_args(ctx context.Context
 	}
 	args["caseId"] = arg0
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (CourtDateInput, error) {
-			return ec.unmarshalNCourtDateInput2victimservicesᚋgraphᚐCourtDateInput(ctx, v)
+		func(ctx context.Context, v any) (cases.CourtDateInput, error) {
+			return ec.unmarshalNCourtDateInput2victimservicesᚋinternalᚋcasesᚐCourtDateInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4282,8 +4284,8 @@ func (ec *executionContext) field_Mutation_requestSupport_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (SupportRequestInput, error) {
-			return ec.unmarshalNSupportRequestInput2victimservicesᚋgraphᚐSupportRequestInput(ctx, v)
+		func(ctx context.Context, v any) (cases.SupportRequestInput, error) {
+			return ec.unmarshalNSupportRequestInput2victimservicesᚋinternalᚋcasesᚐSupportRequestInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4296,8 +4298,8 @@ func (ec *executionContext) field_Mutation_saveResourceTranslation_args(ctx cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (SaveResourceTranslationInput, error) {
-			return ec.unmarshalNSaveResourceTranslationInput2victimservicesᚋgraphᚐSaveResourceTranslationInput(ctx, v)
+		func(ctx context.Context, v any) (directory.SaveResourceTranslationInput, error) {
+			return ec.unmarshalNSaveResourceTranslationInput2victimservicesᚋinternalᚋdirectoryᚐSaveResourceTranslationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4310,8 +4312,8 @@ func (ec *executionContext) field_Mutation_saveTranslation_args(ctx context.Cont
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (SaveTranslationInput, error) {
-			return ec.unmarshalNSaveTranslationInput2victimservicesᚋgraphᚐSaveTranslationInput(ctx, v)
+		func(ctx context.Context, v any) (directory.SaveTranslationInput, error) {
+			return ec.unmarshalNSaveTranslationInput2victimservicesᚋinternalᚋdirectoryᚐSaveTranslationInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4436,8 +4438,8 @@ func (ec *executionContext) field_Mutation_submitFeedback_args(ctx context.Conte
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
-		func(ctx context.Context, v any) (FeedbackInput, error) {
-			return ec.unmarshalNFeedbackInput2victimservicesᚋgraphᚐFeedbackInput(ctx, v)
+		func(ctx context.Context, v any) (cases.FeedbackInput, error) {
+			return ec.unmarshalNFeedbackInput2victimservicesᚋinternalᚋcasesᚐFeedbackInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -5138,7 +5140,7 @@ func (ec *executionContext) field___Type_inputFields_args(ctx context.Context, r
 
 // region    **************************** field.gotpl *****************************
 
-func (ec *executionContext) _AccessCodePayload_accessCode(ctx context.Context, field graphql.CollectedField, obj *AccessCodePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AccessCodePayload_accessCode(ctx context.Context, field graphql.CollectedField, obj *cases.AccessCodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5161,7 +5163,7 @@ func (ec *executionContext) fieldContext_AccessCodePayload_accessCode(_ context.
 	return graphql.NewScalarFieldContext("AccessCodePayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _AccessCodePayload_case(ctx context.Context, field graphql.CollectedField, obj *AccessCodePayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _AccessCodePayload_case(ctx context.Context, field graphql.CollectedField, obj *cases.AccessCodePayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5285,7 +5287,7 @@ func (ec *executionContext) fieldContext_Address_postalCode(_ context.Context, f
 	return graphql.NewScalarFieldContext("Address", field, false, false, "String")
 }
 
-func (ec *executionContext) _Advocate_displayName(ctx context.Context, field graphql.CollectedField, obj *Advocate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Advocate_displayName(ctx context.Context, field graphql.CollectedField, obj *cases.Advocate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5308,7 +5310,7 @@ func (ec *executionContext) fieldContext_Advocate_displayName(_ context.Context,
 	return graphql.NewScalarFieldContext("Advocate", field, false, false, "String")
 }
 
-func (ec *executionContext) _Advocate_phone(ctx context.Context, field graphql.CollectedField, obj *Advocate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Advocate_phone(ctx context.Context, field graphql.CollectedField, obj *cases.Advocate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -5340,7 +5342,7 @@ func (ec *executionContext) fieldContext_Advocate_phone(_ context.Context, field
 	return fc, nil
 }
 
-func (ec *executionContext) _Advocate_email(ctx context.Context, field graphql.CollectedField, obj *Advocate) (ret graphql.Marshaler) {
+func (ec *executionContext) _Advocate_email(ctx context.Context, field graphql.CollectedField, obj *cases.Advocate) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6221,7 +6223,7 @@ func (ec *executionContext) fieldContext_CaseHistoryEntry_actor(_ context.Contex
 	return fc, nil
 }
 
-func (ec *executionContext) _CaseSession_token(ctx context.Context, field graphql.CollectedField, obj *CaseSessionPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CaseSession_token(ctx context.Context, field graphql.CollectedField, obj *cases.CaseSessionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6244,7 +6246,7 @@ func (ec *executionContext) fieldContext_CaseSession_token(_ context.Context, fi
 	return graphql.NewScalarFieldContext("CaseSession", field, false, false, "String")
 }
 
-func (ec *executionContext) _CaseSession_expiresAt(ctx context.Context, field graphql.CollectedField, obj *CaseSessionPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _CaseSession_expiresAt(ctx context.Context, field graphql.CollectedField, obj *cases.CaseSessionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6483,7 +6485,7 @@ func (ec *executionContext) fieldContext_CourtDate_hearing(_ context.Context, fi
 	return graphql.NewScalarFieldContext("CourtDate", field, false, false, "HearingType")
 }
 
-func (ec *executionContext) _CoverageCount_published(ctx context.Context, field graphql.CollectedField, obj *CoverageCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageCount_published(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6506,7 +6508,7 @@ func (ec *executionContext) fieldContext_CoverageCount_published(_ context.Conte
 	return graphql.NewScalarFieldContext("CoverageCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CoverageCount_total(ctx context.Context, field graphql.CollectedField, obj *CoverageCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageCount_total(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6529,7 +6531,7 @@ func (ec *executionContext) fieldContext_CoverageCount_total(_ context.Context, 
 	return graphql.NewScalarFieldContext("CoverageCount", field, false, false, "Int")
 }
 
-func (ec *executionContext) _CoverageCount_missing(ctx context.Context, field graphql.CollectedField, obj *CoverageCount) (ret graphql.Marshaler) {
+func (ec *executionContext) _CoverageCount_missing(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6561,7 +6563,7 @@ func (ec *executionContext) fieldContext_CoverageCount_missing(_ context.Context
 	return fc, nil
 }
 
-func (ec *executionContext) _EmergencyContact_name(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+func (ec *executionContext) _EmergencyContact_name(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6584,7 +6586,7 @@ func (ec *executionContext) fieldContext_EmergencyContact_name(_ context.Context
 	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _EmergencyContact_servedLocale(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+func (ec *executionContext) _EmergencyContact_servedLocale(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6607,7 +6609,7 @@ func (ec *executionContext) fieldContext_EmergencyContact_servedLocale(_ context
 	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _EmergencyContact_description(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+func (ec *executionContext) _EmergencyContact_description(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6630,7 +6632,7 @@ func (ec *executionContext) fieldContext_EmergencyContact_description(_ context.
 	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
 }
 
-func (ec *executionContext) _EmergencyContact_phones(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+func (ec *executionContext) _EmergencyContact_phones(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6662,7 +6664,7 @@ func (ec *executionContext) fieldContext_EmergencyContact_phones(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _EmergencyContact_service(ctx context.Context, field graphql.CollectedField, obj *EmergencyContact) (ret graphql.Marshaler) {
+func (ec *executionContext) _EmergencyContact_service(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6924,7 +6926,7 @@ func (ec *executionContext) fieldContext_Locale_direction(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Locale", field, false, false, "TextDirection")
 }
 
-func (ec *executionContext) _LocaleCoverage_locale(ctx context.Context, field graphql.CollectedField, obj *LocaleCoverage) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocaleCoverage_locale(ctx context.Context, field graphql.CollectedField, obj *directory.LocaleCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6947,7 +6949,7 @@ func (ec *executionContext) fieldContext_LocaleCoverage_locale(_ context.Context
 	return graphql.NewScalarFieldContext("LocaleCoverage", field, false, false, "String")
 }
 
-func (ec *executionContext) _LocaleCoverage_services(ctx context.Context, field graphql.CollectedField, obj *LocaleCoverage) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocaleCoverage_services(ctx context.Context, field graphql.CollectedField, obj *directory.LocaleCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6959,8 +6961,8 @@ func (ec *executionContext) _LocaleCoverage_services(ctx context.Context, field 
 			return obj.Services, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *CoverageCount) graphql.Marshaler {
-			return ec.marshalNCoverageCount2ᚖvictimservicesᚋgraphᚐCoverageCount(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.CoverageCount) graphql.Marshaler {
+			return ec.marshalNCoverageCount2ᚖvictimservicesᚋinternalᚋdirectoryᚐCoverageCount(ctx, selections, v)
 		},
 		true,
 		true,
@@ -6979,7 +6981,7 @@ func (ec *executionContext) fieldContext_LocaleCoverage_services(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _LocaleCoverage_partners(ctx context.Context, field graphql.CollectedField, obj *LocaleCoverage) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocaleCoverage_partners(ctx context.Context, field graphql.CollectedField, obj *directory.LocaleCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -6991,8 +6993,8 @@ func (ec *executionContext) _LocaleCoverage_partners(ctx context.Context, field 
 			return obj.Partners, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *CoverageCount) graphql.Marshaler {
-			return ec.marshalNCoverageCount2ᚖvictimservicesᚋgraphᚐCoverageCount(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.CoverageCount) graphql.Marshaler {
+			return ec.marshalNCoverageCount2ᚖvictimservicesᚋinternalᚋdirectoryᚐCoverageCount(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7011,7 +7013,7 @@ func (ec *executionContext) fieldContext_LocaleCoverage_partners(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _LocaleCoverage_resources(ctx context.Context, field graphql.CollectedField, obj *LocaleCoverage) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocaleCoverage_resources(ctx context.Context, field graphql.CollectedField, obj *directory.LocaleCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7023,8 +7025,8 @@ func (ec *executionContext) _LocaleCoverage_resources(ctx context.Context, field
 			return obj.Resources, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *CoverageCount) graphql.Marshaler {
-			return ec.marshalNCoverageCount2ᚖvictimservicesᚋgraphᚐCoverageCount(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.CoverageCount) graphql.Marshaler {
+			return ec.marshalNCoverageCount2ᚖvictimservicesᚋinternalᚋdirectoryᚐCoverageCount(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7043,7 +7045,7 @@ func (ec *executionContext) fieldContext_LocaleCoverage_resources(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _LocaleCoverage_percent(ctx context.Context, field graphql.CollectedField, obj *LocaleCoverage) (ret graphql.Marshaler) {
+func (ec *executionContext) _LocaleCoverage_percent(ctx context.Context, field graphql.CollectedField, obj *directory.LocaleCoverage) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7360,7 +7362,7 @@ func (ec *executionContext) fieldContext_Location_demo(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Location", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _Metric_current(ctx context.Context, field graphql.CollectedField, obj *Metric) (ret graphql.Marshaler) {
+func (ec *executionContext) _Metric_current(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7383,7 +7385,7 @@ func (ec *executionContext) fieldContext_Metric_current(_ context.Context, field
 	return graphql.NewScalarFieldContext("Metric", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Metric_goal(ctx context.Context, field graphql.CollectedField, obj *Metric) (ret graphql.Marshaler) {
+func (ec *executionContext) _Metric_goal(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7406,7 +7408,7 @@ func (ec *executionContext) fieldContext_Metric_goal(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Metric", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Metric_baseline(ctx context.Context, field graphql.CollectedField, obj *Metric) (ret graphql.Marshaler) {
+func (ec *executionContext) _Metric_baseline(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7429,7 +7431,7 @@ func (ec *executionContext) fieldContext_Metric_baseline(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Metric", field, false, false, "Float")
 }
 
-func (ec *executionContext) _Metric_unit(ctx context.Context, field graphql.CollectedField, obj *Metric) (ret graphql.Marshaler) {
+func (ec *executionContext) _Metric_unit(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7452,7 +7454,7 @@ func (ec *executionContext) fieldContext_Metric_unit(_ context.Context, field gr
 	return graphql.NewScalarFieldContext("Metric", field, false, false, "String")
 }
 
-func (ec *executionContext) _Metric_sampleSize(ctx context.Context, field graphql.CollectedField, obj *Metric) (ret graphql.Marshaler) {
+func (ec *executionContext) _Metric_sampleSize(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -7485,11 +7487,11 @@ func (ec *executionContext) _Mutation_requestSupport(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().RequestSupport(ctx, fc.Args["input"].(SupportRequestInput))
+			return ec.Resolvers.Mutation().RequestSupport(ctx, fc.Args["input"].(cases.SupportRequestInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *SupportRequestPayload) graphql.Marshaler {
-			return ec.marshalNSupportRequestPayload2ᚖvictimservicesᚋgraphᚐSupportRequestPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.SupportRequestPayload) graphql.Marshaler {
+			return ec.marshalNSupportRequestPayload2ᚖvictimservicesᚋinternalᚋcasesᚐSupportRequestPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7532,8 +7534,8 @@ func (ec *executionContext) _Mutation_openCaseSession(ctx context.Context, field
 			return ec.Resolvers.Mutation().OpenCaseSession(ctx, fc.Args["caseNumber"].(string), fc.Args["accessCode"].(string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *CaseSessionPayload) graphql.Marshaler {
-			return ec.marshalNCaseSession2ᚖvictimservicesᚋgraphᚐCaseSessionPayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.CaseSessionPayload) graphql.Marshaler {
+			return ec.marshalNCaseSession2ᚖvictimservicesᚋinternalᚋcasesᚐCaseSessionPayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -7596,7 +7598,7 @@ func (ec *executionContext) _Mutation_submitFeedback(ctx context.Context, field 
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SubmitFeedback(ctx, fc.Args["input"].(FeedbackInput))
+			return ec.Resolvers.Mutation().SubmitFeedback(ctx, fc.Args["input"].(cases.FeedbackInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Feedback) graphql.Marshaler {
@@ -7904,7 +7906,7 @@ func (ec *executionContext) _Mutation_addCourtDate(ctx context.Context, field gr
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().AddCourtDate(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["input"].(CourtDateInput), fc.Args["expectedVersion"].(*int))
+			return ec.Resolvers.Mutation().AddCourtDate(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["input"].(cases.CourtDateInput), fc.Args["expectedVersion"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
@@ -8039,8 +8041,8 @@ func (ec *executionContext) _Mutation_reissueAccessCode(ctx context.Context, fie
 			return ec.Resolvers.Mutation().ReissueAccessCode(ctx, fc.Args["caseId"].(nodeid.ID))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *AccessCodePayload) graphql.Marshaler {
-			return ec.marshalNAccessCodePayload2ᚖvictimservicesᚋgraphᚐAccessCodePayload(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.AccessCodePayload) graphql.Marshaler {
+			return ec.marshalNAccessCodePayload2ᚖvictimservicesᚋinternalᚋcasesᚐAccessCodePayload(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8168,7 +8170,7 @@ func (ec *executionContext) _Mutation_saveResourceTranslation(ctx context.Contex
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SaveResourceTranslation(ctx, fc.Args["input"].(SaveResourceTranslationInput))
+			return ec.Resolvers.Mutation().SaveResourceTranslation(ctx, fc.Args["input"].(directory.SaveResourceTranslationInput))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ResourceTranslation) graphql.Marshaler {
@@ -8520,11 +8522,11 @@ func (ec *executionContext) _Mutation_saveTranslation(ctx context.Context, field
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().SaveTranslation(ctx, fc.Args["input"].(SaveTranslationInput))
+			return ec.Resolvers.Mutation().SaveTranslation(ctx, fc.Args["input"].(directory.SaveTranslationInput))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Translation) graphql.Marshaler {
-			return ec.marshalNTranslation2ᚖvictimservicesᚋgraphᚐTranslation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Translation) graphql.Marshaler {
+			return ec.marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx, selections, v)
 		},
 		true,
 		true,
@@ -8567,8 +8569,8 @@ func (ec *executionContext) _Mutation_setTranslationPublished(ctx context.Contex
 			return ec.Resolvers.Mutation().SetTranslationPublished(ctx, fc.Args["ownerId"].(nodeid.ID), fc.Args["locale"].(string), fc.Args["published"].(bool))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Translation) graphql.Marshaler {
-			return ec.marshalNTranslation2ᚖvictimservicesᚋgraphᚐTranslation(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Translation) graphql.Marshaler {
+			return ec.marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9447,8 +9449,8 @@ func (ec *executionContext) _Organization_translations(ctx context.Context, fiel
 			return ec.Resolvers.Organization().Translations(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*Translation) graphql.Marshaler {
-			return ec.marshalNTranslation2ᚕᚖvictimservicesᚋgraphᚐTranslationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.Translation) graphql.Marshaler {
+			return ec.marshalNTranslation2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐTranslationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9701,7 +9703,7 @@ func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "Cursor")
 }
 
-func (ec *executionContext) _PartnerReferrals_partner(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+func (ec *executionContext) _PartnerReferrals_partner(ctx context.Context, field graphql.CollectedField, obj *cases.PartnerReferrals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9733,7 +9735,7 @@ func (ec *executionContext) fieldContext_PartnerReferrals_partner(_ context.Cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PartnerReferrals_total(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+func (ec *executionContext) _PartnerReferrals_total(ctx context.Context, field graphql.CollectedField, obj *cases.PartnerReferrals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9756,7 +9758,7 @@ func (ec *executionContext) fieldContext_PartnerReferrals_total(_ context.Contex
 	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PartnerReferrals_accepted(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+func (ec *executionContext) _PartnerReferrals_accepted(ctx context.Context, field graphql.CollectedField, obj *cases.PartnerReferrals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9779,7 +9781,7 @@ func (ec *executionContext) fieldContext_PartnerReferrals_accepted(_ context.Con
 	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PartnerReferrals_completed(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+func (ec *executionContext) _PartnerReferrals_completed(ctx context.Context, field graphql.CollectedField, obj *cases.PartnerReferrals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9802,7 +9804,7 @@ func (ec *executionContext) fieldContext_PartnerReferrals_completed(_ context.Co
 	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PartnerReferrals_declined(ctx context.Context, field graphql.CollectedField, obj *PartnerReferrals) (ret graphql.Marshaler) {
+func (ec *executionContext) _PartnerReferrals_declined(ctx context.Context, field graphql.CollectedField, obj *cases.PartnerReferrals) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9825,7 +9827,7 @@ func (ec *executionContext) fieldContext_PartnerReferrals_declined(_ context.Con
 	return graphql.NewScalarFieldContext("PartnerReferrals", field, false, false, "Int")
 }
 
-func (ec *executionContext) _PerformanceReport_initialContact(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_initialContact(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9837,8 +9839,8 @@ func (ec *executionContext) _PerformanceReport_initialContact(ctx context.Contex
 			return obj.InitialContact, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Metric) graphql.Marshaler {
-			return ec.marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
+			return ec.marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9857,7 +9859,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_initialContact(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PerformanceReport_caseResolution(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_caseResolution(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9869,8 +9871,8 @@ func (ec *executionContext) _PerformanceReport_caseResolution(ctx context.Contex
 			return obj.CaseResolution, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Metric) graphql.Marshaler {
-			return ec.marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
+			return ec.marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9889,7 +9891,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_caseResolution(_ cont
 	return fc, nil
 }
 
-func (ec *executionContext) _PerformanceReport_satisfaction(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_satisfaction(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9901,8 +9903,8 @@ func (ec *executionContext) _PerformanceReport_satisfaction(ctx context.Context,
 			return obj.Satisfaction, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Metric) graphql.Marshaler {
-			return ec.marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
+			return ec.marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9921,7 +9923,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_satisfaction(_ contex
 	return fc, nil
 }
 
-func (ec *executionContext) _PerformanceReport_urgentInitialContact(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_urgentInitialContact(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9933,8 +9935,8 @@ func (ec *executionContext) _PerformanceReport_urgentInitialContact(ctx context.
 			return obj.UrgentInitialContact, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Metric) graphql.Marshaler {
-			return ec.marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
+			return ec.marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9953,7 +9955,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_urgentInitialContact(
 	return fc, nil
 }
 
-func (ec *executionContext) _PerformanceReport_referrals(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_referrals(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -9965,8 +9967,8 @@ func (ec *executionContext) _PerformanceReport_referrals(ctx context.Context, fi
 			return obj.Referrals, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*PartnerReferrals) graphql.Marshaler {
-			return ec.marshalNPartnerReferrals2ᚕᚖvictimservicesᚋgraphᚐPartnerReferralsᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*cases.PartnerReferrals) graphql.Marshaler {
+			return ec.marshalNPartnerReferrals2ᚕᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferralsᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -9985,7 +9987,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_referrals(_ context.C
 	return fc, nil
 }
 
-func (ec *executionContext) _PerformanceReport_from(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_from(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10008,7 +10010,7 @@ func (ec *executionContext) fieldContext_PerformanceReport_from(_ context.Contex
 	return graphql.NewScalarFieldContext("PerformanceReport", field, false, false, "Time")
 }
 
-func (ec *executionContext) _PerformanceReport_to(ctx context.Context, field graphql.CollectedField, obj *PerformanceReport) (ret graphql.Marshaler) {
+func (ec *executionContext) _PerformanceReport_to(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -10388,8 +10390,8 @@ func (ec *executionContext) _Query_performanceReport(ctx context.Context, field 
 			return ec.Resolvers.Query().PerformanceReport(ctx, fc.Args["from"].(*time.Time), fc.Args["to"].(*time.Time))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *PerformanceReport) graphql.Marshaler {
-			return ec.marshalNPerformanceReport2ᚖvictimservicesᚋgraphᚐPerformanceReport(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.PerformanceReport) graphql.Marshaler {
+			return ec.marshalNPerformanceReport2ᚖvictimservicesᚋinternalᚋcasesᚐPerformanceReport(ctx, selections, v)
 		},
 		true,
 		true,
@@ -10563,8 +10565,8 @@ func (ec *executionContext) _Query_translationCoverage(ctx context.Context, fiel
 			return ec.Resolvers.Query().TranslationCoverage(ctx)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*LocaleCoverage) graphql.Marshaler {
-			return ec.marshalNLocaleCoverage2ᚕᚖvictimservicesᚋgraphᚐLocaleCoverageᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.LocaleCoverage) graphql.Marshaler {
+			return ec.marshalNLocaleCoverage2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverageᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11007,8 +11009,8 @@ func (ec *executionContext) _Referral_sharedWithPartner(ctx context.Context, fie
 			return ec.Resolvers.Referral().SharedWithPartner(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ReferralPacket) graphql.Marshaler {
-			return ec.marshalNReferralPacket2ᚖvictimservicesᚋgraphᚐReferralPacket(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.ReferralPacket) graphql.Marshaler {
+			return ec.marshalNReferralPacket2ᚖvictimservicesᚋinternalᚋcasesᚐReferralPacket(ctx, selections, v)
 		},
 		true,
 		true,
@@ -11050,7 +11052,7 @@ func (ec *executionContext) fieldContext_Referral_createdAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Referral", field, false, false, "Time")
 }
 
-func (ec *executionContext) _ReferralPacket_phone(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralPacket_phone(ctx context.Context, field graphql.CollectedField, obj *cases.ReferralPacket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11073,7 +11075,7 @@ func (ec *executionContext) fieldContext_ReferralPacket_phone(_ context.Context,
 	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
-func (ec *executionContext) _ReferralPacket_email(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralPacket_email(ctx context.Context, field graphql.CollectedField, obj *cases.ReferralPacket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11096,7 +11098,7 @@ func (ec *executionContext) fieldContext_ReferralPacket_email(_ context.Context,
 	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
-func (ec *executionContext) _ReferralPacket_safeContact(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralPacket_safeContact(ctx context.Context, field graphql.CollectedField, obj *cases.ReferralPacket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11119,7 +11121,7 @@ func (ec *executionContext) fieldContext_ReferralPacket_safeContact(_ context.Co
 	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
-func (ec *executionContext) _ReferralPacket_preferredLocale(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralPacket_preferredLocale(ctx context.Context, field graphql.CollectedField, obj *cases.ReferralPacket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -11142,7 +11144,7 @@ func (ec *executionContext) fieldContext_ReferralPacket_preferredLocale(_ contex
 	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
-func (ec *executionContext) _ReferralPacket_summary(ctx context.Context, field graphql.CollectedField, obj *ReferralPacket) (ret graphql.Marshaler) {
+func (ec *executionContext) _ReferralPacket_summary(ctx context.Context, field graphql.CollectedField, obj *cases.ReferralPacket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12602,8 +12604,8 @@ func (ec *executionContext) _Service_translations(ctx context.Context, field gra
 			return ec.Resolvers.Service().Translations(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*Translation) graphql.Marshaler {
-			return ec.marshalNTranslation2ᚕᚖvictimservicesᚋgraphᚐTranslationᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.Translation) graphql.Marshaler {
+			return ec.marshalNTranslation2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐTranslationᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -12923,7 +12925,7 @@ func (ec *executionContext) fieldContext_Subscription_myCaseUpdated(ctx context.
 	return fc, nil
 }
 
-func (ec *executionContext) _SupportRequestPayload_caseNumber(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SupportRequestPayload_caseNumber(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12946,7 +12948,7 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_caseNumber(_ cont
 	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SupportRequestPayload_accessCode(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SupportRequestPayload_accessCode(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12969,7 +12971,7 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_accessCode(_ cont
 	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SupportRequestPayload_urgent(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SupportRequestPayload_urgent(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -12992,7 +12994,7 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_urgent(_ context.
 	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _SupportRequestPayload_emergencyMessage(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SupportRequestPayload_emergencyMessage(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13015,7 +13017,7 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_emergencyMessage(
 	return graphql.NewScalarFieldContext("SupportRequestPayload", field, false, false, "String")
 }
 
-func (ec *executionContext) _SupportRequestPayload_emergencyContacts(ctx context.Context, field graphql.CollectedField, obj *SupportRequestPayload) (ret graphql.Marshaler) {
+func (ec *executionContext) _SupportRequestPayload_emergencyContacts(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13027,8 +13029,8 @@ func (ec *executionContext) _SupportRequestPayload_emergencyContacts(ctx context
 			return obj.EmergencyContacts, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*EmergencyContact) graphql.Marshaler {
-			return ec.marshalNEmergencyContact2ᚕᚖvictimservicesᚋgraphᚐEmergencyContactᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.EmergencyContact) graphql.Marshaler {
+			return ec.marshalNEmergencyContact2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContactᚄ(ctx, selections, v)
 		},
 		true,
 		true,
@@ -13047,7 +13049,7 @@ func (ec *executionContext) fieldContext_SupportRequestPayload_emergencyContacts
 	return fc, nil
 }
 
-func (ec *executionContext) _Translation_locale(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_locale(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13070,7 +13072,7 @@ func (ec *executionContext) fieldContext_Translation_locale(_ context.Context, f
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Translation_name(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_name(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13093,7 +13095,7 @@ func (ec *executionContext) fieldContext_Translation_name(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Translation_description(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_description(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13116,7 +13118,7 @@ func (ec *executionContext) fieldContext_Translation_description(_ context.Conte
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
 }
 
-func (ec *executionContext) _Translation_status(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_status(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13139,7 +13141,7 @@ func (ec *executionContext) fieldContext_Translation_status(_ context.Context, f
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "TranslationStatus")
 }
 
-func (ec *executionContext) _Translation_machineTranslated(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_machineTranslated(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13162,7 +13164,7 @@ func (ec *executionContext) fieldContext_Translation_machineTranslated(_ context
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "Boolean")
 }
 
-func (ec *executionContext) _Translation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *Translation) (ret graphql.Marshaler) {
+func (ec *executionContext) _Translation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
@@ -13289,8 +13291,8 @@ func (ec *executionContext) _VictimCase_advocate(ctx context.Context, field grap
 			return ec.Resolvers.VictimCase().Advocate(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *Advocate) graphql.Marshaler {
-			return ec.marshalOAdvocate2ᚖvictimservicesᚋgraphᚐAdvocate(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.Advocate) graphql.Marshaler {
+			return ec.marshalOAdvocate2ᚖvictimservicesᚋinternalᚋcasesᚐAdvocate(ctx, selections, v)
 		},
 		true,
 		false,
@@ -14767,8 +14769,8 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
-func (ec *executionContext) unmarshalInputCourtDateInput(ctx context.Context, obj any) (CourtDateInput, error) {
-	var it CourtDateInput
+func (ec *executionContext) unmarshalInputCourtDateInput(ctx context.Context, obj any) (cases.CourtDateInput, error) {
+	var it cases.CourtDateInput
 	if obj == nil {
 		return it, nil
 	}
@@ -14845,8 +14847,8 @@ func (ec *executionContext) unmarshalInputCourtDateInput(ctx context.Context, ob
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalCourtDateInput(ctx context.Context, raw any) (CourtDateInput, error) {
-	var out CourtDateInput
+func UnmarshalCourtDateInput(ctx context.Context, raw any) (cases.CourtDateInput, error) {
+	var out cases.CourtDateInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CourtDateInput", raw, &out)
 	return out, err
 }
@@ -15173,8 +15175,8 @@ func UnmarshalCreateServiceInput(ctx context.Context, raw any) (CreateServiceInp
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputFeedbackInput(ctx context.Context, obj any) (FeedbackInput, error) {
-	var it FeedbackInput
+func (ec *executionContext) unmarshalInputFeedbackInput(ctx context.Context, obj any) (cases.FeedbackInput, error) {
+	var it cases.FeedbackInput
 	if obj == nil {
 		return it, nil
 	}
@@ -15216,8 +15218,8 @@ func (ec *executionContext) unmarshalInputFeedbackInput(ctx context.Context, obj
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalFeedbackInput(ctx context.Context, raw any) (FeedbackInput, error) {
-	var out FeedbackInput
+func UnmarshalFeedbackInput(ctx context.Context, raw any) (cases.FeedbackInput, error) {
+	var out cases.FeedbackInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "FeedbackInput", raw, &out)
 	return out, err
 }
@@ -15397,8 +15399,8 @@ func UnmarshalPhoneInput(ctx context.Context, raw any) (PhoneInput, error) {
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSaveResourceTranslationInput(ctx context.Context, obj any) (SaveResourceTranslationInput, error) {
-	var it SaveResourceTranslationInput
+func (ec *executionContext) unmarshalInputSaveResourceTranslationInput(ctx context.Context, obj any) (directory.SaveResourceTranslationInput, error) {
+	var it directory.SaveResourceTranslationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -15475,14 +15477,14 @@ func (ec *executionContext) unmarshalInputSaveResourceTranslationInput(ctx conte
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSaveResourceTranslationInput(ctx context.Context, raw any) (SaveResourceTranslationInput, error) {
-	var out SaveResourceTranslationInput
+func UnmarshalSaveResourceTranslationInput(ctx context.Context, raw any) (directory.SaveResourceTranslationInput, error) {
+	var out directory.SaveResourceTranslationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveResourceTranslationInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSaveTranslationInput(ctx context.Context, obj any) (SaveTranslationInput, error) {
-	var it SaveTranslationInput
+func (ec *executionContext) unmarshalInputSaveTranslationInput(ctx context.Context, obj any) (directory.SaveTranslationInput, error) {
+	var it directory.SaveTranslationInput
 	if obj == nil {
 		return it, nil
 	}
@@ -15552,14 +15554,14 @@ func (ec *executionContext) unmarshalInputSaveTranslationInput(ctx context.Conte
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSaveTranslationInput(ctx context.Context, raw any) (SaveTranslationInput, error) {
-	var out SaveTranslationInput
+func UnmarshalSaveTranslationInput(ctx context.Context, raw any) (directory.SaveTranslationInput, error) {
+	var out directory.SaveTranslationInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SaveTranslationInput", raw, &out)
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Context, obj any) (SupportRequestInput, error) {
-	var it SupportRequestInput
+func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Context, obj any) (cases.SupportRequestInput, error) {
+	var it cases.SupportRequestInput
 	if obj == nil {
 		return it, nil
 	}
@@ -15657,8 +15659,8 @@ func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Contex
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalSupportRequestInput(ctx context.Context, raw any) (SupportRequestInput, error) {
-	var out SupportRequestInput
+func UnmarshalSupportRequestInput(ctx context.Context, raw any) (cases.SupportRequestInput, error) {
+	var out cases.SupportRequestInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "SupportRequestInput", raw, &out)
 	return out, err
 }
@@ -16054,7 +16056,7 @@ func (ec *executionContext) _SearchResult(ctx context.Context, sel ast.Selection
 
 var accessCodePayloadImplementors = []string{"AccessCodePayload"}
 
-func (ec *executionContext) _AccessCodePayload(ctx context.Context, sel ast.SelectionSet, obj *AccessCodePayload) graphql.Marshaler {
+func (ec *executionContext) _AccessCodePayload(ctx context.Context, sel ast.SelectionSet, obj *cases.AccessCodePayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, accessCodePayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16140,7 +16142,7 @@ func (ec *executionContext) _Address(ctx context.Context, sel ast.SelectionSet, 
 
 var advocateImplementors = []string{"Advocate"}
 
-func (ec *executionContext) _Advocate(ctx context.Context, sel ast.SelectionSet, obj *Advocate) graphql.Marshaler {
+func (ec *executionContext) _Advocate(ctx context.Context, sel ast.SelectionSet, obj *cases.Advocate) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, advocateImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16499,7 +16501,7 @@ func (ec *executionContext) _CaseHistoryEntry(ctx context.Context, sel ast.Selec
 
 var caseSessionImplementors = []string{"CaseSession"}
 
-func (ec *executionContext) _CaseSession(ctx context.Context, sel ast.SelectionSet, obj *CaseSessionPayload) graphql.Marshaler {
+func (ec *executionContext) _CaseSession(ctx context.Context, sel ast.SelectionSet, obj *cases.CaseSessionPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, caseSessionImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16668,7 +16670,7 @@ func (ec *executionContext) _CourtDate(ctx context.Context, sel ast.SelectionSet
 
 var coverageCountImplementors = []string{"CoverageCount"}
 
-func (ec *executionContext) _CoverageCount(ctx context.Context, sel ast.SelectionSet, obj *CoverageCount) graphql.Marshaler {
+func (ec *executionContext) _CoverageCount(ctx context.Context, sel ast.SelectionSet, obj *directory.CoverageCount) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, coverageCountImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16711,7 +16713,7 @@ func (ec *executionContext) _CoverageCount(ctx context.Context, sel ast.Selectio
 
 var emergencyContactImplementors = []string{"EmergencyContact"}
 
-func (ec *executionContext) _EmergencyContact(ctx context.Context, sel ast.SelectionSet, obj *EmergencyContact) graphql.Marshaler {
+func (ec *executionContext) _EmergencyContact(ctx context.Context, sel ast.SelectionSet, obj *directory.EmergencyContact) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, emergencyContactImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -16898,7 +16900,7 @@ func (ec *executionContext) _Locale(ctx context.Context, sel ast.SelectionSet, o
 
 var localeCoverageImplementors = []string{"LocaleCoverage"}
 
-func (ec *executionContext) _LocaleCoverage(ctx context.Context, sel ast.SelectionSet, obj *LocaleCoverage) graphql.Marshaler {
+func (ec *executionContext) _LocaleCoverage(ctx context.Context, sel ast.SelectionSet, obj *directory.LocaleCoverage) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, localeCoverageImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17045,7 +17047,7 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 
 var metricImplementors = []string{"Metric"}
 
-func (ec *executionContext) _Metric(ctx context.Context, sel ast.SelectionSet, obj *Metric) graphql.Marshaler {
+func (ec *executionContext) _Metric(ctx context.Context, sel ast.SelectionSet, obj *cases.Metric) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, metricImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17693,7 +17695,7 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 
 var partnerReferralsImplementors = []string{"PartnerReferrals"}
 
-func (ec *executionContext) _PartnerReferrals(ctx context.Context, sel ast.SelectionSet, obj *PartnerReferrals) graphql.Marshaler {
+func (ec *executionContext) _PartnerReferrals(ctx context.Context, sel ast.SelectionSet, obj *cases.PartnerReferrals) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, partnerReferralsImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -17746,7 +17748,7 @@ func (ec *executionContext) _PartnerReferrals(ctx context.Context, sel ast.Selec
 
 var performanceReportImplementors = []string{"PerformanceReport"}
 
-func (ec *executionContext) _PerformanceReport(ctx context.Context, sel ast.SelectionSet, obj *PerformanceReport) graphql.Marshaler {
+func (ec *executionContext) _PerformanceReport(ctx context.Context, sel ast.SelectionSet, obj *cases.PerformanceReport) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, performanceReportImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18078,7 +18080,7 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 
 var referralPacketImplementors = []string{"ReferralPacket"}
 
-func (ec *executionContext) _ReferralPacket(ctx context.Context, sel ast.SelectionSet, obj *ReferralPacket) graphql.Marshaler {
+func (ec *executionContext) _ReferralPacket(ctx context.Context, sel ast.SelectionSet, obj *cases.ReferralPacket) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, referralPacketImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18794,7 +18796,7 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 
 var supportRequestPayloadImplementors = []string{"SupportRequestPayload"}
 
-func (ec *executionContext) _SupportRequestPayload(ctx context.Context, sel ast.SelectionSet, obj *SupportRequestPayload) graphql.Marshaler {
+func (ec *executionContext) _SupportRequestPayload(ctx context.Context, sel ast.SelectionSet, obj *cases.SupportRequestPayload) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, supportRequestPayloadImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -18847,7 +18849,7 @@ func (ec *executionContext) _SupportRequestPayload(ctx context.Context, sel ast.
 
 var translationImplementors = []string{"Translation"}
 
-func (ec *executionContext) _Translation(ctx context.Context, sel ast.SelectionSet, obj *Translation) graphql.Marshaler {
+func (ec *executionContext) _Translation(ctx context.Context, sel ast.SelectionSet, obj *directory.Translation) graphql.Marshaler {
 	fields := graphql.CollectFields(ec.OperationContext, sel, translationImplementors)
 
 	out := graphql.NewFieldSet(fields)
@@ -19428,7 +19430,7 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
-func (ec *executionContext) marshalNAccessCodePayload2ᚖvictimservicesᚋgraphᚐAccessCodePayload(ctx context.Context, sel ast.SelectionSet, v *AccessCodePayload) graphql.Marshaler {
+func (ec *executionContext) marshalNAccessCodePayload2ᚖvictimservicesᚋinternalᚋcasesᚐAccessCodePayload(ctx context.Context, sel ast.SelectionSet, v *cases.AccessCodePayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AccessCodePayload!")
 		return graphql.Null
@@ -19510,7 +19512,7 @@ func (ec *executionContext) marshalNCaseOutcome2victimservicesᚋentᚋcasefile�
 	return v
 }
 
-func (ec *executionContext) marshalNCaseSession2ᚖvictimservicesᚋgraphᚐCaseSessionPayload(ctx context.Context, sel ast.SelectionSet, v *CaseSessionPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNCaseSession2ᚖvictimservicesᚋinternalᚋcasesᚐCaseSessionPayload(ctx context.Context, sel ast.SelectionSet, v *cases.CaseSessionPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CaseSession!")
 		return graphql.Null
@@ -19590,12 +19592,12 @@ func (ec *executionContext) marshalNCourtDate2ᚖvictimservicesᚋentᚐCourtDat
 	return ec._CourtDate(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNCourtDateInput2victimservicesᚋgraphᚐCourtDateInput(ctx context.Context, v any) (CourtDateInput, error) {
+func (ec *executionContext) unmarshalNCourtDateInput2victimservicesᚋinternalᚋcasesᚐCourtDateInput(ctx context.Context, v any) (cases.CourtDateInput, error) {
 	res, err := ec.unmarshalInputCourtDateInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNCoverageCount2ᚖvictimservicesᚋgraphᚐCoverageCount(ctx context.Context, sel ast.SelectionSet, v *CoverageCount) graphql.Marshaler {
+func (ec *executionContext) marshalNCoverageCount2ᚖvictimservicesᚋinternalᚋdirectoryᚐCoverageCount(ctx context.Context, sel ast.SelectionSet, v *directory.CoverageCount) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "CoverageCount!")
 		return graphql.Null
@@ -19643,11 +19645,11 @@ func (ec *executionContext) marshalNDayOfWeek2victimservicesᚋentᚋschemaᚋho
 	return v
 }
 
-func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋgraphᚐEmergencyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*EmergencyContact) graphql.Marshaler {
+func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.EmergencyContact) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNEmergencyContact2ᚖvictimservicesᚋgraphᚐEmergencyContact(ctx, sel, v[i])
+		return ec.marshalNEmergencyContact2ᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContact(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -19659,7 +19661,7 @@ func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋgrap
 	return ret
 }
 
-func (ec *executionContext) marshalNEmergencyContact2ᚖvictimservicesᚋgraphᚐEmergencyContact(ctx context.Context, sel ast.SelectionSet, v *EmergencyContact) graphql.Marshaler {
+func (ec *executionContext) marshalNEmergencyContact2ᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContact(ctx context.Context, sel ast.SelectionSet, v *directory.EmergencyContact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "EmergencyContact!")
 		return graphql.Null
@@ -19675,7 +19677,7 @@ func (ec *executionContext) marshalNFeedback2ᚖvictimservicesᚋentᚐFeedback(
 	return ec._Feedback(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNFeedbackInput2victimservicesᚋgraphᚐFeedbackInput(ctx context.Context, v any) (FeedbackInput, error) {
+func (ec *executionContext) unmarshalNFeedbackInput2victimservicesᚋinternalᚋcasesᚐFeedbackInput(ctx context.Context, v any) (cases.FeedbackInput, error) {
 	res, err := ec.unmarshalInputFeedbackInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -19805,11 +19807,11 @@ func (ec *executionContext) marshalNLocale2ᚖvictimservicesᚋgraphᚐLocale(ct
 	return ec._Locale(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNLocaleCoverage2ᚕᚖvictimservicesᚋgraphᚐLocaleCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*LocaleCoverage) graphql.Marshaler {
+func (ec *executionContext) marshalNLocaleCoverage2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.LocaleCoverage) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNLocaleCoverage2ᚖvictimservicesᚋgraphᚐLocaleCoverage(ctx, sel, v[i])
+		return ec.marshalNLocaleCoverage2ᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverage(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -19821,7 +19823,7 @@ func (ec *executionContext) marshalNLocaleCoverage2ᚕᚖvictimservicesᚋgraph�
 	return ret
 }
 
-func (ec *executionContext) marshalNLocaleCoverage2ᚖvictimservicesᚋgraphᚐLocaleCoverage(ctx context.Context, sel ast.SelectionSet, v *LocaleCoverage) graphql.Marshaler {
+func (ec *executionContext) marshalNLocaleCoverage2ᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverage(ctx context.Context, sel ast.SelectionSet, v *directory.LocaleCoverage) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "LocaleCoverage!")
 		return graphql.Null
@@ -19837,7 +19839,7 @@ func (ec *executionContext) marshalNLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNMetric2ᚖvictimservicesᚋgraphᚐMetric(ctx context.Context, sel ast.SelectionSet, v *Metric) graphql.Marshaler {
+func (ec *executionContext) marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx context.Context, sel ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Metric!")
 		return graphql.Null
@@ -19923,11 +19925,11 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
-func (ec *executionContext) marshalNPartnerReferrals2ᚕᚖvictimservicesᚋgraphᚐPartnerReferralsᚄ(ctx context.Context, sel ast.SelectionSet, v []*PartnerReferrals) graphql.Marshaler {
+func (ec *executionContext) marshalNPartnerReferrals2ᚕᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferralsᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.PartnerReferrals) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNPartnerReferrals2ᚖvictimservicesᚋgraphᚐPartnerReferrals(ctx, sel, v[i])
+		return ec.marshalNPartnerReferrals2ᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferrals(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -19939,7 +19941,7 @@ func (ec *executionContext) marshalNPartnerReferrals2ᚕᚖvictimservicesᚋgrap
 	return ret
 }
 
-func (ec *executionContext) marshalNPartnerReferrals2ᚖvictimservicesᚋgraphᚐPartnerReferrals(ctx context.Context, sel ast.SelectionSet, v *PartnerReferrals) graphql.Marshaler {
+func (ec *executionContext) marshalNPartnerReferrals2ᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferrals(ctx context.Context, sel ast.SelectionSet, v *cases.PartnerReferrals) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PartnerReferrals!")
 		return graphql.Null
@@ -19947,7 +19949,7 @@ func (ec *executionContext) marshalNPartnerReferrals2ᚖvictimservicesᚋgraph�
 	return ec._PartnerReferrals(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNPerformanceReport2ᚖvictimservicesᚋgraphᚐPerformanceReport(ctx context.Context, sel ast.SelectionSet, v *PerformanceReport) graphql.Marshaler {
+func (ec *executionContext) marshalNPerformanceReport2ᚖvictimservicesᚋinternalᚋcasesᚐPerformanceReport(ctx context.Context, sel ast.SelectionSet, v *cases.PerformanceReport) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "PerformanceReport!")
 		return graphql.Null
@@ -20018,7 +20020,7 @@ func (ec *executionContext) marshalNReferral2ᚖvictimservicesᚋentᚐReferral(
 	return ec._Referral(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNReferralPacket2ᚖvictimservicesᚋgraphᚐReferralPacket(ctx context.Context, sel ast.SelectionSet, v *ReferralPacket) graphql.Marshaler {
+func (ec *executionContext) marshalNReferralPacket2ᚖvictimservicesᚋinternalᚋcasesᚐReferralPacket(ctx context.Context, sel ast.SelectionSet, v *cases.ReferralPacket) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ReferralPacket!")
 		return graphql.Null
@@ -20128,12 +20130,12 @@ func (ec *executionContext) marshalNSafeContact2ᚖvictimservicesᚋgraphᚐSafe
 	return ec._SafeContact(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalNSaveResourceTranslationInput2victimservicesᚋgraphᚐSaveResourceTranslationInput(ctx context.Context, v any) (SaveResourceTranslationInput, error) {
+func (ec *executionContext) unmarshalNSaveResourceTranslationInput2victimservicesᚋinternalᚋdirectoryᚐSaveResourceTranslationInput(ctx context.Context, v any) (directory.SaveResourceTranslationInput, error) {
 	res, err := ec.unmarshalInputSaveResourceTranslationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNSaveTranslationInput2victimservicesᚋgraphᚐSaveTranslationInput(ctx context.Context, v any) (SaveTranslationInput, error) {
+func (ec *executionContext) unmarshalNSaveTranslationInput2victimservicesᚋinternalᚋdirectoryᚐSaveTranslationInput(ctx context.Context, v any) (directory.SaveTranslationInput, error) {
 	res, err := ec.unmarshalInputSaveTranslationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
@@ -20252,12 +20254,12 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 	return res
 }
 
-func (ec *executionContext) unmarshalNSupportRequestInput2victimservicesᚋgraphᚐSupportRequestInput(ctx context.Context, v any) (SupportRequestInput, error) {
+func (ec *executionContext) unmarshalNSupportRequestInput2victimservicesᚋinternalᚋcasesᚐSupportRequestInput(ctx context.Context, v any) (cases.SupportRequestInput, error) {
 	res, err := ec.unmarshalInputSupportRequestInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSupportRequestPayload2ᚖvictimservicesᚋgraphᚐSupportRequestPayload(ctx context.Context, sel ast.SelectionSet, v *SupportRequestPayload) graphql.Marshaler {
+func (ec *executionContext) marshalNSupportRequestPayload2ᚖvictimservicesᚋinternalᚋcasesᚐSupportRequestPayload(ctx context.Context, sel ast.SelectionSet, v *cases.SupportRequestPayload) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SupportRequestPayload!")
 		return graphql.Null
@@ -20307,11 +20309,11 @@ func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel
 	return res
 }
 
-func (ec *executionContext) marshalNTranslation2ᚕᚖvictimservicesᚋgraphᚐTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*Translation) graphql.Marshaler {
+func (ec *executionContext) marshalNTranslation2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.Translation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNTranslation2ᚖvictimservicesᚋgraphᚐTranslation(ctx, sel, v[i])
+		return ec.marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -20323,7 +20325,7 @@ func (ec *executionContext) marshalNTranslation2ᚕᚖvictimservicesᚋgraphᚐT
 	return ret
 }
 
-func (ec *executionContext) marshalNTranslation2ᚖvictimservicesᚋgraphᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *Translation) graphql.Marshaler {
+func (ec *executionContext) marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx context.Context, sel ast.SelectionSet, v *directory.Translation) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Translation!")
 		return graphql.Null
@@ -20562,7 +20564,7 @@ func (ec *executionContext) marshalOAddress2ᚖvictimservicesᚋgraphᚐAddress(
 	return ec._Address(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOAdvocate2ᚖvictimservicesᚋgraphᚐAdvocate(ctx context.Context, sel ast.SelectionSet, v *Advocate) graphql.Marshaler {
+func (ec *executionContext) marshalOAdvocate2ᚖvictimservicesᚋinternalᚋcasesᚐAdvocate(ctx context.Context, sel ast.SelectionSet, v *cases.Advocate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -18,9 +18,9 @@ import (
 	"time"
 
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
-	"victimservices/graph"
 	"victimservices/graph/graphtest"
+	"victimservices/graph/httpapi"
+	"victimservices/internal/seed"
 )
 
 // raw sends a request to the handler and returns the recorder.
@@ -249,7 +249,7 @@ func TestAllowList(t *testing.T) {
 	listed := "query Locales { locales { code } }"
 	sum := sha256.Sum256([]byte(listed))
 	hash := hex.EncodeToString(sum[:])
-	s := graphtest.New(t, graphtest.WithOptions(func(o *graph.Options) { o.AllowList = graph.AllowList{hash: listed} }))
+	s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) { o.AllowList = httpapi.AllowList{hash: listed} }))
 	if w := raw(s, http.MethodPost, "/query", post(listed), nil); codeOf(t, w) != "" {
 		t.Errorf("listed text refused: %s", w.Body.String())
 	}
@@ -287,7 +287,7 @@ func (b *lockedBuffer) String() string {
 // number, access code, token, phone number or email address.
 func TestLogsHoldNoPersonalData(t *testing.T) {
 	var logs lockedBuffer
-	s := graphtest.New(t, graphtest.WithOptions(func(o *graph.Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) }))
+	s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) { o.Logger = slog.New(slog.NewJSONHandler(&logs, nil)) }))
 	var in struct {
 		RequestSupport struct{ CaseNumber, AccessCode string }
 	}
@@ -313,8 +313,8 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 // TestMetrics: per-operation latency histograms and errors by code.
 func TestMetrics(t *testing.T) {
 	reg := newRegistry()
-	s := graphtest.New(t, graphtest.WithOptions(func(o *graph.Options) {
-		o.Metrics = graph.NewMetrics(reg, func() int { return 0 })
+	s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) {
+		o.Metrics = httpapi.NewMetrics(reg, func() int { return 0 })
 	}))
 	for range 3 {
 		raw(s, http.MethodPost, "/query", post("query DirectoryPage { services { totalCount } }"), nil)

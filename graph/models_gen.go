@@ -8,25 +8,14 @@ import (
 	"io"
 	"strconv"
 	"time"
-	"victimservices/ent"
 	"victimservices/ent/casefile"
-	"victimservices/ent/courtdate"
 	"victimservices/ent/organization"
 	"victimservices/ent/resource"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/service"
-	"victimservices/ent/servicetranslation"
 )
-
-// A new access code (after the advocate confirmed who the person is).
-type AccessCodePayload struct {
-	// Shown once; every earlier session of the case was revoked.
-	AccessCode string `json:"accessCode"`
-	// The case after the change.
-	Case *ent.CaseFile `json:"case"`
-}
 
 // A postal address.
 type Address struct {
@@ -40,16 +29,6 @@ type Address struct {
 	PostalCode string `json:"postalCode"`
 }
 
-// The victim's dedicated advocate, as the victim sees them.
-type Advocate struct {
-	// Work name.
-	DisplayName string `json:"displayName"`
-	// Work phone.
-	Phone *phone.Phone `json:"phone,omitempty"`
-	// Work email.
-	Email *string `json:"email,omitempty"`
-}
-
 // A victim compensation claim.
 type CompensationClaim struct {
 	// Where the claim stands.
@@ -58,34 +37,6 @@ type CompensationClaim struct {
 	StatusLabel string `json:"statusLabel"`
 	// When it last changed.
 	UpdatedAt time.Time `json:"updatedAt"`
-}
-
-// A court date to add.
-type CourtDateInput struct {
-	// When the hearing starts.
-	At time.Time `json:"at"`
-	// Name of the court.
-	CourtName string `json:"courtName"`
-	// Street and number.
-	Street *string `json:"street,omitempty"`
-	// City.
-	City *string `json:"city,omitempty"`
-	// State.
-	State *string `json:"state,omitempty"`
-	// ZIP code.
-	PostalCode *string `json:"postalCode,omitempty"`
-	// The hearing type (default OTHER).
-	Hearing *courtdate.Hearing `json:"hearing,omitempty"`
-}
-
-// How many items of one kind have a published translation in a locale.
-type CoverageCount struct {
-	// Items with published text in the locale.
-	Published int `json:"published"`
-	// Items in all.
-	Total int `json:"total"`
-	// Items without published text in the locale.
-	Missing []ent.Noder `json:"missing"`
 }
 
 // A new location. Its name and accessibility notes are added with saveTranslation.
@@ -156,28 +107,6 @@ type CreateServiceInput struct {
 	SortOrder *int `json:"sortOrder,omitempty"`
 }
 
-// A number to call at once.
-type EmergencyContact struct {
-	// Name of the service, in the served locale.
-	Name string `json:"name"`
-	// Locale the name was served in.
-	ServedLocale string `json:"servedLocale"`
-	// What the service does, in the served locale.
-	Description *string `json:"description,omitempty"`
-	// Numbers to call, with tel: URIs.
-	Phones []*phone.Phone `json:"phones"`
-	// The directory entry.
-	Service *ent.Service `json:"service"`
-}
-
-// Satisfaction feedback.
-type FeedbackInput struct {
-	// 1 (very dissatisfied) to 5 (very satisfied).
-	Rating int `json:"rating"`
-	// Anything they want to tell us (at most 2000 characters).
-	Comment *string `json:"comment,omitempty"`
-}
-
 // A locale the API speaks.
 type Locale struct {
 	// BCP 47 tag, e.g. en, es, pl, zh-Hans, ar.
@@ -186,34 +115,6 @@ type Locale struct {
 	NativeName string `json:"nativeName"`
 	// Writing direction of the locale's script.
 	Direction TextDirection `json:"direction"`
-}
-
-// Translation coverage of one locale.
-type LocaleCoverage struct {
-	// Locale code.
-	Locale string `json:"locale"`
-	// Active services.
-	Services *CoverageCount `json:"services"`
-	// Partner organizations.
-	Partners *CoverageCount `json:"partners"`
-	// Guides.
-	Resources *CoverageCount `json:"resources"`
-	// Share of all items with published text in the locale, 0 to 100.
-	Percent float64 `json:"percent"`
-}
-
-// One KPI against the unit's goal.
-type Metric struct {
-	// Measured value over the period; null when there is no sample.
-	Current *float64 `json:"current,omitempty"`
-	// The unit's goal.
-	Goal float64 `json:"goal"`
-	// The value before the program (for comparison).
-	Baseline float64 `json:"baseline"`
-	// hours, days or percent.
-	Unit string `json:"unit"`
-	// How many cases or ratings the value is computed from.
-	SampleSize int `json:"sampleSize"`
 }
 
 // Opening hours to store.
@@ -240,58 +141,12 @@ type OpeningPeriodInput struct {
 	Closes string `json:"closes"`
 }
 
-// Referral figures for one partner.
-type PartnerReferrals struct {
-	// The partner.
-	Partner *ent.Organization `json:"partner"`
-	// Referrals proposed in the period.
-	Total int `json:"total"`
-	// Of those, accepted (including completed ones).
-	Accepted int `json:"accepted"`
-	// Of those, completed.
-	Completed int `json:"completed"`
-	// Of those, declined.
-	Declined int `json:"declined"`
-}
-
-// The unit's KPIs over a period.
-type PerformanceReport struct {
-	// Mean time from request to first contact (cases opened in the period), hours. Goal 24.
-	InitialContact *Metric `json:"initialContact"`
-	// Mean time from request to closing (cases closed in the period), days. Goal 15.
-	CaseResolution *Metric `json:"caseResolution"`
-	// Share of ratings of 4 or 5 (feedback given in the period), percent. Goal 90.
-	Satisfaction *Metric `json:"satisfaction"`
-	// Mean time to first contact of urgent cases opened in the period, hours (the unit's goal of 24 applies to them too).
-	UrgentInitialContact *Metric `json:"urgentInitialContact"`
-	// Referrals made in the period, per partner.
-	Referrals []*PartnerReferrals `json:"referrals"`
-	// Start of the period.
-	From time.Time `json:"from"`
-	// End of the period (exclusive).
-	To time.Time `json:"to"`
-}
-
 // A phone number to store.
 type PhoneInput struct {
 	// Any common format; stored as E.164. Short emergency numbers (911) stay as they are.
 	Number string `json:"number"`
 	// What the number is for.
 	Kind phone.Kind `json:"kind"`
-}
-
-// What goes to the partner: only what the person consented to share; null fields were not consented.
-type ReferralPacket struct {
-	// Contact phone (NAME_AND_CONTACT or CASE_SUMMARY).
-	Phone *string `json:"phone,omitempty"`
-	// Contact email (NAME_AND_CONTACT or CASE_SUMMARY).
-	Email *string `json:"email,omitempty"`
-	// How they want to be contacted, and when it is safe.
-	SafeContact *string `json:"safeContact,omitempty"`
-	// The locale they prefer.
-	PreferredLocale *string `json:"preferredLocale,omitempty"`
-	// What they told us (CASE_SUMMARY only).
-	Summary *string `json:"summary,omitempty"`
 }
 
 // The person's contact preferences, shown to advocates prominently.
@@ -310,96 +165,8 @@ type SafeContact struct {
 	PreferredLocale string `json:"preferredLocale"`
 }
 
-// A guide's text in one locale.
-type SaveResourceTranslationInput struct {
-	// ID of the guide.
-	ResourceID nodeid.ID `json:"resourceId"`
-	// Supported locale code.
-	Locale string `json:"locale"`
-	// Title.
-	Title string `json:"title"`
-	// One or two sentences.
-	Summary *string `json:"summary,omitempty"`
-	// Markdown; raw HTML, scripts and javascript: links are refused.
-	Body string `json:"body"`
-	// True when a machine produced the text.
-	MachineTranslated *bool `json:"machineTranslated,omitempty"`
-	// True publishes at once; by default the text is saved as a DRAFT.
-	Publish *bool `json:"publish,omitempty"`
-}
-
-// The text of a service, organization or location in one locale.
-type SaveTranslationInput struct {
-	// ID of the service, organization or location.
-	OwnerID nodeid.ID `json:"ownerId"`
-	// Supported locale code, e.g. es.
-	Locale string `json:"locale"`
-	// Name.
-	Name string `json:"name"`
-	// Description (services, organizations) or accessibility notes (locations).
-	Description *string `json:"description,omitempty"`
-	// True when a machine produced the text.
-	MachineTranslated *bool `json:"machineTranslated,omitempty"`
-	// True publishes the text at once; by default it is saved as a DRAFT (and replaces published text only once published).
-	Publish *bool `json:"publish,omitempty"`
-}
-
 // Live updates over websockets (graphql-transport-ws or the legacy graphql-ws protocol).
 type Subscription struct {
-}
-
-// A request for help.
-type SupportRequestInput struct {
-	// Locale the person wants to be contacted and served in.
-	PreferredLocale string `json:"preferredLocale"`
-	// How they want to be contacted.
-	ContactMethod casefile.ContactMethod `json:"contactMethod"`
-	// Phone number, any common format (required for PHONE and SMS).
-	Phone *string `json:"phone,omitempty"`
-	// Email address (required for EMAIL).
-	Email *string `json:"email,omitempty"`
-	// False when a voicemail or message could put the person at risk.
-	SafeToLeaveMessage bool `json:"safeToLeaveMessage"`
-	// What kind of help they need.
-	Needs []service.Category `json:"needs,omitempty"`
-	// When it is safe to contact them, in their words (at most 500 characters).
-	SafeContactTimes *string `json:"safeContactTimes,omitempty"`
-	// What happened or what they need, in their words (at most 4000 characters).
-	Description *string `json:"description,omitempty"`
-	// Whether the person is safe right now. False marks the case urgent and answers with emergency contacts.
-	SafeNow *bool `json:"safeNow,omitempty"`
-	// Whether the person is in immediate danger. True marks the case urgent and answers with emergency contacts.
-	ImmediateDanger *bool `json:"immediateDanger,omitempty"`
-}
-
-// What the person needs to see their case: shown once, never again.
-type SupportRequestPayload struct {
-	// The case number.
-	CaseNumber string `json:"caseNumber"`
-	// Shown once: the victim needs it with the case number to see their case.
-	AccessCode string `json:"accessCode"`
-	// True when the person said they are not safe now or in immediate danger.
-	Urgent bool `json:"urgent"`
-	// When urgent: a heading to show before anything else, in the person's preferred locale.
-	EmergencyMessage *string `json:"emergencyMessage,omitempty"`
-	// When urgent: 911 and the 24/7 advocacy line from the directory, in the person's preferred locale, to show before anything else. Empty otherwise.
-	EmergencyContacts []*EmergencyContact `json:"emergencyContacts"`
-}
-
-// The text of a service, organization or location in one locale, as editors manage it.
-type Translation struct {
-	// Locale code, e.g. es.
-	Locale string `json:"locale"`
-	// Name.
-	Name string `json:"name"`
-	// Description (services, organizations) or accessibility notes (locations).
-	Description *string `json:"description,omitempty"`
-	// DRAFT or PUBLISHED.
-	Status servicetranslation.Status `json:"status"`
-	// True when a machine produced the text and no person has reviewed it.
-	MachineTranslated bool `json:"machineTranslated"`
-	// When the text last changed.
-	UpdatedAt time.Time `json:"updatedAt"`
 }
 
 // Fields an editor may change on a location; omitted fields stay as they are.

@@ -16,9 +16,10 @@ import (
 
 	"github.com/golang-jwt/jwt/v5"
 
-	"victimservices/ent/seed"
-	"victimservices/graph"
 	"victimservices/graph/graphtest"
+	"victimservices/graph/httpapi"
+	"victimservices/internal/auth"
+	"victimservices/internal/seed"
 )
 
 // jwks is an identity provider's key set served by the test.
@@ -69,8 +70,8 @@ func TestIdentityProviderTokens(t *testing.T) {
 	t.Cleanup(idp.Close)
 	rsaKey, _ := rsa.GenerateKey(rand.Reader, 2048)
 	keys.add("rsa-1", &rsaKey.PublicKey)
-	s := graphtest.New(t, graphtest.WithOptions(func(o *graph.Options) {
-		o.OIDC = &graph.OIDC{JWKSURL: idp.URL, Issuer: "https://id.city.example", Audience: "victim-services", RoleClaim: "groups", MinRefresh: time.Millisecond}
+	s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) {
+		o.OIDC = &auth.OIDC{JWKSURL: idp.URL, Issuer: "https://id.city.example", Audience: "victim-services", RoleClaim: "groups", MinRefresh: time.Millisecond}
 	}))
 	claims := func(role string) jwt.MapClaims {
 		return jwt.MapClaims{"iss": "https://id.city.example", "aud": "victim-services", "sub": "u-123", "name": "Dana Editor",

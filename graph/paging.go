@@ -1,6 +1,6 @@
 package graph
 
-import "victimservices/ent/schema/inputerr"
+import "victimservices/ent/schema/errcode"
 
 // Page sizes. A connection queried without first or last gets DefaultPageSize
 // items, never every row; more than MaxPageSize is a BAD_USER_INPUT error, as
@@ -13,14 +13,14 @@ const (
 // pageArgs validates first/last and applies the default page size.
 func pageArgs(first, last *int) (*int, *int, error) {
 	if first != nil && last != nil {
-		return nil, nil, inputerr.New("error.pageBothFirstLast", nil)
+		return nil, nil, errcode.Input("error.pageBothFirstLast", nil)
 	}
 	for _, n := range []*int{first, last} {
 		if n == nil {
 			continue
 		}
 		if *n < 0 {
-			return nil, nil, inputerr.New("error.pageNegative", nil)
+			return nil, nil, errcode.Input("error.pageNegative", nil)
 		}
 		if *n > MaxPageSize {
 			return nil, nil, pageTooLarge()
@@ -39,7 +39,7 @@ func listLimit(first *int) (int, error) {
 	case first == nil:
 		return DefaultPageSize, nil
 	case *first < 0:
-		return 0, inputerr.New("error.pageNegative", nil)
+		return 0, errcode.Input("error.pageNegative", nil)
 	case *first > MaxPageSize:
 		return 0, pageTooLarge()
 	}
@@ -47,7 +47,7 @@ func listLimit(first *int) (int, error) {
 }
 
 func pageTooLarge() error {
-	return &inputerr.Error{MessageID: "error.pageTooLarge", Data: map[string]any{"Count": MaxPageSize}}
+	return errcode.Input("error.pageTooLarge", map[string]any{"Count": MaxPageSize})
 }
 
 // truncate returns at most n items of list.

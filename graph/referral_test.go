@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
 	"victimservices/locales"
 )
 

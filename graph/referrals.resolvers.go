@@ -7,90 +7,76 @@ package graph
 
 import (
 	"context"
-	"strings"
 	"time"
 	"victimservices/ent"
 	"victimservices/ent/referral"
-	"victimservices/ent/schema/inputerr"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/internal/cases"
 )
 
 // ProposeReferral is the resolver for the proposeReferral field.
 func (r *mutationResolver) ProposeReferral(ctx context.Context, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) (*ent.Referral, error) {
-	return r.proposeReferral(ctx, caseID, partnerID, serviceID, reason)
+	return r.cases.ProposeReferral(ctx, caseID, partnerID, serviceID, reason)
 }
 
 // RecordReferralConsent is the resolver for the recordReferralConsent field.
 func (r *mutationResolver) RecordReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error) {
-	return r.referralStep(ctx, referralID, referral.StatusCONSENTED, recordConsent(ctx, share, method, givenAt))
+	return r.cases.RecordConsent(ctx, referralID, share, method, givenAt)
 }
 
 // SendReferral is the resolver for the sendReferral field.
 func (r *mutationResolver) SendReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error) {
-	return r.referralStep(ctx, referralID, referral.StatusSENT, nil)
+	return r.cases.SendReferral(ctx, referralID)
 }
 
 // RecordReferralResponse is the resolver for the recordReferralResponse field.
 func (r *mutationResolver) RecordReferralResponse(ctx context.Context, referralID nodeid.ID, accepted bool, declineReason *string) (*ent.Referral, error) {
-	if accepted {
-		return r.referralStep(ctx, referralID, referral.StatusACCEPTED, nil)
-	}
-	reason := strings.TrimSpace(deref(declineReason))
-	if reason == "" {
-		return nil, inputerr.New("error.declineReasonRequired", nil)
-	}
-	return r.referralStep(ctx, referralID, referral.StatusDECLINED, func(u *ent.ReferralUpdateOne, _ *ent.Referral) error {
-		u.SetDeclineReason(reason)
-		return nil
-	})
+	return r.cases.RecordResponse(ctx, referralID, accepted, declineReason)
 }
 
 // CompleteReferral is the resolver for the completeReferral field.
 func (r *mutationResolver) CompleteReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error) {
-	return r.referralStep(ctx, referralID, referral.StatusCOMPLETED, nil)
+	return r.cases.CompleteReferral(ctx, referralID)
 }
 
 // RecordReferralWithdrawal is the resolver for the recordReferralWithdrawal field.
 func (r *mutationResolver) RecordReferralWithdrawal(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error) {
-	return r.referralStep(ctx, referralID, referral.StatusWITHDRAWN, func(u *ent.ReferralUpdateOne, _ *ent.Referral) error {
-		u.SetConsentWithdrawnAt(instant(ctx))
-		return nil
-	})
+	return r.cases.RecordWithdrawal(ctx, referralID)
 }
 
 // GiveReferralConsent is the resolver for the giveReferralConsent field.
 func (r *mutationResolver) GiveReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share) (*ent.Referral, error) {
-	return r.victimReferralStep(ctx, referralID, referral.StatusCONSENTED, share)
+	return r.cases.GiveConsent(ctx, referralID, share)
 }
 
 // WithdrawReferralConsent is the resolver for the withdrawReferralConsent field.
 func (r *mutationResolver) WithdrawReferralConsent(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error) {
-	return r.victimReferralStep(ctx, referralID, referral.StatusWITHDRAWN, "")
+	return r.cases.WithdrawConsent(ctx, referralID)
 }
 
 // Partner is the resolver for the partner field.
 func (r *referralResolver) Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error) {
-	return referralPartner(ctx, r.client, obj)
+	return r.cases.ReferralPartner(ctx, obj)
 }
 
 // Service is the resolver for the service field.
 func (r *referralResolver) Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error) {
-	return referralService(ctx, r.client, obj)
+	return r.cases.ReferralService(ctx, obj)
 }
 
 // SharedWithPartner is the resolver for the sharedWithPartner field.
-func (r *referralResolver) SharedWithPartner(ctx context.Context, obj *ent.Referral) (*ReferralPacket, error) {
-	return referralPacket(ctx, obj)
+func (r *referralResolver) SharedWithPartner(ctx context.Context, obj *ent.Referral) (*cases.ReferralPacket, error) {
+	return cases.SharedWithPartner(ctx, obj)
 }
 
 // Partner is the resolver for the partner field.
 func (r *victimReferralResolver) Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error) {
-	return referralPartner(ctx, r.client, obj)
+	return r.cases.ReferralPartner(ctx, obj)
 }
 
 // Service is the resolver for the service field.
 func (r *victimReferralResolver) Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error) {
-	return referralService(ctx, r.client, obj)
+	return r.cases.ReferralService(ctx, obj)
 }
 
 // StatusLabel is the resolver for the statusLabel field.

@@ -1,23 +1,38 @@
 package graph
 
 import (
-	"log/slog"
-	"time"
+	"context"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"victimservices/ent"
-	"victimservices/internal/accesscode"
-	"victimservices/internal/notify"
+	"victimservices/internal/cases"
 )
 
 // Resolver holds the dependencies of every resolver. Resolvers stay thin:
-// authorization is in the ent privacy rules, text selection in text.go,
-// paging limits in paging.go.
+// authorization is in the ent privacy rules, the case domain in
+// internal/cases, the directory's in internal/directory, paging limits in
+// paging.go, presentation (labels, hours summaries) here.
 type Resolver struct {
-	client   *ent.Client
-	log      *slog.Logger
-	hasher   *accesscode.Hasher
-	notifier *notify.Hub
-	// now is the injected clock, for work outside a request's instant
-	// (live subscriptions re-checking their session).
-	now func() time.Time
+	client *ent.Client
+	cases  *cases.Cases
+}
+
+// NewResolver returns the resolvers over client and the case domain.
+func NewResolver(client *ent.Client, c *cases.Cases) *Resolver {
+	return &Resolver{client: client, cases: c}
+}
+
+// NewSchema returns the executable schema served by the transports.
+func NewSchema(client *ent.Client, c *cases.Cases) graphql.ExecutableSchema {
+	return NewExecutableSchema(Config{Resolvers: NewResolver(client, c)})
+}
+
+// db returns the transaction of the current mutation field (the transports
+// open one per mutation field), or the client outside mutations.
+func (r *Resolver) db(ctx context.Context) *ent.Client {
+	if tx := ent.TxFromContext(ctx); tx != nil {
+		return tx.Client()
+	}
+	return r.client
 }

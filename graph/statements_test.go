@@ -6,8 +6,8 @@ import (
 	"time"
 
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
 )
 
 // caseViewQuery is the victim's case screen, as the app asks for it.

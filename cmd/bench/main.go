@@ -46,11 +46,12 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/ent/staff"
-	"victimservices/ent/storage"
-	"victimservices/graph"
+	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
+	"victimservices/internal/auth"
+	"victimservices/internal/seed"
+	"victimservices/internal/storage"
 )
 
 type options struct {
@@ -324,8 +325,8 @@ func fixtures(ctx context.Context, base string, client *ent.Client, secret []byt
 		return f, err
 	}
 	f.caseID = string(cf.ID)
-	sup, _ := graph.SignStaffToken(secret, string(supervisor.ID), viewer.RoleSupervisor, time.Now(), 24*time.Hour)
-	f.advocateToken, _ = graph.SignStaffToken(secret, string(advocate.ID), viewer.RoleAdvocate, time.Now(), 24*time.Hour)
+	sup, _ := auth.SignStaffToken(secret, string(supervisor.ID), viewer.RoleSupervisor, time.Now(), 24*time.Hour)
+	f.advocateToken, _ = auth.SignStaffToken(secret, string(advocate.ID), viewer.RoleAdvocate, time.Now(), 24*time.Hour)
 	steps := []string{
 		fmt.Sprintf(`mutation { assignAdvocate(caseId: %q, advocateId: %q) { version } }`, f.caseID, advocate.ID),
 		fmt.Sprintf(`mutation { recordFirstContact(caseId: %q) { version } }`, f.caseID),
@@ -541,7 +542,7 @@ func startTimes() (cold, warm time.Duration, err error) {
 		if _, err := seed.Load(ctx, client); err != nil {
 			return 0, err
 		}
-		h := graph.NewHandler(graph.Options{Client: client, AuthSecret: []byte(strings.Repeat("s", 32)),
+		h := httpapi.NewHandler(httpapi.Options{Client: client, AuthSecret: []byte(strings.Repeat("s", 32)),
 			Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Hasher: accesscode.NewHasher(1)})
 		r := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(`{"query":"{ services { totalCount } }"}`))
 		r.Header.Set("Content-Type", "application/json")
@@ -585,7 +586,7 @@ var benchSecret = []byte(strings.Repeat("b", 40))
 
 // newAPI is the API handler as the run serves it.
 func newAPI(client *ent.Client, hasher *accesscode.Hasher) http.Handler {
-	return graph.NewHandler(graph.Options{Client: client, AuthSecret: benchSecret, Hasher: hasher, Production: true,
+	return httpapi.NewHandler(httpapi.Options{Client: client, AuthSecret: benchSecret, Hasher: hasher, Production: true,
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 }
 

@@ -7,18 +7,18 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/index"
 
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
-	"victimservices/ent/schema/inputerr"
 	"victimservices/ent/schema/phone"
 )
 
-var errUnsupportedLocale = inputerr.New("error.invalidLocale", nil)
+var errUnsupportedLocale = errcode.Input("error.invalidLocale", nil)
 
 // validEmail accepts a bare address (no display name).
 func validEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return inputerr.New("error.invalidEmail", nil)
+		return errcode.Input("error.invalidEmail", nil)
 	}
 	return nil
 }
@@ -26,7 +26,7 @@ func validEmail(s string) error {
 // validHours checks a schedule before it is stored.
 func validHours(s hours.Schedule) error {
 	if err := s.Validate(); err != nil {
-		return inputerr.New("error.invalidHours", map[string]any{"Detail": err.Error()})
+		return errcode.Input("error.invalidHours", map[string]any{"Detail": err.Error()})
 	}
 	return nil
 }
@@ -50,7 +50,7 @@ func normalizePhonesHook() ent.Hook {
 				if phones, set := pm.Phones(); set {
 					phones = append([]phone.Phone(nil), phones...)
 					if err := phone.NormalizeAll(phones); err != nil {
-						return nil, inputerr.New("error.invalidPhone", nil)
+						return nil, errcode.Input("error.invalidPhone", nil)
 					}
 					pm.SetPhones(phones)
 				}

@@ -11,7 +11,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
-	"victimservices/ent/schema/inputerr"
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/markdown"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
@@ -37,7 +37,7 @@ func (Resource) Fields() []ent.Field {
 			MaxLen(100).
 			Validate(func(s string) error {
 				if !slugPattern.MatchString(s) {
-					return inputerr.New("error.invalidSlug", nil)
+					return errcode.Input("error.invalidSlug", nil)
 				}
 				return nil
 			}).
@@ -93,7 +93,7 @@ func (ResourceTranslation) Fields() []ent.Field {
 		field.Text("body").NotEmpty().MaxLen(50000).
 			Validate(func(s string) error {
 				if err := markdown.Validate(s); err != nil {
-					return inputerr.New("error.unsafeMarkdown", nil)
+					return errcode.Input("error.unsafeMarkdown", nil)
 				}
 				return nil
 			}).
@@ -157,7 +157,7 @@ func (ResourceRevision) Indexes() []ent.Index {
 }
 
 // Policy: editors only, both ways.
-func (ResourceRevision) Policy() ent.Policy { return rule.EditorsOnlyPolicy() }
+func (ResourceRevision) Policy() ent.Policy { return rule.HiddenFromNonEditorsPolicy() }
 
 // Annotations of a revision.
 func (ResourceRevision) Annotations() []schema.Annotation {

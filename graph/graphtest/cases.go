@@ -6,7 +6,7 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/casefile"
-	"victimservices/graph"
+	"victimservices/internal/cases"
 )
 
 // Intake asks for help through the API and returns the case number and
@@ -32,7 +32,7 @@ func (s *Server) Session(tb testing.TB, number, code string) string {
 	resp := s.Do(tb, Request{Query: `mutation($n: String!, $c: String!) { openCaseSession(caseNumber: $n, accessCode: $c) { token expiresAt } }`,
 		Variables: map[string]any{"n": number, "c": code}})
 	var got struct {
-		OpenCaseSession graph.CaseSessionPayload
+		OpenCaseSession cases.CaseSessionPayload
 	}
 	resp.Decode(tb, &got)
 	return got.OpenCaseSession.Token

@@ -28,12 +28,13 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/viewer"
-	"victimservices/ent/seed"
 	"victimservices/ent/staff"
-	"victimservices/ent/storage"
-	"victimservices/graph"
+	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
+	"victimservices/internal/auth"
 	"victimservices/internal/notify"
+	"victimservices/internal/seed"
+	"victimservices/internal/storage"
 )
 
 // Secret signs the staff tokens of test servers.
@@ -56,22 +57,22 @@ type Server struct {
 }
 
 // Option configures New.
-type Option func(*graph.Options)
+type Option func(*httpapi.Options)
 
 // WithNotifier gives the server a notification hub (e.g. one listening on
 // PostgreSQL, to test fan-out between servers).
-func WithNotifier(h *notify.Hub) Option { return func(o *graph.Options) { o.Notifier = h } }
+func WithNotifier(h *notify.Hub) Option { return func(o *httpapi.Options) { o.Notifier = h } }
 
 // WithTrustedProxies sets the proxies whose X-Forwarded-For is believed.
 func WithTrustedProxies(p ...netip.Prefix) Option {
-	return func(o *graph.Options) { o.TrustedProxies = p }
+	return func(o *httpapi.Options) { o.TrustedProxies = p }
 }
 
 // WithOptions edits the handler's options directly.
-func WithOptions(f func(*graph.Options)) Option { return Option(f) }
+func WithOptions(f func(*httpapi.Options)) Option { return Option(f) }
 
 // Production starts the server in production mode.
-func Production() Option { return func(o *graph.Options) { o.Production = true } }
+func Production() Option { return func(o *httpapi.Options) { o.Production = true } }
 
 // New starts a seeded server on a fresh database; it is closed when the test ends.
 func New(tb testing.TB, opts ...Option) *Server {
@@ -106,7 +107,7 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 		}
 	}
 	s.Client = client
-	o := graph.Options{
+	o := httpapi.Options{
 		Client:     client,
 		Clock:      s.Now,
 		AuthSecret: []byte(Secret),
@@ -118,7 +119,7 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	if o.Hasher == nil {
 		o.Hasher = hasher
 	}
-	s.Handler = graph.NewHandler(o)
+	s.Handler = httpapi.NewHandler(o)
 	return s
 }
 
@@ -161,7 +162,7 @@ func (s *Server) Staff(tb testing.TB, role viewer.Role) (token, id string) {
 	if err != nil {
 		tb.Fatalf("create staff: %v", err)
 	}
-	token, err = graph.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 30*24*time.Hour)
+	token, err = auth.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 30*24*time.Hour)
 	if err != nil {
 		tb.Fatalf("sign: %v", err)
 	}

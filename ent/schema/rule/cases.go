@@ -2,12 +2,18 @@ package rule
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/privacy"
 
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/feedback"
 	"victimservices/ent/intercept"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 )
@@ -16,22 +22,25 @@ import (
 // assigned to them; a victim session only its own case, and only inside the
 // victim view (viewer.WithVictimView), so node(id:) or the staff fields never
 // serve a case to a victim; editors, admins and the public reach none.
-// Internal machinery (intake, sessions, seeding) runs with
+// The report view (viewer.WithReportView: the KPIs over every case) is
+// supervisors' only: anyone else is refused, not filtered. Internal
+// machinery (intake, sessions, the change path's bookkeeping) runs with
 // privacy.DecisionContext(ctx, privacy.Allow).
 
 // CasePolicy governs CaseFile.
 func CasePolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
+			reportOnlyForSupervisors(),
 			queryRuleFunc(func(ctx context.Context, q ent.Query) error {
 				v := viewer.FromContext(ctx)
 				switch {
 				case v.IsSupervisor():
 					return privacy.Allow
 				case v.IsAdvocate():
-					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C("advocate_id"), v.StaffID)) })
+					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldAdvocateID), v.StaffID)) })
 				case v.IsVictim() && viewer.InVictimView(ctx):
-					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C("id"), v.CaseID)) })
+					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldID), v.CaseID)) })
 				}
 				return privacy.Denyf("no access to cases")
 			}),
@@ -42,13 +51,20 @@ func CasePolicy() ent.Policy {
 				switch {
 				case v.IsSupervisor():
 					return privacy.Allow
+				case v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate):
+					// A victim's own change (feedback, consent) bumps the
+					// version of their case, and nothing else.
+					if len(m.Fields()) > 0 || len(m.ClearedFields()) > 0 || !slices.Equal(m.AddedFields(), []string{casefile.FieldVersion}) {
+						return privacy.Denyf("victims change only their own records")
+					}
+					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldID), v.CaseID)) })
 				case v.IsAdvocate() && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate):
 					// Advocates change only their own cases, and cannot hand
 					// them to someone else.
-					if _, reassigns := m.Field("advocate_id"); reassigns || m.FieldCleared("advocate_id") {
+					if _, reassigns := m.Field(casefile.FieldAdvocateID); reassigns || m.FieldCleared(casefile.FieldAdvocateID) {
 						return privacy.Denyf("only supervisors assign cases")
 					}
-					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C("advocate_id"), v.StaffID)) })
+					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldAdvocateID), v.StaffID)) })
 				}
 				return privacy.Denyf("no access to cases")
 			}),
@@ -56,22 +72,38 @@ func CasePolicy() ent.Policy {
 	}
 }
 
+// reportOnlyForSupervisors refuses the report view to all but supervisors.
+func reportOnlyForSupervisors() privacy.QueryRule {
+	return queryRuleFunc(func(ctx context.Context, _ ent.Query) error {
+		if viewer.InReportView(ctx) && !viewer.FromContext(ctx).IsSupervisor() {
+			return privacy.Denyf("the performance report is for supervisors")
+		}
+		return privacy.Skip
+	})
+}
+
+// caseIDColumn is the column every record that belongs to a case names it
+// by (the same in each of those tables: ent generates one constant per table).
+const caseIDColumn = caseevent.FieldCaseID
+
 // caseChildQuery restricts records that belong to a case (by case_id) as
 // CasePolicy restricts the case.
 func caseChildQuery(victimFilter func(*sql.Selector)) privacy.QueryRule {
 	return queryRuleFunc(func(ctx context.Context, q ent.Query) error {
 		v := viewer.FromContext(ctx)
 		switch {
+		case viewer.InReportView(ctx) && !v.IsSupervisor():
+			return privacy.Denyf("the performance report is for supervisors")
 		case v.IsSupervisor():
 			return privacy.Allow
 		case v.IsAdvocate():
 			return filter(q, func(s *sql.Selector) {
-				cases := sql.Select("id").From(sql.Table("case_files")).Where(sql.EQ("advocate_id", v.StaffID))
-				s.Where(sql.In(s.C("case_id"), cases))
+				cases := sql.Select(casefile.FieldID).From(sql.Table(casefile.Table)).Where(sql.EQ(casefile.FieldAdvocateID, v.StaffID))
+				s.Where(sql.In(s.C(caseIDColumn), cases))
 			})
 		case v.IsVictim() && viewer.InVictimView(ctx):
 			return filter(q, func(s *sql.Selector) {
-				s.Where(sql.EQ(s.C("case_id"), v.CaseID))
+				s.Where(sql.EQ(s.C(caseIDColumn), v.CaseID))
 				if victimFilter != nil {
 					victimFilter(s)
 				}
@@ -101,14 +133,58 @@ func CaseChildPolicy() ent.Policy {
 	}
 }
 
-// CaseEventPolicy governs events: a victim sees only victim-visible ones.
+// CaseEventPolicy governs events: a victim sees only victim-visible ones,
+// and adds only the victim-visible entries of their own changes (feedback,
+// a referral step) to their own case.
 func CaseEventPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{caseChildQuery(func(s *sql.Selector) {
-			s.Where(sql.EQ(s.C("victim_visible"), true))
+			s.Where(sql.EQ(s.C(caseevent.FieldVictimVisible), true))
 		})},
-		Mutation: privacy.MutationPolicy{allowCaseStaff(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{allowCaseStaff(), privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+			v := viewer.FromContext(ctx)
+			if !v.IsVictim() || !viewer.InVictimView(ctx) || !m.Op().Is(ent.OpCreate) {
+				return privacy.Denyf("no access to case history")
+			}
+			id, _ := m.Field(caseevent.FieldCaseID)
+			kind, _ := m.Field(caseevent.FieldKind)
+			visible, _ := m.Field(caseevent.FieldVictimVisible)
+			if caseIDString(id) != v.CaseID || visible != true || !victimEventKinds[fmt.Sprint(kind)] {
+				return privacy.Denyf("victims record only their own steps")
+			}
+			return privacy.Allow
+		})},
 	}
+}
+
+// victimEventKinds are the history entries a victim's own changes write.
+var victimEventKinds = map[string]bool{
+	caseevent.KindFEEDBACK.String(): true, caseevent.KindREFERRAL_UPDATED.String(): true,
+}
+
+// victimReferralFields are what a victim's consent or withdrawal may set.
+var victimReferralFields = map[string]bool{
+	referral.FieldStatus: true, referral.FieldShare: true, referral.FieldConsentMethod: true,
+	referral.FieldConsentGivenAt: true, referral.FieldConsentWithdrawnAt: true, referral.FieldUpdatedAt: true,
+}
+
+// victimReferralChange reports whether m is a consent or withdrawal the
+// victim may make in the app: status CONSENTED or WITHDRAWN, consent given
+// IN_APP, and nothing but the consent fields.
+func victimReferralChange(m ent.Mutation) bool {
+	status, _ := m.Field(referral.FieldStatus)
+	if s := fmt.Sprint(status); s != referral.StatusCONSENTED.String() && s != referral.StatusWITHDRAWN.String() {
+		return false
+	}
+	if method, ok := m.Field(referral.FieldConsentMethod); ok && fmt.Sprint(method) != referral.ConsentMethodIN_APP.String() {
+		return false
+	}
+	for _, f := range append(m.Fields(), m.ClearedFields()...) {
+		if !victimReferralFields[f] {
+			return false
+		}
+	}
+	return len(m.AddedFields()) == 0
 }
 
 // FeedbackPolicy: staff read it as the case; the victim writes their own.
@@ -122,19 +198,20 @@ func FeedbackPolicy() ent.Policy {
 					return privacy.Denyf("feedback comes from the victim")
 				}
 				if m.Op().Is(ent.OpCreate) {
-					if id, ok := m.Field("case_id"); ok && caseIDString(id) == v.CaseID {
+					if id, ok := m.Field(feedback.FieldCaseID); ok && caseIDString(id) == v.CaseID {
 						return privacy.Allow
 					}
 					return privacy.Denyf("feedback for another case")
 				}
-				return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C("case_id"), v.CaseID)) })
+				return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(feedback.FieldCaseID), v.CaseID)) })
 			}),
 		},
 	}
 }
 
 // ReferralPolicy: staff as the case; the victim reads their referrals and
-// changes them (consent) only on their own case, inside the victim view.
+// gives or withdraws consent (nothing else) only on their own case, inside
+// the victim view.
 func ReferralPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{caseChildQuery(nil)},
@@ -142,8 +219,8 @@ func ReferralPolicy() ent.Policy {
 			allowCaseStaff(),
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 				v := viewer.FromContext(ctx)
-				if v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) {
-					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C("case_id"), v.CaseID)) })
+				if v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && victimReferralChange(m) {
+					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(referral.FieldCaseID), v.CaseID)) })
 				}
 				return privacy.Denyf("no access to referrals")
 			}),

@@ -16,6 +16,8 @@ import (
 	"entgo.io/ent/privacy"
 
 	"victimservices/ent/schema/viewer"
+	"victimservices/ent/service"
+	"victimservices/ent/servicetranslation"
 )
 
 // AllowDirectoryEditors allows editors and admins; others go on to the next rule.
@@ -28,10 +30,22 @@ func AllowDirectoryEditors() privacy.QueryMutationRule {
 	})
 }
 
-// DirectoryPolicy: everyone reads; editors and admins write.
+// editorialOnlyForEditors refuses the editorial view (viewer.WithEditorialView:
+// translation coverage) to all but editors and admins.
+func editorialOnlyForEditors() privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		if viewer.InEditorialView(ctx) && !viewer.FromContext(ctx).CanEditDirectory() {
+			return privacy.Denyf("the editorial view is for editors")
+		}
+		return privacy.Skip
+	})
+}
+
+// DirectoryPolicy: everyone reads (but the editorial view); editors and
+// admins write.
 func DirectoryPolicy() ent.Policy {
 	return privacy.Policy{
-		Query: privacy.QueryPolicy{privacy.AlwaysAllowRule()},
+		Query: privacy.QueryPolicy{editorialOnlyForEditors(), privacy.AlwaysAllowRule()},
 		Mutation: privacy.MutationPolicy{
 			AllowDirectoryEditors(),
 			privacy.AlwaysDenyRule(),
@@ -44,8 +58,9 @@ func DirectoryPolicy() ent.Policy {
 func ServicePolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
+			editorialOnlyForEditors(),
 			AllowDirectoryEditors(),
-			filterColumn("status", "ACTIVE"),
+			filterColumn(service.FieldStatus, service.StatusACTIVE.String()),
 		},
 		Mutation: privacy.MutationPolicy{
 			AllowDirectoryEditors(),
@@ -59,8 +74,10 @@ func ServicePolicy() ent.Policy {
 func TranslationPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
+			editorialOnlyForEditors(),
 			AllowDirectoryEditors(),
-			filterColumn("status", "PUBLISHED"),
+			// Every translation table shares the mixin's status column.
+			filterColumn(servicetranslation.FieldStatus, servicetranslation.StatusPUBLISHED.String()),
 		},
 		Mutation: privacy.MutationPolicy{
 			AllowDirectoryEditors(),
@@ -73,6 +90,21 @@ func TranslationPolicy() ent.Policy {
 func EditorsOnlyPolicy() ent.Policy {
 	return privacy.Policy{
 		Query:    privacy.QueryPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
+	}
+}
+
+// HiddenFromNonEditorsPolicy: editors and admins read and write; for
+// everyone else the records do not exist (a query finds none, rather than
+// failing the whole answer: a guide's revisions are an empty list).
+func HiddenFromNonEditorsPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			AllowDirectoryEditors(),
+			queryRuleFunc(func(_ context.Context, q ent.Query) error {
+				return filter(q, func(s *sql.Selector) { s.Where(sql.False()) })
+			}),
+		},
 		Mutation: privacy.MutationPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
 	}
 }

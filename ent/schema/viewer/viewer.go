@@ -88,3 +88,32 @@ func InVictimView(ctx context.Context) bool {
 	v, _ := ctx.Value(victimViewKey{}).(bool)
 	return v
 }
+
+type reportViewKey struct{}
+
+// WithReportView marks ctx as reading the unit's performance report (KPIs
+// over every case): only supervisors may (the privacy rules refuse anyone
+// else, advocates included, rather than filter to their own cases).
+func WithReportView(ctx context.Context) context.Context {
+	return context.WithValue(ctx, reportViewKey{}, true)
+}
+
+// InReportView reports whether ctx was marked by WithReportView.
+func InReportView(ctx context.Context) bool {
+	v, _ := ctx.Value(reportViewKey{}).(bool)
+	return v
+}
+
+type editorialViewKey struct{}
+
+// WithEditorialView marks ctx as reading the editors' view of the directory
+// (translation coverage): only editors and admins may.
+func WithEditorialView(ctx context.Context) context.Context {
+	return context.WithValue(ctx, editorialViewKey{}, true)
+}
+
+// InEditorialView reports whether ctx was marked by WithEditorialView.
+func InEditorialView(ctx context.Context) bool {
+	v, _ := ctx.Value(editorialViewKey{}).(bool)
+	return v
+}

@@ -1,0 +1,213 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"time"
+
+	"entgo.io/ent/dialect"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"victimservices/ent"
+	"victimservices/ent/schema/errcode"
+	"victimservices/graph"
+	"victimservices/internal/accesscode"
+	"victimservices/internal/auth"
+	"victimservices/internal/cases"
+	"victimservices/internal/notify"
+	"victimservices/internal/request"
+	"victimservices/internal/storage"
+	"victimservices/locales"
+)
+
+// Options configures the API handler. Zero values take the defaults.
+type Options struct {
+	// Client is the database client, from storage.Open (which installed the
+	// audit, text and change hooks every client needs). Several handlers may
+	// share it.
+	Client *ent.Client
+	// Clock is read once per request; every time-dependent field of the
+	// response uses that instant.
+	Clock func() time.Time
+	// AuthSecret verifies staff bearer tokens (at least 32 bytes).
+	AuthSecret []byte
+	// OIDC, when set, also accepts staff tokens from the city's identity
+	// provider.
+	OIDC *auth.OIDC
+	// Production turns introspection, field suggestions and GraphiQL off.
+	Production bool
+	// Logger receives the access log and internal errors (never personal data).
+	Logger *slog.Logger
+	// Hasher checks access codes (default: at most 4 argon2id checks at once).
+	Hasher *accesscode.Hasher
+	// Notifier fans out case changes to live subscriptions (default: in
+	// process only, for the embedded database).
+	Notifier *notify.Hub
+	// TrustedProxies are the proxies whose X-Forwarded-For names the client.
+	TrustedProxies []netip.Prefix
+	// Limits bound each operation (default DefaultLimits).
+	Limits Limits
+	// MaxBodyBytes bounds a request body (default 1 MiB; larger gets 413).
+	MaxBodyBytes int64
+	// RequestTimeout bounds the resolvers and statements of one request
+	// (default 10 s).
+	RequestTimeout time.Duration
+	// PublicMaxAge is how long caches may keep a public answer (default 60 s),
+	// never past the next opening-hours boundary.
+	PublicMaxAge time.Duration
+	// CacheEntries bounds the server's cache of public answers (default 1000;
+	// negative turns it off).
+	CacheEntries int
+	// AllowList, when set, accepts only the operations it lists.
+	AllowList AllowList
+	// Metrics, when set, records Prometheus metrics.
+	Metrics *Metrics
+}
+
+func (o *Options) defaults() {
+	if o.Clock == nil {
+		o.Clock = time.Now
+	}
+	if o.Logger == nil {
+		o.Logger = slog.Default()
+	}
+	if o.Hasher == nil {
+		o.Hasher = accesscode.NewHasher(4)
+	}
+	if o.Notifier == nil {
+		o.Notifier, _ = notify.New(dialect.SQLite, "", o.Logger)
+	}
+	if o.Limits == (Limits{}) {
+		o.Limits = DefaultLimits
+	}
+	if o.MaxBodyBytes == 0 {
+		o.MaxBodyBytes = 1 << 20
+	}
+	if o.RequestTimeout == 0 {
+		o.RequestTimeout = 10 * time.Second
+	}
+	if o.PublicMaxAge == 0 {
+		o.PublicMaxAge = 60 * time.Second
+	}
+	if o.CacheEntries == 0 {
+		o.CacheEntries = 1000
+	}
+}
+
+// NewHandler returns the HTTP handler serving GraphQL at /query (and, in
+// development, GraphiQL at /).
+func NewHandler(o Options) http.Handler {
+	o.defaults()
+	authn := &auth.Authenticator{Client: o.Client, Secret: o.AuthSecret, OIDC: o.OIDC}
+	var cache *responseCache
+	if o.CacheEntries > 0 {
+		cache = newResponseCache(o.CacheEntries, o.PublicMaxAge, o.Clock)
+		// Handlers come and go with their client (tests start many); the
+		// watch ends with the process.
+		storage.OnPublicChange(o.Client, cache.invalidate)
+	}
+	domain := cases.New(cases.Config{Client: o.Client, Hasher: o.Hasher, Notifier: o.Notifier, Clock: o.Clock, Logger: o.Logger})
+
+	srv := handler.New(graph.NewSchema(o.Client, domain))
+	srv.AddTransport(transport.Websocket{
+		Implementation:        closeCodes{},
+		KeepAlivePingInterval: 15 * time.Second,
+		InitTimeout:           10 * time.Second,
+		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
+			ctx = request.WithLiveClock(ctx, o.Clock)
+			ctx = graph.ServeText(ctx)
+			cred := p.Authorization()
+			if cred == "" {
+				cred = auth.Credential(ctx) // sent as a header on the upgrade
+			}
+			ctx, err := authn.Authenticate(ctx, cred)
+			if err != nil {
+				return transport.WithWebsocketCloseCode(ctx, closeUnauthorized), nil, err
+			}
+			return auth.WithCredential(ctx, cred), nil, nil
+		},
+	})
+	srv.AddTransport(transport.Options{})
+	srv.AddTransport(transport.GET{})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if !o.Production {
+		srv.Use(extension.Introspection{})
+	}
+	srv.SetDisableSuggestion(o.Production)
+	if o.AllowList != nil {
+		srv.Use(allowListExtension{list: o.AllowList})
+	} else {
+		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	}
+	srv.Use(limitsExtension{o.Limits})
+	srv.Use(observer{metrics: o.Metrics})
+	srv.Use(reauthenticate{authn: authn, log: o.Logger})
+	srv.Use(fieldTransactions{client: o.Client})
+	srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
+
+	mux := http.NewServeMux()
+	mux.Handle("/query", withAccessLog(o.Logger, withRequestContext(o, authn, httpLayer(o, cache, srv))))
+	if !o.Production {
+		mux.Handle("GET /{$}", graphiQL())
+		mux.Handle("GET /graphiql/", graphiQLAssets())
+	}
+	return mux
+}
+
+// withRequestContext puts what every resolver needs into the request context:
+// a request id, the response's instant, the Accept-Language locale (also sent
+// back as Content-Language), the client address, text in the reader's
+// locale and the viewer of the Authorization header, from the one
+// Authenticate every transport uses. (httpLayer sets the deadline, after the
+// cache had its say.)
+func withRequestContext(o Options, authn *auth.Authenticator, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id := request.NewID()
+		w.Header().Set("X-Request-ID", id)
+		ctx := request.WithID(r.Context(), id)
+		ctx = request.WithInstant(ctx, o.Clock())
+		l := locales.Match(r.Header.Get("Accept-Language"))
+		ctx = locales.NewContext(ctx, l)
+		w.Header().Set("Content-Language", l.Code)
+		w.Header().Add("Vary", "Accept-Language")
+		ctx = request.WithClient(ctx, clientAddr(r, o.TrustedProxies))
+		ctx = graph.ServeText(ctx)
+		if websocketUpgrade(r) {
+			// The socket authenticates at connection_init, then again for
+			// every operation; its long-lived context can be ended early.
+			ctx = auth.WithCredential(ctx, r.Header.Get("Authorization"))
+			next.ServeHTTP(w, r.WithContext(withSocketEnd(ctx)))
+			return
+		}
+		ctx, err := authn.Authenticate(ctx, r.Header.Get("Authorization"))
+		if err != nil {
+			e := graph.Classify(ctx, err)
+			securityHeaders(w.Header())
+			writeRequestError(w, http.StatusUnauthorized, l, e.Code, e.MessageID)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// writeRequestError answers a request that never reached GraphQL execution.
+func writeRequestError(w http.ResponseWriter, status int, l *locales.Locale, code errcode.Code, messageID string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(map[string]any{
+		"errors": []map[string]any{{
+			"message":    l.T(messageID, nil),
+			"extensions": map[string]any{"code": string(code)},
+		}},
+	})
+}

@@ -1,0 +1,217 @@
+package httpapi
+
+import (
+	"context"
+	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/lexer"
+
+	"victimservices/ent/schema/errcode"
+	"victimservices/graph"
+	"victimservices/internal/request"
+	"victimservices/locales"
+)
+
+// Limits bound what one operation may ask for. Every refusal is a
+// BAD_USER_INPUT with a localized message, decided before anything runs:
+// sizes before parsing, shape and cost after validation.
+type Limits struct {
+	// MaxQueryBytes bounds the query text.
+	MaxQueryBytes int
+	// MaxQueryTokens bounds the lexical tokens of the query text.
+	MaxQueryTokens int
+	// MaxDepth bounds the nesting of fields.
+	MaxDepth int
+	// MaxAliases bounds the aliased fields of an operation.
+	MaxAliases int
+	// MaxRootFields bounds the top-level fields of an operation.
+	MaxRootFields int
+	// MaxComplexity bounds the cost: every field costs 1, and a list field
+	// multiplies the cost of what it selects by its page size (first/last,
+	// default 20) or, for a list without paging arguments, by smallListSize.
+	MaxComplexity int
+}
+
+// DefaultLimits are the limits unless configured (see README).
+var DefaultLimits = Limits{
+	MaxQueryBytes:  16 << 10,
+	MaxQueryTokens: 3000,
+	MaxDepth:       12,
+	MaxAliases:     30,
+	MaxRootFields:  15,
+	MaxComplexity:  25000,
+}
+
+// smallListSize weighs list fields that take no paging arguments (phones,
+// opening periods, a case's history): short lists in practice.
+const smallListSize = 3
+
+// limitsExtension enforces Limits.
+type limitsExtension struct{ Limits }
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationParameterMutator
+	graphql.OperationContextMutator
+} = limitsExtension{}
+
+func (limitsExtension) ExtensionName() string { return "Limits" }
+
+func (limitsExtension) Validate(graphql.ExecutableSchema) error { return nil }
+
+// limitError is a refusal with a localized message.
+func limitError(ctx context.Context, id string, n int) *gqlerror.Error {
+	l := locales.FromContext(ctx)
+	request.MarkRequestError(ctx)
+	return &gqlerror.Error{
+		Message:    l.Plural(id, n, nil),
+		Extensions: map[string]any{"code": string(errcode.BadUserInput)},
+	}
+}
+
+// MutateOperationParameters checks the size of the query text before it is
+// parsed, so an oversized one costs almost nothing.
+func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if len(p.Query) > e.MaxQueryBytes {
+		return limitError(ctx, "error.queryTooLarge", e.MaxQueryBytes)
+	}
+	lex := lexer.New(&ast.Source{Input: p.Query})
+	for n := 0; ; n++ {
+		tok, err := lex.ReadToken()
+		if err != nil || tok.Kind == lexer.EOF {
+			return nil // the parser reports lexical errors
+		}
+		if n >= e.MaxQueryTokens {
+			return limitError(ctx, "error.queryTooManyTokens", e.MaxQueryTokens)
+		}
+	}
+}
+
+// MutateOperationContext checks the shape and cost of the validated operation.
+func (e limitsExtension) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	op := oc.Doc.Operations.ForName(oc.OperationName)
+	if op == nil {
+		return nil
+	}
+	roots := collectFields(op.SelectionSet)
+	if n := len(roots); n > e.MaxRootFields {
+		return limitError(ctx, "error.tooManyRootFields", e.MaxRootFields)
+	}
+	if introspectionOnly(roots) {
+		// Tools' introspection queries nest deeply but cost nothing; in
+		// production introspection itself is off.
+		return nil
+	}
+	w := walker{vars: oc.Variables}
+	cost := w.cost(op.SelectionSet, 1)
+	switch {
+	case w.pageTooLarge:
+		return limitError(ctx, "error.pageTooLarge", graph.MaxPageSize)
+	case w.depth > e.MaxDepth:
+		return limitError(ctx, "error.queryTooDeep", e.MaxDepth)
+	case w.aliases > e.MaxAliases:
+		return limitError(ctx, "error.tooManyAliases", e.MaxAliases)
+	case cost > e.MaxComplexity:
+		return limitError(ctx, "error.queryTooComplex", e.MaxComplexity)
+	}
+	return nil
+}
+
+// collectFields flattens fragments into the fields of a selection set.
+func collectFields(set ast.SelectionSet) []*ast.Field {
+	var out []*ast.Field
+	for _, sel := range set {
+		switch s := sel.(type) {
+		case *ast.Field:
+			out = append(out, s)
+		case *ast.InlineFragment:
+			out = append(out, collectFields(s.SelectionSet)...)
+		case *ast.FragmentSpread:
+			if s.Definition != nil {
+				out = append(out, collectFields(s.Definition.SelectionSet)...)
+			}
+		}
+	}
+	return out
+}
+
+type walker struct {
+	vars         map[string]any
+	depth        int
+	aliases      int
+	pageTooLarge bool
+}
+
+// cost returns the cost of a selection set at depth d, recording the
+// deepest depth and the aliases on the way.
+func (w *walker) cost(set ast.SelectionSet, d int) int {
+	total := 0
+	for _, f := range collectFields(set) {
+		if d > w.depth {
+			w.depth = d
+		}
+		if f.Alias != "" && f.Alias != f.Name {
+			w.aliases++
+		}
+		c := 1
+		if len(f.SelectionSet) > 0 {
+			c += w.multiplier(f) * w.cost(f.SelectionSet, d+1)
+		} else {
+			w.multiplier(f) // checks the page size of a list without selections too
+		}
+		total += c
+		if total > 1<<30 {
+			return total // far past any limit; stop before overflowing
+		}
+	}
+	return total
+}
+
+// multiplier is how many times a field's selection is resolved at most: the
+// page size of a connection or paged list, a small constant for other lists.
+func (w *walker) multiplier(f *ast.Field) int {
+	if f.Definition == nil || f.Definition.Type == nil {
+		return 1
+	}
+	paged := f.Definition.Arguments.ForName("first") != nil || f.Definition.Arguments.ForName("last") != nil
+	isList := f.Definition.Type.Elem != nil
+	if isList && strings.HasSuffix(f.Definition.Type.Elem.Name(), "Edge") {
+		return 1 // a connection's edges: its page size already counted
+	}
+	if !paged {
+		if isList {
+			return smallListSize
+		}
+		return 1
+	}
+	args := f.ArgumentMap(w.vars)
+	n := 0
+	for _, key := range []string{"first", "last"} {
+		if v, ok := args[key].(int64); ok && int(v) > n {
+			n = int(v)
+		}
+		if v, ok := args[key].(int); ok && v > n {
+			n = v
+		}
+	}
+	if n > graph.MaxPageSize {
+		w.pageTooLarge = true
+	}
+	if n == 0 {
+		n = graph.DefaultPageSize
+	}
+	return max(n, 1)
+}
+
+// introspectionOnly reports whether every root field is __schema or __type.
+func introspectionOnly(roots []*ast.Field) bool {
+	for _, f := range roots {
+		if f.Name != "__schema" && f.Name != "__type" {
+			return false
+		}
+	}
+	return len(roots) > 0
+}

@@ -1,0 +1,164 @@
+package httpapi
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"victimservices/graph"
+	"victimservices/internal/auth"
+	"victimservices/locales"
+)
+
+// Websocket close codes a client can read (graphql-transport-ws's own):
+// 4401 when the credentials the socket opened with are no longer good (a
+// revoked or expired victim session, an expired staff token), so the app
+// signs in again instead of retrying.
+const (
+	closeUnauthorized = 4401
+)
+
+func websocketUpgrade(r *http.Request) bool {
+	return strings.EqualFold(r.Header.Get("Upgrade"), "websocket")
+}
+
+// socketEnd lets an operation on a websocket end the whole connection with
+// a close code of its choosing.
+type socketEnd struct {
+	mu     sync.Mutex
+	cancel context.CancelFunc
+	code   int
+	reason string
+}
+
+type socketEndKey struct{}
+
+// withSocketEnd gives a websocket's request a context that endSocket can
+// cancel; gqlgen then closes the connection, with the code recorded here
+// (see closeCodes).
+func withSocketEnd(ctx context.Context) context.Context {
+	ctx, cancel := context.WithCancel(ctx)
+	return context.WithValue(ctx, socketEndKey{}, &socketEnd{cancel: cancel})
+}
+
+// endSocket closes the websocket ctx belongs to with code and reason.
+func endSocket(ctx context.Context, code int, reason string) {
+	e, _ := ctx.Value(socketEndKey{}).(*socketEnd)
+	if e == nil {
+		return
+	}
+	e.mu.Lock()
+	if e.code == 0 {
+		e.code, e.reason = code, reason
+	}
+	e.mu.Unlock()
+	e.cancel()
+}
+
+// closeCodes is gqlgen's websocket implementation with the close code of
+// endSocket: gqlgen closes a cancelled connection as a normal closure.
+type closeCodes struct{}
+
+func (closeCodes) Accept(w http.ResponseWriter, r *http.Request, opts transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	conn, err := transport.CoderWebsocketImplementation{}.Accept(w, r, opts)
+	if err != nil {
+		return nil, err
+	}
+	e, _ := r.Context().Value(socketEndKey{}).(*socketEnd)
+	return &endingConn{WebsocketConn: conn, end: e}, nil
+}
+
+type endingConn struct {
+	transport.WebsocketConn
+	end *socketEnd
+}
+
+func (c *endingConn) WriteClose(code int, reason string) error {
+	if c.end != nil {
+		c.end.mu.Lock()
+		if c.end.code != 0 {
+			code, reason = c.end.code, c.end.reason
+		}
+		c.end.mu.Unlock()
+	}
+	return c.WebsocketConn.WriteClose(code, reason)
+}
+
+// SetReadLimit keeps gqlgen's payload limit in force.
+func (c *endingConn) SetReadLimit(n int64) {
+	if l, ok := c.WebsocketConn.(transport.WebsocketReadLimiter); ok {
+		l.SetReadLimit(n)
+	}
+}
+
+// SetReadDeadline keeps gqlgen's ping deadline in force.
+func (c *endingConn) SetReadDeadline(t time.Time) error {
+	if d, ok := c.WebsocketConn.(transport.WebsocketReadDeadliner); ok {
+		return d.SetReadDeadline(t)
+	}
+	return nil
+}
+
+// reauthenticate runs the one Authenticate again for every operation sent
+// on an open websocket and for every event a subscription pushes: a session
+// revoked or a token expired since connection_init is refused at once
+// (UNAUTHENTICATED) and the socket closed with 4401. HTTP requests are
+// authenticated once each, before they reach here.
+type reauthenticate struct {
+	authn *auth.Authenticator
+	log   *slog.Logger
+}
+
+var (
+	_ graphql.OperationInterceptor = reauthenticate{}
+	_ graphql.ResponseInterceptor  = reauthenticate{}
+)
+
+func (reauthenticate) ExtensionName() string                   { return "Reauthenticate" }
+func (reauthenticate) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (a reauthenticate) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	fresh, checked, err := a.authn.Recheck(ctx)
+	if !checked {
+		return next(ctx)
+	}
+	if err != nil {
+		return graphql.OneShot(a.refuse(ctx, err))
+	}
+	return next(fresh)
+}
+
+func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	oc := graphql.GetOperationContext(ctx)
+	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
+		return next(ctx)
+	}
+	resp := next(ctx)
+	// The event (or the end of the stream) is here: is its reader still who
+	// they were? Checked after the wait, at the instant of sending. If not,
+	// nothing is sent: the stream ends and the socket closes with 4401.
+	if _, checked, err := a.authn.Recheck(ctx); checked && err != nil {
+		endSocket(ctx, closeUnauthorized, "Unauthorized")
+		return nil
+	}
+	return resp
+}
+
+// refuse answers an operation whose credentials no longer hold and closes
+// the socket.
+func (a reauthenticate) refuse(ctx context.Context, err error) *graphql.Response {
+	e := graph.Classify(ctx, err)
+	endSocket(ctx, closeUnauthorized, "Unauthorized")
+	return &graphql.Response{Errors: gqlerror.List{{
+		Message:    graph.Localize(locales.FromContext(ctx), e.MessageID, e.Data),
+		Extensions: map[string]any{"code": string(e.Code)},
+	}}}
+}

@@ -1,0 +1,146 @@
+package cases
+
+import (
+	"context"
+	"time"
+
+	"entgo.io/ent/privacy"
+
+	"victimservices/ent"
+	"victimservices/ent/caseevent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/viewer"
+	"victimservices/internal/audit"
+	"victimservices/internal/request"
+)
+
+// Event is a history entry a change records.
+type Event struct {
+	Kind          caseevent.Kind
+	Detail        string
+	Status        string
+	VictimVisible bool
+	ReferralID    string
+}
+
+// Change is one change of a case.
+type Change struct {
+	// Action names the change in the audit trail ("case.status").
+	Action string
+	// OpenOnly refuses the change on a closed case.
+	OpenOnly bool
+	// Open, for the intake, creates the case instead of loading one; the
+	// change then records the RECEIVED entry.
+	Open func(ctx context.Context, c *ent.Client) (*ent.CaseFile, error)
+	// Apply makes the change: it may set fields on u (the conditional update
+	// that bumps version) and write the case's other records through c, and
+	// returns the history entries to record.
+	Apply func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, u *ent.CaseFileUpdate) ([]Event, error)
+}
+
+// change is the one path every write to a case takes (see the package
+// comment). It loads, changes and records through the privacy rules as the
+// viewer (a victim in the victim view), refuses a stale expectedVersion or a closed
+// case with CONFLICT or BAD_USER_INPUT, applies ch, bumps version by one
+// only if nobody changed the case meanwhile (else CONFLICT), and records the
+// history entries, one audit record and the live-update signal: all in one
+// transaction, all or nothing. It returns the case as changed.
+func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Change) (*ent.CaseFile, error) {
+	var out *ent.CaseFile
+	err := s.inTx(ctx, func(ctx context.Context, c *ent.Client) error {
+		v := viewer.FromContext(ctx)
+		sys := privacy.DecisionContext(ctx, privacy.Allow)
+		read := ctx
+		if v.IsVictim() {
+			read = viewer.WithVictimView(ctx)
+		}
+		var (
+			cf     *ent.CaseFile
+			events []Event
+			err    error
+		)
+		if ch.Open != nil {
+			if cf, err = ch.Open(sys, c); err != nil {
+				return err
+			}
+			events = []Event{{Kind: caseevent.KindRECEIVED, VictimVisible: true}}
+			out = cf
+		} else {
+			if cf, err = found(c.CaseFile.Get(read, id)); err != nil {
+				return err
+			}
+			if expected != nil && *expected != cf.Version {
+				return errcode.ErrConflict
+			}
+			if ch.OpenOnly && cf.Status == casefile.StatusCLOSED {
+				return errcode.ErrCaseClosed
+			}
+			u := c.CaseFile.Update().Where(casefile.ID(cf.ID), casefile.Version(cf.Version)).AddVersion(1)
+			if events, err = ch.Apply(read, c, cf, u); err != nil {
+				return err
+			}
+			// The update passes the privacy rules as the viewer: staff as
+			// the case rules say, a victim only to bump the version of their
+			// own case (their feedback and consent are their own records).
+			n, err := u.Save(read)
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				return errcode.ErrConflict
+			}
+		}
+		// History entries pass the rules as the viewer too (a victim may
+		// add only the entries of their own changes); the intake's, made
+		// before anyone may read the case, by the system.
+		write := read
+		if ch.Open != nil {
+			write = sys
+		}
+		if err := recordEvents(write, c, cf.ID, v.StaffID, events); err != nil {
+			return err
+		}
+		if err := audit.Record(ctx, c, audit.Entry{Action: ch.Action, CaseID: cf.ID, Victim: v.IsVictim()}); err != nil {
+			return err
+		}
+		if err := s.signal(ctx, cf.ID); err != nil {
+			return err
+		}
+		if out == nil {
+			out, err = c.CaseFile.Get(read, cf.ID)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// recordEvents writes history entries by actor (a staff ID, or "" for the
+// victim and the system), a microsecond apart so one change's entries keep
+// their order.
+func recordEvents(ctx context.Context, c *ent.Client, id nodeid.ID, actor string, events []Event) error {
+	if len(events) == 0 {
+		return nil
+	}
+	builders := make([]*ent.CaseEventCreate, len(events))
+	for i, e := range events {
+		at := request.Instant(ctx).Add(time.Duration(i) * time.Microsecond)
+		builders[i] = c.CaseEvent.Create().SetCaseID(id).SetKind(e.Kind).SetDetail(e.Detail).
+			SetStatus(e.Status).SetVictimVisible(e.VictimVisible).SetActorID(actor).SetAt(at).SetReferralID(e.ReferralID)
+	}
+	return c.CaseEvent.CreateBulk(builders...).Exec(ctx)
+}
+
+// signal tells live subscribers of the case, from inside the transaction:
+// they hear of it only if it commits.
+func (s *Cases) signal(ctx context.Context, id nodeid.ID) error {
+	tx := ent.TxFromContext(ctx)
+	if s.notifier == nil || tx == nil {
+		return nil
+	}
+	return s.notifier.Changed(ctx, tx, string(id))
+}

@@ -1,0 +1,295 @@
+// Package storage opens the database named by a URL and migrates its schema:
+// postgres://… through lib/pq, file:… through the pure-Go SQLite driver (the
+// embedded default). The server, the subcommands, the seed, the tests and
+// the load tool all open the database through here, so every client the
+// process opens carries the same interceptors and hooks, installed once:
+// the audit of staff case reads (package audit), the loading of translated
+// text along the reader's locale chain, and the signal that public data
+// changed (for answer caches).
+//
+// It lives under internal/ rather than ent/ because it wires the audit
+// trail, which needs the request's id and instant (package request), and
+// nothing in ent/ imports internal/.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	_ "github.com/lib/pq"  // registers "postgres"
+	_ "modernc.org/sqlite" // registers "sqlite"
+
+	"victimservices/ent"
+	_ "victimservices/ent/runtime" // registers hooks and privacy policies
+	"victimservices/ent/schema/searchtext"
+	"victimservices/internal/audit"
+	"victimservices/locales"
+)
+
+// DefaultURL is the embedded database used when DATABASE_URL is unset.
+const DefaultURL = "file:victim-services.db"
+
+// Dialect returns the ent dialect of a database URL, or an error for a URL
+// that is neither PostgreSQL nor a SQLite file.
+func Dialect(url string) (string, error) {
+	switch {
+	case strings.HasPrefix(url, "postgres://"), strings.HasPrefix(url, "postgresql://"):
+		return dialect.Postgres, nil
+	case strings.HasPrefix(url, "file:"):
+		return dialect.SQLite, nil
+	}
+	return "", fmt.Errorf("DATABASE_URL must start with postgres:// or file:")
+}
+
+// sqliteDSN adds the pragmas the embedded database needs: foreign keys (ent
+// requires them), WAL so readers do not block the writer, a busy timeout, and
+// BEGIN IMMEDIATE for transactions, so two transactions that read then write
+// queue for the write lock instead of failing with "database is locked" when
+// the second one tries to upgrade (optimistic concurrency then answers
+// CONFLICT, as on PostgreSQL). Times are written as SQLite's own format
+// ("2006-01-02 15:04:05.999999999-07:00"), in UTC (see utcDriver), so SQL
+// date functions read them and comparisons as text order them correctly.
+func sqliteDSN(url string) string {
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)&_txlock=immediate&_time_format=sqlite"
+}
+
+// Open connects to the database at url (without migrating it) and installs
+// the interceptors and hooks every client needs. A non-nil counter counts
+// every statement the client sends.
+func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
+	d, err := Dialect(url)
+	if err != nil {
+		return nil, nil, err
+	}
+	var db *sql.DB
+	switch d {
+	case dialect.Postgres:
+		db, err = sql.Open("postgres", url)
+		if err == nil {
+			db.SetMaxOpenConns(20)
+			db.SetMaxIdleConns(10)
+			db.SetConnMaxIdleTime(5 * time.Minute)
+		}
+	case dialect.SQLite:
+		db, err = sql.Open("sqlite", sqliteDSN(url))
+		if err == nil {
+			db.SetMaxOpenConns(8)
+		}
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	var drv dialect.Driver = entsql.OpenDB(d, db)
+	if d == dialect.SQLite {
+		drv = utcDriver{drv}
+	}
+	if counter != nil {
+		drv = counter.Wrap(drv)
+	}
+	client := ent.NewClient(ent.Driver(drv))
+	client.Intercept(textInterceptor())
+	client.CaseFile.Intercept(audit.ReadInterceptor(client))
+	client.Use(publicChangeHook(client))
+	return client, db, nil
+}
+
+// Migrate creates or updates the schema of the database at url (additive
+// changes only) and, on PostgreSQL, the full-text search indexes: one GIN
+// index per searchable table and locale, on the expression the search query
+// uses, partial on that locale.
+func Migrate(ctx context.Context, client *ent.Client, url string) error {
+	if err := client.Schema.Create(ctx); err != nil {
+		return err
+	}
+	if d, _ := Dialect(url); d != dialect.Postgres {
+		return nil
+	}
+	for _, table := range []string{"service_translations", "organization_translations", "resource_translations"} {
+		for _, l := range locales.Supported {
+			name := table + "_fts_" + strings.ToLower(strings.ReplaceAll(l.Code, "-", "_"))
+			stmt := "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " USING gin (" +
+				searchtext.PostgresVector(searchtext.PostgresConfig(l.Code), "search_text") + ") WHERE locale = '" + l.Code + "'"
+			if _, err := client.ExecContext(ctx, stmt); err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// StatementCounter counts the SQL statements sent through a client opened
+// with its Option: the query-count tests and the load tool use it to show
+// that a page costs the same number of statements whatever its size.
+type StatementCounter struct{ n atomic.Int64 }
+
+// Count returns the statements counted so far.
+func (c *StatementCounter) Count() int64 { return c.n.Load() }
+
+// Reset sets the count back to zero.
+func (c *StatementCounter) Reset() { c.n.Store(0) }
+
+// Wrap returns drv counting every Exec and Query, inside transactions too.
+func (c *StatementCounter) Wrap(drv dialect.Driver) dialect.Driver {
+	return countingDriver{Driver: drv, c: c}
+}
+
+type countingDriver struct {
+	dialect.Driver
+	c *StatementCounter
+}
+
+func (d countingDriver) Exec(ctx context.Context, query string, args, v any) error {
+	d.c.n.Add(1)
+	return d.Driver.Exec(ctx, query, args, v)
+}
+
+func (d countingDriver) Query(ctx context.Context, query string, args, v any) error {
+	d.c.n.Add(1)
+	return d.Driver.Query(ctx, query, args, v)
+}
+
+func (d countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	return countingTx{Tx: tx, c: d.c}, err
+}
+
+// BeginTx is what ent uses for transactions with options.
+func (d countingDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	b, ok := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	})
+	if !ok {
+		return d.Tx(ctx)
+	}
+	tx, err := b.BeginTx(ctx, opts)
+	return countingTx{Tx: tx, c: d.c}, err
+}
+
+type countingTx struct {
+	dialect.Tx
+	c *StatementCounter
+}
+
+func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Exec(ctx, query, args, v)
+}
+
+func (t countingTx) Query(ctx context.Context, query string, args, v any) error {
+	t.c.n.Add(1)
+	return t.Tx.Query(ctx, query, args, v)
+}
+
+// utcDriver stores every time argument in UTC: SQLite keeps times as text,
+// and text compares correctly only when every value has the same offset.
+type utcDriver struct{ dialect.Driver }
+
+func utcArgs(args any) any {
+	list, ok := args.([]any)
+	if !ok {
+		return args
+	}
+	for i, a := range list {
+		switch t := a.(type) {
+		case time.Time:
+			list[i] = t.UTC()
+		case *time.Time:
+			if t != nil {
+				u := t.UTC()
+				list[i] = &u
+			}
+		}
+	}
+	return list
+}
+
+func (d utcDriver) Exec(ctx context.Context, query string, args, v any) error {
+	return d.Driver.Exec(ctx, query, utcArgs(args), v)
+}
+
+func (d utcDriver) Query(ctx context.Context, query string, args, v any) error {
+	return d.Driver.Query(ctx, query, utcArgs(args), v)
+}
+
+func (d utcDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+	tx, err := d.Driver.Tx(ctx)
+	return utcTx{tx}, err
+}
+
+// BeginTx is what ent uses for transactions with options.
+func (d utcDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+	tx, err := d.Driver.(interface {
+		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
+	}).BeginTx(ctx, opts)
+	return utcTx{tx}, err
+}
+
+type utcTx struct{ dialect.Tx }
+
+func (t utcTx) Exec(ctx context.Context, query string, args, v any) error {
+	return t.Tx.Exec(ctx, query, utcArgs(args), v)
+}
+
+func (t utcTx) Query(ctx context.Context, query string, args, v any) error {
+	return t.Tx.Query(ctx, query, utcArgs(args), v)
+}
+
+// execer is what ent's ExecContext needs of a driver or transaction.
+type execer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+func execContext(d any, ctx context.Context, query string, args ...any) (sql.Result, error) {
+	ex, ok := d.(execer)
+	if !ok {
+		return nil, fmt.Errorf("storage: %T cannot ExecContext", d)
+	}
+	return ex.ExecContext(ctx, query, args...)
+}
+
+// ExecContext passes raw statements through (NOTIFY, for one).
+func (d countingDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	d.c.n.Add(1)
+	return execContext(d.Driver, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (t countingTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	t.c.n.Add(1)
+	return execContext(t.Tx, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (d utcDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execContext(d.Driver, ctx, query, args...)
+}
+
+// ExecContext passes raw statements through.
+func (t utcTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return execContext(t.Tx, ctx, query, args...)
+}
+
+// WithStatementTimeout adds PostgreSQL's statement_timeout to a postgres://
+// URL that does not set one (lib/pq sends unknown parameters as run-time
+// settings); other URLs are returned as they are.
+func WithStatementTimeout(url string, d time.Duration) string {
+	if d <= 0 || !strings.HasPrefix(url, "postgres") || strings.Contains(url, "statement_timeout=") {
+		return url
+	}
+	sep := "?"
+	if strings.Contains(url, "?") {
+		sep = "&"
+	}
+	return url + sep + "statement_timeout=" + strconv.FormatInt(d.Milliseconds(), 10)
+}
