@@ -1,11 +1,14 @@
-// Package graph is the GraphQL API: the hand-written SDL (*.graphqls, the
-// reference the frontend teams read), thin resolvers over the ent client, and
-// the HTTP handler with its transports, limits, locale negotiation, staff
-// authentication and the one error presenter.
+// Package graph is the GraphQL layer and only that: the hand-written SDL
+// (*.graphqls, the reference the frontend teams read), the one-line
+// resolvers into the domain (internal/cases, internal/directory) or the ent
+// client, the generated executor, and presentation.
 //
-// Files: handler.go builds the http.Handler; errors.go maps every error to a
-// stable extensions.code with a localized message; text.go picks the served
-// translation of an object; paging.go enforces page sizes; hours_summary.go
-// writes opening hours in the reader's language; staffauth.go signs and
-// verifies staff bearer tokens.
+// Files: resolver.go injects the dependencies; errors.go maps every error to
+// a stable extensions.code with a localized message (the one error
+// presenter); text.go decides the locale text is served in (the root
+// field's locale argument, else Accept-Language); presentation.go and
+// hours_summary.go write labels and opening hours in the reader's language;
+// paging.go enforces page sizes; directory_input.go turns directory inputs
+// into ent values. The transports live in graph/httpapi; authorization in
+// the ent privacy rules.
 package graph

@@ -898,3 +898,25 @@ func types(msgs []wsMsg) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// TestMutationOverWebsocket: a mutation sent on an open socket runs in its
+// field's transaction and answers once, with its data and no error (entgql's
+// Transactioner used to answer a second, spurious "panic" error).
+func TestMutationOverWebsocket(t *testing.T) {
+	s := graphtest.New(t)
+	number, _ := newCase(t, s)
+	before := s.Case(t, number)
+	ws := dialWS(t, s.HTTP(t), s.Token(t, viewer.RoleSupervisor))
+	res := ws.do(t, "m1", `mutation($id: ID!) { addCaseNote(caseId: $id, detail: "Called back.", victimVisible: false) { version } }`,
+		map[string]any{"id": before.ID})
+	if len(res.errors) > 0 || !res.completed || !strings.Contains(string(res.data), fmt.Sprintf(`"version":%d`, before.Version+1)) {
+		t.Fatalf("addCaseNote over a websocket: data %s errors %+v completed %v, want version %d and no error", res.data, res.errors, res.completed, before.Version+1)
+	}
+	if got := s.Case(t, number).Version; got != before.Version+1 {
+		t.Errorf("version %d after the note, want %d", got, before.Version+1)
+	}
+	// The socket is still usable afterwards.
+	if res := ws.do(t, "q1", `query { cases(first: 1) { totalCount } }`, nil); len(res.errors) > 0 || !res.completed {
+		t.Errorf("query after the mutation: errors %+v completed %v", res.errors, res.completed)
+	}
+}

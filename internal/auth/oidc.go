@@ -6,18 +6,17 @@ import (
 	"crypto/elliptic"
 	"crypto/rsa"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"entgo.io/ent/privacy"
+	"github.com/go-jose/go-jose/v4"
 	"github.com/golang-jwt/jwt/v5"
 
 	"victimservices/ent"
@@ -26,10 +25,11 @@ import (
 )
 
 // OIDC verifies staff tokens issued by the city's identity provider: RS256
-// or ES256 JWTs whose keys come from the provider's JWKS (cached, refreshed
-// when a token names an unknown key id, at most every MinRefresh). The
-// role comes from a configurable claim; the staff member's record is created
-// on first sight (found again by the token's subject).
+// or ES256 JWTs (golang-jwt) whose keys come from the provider's JWKS
+// (parsed by go-jose; cached, refreshed when a token names an unknown key
+// id, at most every MinRefresh). The role comes from a configurable claim;
+// the staff member's record is created on first sight (found again by the
+// token's subject).
 type OIDC struct {
 	JWKSURL   string
 	Issuer    string
@@ -165,12 +165,6 @@ func (o *OIDC) key(ctx context.Context, kid string) (any, error) {
 	return nil, errUnknownKey
 }
 
-type jwk struct {
-	Kty, Kid, Alg, Use string
-	N, E               string
-	Crv, X, Y          string
-}
-
 // fetch reads the JWKS.
 func (o *OIDC) fetch(ctx context.Context) (map[string]any, error) {
 	client := o.Client
@@ -189,31 +183,24 @@ func (o *OIDC) fetch(ctx context.Context) (map[string]any, error) {
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("oidc: JWKS answered %d", resp.StatusCode)
 	}
-	var set struct{ Keys []jwk }
+	// The key set is parsed by go-jose (RFC 7517): only public RSA and
+	// P-256 keys meant for signatures are kept.
+	var set jose.JSONWebKeySet
 	if err := json.NewDecoder(http.MaxBytesReader(nil, resp.Body, 1<<20)).Decode(&set); err != nil {
 		return nil, err
 	}
 	keys := map[string]any{}
-	b64 := base64.RawURLEncoding
 	for _, k := range set.Keys {
-		switch k.Kty {
-		case "RSA":
-			n, err1 := b64.DecodeString(k.N)
-			e, err2 := b64.DecodeString(k.E)
-			if err1 != nil || err2 != nil {
-				continue
+		if !k.Valid() || !k.IsPublic() || k.Use != "" && k.Use != "sig" {
+			continue
+		}
+		switch pub := k.Key.(type) {
+		case *rsa.PublicKey:
+			keys[k.KeyID] = pub
+		case *ecdsa.PublicKey:
+			if pub.Curve == elliptic.P256() {
+				keys[k.KeyID] = pub
 			}
-			keys[k.Kid] = &rsa.PublicKey{N: new(big.Int).SetBytes(n), E: int(new(big.Int).SetBytes(e).Int64())}
-		case "EC":
-			if k.Crv != "P-256" {
-				continue
-			}
-			x, err1 := b64.DecodeString(k.X)
-			y, err2 := b64.DecodeString(k.Y)
-			if err1 != nil || err2 != nil {
-				continue
-			}
-			keys[k.Kid] = &ecdsa.PublicKey{Curve: elliptic.P256(), X: new(big.Int).SetBytes(x), Y: new(big.Int).SetBytes(y)}
 		}
 	}
 	return keys, nil

@@ -1,8 +1,3 @@
-// Package seed loads the deterministic demo data set: the Victim Services
-// Unit's real directory (services, hours, phone numbers, partners) plus a few
-// demo locations, with their text in all twelve locales. Development servers,
-// the tests and the benchmarks all use it, so its IDs are derived from stable
-// keys (nodeid.Derive) and identical on every machine and database.
 package seed
 
 import (

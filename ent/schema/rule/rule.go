@@ -1,11 +1,3 @@
-// Package rule holds the privacy policies of the ent schema. Every query and
-// mutation of every entity passes through them, whatever path it takes
-// (root fields, node(id:), edges, eager loading), so authorization cannot be
-// bypassed by a resolver that forgets a check.
-//
-// Decisions come from the viewer in the context (package viewer). Internal
-// jobs (migrations, seeding, the token subcommand) run with
-// privacy.DecisionContext(ctx, privacy.Allow).
 package rule
 
 import (
@@ -83,14 +75,6 @@ func TranslationPolicy() ent.Policy {
 			AllowDirectoryEditors(),
 			privacy.AlwaysDenyRule(),
 		},
-	}
-}
-
-// EditorsOnlyPolicy: editors and admins read and write; nobody else does.
-func EditorsOnlyPolicy() ent.Policy {
-	return privacy.Policy{
-		Query:    privacy.QueryPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
-		Mutation: privacy.MutationPolicy{AllowDirectoryEditors(), privacy.AlwaysDenyRule()},
 	}
 }
 

@@ -1,6 +1,3 @@
-// Package viewer says who is making a request. The GraphQL layer puts a Viewer
-// in the context (from a staff bearer token, later a victim session); the ent
-// privacy rules read it back. A context without a Viewer is anonymous.
 package viewer
 
 import "context"

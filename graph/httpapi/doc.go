@@ -1,0 +1,16 @@
+// Package httpapi serves the GraphQL schema over HTTP and websockets: the
+// gqlgen handler with explicit transports, GraphQL over HTTP as its
+// specification asks (media types, status codes), body and query limits
+// (depth, cost weighed by page size, aliases, root fields), the persisted
+// query allow-list, HTTP caching of public answers (ETag, gzip, a server-side
+// cache told of directory changes by storage.OnPublicChange), the access log
+// and metrics, GraphiQL in development, and the trusted-proxy rule for the
+// client address.
+//
+// Every request gets its request id, instant, locale and client address
+// (package request), and its viewer from the one auth.Authenticate: once per
+// HTTP request, and on a websocket at connection_init and again for every
+// operation and every subscription event, closing the socket with 4401 when
+// the credentials no longer hold. Every mutation field runs in a transaction
+// of its own (transactions.go).
+package httpapi
