@@ -920,3 +920,45 @@ func TestMutationOverWebsocket(t *testing.T) {
 		t.Errorf("query after the mutation: errors %+v completed %v", res.errors, res.completed)
 	}
 }
+
+// TestRevocationReachesEveryServer: two server processes on one PostgreSQL
+// database; a session ended through one is refused at once on a socket open
+// on the other, and the other's live subscription ends with 4401 within a
+// second (NOTIFY wakes it).
+func TestRevocationReachesEveryServer(t *testing.T) {
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub {
+		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { h.Close() })
+		return h
+	}
+	hubTwo := hub()
+	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hubTwo))
+	number, code := newCase(t, one)
+	token := one.Session(t, number, code)
+	srv := two.HTTP(t)
+	queries, live := dialWS(t, srv, token), dialWS(t, srv, token)
+	const myCase = `query { myCase { caseNumber } }`
+	if res := queries.do(t, "q1", myCase, nil); len(res.errors) > 0 || !strings.Contains(string(res.data), number) {
+		t.Fatalf("myCase before revocation: data %s errors %+v", res.data, res.errors)
+	}
+	live.subscribe(t, "s1", `subscription { myCaseUpdated { statusLabel } }`, nil)
+	waitFor(t, "the subscription to register", func() bool { return hubTwo.Subscribers() == 1 })
+
+	revokedAt := time.Now()
+	if resp := one.Do(t, graphtest.Request{Query: `mutation { endCaseSession }`, Header: graphtest.Bearer(token)}); resp.ErrorCode() != "" {
+		t.Fatalf("endCaseSession: %+v", resp.Errors)
+	}
+	end, _ := live.waitClose(revokedAt.Add(time.Second))
+	if end == nil || websocket.CloseStatus(end) != closeUnauthorized {
+		t.Errorf("the other server's subscription socket: %v one second after the revocation, want close code %d", end, closeUnauthorized)
+	}
+	expectRefused(t, queries, "myCase", queries.do(t, "q2", myCase, nil))
+}

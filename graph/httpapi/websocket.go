@@ -131,7 +131,17 @@ func (a reauthenticate) InterceptOperation(ctx context.Context, next graphql.Ope
 		return next(ctx)
 	}
 	if err != nil {
-		return graphql.OneShot(a.refuse(ctx, err))
+		// Answer first, then close: the transport writes each response
+		// before it asks for the next one.
+		answered := false
+		return func(context.Context) *graphql.Response {
+			if answered {
+				endSocket(ctx, closeUnauthorized, "Unauthorized")
+				return nil
+			}
+			answered = true
+			return a.refuse(ctx, err)
+		}
 	}
 	return next(fresh)
 }
@@ -152,11 +162,9 @@ func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.Resp
 	return resp
 }
 
-// refuse answers an operation whose credentials no longer hold and closes
-// the socket.
+// refuse is the answer to an operation whose credentials no longer hold.
 func (a reauthenticate) refuse(ctx context.Context, err error) *graphql.Response {
 	e := graph.Classify(ctx, err)
-	endSocket(ctx, closeUnauthorized, "Unauthorized")
 	return &graphql.Response{Errors: gqlerror.List{{
 		Message:    graph.Localize(locales.FromContext(ctx), e.MessageID, e.Data),
 		Extensions: map[string]any{"code": string(e.Code)},
