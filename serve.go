@@ -46,6 +46,7 @@ func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (httpap
 		Client:         client,
 		Clock:          cfg.Clock,
 		AuthSecret:     []byte(cfg.AuthSecret),
+		MaxTokenTTL:    cfg.MaxTokenTTL,
 		Production:     cfg.Production(),
 		Logger:         cfg.Logger,
 		Notifier:       hub,

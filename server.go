@@ -61,8 +61,13 @@ type Config struct {
 	DatabaseURL string
 	// AppEnv is development or production (APP_ENV, default development).
 	AppEnv string
-	// AuthSecret signs staff tokens (AUTH_SECRET, at least 32 bytes).
+	// AuthSecret signs staff tokens (AUTH_SECRET, at least 32 bytes; never
+	// the development key in production).
 	AuthSecret string
+	// MaxTokenTTL is the longest lifetime of a staff token
+	// (STAFF_TOKEN_MAX_TTL, default 12h): longer ones are neither issued nor
+	// accepted.
+	MaxTokenTTL time.Duration
 	// TrustedProxies lists the proxies (addresses or CIDR prefixes) whose
 	// X-Forwarded-For names the client (TRUSTED_PROXIES, default none).
 	TrustedProxies string
@@ -134,7 +139,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		staffName := fs.String("name", "", "staff member's work name (the record is found or created by it)")
 		phoneNumber := fs.String("phone", "", "work phone number (optional)")
 		email := fs.String("email", "", "work email address (optional)")
-		ttl := fs.Duration("ttl", 12*time.Hour, "how long the token is valid")
+		ttl := fs.Duration("ttl", 12*time.Hour, "how long the token is valid (at most STAFF_TOKEN_MAX_TTL)")
 		if err := fs.Parse(args); err != nil {
 			return err
 		}
@@ -196,6 +201,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	var body int
 	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
 	cfg.MaxBodyBytes = int64(body)
+	durVar(&cfg.MaxTokenTTL, "staff-token-max-ttl", "STAFF_TOKEN_MAX_TTL", auth.DefaultMaxTokenTTL, "longest lifetime of a staff token")
 	durVar(&cfg.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", 10*time.Second, "deadline of one request's resolvers")
 	durVar(&cfg.StatementTimout, "statement-timeout", "STATEMENT_TIMEOUT", 5*time.Second, "PostgreSQL statement_timeout")
 	return cfg
@@ -218,6 +224,9 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 		}
 		cfg.Logger.Warn("AUTH_SECRET is not set: staff tokens are signed with the built-in DEVELOPMENT key; anyone can forge them. Never run like this in production.")
 		cfg.AuthSecret = devAuthSecret
+	}
+	if cfg.Production() && strings.TrimSpace(cfg.AuthSecret) == devAuthSecret {
+		return nil, nil, errors.New("AUTH_SECRET is the built-in development key: anyone can forge tokens with it; set a secret of your own")
 	}
 	if len(cfg.AuthSecret) < auth.MinSecretLen {
 		return nil, nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", auth.MinSecretLen)
@@ -405,26 +414,10 @@ func tokenCommand(ctx context.Context, cfg Config, req tokenRequest, stdout io.W
 		return err
 	}
 	defer client.Close()
-	ctx = privacy.DecisionContext(ctx, privacy.Allow)
-	member, err := client.Staff.Query().Where(staff.Name(req.name)).Only(ctx)
-	switch {
-	case ent.IsNotFound(err):
-		member, err = client.Staff.Create().SetName(req.name).SetRole(staff.Role(req.role)).
-			SetNillablePhone(optional(req.phone)).SetNillableEmail(optional(req.email)).Save(ctx)
-	case err == nil:
-		u := member.Update().SetRole(staff.Role(req.role))
-		if req.phone != "" {
-			u.SetPhone(req.phone)
-		}
-		if req.email != "" {
-			u.SetEmail(req.email)
-		}
-		member, err = u.Save(ctx)
-	}
-	if err != nil {
-		return err
-	}
-	token, err := auth.SignStaffToken([]byte(cfg.AuthSecret), string(member.ID), req.role, cfg.Clock(), req.ttl)
+	// Re-running it for an existing member changes their role and ends
+	// their earlier tokens (auth.IssueToken).
+	token, err := auth.IssueToken(privacy.DecisionContext(ctx, privacy.Allow), client, []byte(cfg.AuthSecret),
+		req.name, staff.Role(req.role), req.phone, req.email, cfg.Clock(), req.ttl, cfg.MaxTokenTTL)
 	if err != nil {
 		return err
 	}

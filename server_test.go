@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -114,6 +115,14 @@ func TestProductionRequiresAuthSecret(t *testing.T) {
 	if err := run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "32 bytes") {
 		t.Fatalf("run with a short secret = %v", err)
 	}
+	// The built-in development key is no secret: production refuses it as
+	// it refuses none (with stray spaces too).
+	for _, key := range []string{devAuthSecret, " " + devAuthSecret + "\n"} {
+		cfg.AuthSecret = key
+		if err := run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "development key") {
+			t.Fatalf("run with the development key %q = %v, want a refusal", key, err)
+		}
+	}
 }
 
 // TestProductionDoesNotSeed: only the seed subcommand loads demo data outside
@@ -143,8 +152,14 @@ func TestTokenCommand(t *testing.T) {
 	}
 	token := strings.TrimSpace(stdout.String())
 	stdout.Reset()
+	// Re-running it changes Dana's role and ends her earlier token.
 	if err := command(context.Background(), []string{"token", "-role", "admin", "-name", "Dana"}, getenv, &stdout, &stderr); err != nil {
 		t.Fatalf("second token: %v", err)
+	}
+	earlier, token := token, strings.TrimSpace(stdout.String())
+	stdout.Reset()
+	if err := command(context.Background(), []string{"token", "-role", "admin", "-name", "Dana", "-ttl", "13h"}, getenv, &stdout, &stderr); err == nil || !strings.Contains(err.Error(), "at most") {
+		t.Fatalf("a token for longer than STAFF_TOKEN_MAX_TTL: %v, want a refusal", err)
 	}
 	if err := command(context.Background(), []string{"token", "-role", "chief", "-name", "Dana"}, getenv, &stdout, &stderr); err == nil {
 		t.Fatal("unknown role accepted")
@@ -170,6 +185,17 @@ func TestTokenCommand(t *testing.T) {
 		map[string]string{"Authorization": "Bearer " + token})
 	if out["errors"] != nil {
 		t.Fatalf("editor token refused: %v", out["errors"])
+	}
+	out = post(t, addr, `{ staffMembers { name role } }`, map[string]string{"Authorization": "Bearer " + token})
+	if out["errors"] != nil || !strings.Contains(fmt.Sprint(out["data"]), "ADMIN") {
+		t.Fatalf("the re-issued token does not act as admin: %v", out)
+	}
+	for name, bad := range map[string]string{"earlier": earlier, "forged": token + "x"} {
+		out = post(t, addr, `{ services { totalCount } }`, map[string]string{"Authorization": "Bearer " + bad})
+		errs, _ := out["errors"].([]any)
+		if len(errs) != 1 || errs[0].(map[string]any)["extensions"].(map[string]any)["code"] != "UNAUTHENTICATED" {
+			t.Fatalf("%s token: %v", name, out)
+		}
 	}
 	out = post(t, addr, `{ services { totalCount } }`, map[string]string{"Authorization": "Bearer " + token + "x"})
 	errs, _ := out["errors"].([]any)

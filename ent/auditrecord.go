@@ -27,6 +27,8 @@ type AuditRecord struct {
 	Action string `json:"action,omitempty"`
 	// CaseID holds the value of the "case_id" field.
 	CaseID nodeid.ID `json:"case_id,omitempty"`
+	// The record acted on when it is not a case (a staff account).
+	SubjectID string `json:"subject_id,omitempty"`
 	// RequestID holds the value of the "request_id" field.
 	RequestID string `json:"request_id,omitempty"`
 	// At holds the value of the "at" field.
@@ -41,7 +43,7 @@ func (*AuditRecord) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case auditrecord.FieldID, auditrecord.FieldCaseID:
 			values[i] = new(nodeid.ID)
-		case auditrecord.FieldActorKind, auditrecord.FieldActorID, auditrecord.FieldAction, auditrecord.FieldRequestID:
+		case auditrecord.FieldActorKind, auditrecord.FieldActorID, auditrecord.FieldAction, auditrecord.FieldSubjectID, auditrecord.FieldRequestID:
 			values[i] = new(sql.NullString)
 		case auditrecord.FieldAt:
 			values[i] = new(sql.NullTime)
@@ -89,6 +91,12 @@ func (_m *AuditRecord) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field case_id", values[i])
 			} else if value != nil {
 				_m.CaseID = *value
+			}
+		case auditrecord.FieldSubjectID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field subject_id", values[i])
+			} else if value.Valid {
+				_m.SubjectID = value.String
 			}
 		case auditrecord.FieldRequestID:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -149,6 +157,9 @@ func (_m *AuditRecord) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("case_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CaseID))
+	builder.WriteString(", ")
+	builder.WriteString("subject_id=")
+	builder.WriteString(_m.SubjectID)
 	builder.WriteString(", ")
 	builder.WriteString("request_id=")
 	builder.WriteString(_m.RequestID)

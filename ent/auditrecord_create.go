@@ -64,6 +64,20 @@ func (_c *AuditRecordCreate) SetNillableCaseID(v *nodeid.ID) *AuditRecordCreate 
 	return _c
 }
 
+// SetSubjectID sets the "subject_id" field.
+func (_c *AuditRecordCreate) SetSubjectID(v string) *AuditRecordCreate {
+	_c.mutation.SetSubjectID(v)
+	return _c
+}
+
+// SetNillableSubjectID sets the "subject_id" field if the given value is not nil.
+func (_c *AuditRecordCreate) SetNillableSubjectID(v *string) *AuditRecordCreate {
+	if v != nil {
+		_c.SetSubjectID(*v)
+	}
+	return _c
+}
+
 // SetRequestID sets the "request_id" field.
 func (_c *AuditRecordCreate) SetRequestID(v string) *AuditRecordCreate {
 	_c.mutation.SetRequestID(v)
@@ -233,6 +247,10 @@ func (_c *AuditRecordCreate) createSpec() (*AuditRecord, *sqlgraph.CreateSpec) {
 		_spec.SetField(auditrecord.FieldCaseID, field.TypeString, value)
 		_node.CaseID = value
 	}
+	if value, ok := _c.mutation.SubjectID(); ok {
+		_spec.SetField(auditrecord.FieldSubjectID, field.TypeString, value)
+		_node.SubjectID = value
+	}
 	if value, ok := _c.mutation.RequestID(); ok {
 		_spec.SetField(auditrecord.FieldRequestID, field.TypeString, value)
 		_node.RequestID = value
@@ -321,6 +339,9 @@ func (u *AuditRecordUpsertOne) UpdateNewValues() *AuditRecordUpsertOne {
 		}
 		if _, exists := u.create.mutation.CaseID(); exists {
 			s.SetIgnore(auditrecord.FieldCaseID)
+		}
+		if _, exists := u.create.mutation.SubjectID(); exists {
+			s.SetIgnore(auditrecord.FieldSubjectID)
 		}
 		if _, exists := u.create.mutation.RequestID(); exists {
 			s.SetIgnore(auditrecord.FieldRequestID)
@@ -553,6 +574,9 @@ func (u *AuditRecordUpsertBulk) UpdateNewValues() *AuditRecordUpsertBulk {
 			}
 			if _, exists := b.mutation.CaseID(); exists {
 				s.SetIgnore(auditrecord.FieldCaseID)
+			}
+			if _, exists := b.mutation.SubjectID(); exists {
+				s.SetIgnore(auditrecord.FieldSubjectID)
 			}
 			if _, exists := b.mutation.RequestID(); exists {
 				s.SetIgnore(auditrecord.FieldRequestID)

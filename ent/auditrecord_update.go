@@ -74,6 +74,9 @@ func (_u *AuditRecordUpdate) sqlSave(ctx context.Context) (_node int, err error)
 	if _u.mutation.CaseIDCleared() {
 		_spec.ClearField(auditrecord.FieldCaseID, field.TypeString)
 	}
+	if _u.mutation.SubjectIDCleared() {
+		_spec.ClearField(auditrecord.FieldSubjectID, field.TypeString)
+	}
 	if _u.mutation.RequestIDCleared() {
 		_spec.ClearField(auditrecord.FieldRequestID, field.TypeString)
 	}
@@ -173,6 +176,9 @@ func (_u *AuditRecordUpdateOne) sqlSave(ctx context.Context) (_node *AuditRecord
 	}
 	if _u.mutation.CaseIDCleared() {
 		_spec.ClearField(auditrecord.FieldCaseID, field.TypeString)
+	}
+	if _u.mutation.SubjectIDCleared() {
+		_spec.ClearField(auditrecord.FieldSubjectID, field.TypeString)
 	}
 	if _u.mutation.RequestIDCleared() {
 		_spec.ClearField(auditrecord.FieldRequestID, field.TypeString)

@@ -76,6 +76,7 @@ type AuditRecordMutation struct {
 	actor_id      *string
 	action        *string
 	case_id       *nodeid.ID
+	subject_id    *string
 	request_id    *string
 	at            *time.Time
 	clearedFields map[string]struct{}
@@ -358,6 +359,55 @@ func (m *AuditRecordMutation) ResetCaseID() {
 	delete(m.clearedFields, auditrecord.FieldCaseID)
 }
 
+// SetSubjectID sets the "subject_id" field.
+func (m *AuditRecordMutation) SetSubjectID(s string) {
+	m.subject_id = &s
+}
+
+// SubjectID returns the value of the "subject_id" field in the mutation.
+func (m *AuditRecordMutation) SubjectID() (r string, exists bool) {
+	v := m.subject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectID returns the old "subject_id" field's value of the AuditRecord entity.
+// If the AuditRecord object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AuditRecordMutation) OldSubjectID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectID: %w", err)
+	}
+	return oldValue.SubjectID, nil
+}
+
+// ClearSubjectID clears the value of the "subject_id" field.
+func (m *AuditRecordMutation) ClearSubjectID() {
+	m.subject_id = nil
+	m.clearedFields[auditrecord.FieldSubjectID] = struct{}{}
+}
+
+// SubjectIDCleared returns if the "subject_id" field was cleared in this mutation.
+func (m *AuditRecordMutation) SubjectIDCleared() bool {
+	_, ok := m.clearedFields[auditrecord.FieldSubjectID]
+	return ok
+}
+
+// ResetSubjectID resets all changes to the "subject_id" field.
+func (m *AuditRecordMutation) ResetSubjectID() {
+	m.subject_id = nil
+	delete(m.clearedFields, auditrecord.FieldSubjectID)
+}
+
 // SetRequestID sets the "request_id" field.
 func (m *AuditRecordMutation) SetRequestID(s string) {
 	m.request_id = &s
@@ -477,7 +527,7 @@ func (m *AuditRecordMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AuditRecordMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.actor_kind != nil {
 		fields = append(fields, auditrecord.FieldActorKind)
 	}
@@ -489,6 +539,9 @@ func (m *AuditRecordMutation) Fields() []string {
 	}
 	if m.case_id != nil {
 		fields = append(fields, auditrecord.FieldCaseID)
+	}
+	if m.subject_id != nil {
+		fields = append(fields, auditrecord.FieldSubjectID)
 	}
 	if m.request_id != nil {
 		fields = append(fields, auditrecord.FieldRequestID)
@@ -512,6 +565,8 @@ func (m *AuditRecordMutation) Field(name string) (ent.Value, bool) {
 		return m.Action()
 	case auditrecord.FieldCaseID:
 		return m.CaseID()
+	case auditrecord.FieldSubjectID:
+		return m.SubjectID()
 	case auditrecord.FieldRequestID:
 		return m.RequestID()
 	case auditrecord.FieldAt:
@@ -533,6 +588,8 @@ func (m *AuditRecordMutation) OldField(ctx context.Context, name string) (ent.Va
 		return m.OldAction(ctx)
 	case auditrecord.FieldCaseID:
 		return m.OldCaseID(ctx)
+	case auditrecord.FieldSubjectID:
+		return m.OldSubjectID(ctx)
 	case auditrecord.FieldRequestID:
 		return m.OldRequestID(ctx)
 	case auditrecord.FieldAt:
@@ -573,6 +630,13 @@ func (m *AuditRecordMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetCaseID(v)
+		return nil
+	case auditrecord.FieldSubjectID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectID(v)
 		return nil
 	case auditrecord.FieldRequestID:
 		v, ok := value.(string)
@@ -624,6 +688,9 @@ func (m *AuditRecordMutation) ClearedFields() []string {
 	if m.FieldCleared(auditrecord.FieldCaseID) {
 		fields = append(fields, auditrecord.FieldCaseID)
 	}
+	if m.FieldCleared(auditrecord.FieldSubjectID) {
+		fields = append(fields, auditrecord.FieldSubjectID)
+	}
 	if m.FieldCleared(auditrecord.FieldRequestID) {
 		fields = append(fields, auditrecord.FieldRequestID)
 	}
@@ -647,6 +714,9 @@ func (m *AuditRecordMutation) ClearField(name string) error {
 	case auditrecord.FieldCaseID:
 		m.ClearCaseID()
 		return nil
+	case auditrecord.FieldSubjectID:
+		m.ClearSubjectID()
+		return nil
 	case auditrecord.FieldRequestID:
 		m.ClearRequestID()
 		return nil
@@ -669,6 +739,9 @@ func (m *AuditRecordMutation) ResetField(name string) error {
 		return nil
 	case auditrecord.FieldCaseID:
 		m.ResetCaseID()
+		return nil
+	case auditrecord.FieldSubjectID:
+		m.ResetSubjectID()
 		return nil
 	case auditrecord.FieldRequestID:
 		m.ResetRequestID()
@@ -15957,22 +16030,25 @@ func (m *ServiceTranslationMutation) ResetEdge(name string) error {
 // StaffMutation represents an operation that mutates the Staff nodes in the graph.
 type StaffMutation struct {
 	config
-	op            Op
-	typ           string
-	id            *nodeid.ID
-	name          *string
-	role          *staff.Role
-	phone         *string
-	email         *string
-	external_id   *string
-	created_at    *time.Time
-	clearedFields map[string]struct{}
-	cases         map[nodeid.ID]struct{}
-	removedcases  map[nodeid.ID]struct{}
-	clearedcases  bool
-	done          bool
-	oldValue      func(context.Context) (*Staff, error)
-	predicates    []predicate.Staff
+	op               Op
+	typ              string
+	id               *nodeid.ID
+	name             *string
+	role             *staff.Role
+	phone            *string
+	email            *string
+	external_id      *string
+	token_version    *int
+	addtoken_version *int
+	disabled_at      *time.Time
+	created_at       *time.Time
+	clearedFields    map[string]struct{}
+	cases            map[nodeid.ID]struct{}
+	removedcases     map[nodeid.ID]struct{}
+	clearedcases     bool
+	done             bool
+	oldValue         func(context.Context) (*Staff, error)
+	predicates       []predicate.Staff
 }
 
 var _ ent.Mutation = (*StaffMutation)(nil)
@@ -16298,6 +16374,111 @@ func (m *StaffMutation) ResetExternalID() {
 	delete(m.clearedFields, staff.FieldExternalID)
 }
 
+// SetTokenVersion sets the "token_version" field.
+func (m *StaffMutation) SetTokenVersion(i int) {
+	m.token_version = &i
+	m.addtoken_version = nil
+}
+
+// TokenVersion returns the value of the "token_version" field in the mutation.
+func (m *StaffMutation) TokenVersion() (r int, exists bool) {
+	v := m.token_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokenVersion returns the old "token_version" field's value of the Staff entity.
+// If the Staff object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StaffMutation) OldTokenVersion(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokenVersion is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokenVersion requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokenVersion: %w", err)
+	}
+	return oldValue.TokenVersion, nil
+}
+
+// AddTokenVersion adds i to the "token_version" field.
+func (m *StaffMutation) AddTokenVersion(i int) {
+	if m.addtoken_version != nil {
+		*m.addtoken_version += i
+	} else {
+		m.addtoken_version = &i
+	}
+}
+
+// AddedTokenVersion returns the value that was added to the "token_version" field in this mutation.
+func (m *StaffMutation) AddedTokenVersion() (r int, exists bool) {
+	v := m.addtoken_version
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetTokenVersion resets all changes to the "token_version" field.
+func (m *StaffMutation) ResetTokenVersion() {
+	m.token_version = nil
+	m.addtoken_version = nil
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (m *StaffMutation) SetDisabledAt(t time.Time) {
+	m.disabled_at = &t
+}
+
+// DisabledAt returns the value of the "disabled_at" field in the mutation.
+func (m *StaffMutation) DisabledAt() (r time.Time, exists bool) {
+	v := m.disabled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDisabledAt returns the old "disabled_at" field's value of the Staff entity.
+// If the Staff object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StaffMutation) OldDisabledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDisabledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDisabledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDisabledAt: %w", err)
+	}
+	return oldValue.DisabledAt, nil
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (m *StaffMutation) ClearDisabledAt() {
+	m.disabled_at = nil
+	m.clearedFields[staff.FieldDisabledAt] = struct{}{}
+}
+
+// DisabledAtCleared returns if the "disabled_at" field was cleared in this mutation.
+func (m *StaffMutation) DisabledAtCleared() bool {
+	_, ok := m.clearedFields[staff.FieldDisabledAt]
+	return ok
+}
+
+// ResetDisabledAt resets all changes to the "disabled_at" field.
+func (m *StaffMutation) ResetDisabledAt() {
+	m.disabled_at = nil
+	delete(m.clearedFields, staff.FieldDisabledAt)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *StaffMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -16422,7 +16603,7 @@ func (m *StaffMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StaffMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.name != nil {
 		fields = append(fields, staff.FieldName)
 	}
@@ -16437,6 +16618,12 @@ func (m *StaffMutation) Fields() []string {
 	}
 	if m.external_id != nil {
 		fields = append(fields, staff.FieldExternalID)
+	}
+	if m.token_version != nil {
+		fields = append(fields, staff.FieldTokenVersion)
+	}
+	if m.disabled_at != nil {
+		fields = append(fields, staff.FieldDisabledAt)
 	}
 	if m.created_at != nil {
 		fields = append(fields, staff.FieldCreatedAt)
@@ -16459,6 +16646,10 @@ func (m *StaffMutation) Field(name string) (ent.Value, bool) {
 		return m.Email()
 	case staff.FieldExternalID:
 		return m.ExternalID()
+	case staff.FieldTokenVersion:
+		return m.TokenVersion()
+	case staff.FieldDisabledAt:
+		return m.DisabledAt()
 	case staff.FieldCreatedAt:
 		return m.CreatedAt()
 	}
@@ -16480,6 +16671,10 @@ func (m *StaffMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldEmail(ctx)
 	case staff.FieldExternalID:
 		return m.OldExternalID(ctx)
+	case staff.FieldTokenVersion:
+		return m.OldTokenVersion(ctx)
+	case staff.FieldDisabledAt:
+		return m.OldDisabledAt(ctx)
 	case staff.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	}
@@ -16526,6 +16721,20 @@ func (m *StaffMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetExternalID(v)
 		return nil
+	case staff.FieldTokenVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokenVersion(v)
+		return nil
+	case staff.FieldDisabledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDisabledAt(v)
+		return nil
 	case staff.FieldCreatedAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -16540,13 +16749,21 @@ func (m *StaffMutation) SetField(name string, value ent.Value) error {
 // AddedFields returns all numeric fields that were incremented/decremented during
 // this mutation.
 func (m *StaffMutation) AddedFields() []string {
-	return nil
+	var fields []string
+	if m.addtoken_version != nil {
+		fields = append(fields, staff.FieldTokenVersion)
+	}
+	return fields
 }
 
 // AddedField returns the numeric value that was incremented/decremented on a field
 // with the given name. The second boolean return value indicates that this field
 // was not set, or was not defined in the schema.
 func (m *StaffMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case staff.FieldTokenVersion:
+		return m.AddedTokenVersion()
+	}
 	return nil, false
 }
 
@@ -16555,6 +16772,13 @@ func (m *StaffMutation) AddedField(name string) (ent.Value, bool) {
 // type.
 func (m *StaffMutation) AddField(name string, value ent.Value) error {
 	switch name {
+	case staff.FieldTokenVersion:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddTokenVersion(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Staff numeric field %s", name)
 }
@@ -16571,6 +16795,9 @@ func (m *StaffMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(staff.FieldExternalID) {
 		fields = append(fields, staff.FieldExternalID)
+	}
+	if m.FieldCleared(staff.FieldDisabledAt) {
+		fields = append(fields, staff.FieldDisabledAt)
 	}
 	return fields
 }
@@ -16595,6 +16822,9 @@ func (m *StaffMutation) ClearField(name string) error {
 	case staff.FieldExternalID:
 		m.ClearExternalID()
 		return nil
+	case staff.FieldDisabledAt:
+		m.ClearDisabledAt()
+		return nil
 	}
 	return fmt.Errorf("unknown Staff nullable field %s", name)
 }
@@ -16617,6 +16847,12 @@ func (m *StaffMutation) ResetField(name string) error {
 		return nil
 	case staff.FieldExternalID:
 		m.ResetExternalID()
+		return nil
+	case staff.FieldTokenVersion:
+		m.ResetTokenVersion()
+		return nil
+	case staff.FieldDisabledAt:
+		m.ResetDisabledAt()
 		return nil
 	case staff.FieldCreatedAt:
 		m.ResetCreatedAt()

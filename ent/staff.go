@@ -29,6 +29,10 @@ type Staff struct {
 	Email string `json:"email,omitempty"`
 	// Subject of the identity provider's tokens, for staff who sign in through it.
 	ExternalID *string `json:"external_id,omitempty"`
+	// Bumped to end every token issued before: a staff token is good only while its ver claim equals this.
+	TokenVersion int `json:"token_version,omitempty"`
+	// When an admin disabled the account: no token of a disabled account is accepted.
+	DisabledAt *time.Time `json:"disabled_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -66,9 +70,11 @@ func (*Staff) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case staff.FieldID:
 			values[i] = new(nodeid.ID)
+		case staff.FieldTokenVersion:
+			values[i] = new(sql.NullInt64)
 		case staff.FieldName, staff.FieldRole, staff.FieldPhone, staff.FieldEmail, staff.FieldExternalID:
 			values[i] = new(sql.NullString)
-		case staff.FieldCreatedAt:
+		case staff.FieldDisabledAt, staff.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -121,6 +127,19 @@ func (_m *Staff) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ExternalID = new(string)
 				*_m.ExternalID = value.String
+			}
+		case staff.FieldTokenVersion:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field token_version", values[i])
+			} else if value.Valid {
+				_m.TokenVersion = int(value.Int64)
+			}
+		case staff.FieldDisabledAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field disabled_at", values[i])
+			} else if value.Valid {
+				_m.DisabledAt = new(time.Time)
+				*_m.DisabledAt = value.Time
 			}
 		case staff.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -184,6 +203,14 @@ func (_m *Staff) String() string {
 	if v := _m.ExternalID; v != nil {
 		builder.WriteString("external_id=")
 		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	builder.WriteString("token_version=")
+	builder.WriteString(fmt.Sprintf("%v", _m.TokenVersion))
+	builder.WriteString(", ")
+	if v := _m.DisabledAt; v != nil {
+		builder.WriteString("disabled_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")

@@ -79,6 +79,34 @@ func (_c *StaffCreate) SetNillableExternalID(v *string) *StaffCreate {
 	return _c
 }
 
+// SetTokenVersion sets the "token_version" field.
+func (_c *StaffCreate) SetTokenVersion(v int) *StaffCreate {
+	_c.mutation.SetTokenVersion(v)
+	return _c
+}
+
+// SetNillableTokenVersion sets the "token_version" field if the given value is not nil.
+func (_c *StaffCreate) SetNillableTokenVersion(v *int) *StaffCreate {
+	if v != nil {
+		_c.SetTokenVersion(*v)
+	}
+	return _c
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (_c *StaffCreate) SetDisabledAt(v time.Time) *StaffCreate {
+	_c.mutation.SetDisabledAt(v)
+	return _c
+}
+
+// SetNillableDisabledAt sets the "disabled_at" field if the given value is not nil.
+func (_c *StaffCreate) SetNillableDisabledAt(v *time.Time) *StaffCreate {
+	if v != nil {
+		_c.SetDisabledAt(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *StaffCreate) SetCreatedAt(v time.Time) *StaffCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -159,6 +187,10 @@ func (_c *StaffCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *StaffCreate) defaults() error {
+	if _, ok := _c.mutation.TokenVersion(); !ok {
+		v := staff.DefaultTokenVersion
+		_c.mutation.SetTokenVersion(v)
+	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
 		if staff.DefaultCreatedAt == nil {
 			return fmt.Errorf("ent: uninitialized staff.DefaultCreatedAt (forgotten import ent/runtime?)")
@@ -197,6 +229,14 @@ func (_c *StaffCreate) check() error {
 	if v, ok := _c.mutation.Email(); ok {
 		if err := staff.EmailValidator(v); err != nil {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Staff.email": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.TokenVersion(); !ok {
+		return &ValidationError{Name: "token_version", err: errors.New(`ent: missing required field "Staff.token_version"`)}
+	}
+	if v, ok := _c.mutation.TokenVersion(); ok {
+		if err := staff.TokenVersionValidator(v); err != nil {
+			return &ValidationError{Name: "token_version", err: fmt.Errorf(`ent: validator failed for field "Staff.token_version": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.CreatedAt(); !ok {
@@ -262,6 +302,14 @@ func (_c *StaffCreate) createSpec() (*Staff, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.ExternalID(); ok {
 		_spec.SetField(staff.FieldExternalID, field.TypeString, value)
 		_node.ExternalID = &value
+	}
+	if value, ok := _c.mutation.TokenVersion(); ok {
+		_spec.SetField(staff.FieldTokenVersion, field.TypeInt, value)
+		_node.TokenVersion = value
+	}
+	if value, ok := _c.mutation.DisabledAt(); ok {
+		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)
+		_node.DisabledAt = &value
 	}
 	if value, ok := _c.mutation.CreatedAt(); ok {
 		_spec.SetField(staff.FieldCreatedAt, field.TypeTime, value)
@@ -395,6 +443,42 @@ func (u *StaffUpsert) ClearEmail() *StaffUpsert {
 	return u
 }
 
+// SetTokenVersion sets the "token_version" field.
+func (u *StaffUpsert) SetTokenVersion(v int) *StaffUpsert {
+	u.Set(staff.FieldTokenVersion, v)
+	return u
+}
+
+// UpdateTokenVersion sets the "token_version" field to the value that was provided on create.
+func (u *StaffUpsert) UpdateTokenVersion() *StaffUpsert {
+	u.SetExcluded(staff.FieldTokenVersion)
+	return u
+}
+
+// AddTokenVersion adds v to the "token_version" field.
+func (u *StaffUpsert) AddTokenVersion(v int) *StaffUpsert {
+	u.Add(staff.FieldTokenVersion, v)
+	return u
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (u *StaffUpsert) SetDisabledAt(v time.Time) *StaffUpsert {
+	u.Set(staff.FieldDisabledAt, v)
+	return u
+}
+
+// UpdateDisabledAt sets the "disabled_at" field to the value that was provided on create.
+func (u *StaffUpsert) UpdateDisabledAt() *StaffUpsert {
+	u.SetExcluded(staff.FieldDisabledAt)
+	return u
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (u *StaffUpsert) ClearDisabledAt() *StaffUpsert {
+	u.SetNull(staff.FieldDisabledAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -516,6 +600,48 @@ func (u *StaffUpsertOne) UpdateEmail() *StaffUpsertOne {
 func (u *StaffUpsertOne) ClearEmail() *StaffUpsertOne {
 	return u.Update(func(s *StaffUpsert) {
 		s.ClearEmail()
+	})
+}
+
+// SetTokenVersion sets the "token_version" field.
+func (u *StaffUpsertOne) SetTokenVersion(v int) *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetTokenVersion(v)
+	})
+}
+
+// AddTokenVersion adds v to the "token_version" field.
+func (u *StaffUpsertOne) AddTokenVersion(v int) *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.AddTokenVersion(v)
+	})
+}
+
+// UpdateTokenVersion sets the "token_version" field to the value that was provided on create.
+func (u *StaffUpsertOne) UpdateTokenVersion() *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateTokenVersion()
+	})
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (u *StaffUpsertOne) SetDisabledAt(v time.Time) *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetDisabledAt(v)
+	})
+}
+
+// UpdateDisabledAt sets the "disabled_at" field to the value that was provided on create.
+func (u *StaffUpsertOne) UpdateDisabledAt() *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateDisabledAt()
+	})
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (u *StaffUpsertOne) ClearDisabledAt() *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.ClearDisabledAt()
 	})
 }
 
@@ -807,6 +933,48 @@ func (u *StaffUpsertBulk) UpdateEmail() *StaffUpsertBulk {
 func (u *StaffUpsertBulk) ClearEmail() *StaffUpsertBulk {
 	return u.Update(func(s *StaffUpsert) {
 		s.ClearEmail()
+	})
+}
+
+// SetTokenVersion sets the "token_version" field.
+func (u *StaffUpsertBulk) SetTokenVersion(v int) *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetTokenVersion(v)
+	})
+}
+
+// AddTokenVersion adds v to the "token_version" field.
+func (u *StaffUpsertBulk) AddTokenVersion(v int) *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.AddTokenVersion(v)
+	})
+}
+
+// UpdateTokenVersion sets the "token_version" field to the value that was provided on create.
+func (u *StaffUpsertBulk) UpdateTokenVersion() *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateTokenVersion()
+	})
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (u *StaffUpsertBulk) SetDisabledAt(v time.Time) *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetDisabledAt(v)
+	})
+}
+
+// UpdateDisabledAt sets the "disabled_at" field to the value that was provided on create.
+func (u *StaffUpsertBulk) UpdateDisabledAt() *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateDisabledAt()
+	})
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (u *StaffUpsertBulk) ClearDisabledAt() *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.ClearDisabledAt()
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/casefile"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
@@ -97,6 +98,47 @@ func (_u *StaffUpdate) ClearEmail() *StaffUpdate {
 	return _u
 }
 
+// SetTokenVersion sets the "token_version" field.
+func (_u *StaffUpdate) SetTokenVersion(v int) *StaffUpdate {
+	_u.mutation.ResetTokenVersion()
+	_u.mutation.SetTokenVersion(v)
+	return _u
+}
+
+// SetNillableTokenVersion sets the "token_version" field if the given value is not nil.
+func (_u *StaffUpdate) SetNillableTokenVersion(v *int) *StaffUpdate {
+	if v != nil {
+		_u.SetTokenVersion(*v)
+	}
+	return _u
+}
+
+// AddTokenVersion adds value to the "token_version" field.
+func (_u *StaffUpdate) AddTokenVersion(v int) *StaffUpdate {
+	_u.mutation.AddTokenVersion(v)
+	return _u
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (_u *StaffUpdate) SetDisabledAt(v time.Time) *StaffUpdate {
+	_u.mutation.SetDisabledAt(v)
+	return _u
+}
+
+// SetNillableDisabledAt sets the "disabled_at" field if the given value is not nil.
+func (_u *StaffUpdate) SetNillableDisabledAt(v *time.Time) *StaffUpdate {
+	if v != nil {
+		_u.SetDisabledAt(*v)
+	}
+	return _u
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (_u *StaffUpdate) ClearDisabledAt() *StaffUpdate {
+	_u.mutation.ClearDisabledAt()
+	return _u
+}
+
 // AddCaseIDs adds the "cases" edge to the CaseFile entity by IDs.
 func (_u *StaffUpdate) AddCaseIDs(ids ...nodeid.ID) *StaffUpdate {
 	_u.mutation.AddCaseIDs(ids...)
@@ -182,6 +224,11 @@ func (_u *StaffUpdate) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Staff.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.TokenVersion(); ok {
+		if err := staff.TokenVersionValidator(v); err != nil {
+			return &ValidationError{Name: "token_version", err: fmt.Errorf(`ent: validator failed for field "Staff.token_version": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -217,6 +264,18 @@ func (_u *StaffUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ExternalIDCleared() {
 		_spec.ClearField(staff.FieldExternalID, field.TypeString)
+	}
+	if value, ok := _u.mutation.TokenVersion(); ok {
+		_spec.SetField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedTokenVersion(); ok {
+		_spec.AddField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.DisabledAt(); ok {
+		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)
+	}
+	if _u.mutation.DisabledAtCleared() {
+		_spec.ClearField(staff.FieldDisabledAt, field.TypeTime)
 	}
 	if _u.mutation.CasesCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -351,6 +410,47 @@ func (_u *StaffUpdateOne) ClearEmail() *StaffUpdateOne {
 	return _u
 }
 
+// SetTokenVersion sets the "token_version" field.
+func (_u *StaffUpdateOne) SetTokenVersion(v int) *StaffUpdateOne {
+	_u.mutation.ResetTokenVersion()
+	_u.mutation.SetTokenVersion(v)
+	return _u
+}
+
+// SetNillableTokenVersion sets the "token_version" field if the given value is not nil.
+func (_u *StaffUpdateOne) SetNillableTokenVersion(v *int) *StaffUpdateOne {
+	if v != nil {
+		_u.SetTokenVersion(*v)
+	}
+	return _u
+}
+
+// AddTokenVersion adds value to the "token_version" field.
+func (_u *StaffUpdateOne) AddTokenVersion(v int) *StaffUpdateOne {
+	_u.mutation.AddTokenVersion(v)
+	return _u
+}
+
+// SetDisabledAt sets the "disabled_at" field.
+func (_u *StaffUpdateOne) SetDisabledAt(v time.Time) *StaffUpdateOne {
+	_u.mutation.SetDisabledAt(v)
+	return _u
+}
+
+// SetNillableDisabledAt sets the "disabled_at" field if the given value is not nil.
+func (_u *StaffUpdateOne) SetNillableDisabledAt(v *time.Time) *StaffUpdateOne {
+	if v != nil {
+		_u.SetDisabledAt(*v)
+	}
+	return _u
+}
+
+// ClearDisabledAt clears the value of the "disabled_at" field.
+func (_u *StaffUpdateOne) ClearDisabledAt() *StaffUpdateOne {
+	_u.mutation.ClearDisabledAt()
+	return _u
+}
+
 // AddCaseIDs adds the "cases" edge to the CaseFile entity by IDs.
 func (_u *StaffUpdateOne) AddCaseIDs(ids ...nodeid.ID) *StaffUpdateOne {
 	_u.mutation.AddCaseIDs(ids...)
@@ -449,6 +549,11 @@ func (_u *StaffUpdateOne) check() error {
 			return &ValidationError{Name: "email", err: fmt.Errorf(`ent: validator failed for field "Staff.email": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.TokenVersion(); ok {
+		if err := staff.TokenVersionValidator(v); err != nil {
+			return &ValidationError{Name: "token_version", err: fmt.Errorf(`ent: validator failed for field "Staff.token_version": %w`, err)}
+		}
+	}
 	return nil
 }
 
@@ -501,6 +606,18 @@ func (_u *StaffUpdateOne) sqlSave(ctx context.Context) (_node *Staff, err error)
 	}
 	if _u.mutation.ExternalIDCleared() {
 		_spec.ClearField(staff.FieldExternalID, field.TypeString)
+	}
+	if value, ok := _u.mutation.TokenVersion(); ok {
+		_spec.SetField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.AddedTokenVersion(); ok {
+		_spec.AddField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.DisabledAt(); ok {
+		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)
+	}
+	if _u.mutation.DisabledAtCleared() {
+		_spec.ClearField(staff.FieldDisabledAt, field.TypeTime)
 	}
 	if _u.mutation.CasesCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"victimservices/ent"
 	"victimservices/ent/schema/viewer"
+	"victimservices/ent/staff"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/auth"
 )
@@ -15,8 +17,8 @@ import (
 func TestStaffTokens(t *testing.T) {
 	s := graphtest.New(t)
 	valid := s.Token(t, viewer.RoleEditor)
-	expired, _ := auth.SignStaffToken([]byte(graphtest.Secret), "stf_x", viewer.RoleEditor, s.Now().Add(-2*time.Hour), time.Hour)
-	forged, _ := auth.SignStaffToken([]byte(strings.Repeat("x", 40)), "stf_x", viewer.RoleAdmin, s.Now(), time.Hour)
+	expired, _ := auth.SignStaffToken([]byte(graphtest.Secret), &ent.Staff{ID: "stf_x", Role: staff.RoleEDITOR}, s.Now().Add(-2*time.Hour), time.Hour)
+	forged, _ := auth.SignStaffToken([]byte(strings.Repeat("x", 40)), &ent.Staff{ID: "stf_x", Role: staff.RoleADMIN}, s.Now(), time.Hour)
 	tests := []struct {
 		name, header string
 		wantStatus   int

@@ -209,6 +209,11 @@ func (r *queryResolver) PerformanceReport(ctx context.Context, from *time.Time, 
 	return r.cases.PerformanceReport(ctx, from, to)
 }
 
+// Disabled is the resolver for the disabled field.
+func (r *staffMemberResolver) Disabled(ctx context.Context, obj *ent.Staff) (bool, error) {
+	return obj.DisabledAt != nil, nil
+}
+
 // MyCaseUpdated is the resolver for the myCaseUpdated field.
 func (r *subscriptionResolver) MyCaseUpdated(ctx context.Context, locale *string) (<-chan *ent.CaseFile, error) {
 	return r.cases.WatchMyCase(ctx)
@@ -274,6 +279,9 @@ func (r *Resolver) CaseHistoryEntry() CaseHistoryEntryResolver { return &caseHis
 // CourtDate returns CourtDateResolver implementation.
 func (r *Resolver) CourtDate() CourtDateResolver { return &courtDateResolver{r} }
 
+// StaffMember returns StaffMemberResolver implementation.
+func (r *Resolver) StaffMember() StaffMemberResolver { return &staffMemberResolver{r} }
+
 // Subscription returns SubscriptionResolver implementation.
 func (r *Resolver) Subscription() SubscriptionResolver { return &subscriptionResolver{r} }
 
@@ -285,6 +293,7 @@ type (
 	caseEventResolver        struct{ *Resolver }
 	caseHistoryEntryResolver struct{ *Resolver }
 	courtDateResolver        struct{ *Resolver }
+	staffMemberResolver      struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }
 	victimCaseResolver       struct{ *Resolver }
 )

@@ -355,7 +355,7 @@ func TestReissueAccessCode(t *testing.T) {
 func TestPerformanceReport(t *testing.T) {
 	s := graphtest.New(t)
 	t0 := time.Date(2026, 10, 5, 15, 0, 0, 0, time.UTC)
-	supervisor, supervisorID := s.Staff(t, viewer.RoleSupervisor)
+	_, supervisorID := s.Staff(t, viewer.RoleSupervisor)
 	at := func(d time.Duration) { s.SetNow(t0.Add(d)) }
 
 	at(0)
@@ -364,15 +364,15 @@ func TestPerformanceReport(t *testing.T) {
 	c, _ := s.Intake(t, "en") // never contacted, never closed
 	_ = c
 	for _, n := range []string{a, b} {
-		mutate(t, s, supervisor, assignMutation, map[string]any{"id": s.Case(t, n).ID, "a": supervisorID}).Decode(t, &struct{}{})
+		mutate(t, s, s.TokenFor(t, supervisorID), assignMutation, map[string]any{"id": s.Case(t, n).ID, "a": supervisorID}).Decode(t, &struct{}{})
 	}
 	first := `mutation($id: ID!) { recordFirstContact(caseId: $id) { version } }`
 	at(10 * time.Hour)
-	mutate(t, s, supervisor, first, map[string]any{"id": s.Case(t, a).ID}).Decode(t, &struct{}{})
+	mutate(t, s, s.TokenFor(t, supervisorID), first, map[string]any{"id": s.Case(t, a).ID}).Decode(t, &struct{}{})
 	at(20 * time.Hour)
-	mutate(t, s, supervisor, first, map[string]any{"id": s.Case(t, b).ID}).Decode(t, &struct{}{})
+	mutate(t, s, s.TokenFor(t, supervisorID), first, map[string]any{"id": s.Case(t, b).ID}).Decode(t, &struct{}{})
 	at(5 * 24 * time.Hour)
-	mutate(t, s, supervisor, `mutation($id: ID!) { closeCase(caseId: $id, outcome: RESOLVED) { status } }`,
+	mutate(t, s, s.TokenFor(t, supervisorID), `mutation($id: ID!) { closeCase(caseId: $id, outcome: RESOLVED) { status } }`,
 		map[string]any{"id": s.Case(t, a).ID}).Decode(t, &struct{}{})
 	at(5*24*time.Hour + time.Hour)
 	mutate(t, s, s.Session(t, a, aCode), `mutation { submitFeedback(input: {rating: 5}) { rating } }`, nil).Decode(t, &struct{}{})
@@ -392,7 +392,7 @@ func TestPerformanceReport(t *testing.T) {
 	q := `query($f: Time, $t: Time) { performanceReport(from: $f, to: $t) {
 	  initialContact { current goal unit sampleSize } caseResolution { current goal unit sampleSize }
 	  satisfaction { current goal unit sampleSize } } }`
-	mutate(t, s, supervisor, q, map[string]any{"f": t0.Add(-time.Hour), "t": t0.Add(30 * 24 * time.Hour)}).Decode(t, &got)
+	mutate(t, s, s.TokenFor(t, supervisorID), q, map[string]any{"f": t0.Add(-time.Hour), "t": t0.Add(30 * 24 * time.Hour)}).Decode(t, &got)
 	r := got.PerformanceReport
 	near := func(p *float64, want float64) bool { return p != nil && math.Abs(*p-want) < 1e-6 }
 	if !near(r.InitialContact.Current, 15) || r.InitialContact.SampleSize != 2 || r.InitialContact.Goal != 24 || r.InitialContact.Unit != "hours" {
@@ -405,7 +405,7 @@ func TestPerformanceReport(t *testing.T) {
 		t.Errorf("satisfaction %+v (current %v), want 50 percent over 2", r.Satisfaction, deref(r.Satisfaction.Current))
 	}
 	// Nothing in an empty period; advocates are refused.
-	mutate(t, s, supervisor, q, map[string]any{"f": t0.Add(-48 * time.Hour), "t": t0.Add(-24 * time.Hour)}).Decode(t, &got)
+	mutate(t, s, s.TokenFor(t, supervisorID), q, map[string]any{"f": t0.Add(-48 * time.Hour), "t": t0.Add(-24 * time.Hour)}).Decode(t, &got)
 	if got.PerformanceReport.InitialContact.Current != nil || got.PerformanceReport.Satisfaction.SampleSize != 0 {
 		t.Errorf("empty period: %+v", got.PerformanceReport)
 	}

@@ -61,6 +61,7 @@ type ResolverRoot interface {
 	Resource() ResourceResolver
 	ResourceRevision() ResourceRevisionResolver
 	Service() ServiceResolver
+	StaffMember() StaffMemberResolver
 	Subscription() SubscriptionResolver
 	VictimCase() VictimCaseResolver
 	VictimReferral() VictimReferralResolver
@@ -227,6 +228,7 @@ type ComplexityRoot struct {
 		AddCaseNote                     func(childComplexity int, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) int
 		AddCourtDate                    func(childComplexity int, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) int
 		AssignAdvocate                  func(childComplexity int, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) int
+		ChangeStaffRole                 func(childComplexity int, staffID nodeid.ID, role staff.Role) int
 		CloseCase                       func(childComplexity int, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) int
 		CompleteFollowUp                func(childComplexity int, followUpID nodeid.ID, note *string, expectedVersion *int) int
 		CompleteReferral                func(childComplexity int, referralID nodeid.ID) int
@@ -234,6 +236,8 @@ type ComplexityRoot struct {
 		CreateOrganization              func(childComplexity int, input CreateOrganizationInput) int
 		CreateResource                  func(childComplexity int, input CreateResourceInput) int
 		CreateService                   func(childComplexity int, input CreateServiceInput) int
+		DisableStaff                    func(childComplexity int, staffID nodeid.ID) int
+		EnableStaff                     func(childComplexity int, staffID nodeid.ID) int
 		EndCaseSession                  func(childComplexity int) int
 		GiveReferralConsent             func(childComplexity int, referralID nodeid.ID, share referral.Share) int
 		OpenCaseSession                 func(childComplexity int, caseNumber string, accessCode string) int
@@ -250,6 +254,7 @@ type ComplexityRoot struct {
 		SendReferral                    func(childComplexity int, referralID nodeid.ID) int
 		SetResourceTranslationPublished func(childComplexity int, resourceID nodeid.ID, locale string, published bool) int
 		SetTranslationPublished         func(childComplexity int, ownerID nodeid.ID, locale string, published bool) int
+		SignOutStaffEverywhere          func(childComplexity int, staffID nodeid.ID) int
 		SubmitFeedback                  func(childComplexity int, input cases.FeedbackInput) int
 		UpdateCaseStatus                func(childComplexity int, caseID nodeid.ID, status casefile.Status, note *string, expectedVersion *int) int
 		UpdateCompensationClaim         func(childComplexity int, caseID nodeid.ID, status casefile.ClaimStatus, expectedVersion *int) int
@@ -345,6 +350,7 @@ type ComplexityRoot struct {
 		Resources           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) int
 		Search              func(childComplexity int, text string, first *int, locale *string) int
 		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) int
+		StaffMembers        func(childComplexity int) int
 		TranslationCoverage func(childComplexity int) int
 	}
 
@@ -462,11 +468,12 @@ type ComplexityRoot struct {
 	}
 
 	StaffMember struct {
-		Email func(childComplexity int) int
-		ID    func(childComplexity int) int
-		Name  func(childComplexity int) int
-		Phone func(childComplexity int) int
-		Role  func(childComplexity int) int
+		Disabled func(childComplexity int) int
+		Email    func(childComplexity int) int
+		ID       func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Phone    func(childComplexity int) int
+		Role     func(childComplexity int) int
 	}
 
 	Subscription struct {
@@ -588,6 +595,10 @@ type MutationResolver interface {
 	RecordReferralWithdrawal(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
 	GiveReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share) (*ent.Referral, error)
 	WithdrawReferralConsent(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
+	ChangeStaffRole(ctx context.Context, staffID nodeid.ID, role staff.Role) (*ent.Staff, error)
+	DisableStaff(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
+	EnableStaff(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
+	SignOutStaffEverywhere(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
 }
 type OpeningHoursResolver interface {
 	Closures(ctx context.Context, obj *hours.Schedule) ([]*hours.Closure, error)
@@ -620,6 +631,7 @@ type QueryResolver interface {
 	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
+	StaffMembers(ctx context.Context) ([]*ent.Staff, error)
 }
 type ReferralResolver interface {
 	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
@@ -658,6 +670,9 @@ type ServiceResolver interface {
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
 
 	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
+}
+type StaffMemberResolver interface {
+	Disabled(ctx context.Context, obj *ent.Staff) (bool, error)
 }
 type SubscriptionResolver interface {
 	MyCaseUpdated(ctx context.Context, locale *string) (<-chan *ent.CaseFile, error)
@@ -1311,6 +1326,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignAdvocate(childComplexity, args["caseId"].(nodeid.ID), args["advocateId"].(nodeid.ID), args["expectedVersion"].(*int)), true
+	case "Mutation.changeStaffRole":
+		if e.ComplexityRoot.Mutation.ChangeStaffRole == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeStaffRole_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeStaffRole(childComplexity, args["staffId"].(nodeid.ID), args["role"].(staff.Role)), true
 	case "Mutation.closeCase":
 		if e.ComplexityRoot.Mutation.CloseCase == nil {
 			break
@@ -1388,6 +1414,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateService(childComplexity, args["input"].(CreateServiceInput)), true
+	case "Mutation.disableStaff":
+		if e.ComplexityRoot.Mutation.DisableStaff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_disableStaff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DisableStaff(childComplexity, args["staffId"].(nodeid.ID)), true
+	case "Mutation.enableStaff":
+		if e.ComplexityRoot.Mutation.EnableStaff == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_enableStaff_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EnableStaff(childComplexity, args["staffId"].(nodeid.ID)), true
 	case "Mutation.endCaseSession":
 		if e.ComplexityRoot.Mutation.EndCaseSession == nil {
 			break
@@ -1559,6 +1607,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetTranslationPublished(childComplexity, args["ownerId"].(nodeid.ID), args["locale"].(string), args["published"].(bool)), true
+	case "Mutation.signOutStaffEverywhere":
+		if e.ComplexityRoot.Mutation.SignOutStaffEverywhere == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signOutStaffEverywhere_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignOutStaffEverywhere(childComplexity, args["staffId"].(nodeid.ID)), true
 	case "Mutation.submitFeedback":
 		if e.ComplexityRoot.Mutation.SubmitFeedback == nil {
 			break
@@ -2060,6 +2119,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*service.Category), args["openNow"].(*bool), args["language"].(*string), args["locale"].(*string)), true
+	case "Query.staffMembers":
+		if e.ComplexityRoot.Query.StaffMembers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.StaffMembers(childComplexity), true
 	case "Query.translationCoverage":
 		if e.ComplexityRoot.Query.TranslationCoverage == nil {
 			break
@@ -2568,6 +2633,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceEdge.Node(childComplexity), true
 
+	case "StaffMember.disabled":
+		if e.ComplexityRoot.StaffMember.Disabled == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StaffMember.Disabled(childComplexity), true
 	case "StaffMember.email":
 		if e.ComplexityRoot.StaffMember.Email == nil {
 			break
@@ -2912,7 +2983,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "referrals.graphqls" "schema.graphqls"
+//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -2929,6 +3000,7 @@ var sources = []*ast.Source{
 	{Name: "directory.graphqls", Input: sourceData("directory.graphqls"), BuiltIn: false},
 	{Name: "referrals.graphqls", Input: sourceData("referrals.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
+	{Name: "staff.graphqls", Input: sourceData("staff.graphqls"), BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
 
@@ -3624,6 +3696,8 @@ func (ec *executionContext) childFields_StaffMember(ctx context.Context, field g
 		return ec.fieldContext_StaffMember_phone(ctx, field)
 	case "email":
 		return ec.fieldContext_StaffMember_email(ctx, field)
+	case "disabled":
+		return ec.fieldContext_StaffMember_disabled(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StaffMember", field.Name)
 }
@@ -3926,6 +4000,28 @@ func (ec *executionContext) field_Mutation_assignAdvocate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_changeStaffRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "staffId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staffId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "role",
+		func(ctx context.Context, v any) (staff.Role, error) {
+			return ec.unmarshalNStaffRole2victimservicesᚋentᚋstaffᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["role"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_closeCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4061,6 +4157,34 @@ func (ec *executionContext) field_Mutation_createService_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_disableStaff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "staffId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staffId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_enableStaff_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "staffId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staffId"] = arg0
 	return args, nil
 }
 
@@ -4431,6 +4555,20 @@ func (ec *executionContext) field_Mutation_setTranslationPublished_args(ctx cont
 		return nil, err
 	}
 	args["published"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_signOutStaffEverywhere_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "staffId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["staffId"] = arg0
 	return args, nil
 }
 
@@ -8952,6 +9090,182 @@ func (ec *executionContext) fieldContext_Mutation_withdrawReferralConsent(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_changeStaffRole(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeStaffRole(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeStaffRole(ctx, fc.Args["staffId"].(nodeid.ID), fc.Args["role"].(staff.Role))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Staff) graphql.Marshaler {
+			return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeStaffRole(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeStaffRole_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_disableStaff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_disableStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DisableStaff(ctx, fc.Args["staffId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Staff) graphql.Marshaler {
+			return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_disableStaff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_disableStaff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_enableStaff(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_enableStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EnableStaff(ctx, fc.Args["staffId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Staff) graphql.Marshaler {
+			return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_enableStaff(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_enableStaff_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_signOutStaffEverywhere(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_signOutStaffEverywhere(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SignOutStaffEverywhere(ctx, fc.Args["staffId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Staff) graphql.Marshaler {
+			return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_signOutStaffEverywhere(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_signOutStaffEverywhere_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _OpeningHours_alwaysOpen(ctx context.Context, field graphql.CollectedField, obj *hours.Schedule) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10669,6 +10983,38 @@ func (ec *executionContext) fieldContext_Query_partners(ctx context.Context, fie
 	if fc.Args, err = ec.field_Query_partners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_staffMembers(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_staffMembers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().StaffMembers(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Staff) graphql.Marshaler {
+			return ec.marshalNStaffMember2ᚕᚖvictimservicesᚋentᚐStaffᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_staffMembers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -12879,6 +13225,29 @@ func (ec *executionContext) _StaffMember_email(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_StaffMember_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StaffMember", field, false, false, "String")
+}
+
+func (ec *executionContext) _StaffMember_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.Staff) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StaffMember_disabled(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StaffMember().Disabled(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StaffMember_disabled(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StaffMember", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _Subscription_myCaseUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
@@ -17355,6 +17724,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "changeStaffRole":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeStaffRole(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disableStaff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_disableStaff(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enableStaff":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_enableStaff(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signOutStaffEverywhere":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_signOutStaffEverywhere(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17955,6 +18352,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_partners(ctx, field)
+				})
+		case "staffMembers":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_staffMembers(ctx, field)
 				})
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
@@ -18735,28 +19138,34 @@ func (ec *executionContext) _StaffMember(ctx context.Context, sel ast.SelectionS
 		case "id":
 			out.Values[i] = ec._StaffMember_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "name":
 			out.Values[i] = ec._StaffMember_name(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "role":
 			out.Values[i] = ec._StaffMember_role(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "phone":
 			out.Values[i] = ec._StaffMember_phone(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
 			out.Values[i] = ec._StaffMember_email(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "disabled":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StaffMember_disabled(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -20228,6 +20637,30 @@ func (ec *executionContext) unmarshalNServiceStatus2victimservicesᚋentᚋservi
 
 func (ec *executionContext) marshalNServiceStatus2victimservicesᚋentᚋserviceᚐStatus(ctx context.Context, sel ast.SelectionSet, v service.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNStaffMember2ᚕᚖvictimservicesᚋentᚐStaffᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Staff) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx context.Context, sel ast.SelectionSet, v *ent.Staff) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "StaffMember!")
+		return graphql.Null
+	}
+	return ec._StaffMember(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStaffRole2victimservicesᚋentᚋstaffᚐRole(ctx context.Context, v any) (staff.Role, error) {

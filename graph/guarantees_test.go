@@ -175,7 +175,11 @@ func TestRevokedSessionOnOpenWebsocket(t *testing.T) {
 func TestExpiredStaffTokenOnOpenWebsocket(t *testing.T) {
 	s := graphtest.New(t)
 	_, staffID := s.Staff(t, viewer.RoleSupervisor)
-	token, err := auth.SignStaffToken([]byte(graphtest.Secret), staffID, viewer.RoleSupervisor, s.Now(), time.Minute)
+	member, err := s.Client.Staff.Get(graphtest.System(context.Background()), nodeid.ID(staffID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	token, err := auth.SignStaffToken([]byte(graphtest.Secret), member, s.Now(), time.Minute)
 	if err != nil {
 		t.Fatal(err)
 	}

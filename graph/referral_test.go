@@ -247,16 +247,16 @@ func TestReferralAndUrgentKPIs(t *testing.T) {
 	s := graphtest.New(t)
 	t0 := time.Date(2026, 10, 5, 15, 0, 0, 0, time.UTC)
 	s.SetNow(t0)
-	supervisor, supervisorID := s.Staff(t, viewer.RoleSupervisor)
+	_, supervisorID := s.Staff(t, viewer.RoleSupervisor)
 	u1 := intake(t, s, "192.0.2.20:1", map[string]any{"safeNow": false}).RequestSupport.CaseNumber
 	u2 := intake(t, s, "192.0.2.21:1", map[string]any{"immediateDanger": true}).RequestSupport.CaseNumber
 	calm := intake(t, s, "192.0.2.22:1", nil).RequestSupport.CaseNumber
 	for _, n := range []string{u1, u2, calm} {
-		mutate(t, s, supervisor, assignMutation, map[string]any{"id": s.Case(t, n).ID, "a": supervisorID}).Decode(t, &struct{}{})
+		mutate(t, s, s.TokenFor(t, supervisorID), assignMutation, map[string]any{"id": s.Case(t, n).ID, "a": supervisorID}).Decode(t, &struct{}{})
 	}
 	contact := func(n string, after time.Duration) {
 		s.SetNow(t0.Add(after))
-		mutate(t, s, supervisor, `mutation($id: ID!) { recordFirstContact(caseId: $id) { version } }`, map[string]any{"id": s.Case(t, n).ID}).Decode(t, &struct{}{})
+		mutate(t, s, s.TokenFor(t, supervisorID), `mutation($id: ID!) { recordFirstContact(caseId: $id) { version } }`, map[string]any{"id": s.Case(t, n).ID}).Decode(t, &struct{}{})
 	}
 	contact(u1, 1*time.Hour)
 	contact(u2, 2*time.Hour)
@@ -264,12 +264,12 @@ func TestReferralAndUrgentKPIs(t *testing.T) {
 	// Referrals: cvn accepted then completed, cvn declined, harbor proposed.
 	propose := func(n, partner string) string {
 		var out struct{ ProposeReferral struct{ ID string } }
-		mutate(t, s, supervisor, proposeMutation, map[string]any{"id": s.Case(t, n).ID, "p": seed.ID("org", partner)}).Decode(t, &out)
+		mutate(t, s, s.TokenFor(t, supervisorID), proposeMutation, map[string]any{"id": s.Case(t, n).ID, "p": seed.ID("org", partner)}).Decode(t, &out)
 		return out.ProposeReferral.ID
 	}
 	run := func(ref string, steps ...string) {
 		for _, q := range steps {
-			mutate(t, s, supervisor, q, map[string]any{"r": ref}).Decode(t, &struct{}{})
+			mutate(t, s, s.TokenFor(t, supervisorID), q, map[string]any{"r": ref}).Decode(t, &struct{}{})
 		}
 	}
 	consent := `mutation($r: ID!) { recordReferralConsent(referralId: $r, share: NAME_AND_CONTACT, method: WRITTEN) { id } }`

@@ -45,7 +45,6 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/casefile"
-	"victimservices/ent/schema/viewer"
 	"victimservices/ent/staff"
 	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
@@ -325,8 +324,8 @@ func fixtures(ctx context.Context, base string, client *ent.Client, secret []byt
 		return f, err
 	}
 	f.caseID = string(cf.ID)
-	sup, _ := auth.SignStaffToken(secret, string(supervisor.ID), viewer.RoleSupervisor, time.Now(), 24*time.Hour)
-	f.advocateToken, _ = auth.SignStaffToken(secret, string(advocate.ID), viewer.RoleAdvocate, time.Now(), 24*time.Hour)
+	sup, _ := auth.SignStaffToken(secret, supervisor, time.Now(), auth.DefaultMaxTokenTTL)
+	f.advocateToken, _ = auth.SignStaffToken(secret, advocate, time.Now(), auth.DefaultMaxTokenTTL)
 	steps := []string{
 		fmt.Sprintf(`mutation { assignAdvocate(caseId: %q, advocateId: %q) { version } }`, f.caseID, advocate.ID),
 		fmt.Sprintf(`mutation { recordFirstContact(caseId: %q) { version } }`, f.caseID),

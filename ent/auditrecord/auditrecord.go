@@ -26,6 +26,8 @@ const (
 	FieldAction = "action"
 	// FieldCaseID holds the string denoting the case_id field in the database.
 	FieldCaseID = "case_id"
+	// FieldSubjectID holds the string denoting the subject_id field in the database.
+	FieldSubjectID = "subject_id"
 	// FieldRequestID holds the string denoting the request_id field in the database.
 	FieldRequestID = "request_id"
 	// FieldAt holds the string denoting the at field in the database.
@@ -41,6 +43,7 @@ var Columns = []string{
 	FieldActorID,
 	FieldAction,
 	FieldCaseID,
+	FieldSubjectID,
 	FieldRequestID,
 	FieldAt,
 }
@@ -122,6 +125,11 @@ func ByAction(opts ...sql.OrderTermOption) OrderOption {
 // ByCaseID orders the results by the case_id field.
 func ByCaseID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCaseID, opts...).ToFunc()
+}
+
+// BySubjectID orders the results by the subject_id field.
+func BySubjectID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSubjectID, opts...).ToFunc()
 }
 
 // ByRequestID orders the results by the request_id field.

@@ -70,6 +70,11 @@ func CaseID(v nodeid.ID) predicate.AuditRecord {
 	return predicate.AuditRecord(sql.FieldEQ(FieldCaseID, v))
 }
 
+// SubjectID applies equality check predicate on the "subject_id" field. It's identical to SubjectIDEQ.
+func SubjectID(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldEQ(FieldSubjectID, v))
+}
+
 // RequestID applies equality check predicate on the "request_id" field. It's identical to RequestIDEQ.
 func RequestID(v string) predicate.AuditRecord {
 	return predicate.AuditRecord(sql.FieldEQ(FieldRequestID, v))
@@ -318,6 +323,81 @@ func CaseIDEqualFold(v nodeid.ID) predicate.AuditRecord {
 func CaseIDContainsFold(v nodeid.ID) predicate.AuditRecord {
 	vc := string(v)
 	return predicate.AuditRecord(sql.FieldContainsFold(FieldCaseID, vc))
+}
+
+// SubjectIDEQ applies the EQ predicate on the "subject_id" field.
+func SubjectIDEQ(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldEQ(FieldSubjectID, v))
+}
+
+// SubjectIDNEQ applies the NEQ predicate on the "subject_id" field.
+func SubjectIDNEQ(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldNEQ(FieldSubjectID, v))
+}
+
+// SubjectIDIn applies the In predicate on the "subject_id" field.
+func SubjectIDIn(vs ...string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldIn(FieldSubjectID, vs...))
+}
+
+// SubjectIDNotIn applies the NotIn predicate on the "subject_id" field.
+func SubjectIDNotIn(vs ...string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldNotIn(FieldSubjectID, vs...))
+}
+
+// SubjectIDGT applies the GT predicate on the "subject_id" field.
+func SubjectIDGT(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldGT(FieldSubjectID, v))
+}
+
+// SubjectIDGTE applies the GTE predicate on the "subject_id" field.
+func SubjectIDGTE(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldGTE(FieldSubjectID, v))
+}
+
+// SubjectIDLT applies the LT predicate on the "subject_id" field.
+func SubjectIDLT(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldLT(FieldSubjectID, v))
+}
+
+// SubjectIDLTE applies the LTE predicate on the "subject_id" field.
+func SubjectIDLTE(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldLTE(FieldSubjectID, v))
+}
+
+// SubjectIDContains applies the Contains predicate on the "subject_id" field.
+func SubjectIDContains(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldContains(FieldSubjectID, v))
+}
+
+// SubjectIDHasPrefix applies the HasPrefix predicate on the "subject_id" field.
+func SubjectIDHasPrefix(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldHasPrefix(FieldSubjectID, v))
+}
+
+// SubjectIDHasSuffix applies the HasSuffix predicate on the "subject_id" field.
+func SubjectIDHasSuffix(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldHasSuffix(FieldSubjectID, v))
+}
+
+// SubjectIDIsNil applies the IsNil predicate on the "subject_id" field.
+func SubjectIDIsNil() predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldIsNull(FieldSubjectID))
+}
+
+// SubjectIDNotNil applies the NotNil predicate on the "subject_id" field.
+func SubjectIDNotNil() predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldNotNull(FieldSubjectID))
+}
+
+// SubjectIDEqualFold applies the EqualFold predicate on the "subject_id" field.
+func SubjectIDEqualFold(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldEqualFold(FieldSubjectID, v))
+}
+
+// SubjectIDContainsFold applies the ContainsFold predicate on the "subject_id" field.
+func SubjectIDContainsFold(v string) predicate.AuditRecord {
+	return predicate.AuditRecord(sql.FieldContainsFold(FieldSubjectID, v))
 }
 
 // RequestIDEQ applies the EQ predicate on the "request_id" field.

@@ -15,6 +15,7 @@ var (
 		{Name: "actor_id", Type: field.TypeString, Nullable: true},
 		{Name: "action", Type: field.TypeString},
 		{Name: "case_id", Type: field.TypeString, Nullable: true},
+		{Name: "subject_id", Type: field.TypeString, Nullable: true},
 		{Name: "request_id", Type: field.TypeString, Nullable: true},
 		{Name: "at", Type: field.TypeTime},
 	}
@@ -27,12 +28,12 @@ var (
 			{
 				Name:    "auditrecord_case_id_at",
 				Unique:  false,
-				Columns: []*schema.Column{AuditRecordsColumns[4], AuditRecordsColumns[6]},
+				Columns: []*schema.Column{AuditRecordsColumns[4], AuditRecordsColumns[7]},
 			},
 			{
 				Name:    "auditrecord_actor_id_at",
 				Unique:  false,
-				Columns: []*schema.Column{AuditRecordsColumns[2], AuditRecordsColumns[6]},
+				Columns: []*schema.Column{AuditRecordsColumns[2], AuditRecordsColumns[7]},
 			},
 		},
 	}
@@ -591,6 +592,8 @@ var (
 		{Name: "phone", Type: field.TypeString, Nullable: true},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "external_id", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "token_version", Type: field.TypeInt, Default: 0},
+		{Name: "disabled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}
 	// StaffsTable holds the schema information for the "staffs" table.

@@ -50,7 +50,7 @@ func init() {
 	auditrecordFields := schema.AuditRecord{}.Fields()
 	_ = auditrecordFields
 	// auditrecordDescAt is the schema descriptor for at field.
-	auditrecordDescAt := auditrecordFields[5].Descriptor()
+	auditrecordDescAt := auditrecordFields[6].Descriptor()
 	// auditrecord.DefaultAt holds the default value on creation for the at field.
 	auditrecord.DefaultAt = auditrecordDescAt.Default.(func() time.Time)
 	// auditrecordDescID is the schema descriptor for id field.
@@ -1110,8 +1110,14 @@ func init() {
 	staffDescEmail := staffFields[3].Descriptor()
 	// staff.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	staff.EmailValidator = staffDescEmail.Validators[0].(func(string) error)
+	// staffDescTokenVersion is the schema descriptor for token_version field.
+	staffDescTokenVersion := staffFields[5].Descriptor()
+	// staff.DefaultTokenVersion holds the default value on creation for the token_version field.
+	staff.DefaultTokenVersion = staffDescTokenVersion.Default.(int)
+	// staff.TokenVersionValidator is a validator for the "token_version" field. It is called by the builders before save.
+	staff.TokenVersionValidator = staffDescTokenVersion.Validators[0].(func(int) error)
 	// staffDescCreatedAt is the schema descriptor for created_at field.
-	staffDescCreatedAt := staffFields[5].Descriptor()
+	staffDescCreatedAt := staffFields[7].Descriptor()
 	// staff.DefaultCreatedAt holds the default value on creation for the created_at field.
 	staff.DefaultCreatedAt = staffDescCreatedAt.Default.(func() time.Time)
 	// staffDescID is the schema descriptor for id field.

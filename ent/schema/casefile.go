@@ -349,6 +349,8 @@ func (AuditRecord) Fields() []ent.Field {
 		field.String("actor_id").Optional().Immutable(),
 		field.String("action").Immutable(),
 		field.String("case_id").GoType(nodeid.ID("")).Optional().Immutable(),
+		field.String("subject_id").Optional().Immutable().
+			Comment("The record acted on when it is not a case (a staff account)."),
 		field.String("request_id").Optional().Immutable(),
 		field.Time("at").Default(time.Now).Immutable(),
 	}

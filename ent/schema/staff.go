@@ -34,6 +34,10 @@ func (Staff) Fields() []ent.Field {
 		field.String("email").Optional().Validate(validEmail),
 		field.String("external_id").Optional().Nillable().Unique().Immutable().
 			Comment("Subject of the identity provider's tokens, for staff who sign in through it."),
+		field.Int("token_version").Default(0).NonNegative().
+			Comment("Bumped to end every token issued before: a staff token is good only while its ver claim equals this."),
+		field.Time("disabled_at").Optional().Nillable().
+			Comment("When an admin disabled the account: no token of a disabled account is accepted."),
 		field.Time("created_at").Default(time.Now).Immutable(),
 	}
 }
@@ -43,7 +47,8 @@ func (Staff) Edges() []ent.Edge {
 	return []ent.Edge{edge.To("cases", CaseFile.Type).Comment("Cases assigned to an advocate.")}
 }
 
-// Policy: admins manage staff accounts; staff read them.
+// Policy: admins manage staff accounts; staff read them; a staff member may
+// end their own tokens (sign out everywhere).
 func (Staff) Policy() ent.Policy { return rule.StaffPolicy() }
 
 // Annotations of a staff member.

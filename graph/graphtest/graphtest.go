@@ -23,6 +23,7 @@ import (
 	_ "github.com/lib/pq"
 
 	"victimservices/ent"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/staff"
 	"victimservices/graph/httpapi"
@@ -158,7 +159,7 @@ func (s *Server) Staff(tb testing.TB, role viewer.Role) (token, id string) {
 	if err != nil {
 		tb.Fatalf("create staff: %v", err)
 	}
-	token, err = auth.SignStaffToken([]byte(Secret), string(member.ID), role, s.Now(), 30*24*time.Hour)
+	token, err = auth.SignStaffToken([]byte(Secret), member, s.Now(), auth.DefaultMaxTokenTTL)
 	if err != nil {
 		tb.Fatalf("sign: %v", err)
 	}
@@ -298,4 +299,20 @@ func (w testWriter) Write(p []byte) (int, error) {
 	w.tb.Helper()
 	w.tb.Log(strings.TrimSpace(string(p)))
 	return len(p), nil
+}
+
+// TokenFor signs a new token for an existing staff member at the server's
+// current clock (tokens live at most 12 hours: a test that moves the clock
+// by days signs again).
+func (s *Server) TokenFor(tb testing.TB, staffID string) string {
+	tb.Helper()
+	m, err := s.Client.Staff.Get(System(context.Background()), nodeid.ID(staffID))
+	if err != nil {
+		tb.Fatalf("staff %s: %v", staffID, err)
+	}
+	token, err := auth.SignStaffToken([]byte(Secret), m, s.Now(), auth.DefaultMaxTokenTTL)
+	if err != nil {
+		tb.Fatalf("sign: %v", err)
+	}
+	return token
 }

@@ -38,6 +38,8 @@ type Options struct {
 	Clock func() time.Time
 	// AuthSecret verifies staff bearer tokens (at least 32 bytes).
 	AuthSecret []byte
+	// MaxTokenTTL refuses staff tokens issued for longer (default 12 h).
+	MaxTokenTTL time.Duration
 	// OIDC, when set, also accepts staff tokens from the city's identity
 	// provider.
 	OIDC *auth.OIDC
@@ -105,7 +107,7 @@ func (o *Options) defaults() {
 // development, GraphiQL at /).
 func NewHandler(o Options) http.Handler {
 	o.defaults()
-	authn := &auth.Authenticator{Client: o.Client, Secret: o.AuthSecret, OIDC: o.OIDC}
+	authn := &auth.Authenticator{Client: o.Client, Secret: o.AuthSecret, OIDC: o.OIDC, MaxTokenTTL: o.MaxTokenTTL}
 	var cache *responseCache
 	if o.CacheEntries > 0 {
 		cache = newResponseCache(o.CacheEntries, o.PublicMaxAge, o.Clock)

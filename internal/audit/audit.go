@@ -18,6 +18,9 @@ type Entry struct {
 	Action string
 	// CaseID is the case it concerns ("" for none).
 	CaseID nodeid.ID
+	// SubjectID is the record acted on when it is not a case (a staff
+	// account).
+	SubjectID string
 	// Victim records the action as the victim's even without a victim
 	// viewer (signing in, before the session exists).
 	Victim bool
@@ -34,6 +37,9 @@ func create(ctx context.Context, c *ent.Client, e Entry) *ent.AuditRecordCreate 
 	b := c.AuditRecord.Create().SetAction(e.Action).SetRequestID(request.ID(ctx)).SetAt(request.Instant(ctx))
 	if e.CaseID != "" {
 		b.SetCaseID(e.CaseID)
+	}
+	if e.SubjectID != "" {
+		b.SetSubjectID(e.SubjectID)
 	}
 	switch {
 	case v.IsStaff():

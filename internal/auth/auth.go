@@ -3,6 +3,7 @@ package auth
 import (
 	"context"
 	"strings"
+	"time"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/errcode"
@@ -19,6 +20,9 @@ type Authenticator struct {
 	Secret []byte
 	// OIDC, when set, also accepts tokens from the city's identity provider.
 	OIDC *OIDC
+	// MaxTokenTTL refuses staff tokens issued for longer (default
+	// DefaultMaxTokenTTL).
+	MaxTokenTTL time.Duration
 }
 
 // Authenticate returns ctx carrying the viewer of an Authorization value
@@ -43,7 +47,11 @@ func (a *Authenticator) Authenticate(ctx context.Context, authorization string) 
 		}
 		return viewer.NewContext(ctx, v), nil
 	}
-	v, err := VerifyStaffToken(a.Secret, token, now)
+	maxTTL := a.MaxTokenTTL
+	if maxTTL <= 0 {
+		maxTTL = DefaultMaxTokenTTL
+	}
+	v, err := staffViewer(ctx, a.Client, a.Secret, token, now, maxTTL)
 	if err != nil && a.OIDC != nil {
 		v, err = a.OIDC.viewer(ctx, a.Client, token, now)
 	}

@@ -80,6 +80,10 @@ func (o *OIDC) viewer(ctx context.Context, c *ent.Client, token string, now time
 	if err != nil {
 		return viewer.Viewer{}, err
 	}
+	// The provider decides the role; a disabled account stays refused.
+	if _, err := accountViewer(ctx, c, id, nil); err != nil {
+		return viewer.Viewer{}, err
+	}
 	return viewer.Viewer{StaffID: id, Role: role}, nil
 }
 

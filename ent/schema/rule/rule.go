@@ -2,14 +2,17 @@ package rule
 
 import (
 	"context"
+	"slices"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/privacy"
 
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
+	"victimservices/ent/staff"
 )
 
 // AllowDirectoryEditors allows editors and admins; others go on to the next rule.
@@ -93,27 +96,47 @@ func HiddenFromNonEditorsPolicy() ent.Policy {
 	}
 }
 
-// StaffPolicy: staff read staff records; admins write them.
+// StaffPolicy: staff read staff records (the accounts view, every account
+// with its state, is the admins'); admins write them; a staff member may end
+// their own tokens (bump their token version, nothing else).
 func StaffPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
 			privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-				if viewer.FromContext(ctx).IsStaff() {
+				v := viewer.FromContext(ctx)
+				switch {
+				case viewer.InAccountsView(ctx) && !v.IsAdmin():
+					return privacy.Denyf("the staff accounts are for admins")
+				case v.IsStaff():
 					return privacy.Allow
 				}
 				return privacy.Deny
 			}),
 		},
 		Mutation: privacy.MutationPolicy{
-			privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 				v := viewer.FromContext(ctx)
-				if v.IsStaff() && v.Role == viewer.RoleAdmin {
+				switch {
+				case v.IsAdmin():
+					return privacy.Allow
+				case v.IsStaff() && m.Op().Is(ent.OpUpdateOne) && len(m.Fields()) == 0 && len(m.ClearedFields()) == 0 &&
+					slices.Equal(m.AddedFields(), []string{staff.FieldTokenVersion}) && isOwnAccount(m, v.StaffID):
 					return privacy.Allow
 				}
-				return privacy.Deny
+				return privacy.Denyf("only admins manage staff accounts")
 			}),
 		},
 	}
+}
+
+// isOwnAccount reports whether an UpdateOne of a staff record targets id.
+func isOwnAccount(m ent.Mutation, id string) bool {
+	target, ok := m.(interface{ ID() (nodeid.ID, bool) })
+	if !ok {
+		return false
+	}
+	got, exists := target.ID()
+	return exists && string(got) == id
 }
 
 // filterColumn restricts the query to rows whose column equals value, then

@@ -54,6 +54,9 @@ func (v Viewer) IsAdvocate() bool { return v.IsStaff() && v.Role == RoleAdvocate
 // IsStaff reports whether the viewer is a signed-in staff member.
 func (v Viewer) IsStaff() bool { return v.StaffID != "" && v.Role.Valid() }
 
+// IsAdmin reports whether the viewer is a signed-in admin.
+func (v Viewer) IsAdmin() bool { return v.IsStaff() && v.Role == RoleAdmin }
+
 // CanEditDirectory reports whether the viewer may change the directory and content.
 func (v Viewer) CanEditDirectory() bool {
 	return v.IsStaff() && (v.Role == RoleEditor || v.Role == RoleAdmin)
@@ -112,5 +115,19 @@ func WithEditorialView(ctx context.Context) context.Context {
 // InEditorialView reports whether ctx was marked by WithEditorialView.
 func InEditorialView(ctx context.Context) bool {
 	v, _ := ctx.Value(editorialViewKey{}).(bool)
+	return v
+}
+
+type accountsViewKey struct{}
+
+// WithAccountsView marks ctx as reading the staff accounts with their state
+// (who is disabled): only admins may.
+func WithAccountsView(ctx context.Context) context.Context {
+	return context.WithValue(ctx, accountsViewKey{}, true)
+}
+
+// InAccountsView reports whether ctx was marked by WithAccountsView.
+func InAccountsView(ctx context.Context) bool {
+	v, _ := ctx.Value(accountsViewKey{}).(bool)
 	return v
 }
