@@ -70,6 +70,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		gqlErr.Message = Localize(l, id, data)
 		gqlErr.Extensions = map[string]any{"code": string(code)}
+		for k, v := range e.Extensions { // retryAfter, the emergency lines
+			gqlErr.Extensions[k] = v
+		}
 		gqlErr.Err = nil
 		return gqlErr
 	}

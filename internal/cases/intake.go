@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"errors"
 	"strings"
 
 	"victimservices/ent"
@@ -16,17 +17,41 @@ import (
 
 // RequestSupport opens a case for a person asking for help and returns its
 // number and access code (shown once; only an argon2id hash is stored). The
-// attempt is counted first against the client, committed on its own (at most
-// IntakesPerClient an hour, else RATE_LIMITED); the case is then opened
-// through the change path. A person who is not safe now or in immediate
-// danger gets, in the same answer and their language, the emergency lines.
+// request is validated first; then the attempt is counted against the client
+// (an IPv6 client by its /64), committed on its own: at most
+// IntakesPerClient an hour, else RATE_LIMITED with retryAfter. Failed
+// validations do not count. The case is then opened through the change path.
+//
+// Emergency first: a person who said they are not safe now or in immediate
+// danger gets, in their language, the emergency message and lines (911 and
+// the 24/7 advocacy line) in the answer, and also in the error's extensions
+// (emergencyMessage, emergencyContacts) when the request is refused for any
+// reason.
 func (s *Cases) RequestSupport(ctx context.Context, in SupportRequestInput) (*SupportRequestPayload, error) {
-	if _, n, err := reserve(ctx, s.client, bucketIntake, request.Client(ctx), request.Instant(ctx)); err != nil {
+	p, err := s.requestSupport(ctx, in)
+	if err != nil && urgentRequest(in) {
+		return nil, s.withEmergency(ctx, in, err)
+	}
+	return p, err
+}
+
+func (s *Cases) requestSupport(ctx context.Context, in SupportRequestInput) (*SupportRequestPayload, error) {
+	v, err := validIntake(in)
+	if err != nil {
+		return nil, err
+	}
+	now := request.Instant(ctx)
+	client := clientKey(request.Client(ctx))
+	if _, n, err := reserve(ctx, s.client, bucketIntake, client, now); err != nil {
 		return nil, err
 	} else if n > IntakesPerClient {
-		return nil, errcode.ErrRateLimited
+		wait, err := retryAfter(ctx, s.client, bucketIntake, client, now, n, IntakesPerClient)
+		if err != nil {
+			return nil, err
+		}
+		return nil, tooMany("error.rateLimited", wait)
 	}
-	cf, code, err := s.openCase(ctx, in, false)
+	cf, code, err := s.openCase(ctx, in, v, false)
 	if err != nil {
 		return nil, err
 	}
@@ -43,36 +68,90 @@ func (s *Cases) RequestSupport(ctx context.Context, in SupportRequestInput) (*Su
 	return payload, nil
 }
 
+// urgentRequest reports whether the person said they are not safe now or
+// in immediate danger.
+func urgentRequest(in SupportRequestInput) bool {
+	return in.SafeNow != nil && !*in.SafeNow || in.ImmediateDanger != nil && *in.ImmediateDanger
+}
+
+// withEmergency adds the emergency message and lines, in the person's
+// language, to the error refusing their request.
+func (s *Cases) withEmergency(ctx context.Context, in SupportRequestInput, err error) error {
+	var (
+		coded      *errcode.Error
+		validation *ent.ValidationError
+	)
+	switch {
+	case errors.As(err, &coded):
+	case errors.As(err, &validation): // a schema validator refused a field
+		coded = errcode.Field(validation.Name)
+	default:
+		coded = &errcode.Error{Code: errcode.Internal, MessageID: errcode.DefaultMessage(errcode.Internal), Err: err}
+	}
+	l := locales.Match(in.PreferredLocale)
+	contacts, cerr := directory.EmergencyContacts(ctx, s.client, l)
+	if cerr != nil {
+		// The directory cannot be read either: 911 is never wrong.
+		contacts = nil
+	}
+	lines := []map[string]any{}
+	for _, c := range contacts {
+		phones := []map[string]any{}
+		for _, p := range c.Phones {
+			phones = append(phones, map[string]any{"display": phone.Display(p.Number), "telUri": phone.TelURI(p.Number)})
+		}
+		lines = append(lines, map[string]any{"name": c.Name, "servedLocale": c.ServedLocale, "phones": phones})
+	}
+	if len(lines) == 0 {
+		lines = append(lines, map[string]any{"name": "911", "servedLocale": l.Code,
+			"phones": []map[string]any{{"display": "911", "telUri": phone.TelURI("911")}}})
+	}
+	return coded.With(map[string]any{"emergencyMessage": l.T("emergency.title", nil), "emergencyContacts": lines})
+}
+
 // OpenDemoCase opens a case marked as demo data, through the same path as an
 // intake but without its rate limit: the seed uses it.
 func (s *Cases) OpenDemoCase(ctx context.Context, in SupportRequestInput) (*ent.CaseFile, string, error) {
-	return s.openCase(ctx, in, true)
+	v, err := validIntake(in)
+	if err != nil {
+		return nil, "", err
+	}
+	return s.openCase(ctx, in, v, true)
 }
 
-// openCase validates an intake and opens its case through the change path
-// (the case, its RECEIVED entry and the audit record in one transaction).
-func (s *Cases) openCase(ctx context.Context, in SupportRequestInput, demo bool) (*ent.CaseFile, string, error) {
-	var number, email string
+// contact is an intake's validated contact details.
+type contact struct{ number, email string }
+
+// validIntake checks an intake before anything is recorded.
+func validIntake(in SupportRequestInput) (contact, error) {
+	var v contact
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
 		n, err := phone.Normalize(*in.Phone)
 		if err != nil {
-			return nil, "", errcode.ErrInvalidPhone
+			return v, errcode.ErrInvalidPhone
 		}
-		number = n
+		v.number = n
 	}
 	if in.Email != nil {
-		email = strings.TrimSpace(*in.Email)
+		v.email = strings.TrimSpace(*in.Email)
 	}
 	switch in.ContactMethod {
 	case casefile.ContactMethodPHONE, casefile.ContactMethodSMS:
-		if number == "" {
-			return nil, "", errcode.ErrContactRequired
+		if v.number == "" {
+			return v, errcode.ErrContactRequired
 		}
 	case casefile.ContactMethodEMAIL:
-		if email == "" {
-			return nil, "", errcode.ErrContactRequired
+		if v.email == "" {
+			return v, errcode.ErrContactRequired
 		}
 	}
+	return v, nil
+}
+
+// openCase opens the case of a validated intake through the change path
+// (the case, its RECEIVED entry and the audit record in one transaction).
+func (s *Cases) openCase(ctx context.Context, in SupportRequestInput, v contact, demo bool) (*ent.CaseFile, string, error) {
+	number, email := v.number, v.email
 	code := accesscode.NewCode()
 	hash, err := s.hasher.Hash(ctx, code)
 	if err != nil {
@@ -84,7 +163,7 @@ func (s *Cases) openCase(ctx context.Context, in SupportRequestInput, demo bool)
 	}
 	// Not safe now, or in immediate danger: the case heads the advocates'
 	// lists and the answer carries the emergency contacts.
-	urgent := in.SafeNow != nil && !*in.SafeNow || in.ImmediateDanger != nil && *in.ImmediateDanger
+	urgent := urgentRequest(in)
 	cf, err := s.change(ctx, "", nil, Change{Action: "case.intake", Open: func(ctx context.Context, c *ent.Client) (*ent.CaseFile, error) {
 		// Case numbers are 39 random bits: a clash is a constraint error
 		// (an INTERNAL answer), not worth a retry.

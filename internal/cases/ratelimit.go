@@ -2,12 +2,15 @@ package cases
 
 import (
 	"context"
+	"math"
+	"net/netip"
 	"time"
 
 	"entgo.io/ent/privacy"
 
 	"victimservices/ent"
 	"victimservices/ent/rateevent"
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/internal/accesscode"
 )
@@ -32,6 +35,54 @@ const (
 	bucketSignInClient = "signin_client"
 	bucketIntake       = "intake_client"
 )
+
+// clientKey is what per-client limits count a client address by: an IPv4
+// address, or the /64 of an IPv6 address (one household or device gets a
+// whole /64, and can pick any address in it).
+func clientKey(addr string) string {
+	a, err := netip.ParseAddr(addr)
+	if err != nil || a.Unmap().Is4() {
+		return addr
+	}
+	p, err := a.Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
+}
+
+// retryAfter returns the whole seconds until an attempt in bucket for key
+// would be within limit again: when enough of the attempts now in the window
+// (n, the last one included) have left it.
+func retryAfter(ctx context.Context, c *ent.Client, bucket, key string, now time.Time, n, limit int) (int, error) {
+	ctx = privacy.DecisionContext(ctx, privacy.Allow)
+	ev, err := c.RateEvent.Query().
+		Where(rateevent.Bucket(bucket), rateevent.Key(accesscode.Key(bucket, key)), rateevent.AtGT(now.Add(-rateWindow))).
+		Order(ent.Asc(rateevent.FieldAt), ent.Asc(rateevent.FieldID)).Offset(max(n-limit, 0)).First(ctx)
+	if ent.IsNotFound(err) {
+		return 1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return max(int(math.Ceil(ev.At.Add(rateWindow).Sub(now).Seconds())), 1), nil
+}
+
+// tooMany is the RATE_LIMITED answer with its retryAfter extension.
+func tooMany(messageID string, seconds int) *errcode.Error {
+	e := errcode.New(errcode.RateLimited, messageID, nil)
+	e.Extensions = map[string]any{"retryAfter": seconds}
+	return e
+}
+
+// forgetAttempts lifts the failed-attempt lock of a case number (its access
+// code was reissued: the new code must work at once).
+func forgetAttempts(ctx context.Context, c *ent.Client, caseNumber string) error {
+	_, err := c.RateEvent.Delete().
+		Where(rateevent.Bucket(bucketSignInCase), rateevent.Key(accesscode.Key(bucketSignInCase, caseNumber))).
+		Exec(privacy.DecisionContext(ctx, privacy.Allow))
+	return err
+}
 
 // reserve records one attempt in bucket for key, committed at once (outside
 // any transaction, so a failed attempt is never rolled back), and reports how

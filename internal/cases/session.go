@@ -38,12 +38,26 @@ func (s *Cases) OpenSession(ctx context.Context, caseNumber, code string) (*Case
 	if err != nil {
 		return nil, err
 	}
-	clientAttempt, perClient, err := reserve(ctx, s.client, bucketSignInClient, request.Client(ctx), now)
+	client := clientKey(request.Client(ctx))
+	clientAttempt, perClient, err := reserve(ctx, s.client, bucketSignInClient, client, now)
 	if err != nil {
 		return nil, err
 	}
 	if perCase > SignInFailuresPerCase || perClient > SignInFailuresPerClient {
-		return nil, errcode.ErrTooManyAttempts
+		wait := 0
+		if perCase > SignInFailuresPerCase {
+			if wait, err = retryAfter(ctx, s.client, bucketSignInCase, caseKey, now, perCase, SignInFailuresPerCase); err != nil {
+				return nil, err
+			}
+		}
+		if perClient > SignInFailuresPerClient {
+			w, err := retryAfter(ctx, s.client, bucketSignInClient, client, now, perClient, SignInFailuresPerClient)
+			if err != nil {
+				return nil, err
+			}
+			wait = max(wait, w)
+		}
+		return nil, tooMany("error.tooManyAttempts", wait)
 	}
 	sys := privacy.DecisionContext(ctx, privacy.Allow)
 	var hash string

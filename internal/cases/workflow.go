@@ -168,11 +168,17 @@ func closeChange(outcome casefile.Outcome, note string) Change {
 	}}
 }
 
-// reissueChange replaces the access code and revokes every session.
+// reissueChange replaces the access code, revokes every session and lifts
+// the case number's failed sign-in lock.
 func reissueChange(hash string) Change {
 	return Change{Action: "case.reissue_code", Apply: func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, u *ent.CaseFileUpdate) ([]Event, error) {
 		u.SetAccessCodeHash(hash)
 		if err := revokeSessions(ctx, c, cf.ID, request.Instant(ctx)); err != nil {
+			return nil, err
+		}
+		// A stranger who knows the case number may have locked it with
+		// wrong codes: the new code works at once (the old one never again).
+		if err := forgetAttempts(ctx, c, cf.CaseNumber); err != nil {
 			return nil, err
 		}
 		return []Event{{Kind: caseevent.KindACCESS_CODE_REISSUED, VictimVisible: true}}, nil

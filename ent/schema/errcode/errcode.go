@@ -38,9 +38,37 @@ type Error struct {
 	// Data fills the message's placeholders; Data["Count"] selects the
 	// plural form; Data["Field"] names the input field at fault.
 	Data map[string]any
+	// Extensions are more GraphQL error extensions beside code, for clients
+	// (retryAfter in seconds on RATE_LIMITED; the emergency lines on a
+	// refused intake from a person in danger).
+	Extensions map[string]any
+	// Err is the cause, for the log (an INTERNAL error that still answers
+	// with extensions); never shown.
+	Err error
 }
 
-func (e *Error) Error() string { return string(e.Code) + ": " + e.MessageID }
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return string(e.Code) + ": " + e.MessageID + ": " + e.Err.Error()
+	}
+	return string(e.Code) + ": " + e.MessageID
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// With returns a copy of e with more extensions.
+func (e *Error) With(ext map[string]any) *Error {
+	c := *e
+	c.Extensions = make(map[string]any, len(e.Extensions)+len(ext))
+	for k, v := range e.Extensions {
+		c.Extensions[k] = v
+	}
+	for k, v := range ext {
+		c.Extensions[k] = v
+	}
+	return &c
+}
 
 // New returns an Error; an empty messageID takes the code's general message.
 func New(code Code, messageID string, data map[string]any) *Error {
