@@ -13,7 +13,7 @@ import (
 
 // victimView marks the context of a VictimCase field resolver: only there
 // may a victim session read its case's records.
-func victimView(ctx context.Context) context.Context { return viewer.WithVictimView(ctx) }
+func victimView(ctx context.Context) context.Context { return viewer.WithView(ctx, viewer.VictimView) }
 
 // caseStatusLabel is a case status in the reader's locale.
 func caseStatusLabel(l *locales.Locale, s casefile.Status) string {

@@ -21,7 +21,7 @@ import (
 // StaffAccounts lists every staff account by name, disabled ones too
 // (admins only: the accounts view).
 func StaffAccounts(ctx context.Context, c *ent.Client) ([]*ent.Staff, error) {
-	return c.Staff.Query().Order(ent.Asc(staff.FieldName), ent.Asc(staff.FieldID)).All(viewer.WithAccountsView(ctx))
+	return c.Staff.Query().Order(ent.Asc(staff.FieldName), ent.Asc(staff.FieldID)).All(viewer.WithView(ctx, viewer.AccountsView))
 }
 
 // ChangeRole gives an account another role and ends its earlier tokens.

@@ -54,7 +54,7 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		sys := privacy.DecisionContext(ctx, privacy.Allow)
 		read := ctx
 		if v.IsVictim() {
-			read = viewer.WithVictimView(ctx)
+			read = viewer.WithView(ctx, viewer.VictimView)
 		}
 		var (
 			cf     *ent.CaseFile

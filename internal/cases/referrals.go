@@ -80,7 +80,7 @@ func (s *Cases) ProposeReferral(ctx context.Context, caseID, partnerID nodeid.ID
 func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.Status, set func(ctx context.Context, u *ent.ReferralUpdateOne) error) (*ent.Referral, error) {
 	read := ctx
 	if viewer.FromContext(ctx).IsVictim() {
-		read = viewer.WithVictimView(ctx)
+		read = viewer.WithView(ctx, viewer.VictimView)
 	}
 	ref, err := found(s.db(ctx).Referral.Get(read, id))
 	if err != nil {

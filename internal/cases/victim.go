@@ -21,7 +21,7 @@ func (s *Cases) MyCase(ctx context.Context) (*ent.CaseFile, error) {
 	if !v.IsVictim() {
 		return nil, nil
 	}
-	return s.client.CaseFile.Get(viewer.WithVictimView(ctx), nodeid.ID(v.CaseID))
+	return s.client.CaseFile.Get(viewer.WithView(ctx, viewer.VictimView), nodeid.ID(v.CaseID))
 }
 
 // SubmitFeedback stores the victim's rating of their case (one per case; a

@@ -79,7 +79,7 @@ func recordRevision(ctx context.Context, c *ent.Client, t *ent.ResourceTranslati
 // whatever the number of locales. Editors and admins only.
 func Coverage(ctx context.Context, c *ent.Client) ([]*LocaleCoverage, error) {
 	// The editorial view: the privacy rules refuse it to all but editors.
-	ctx = viewer.WithEditorialView(ctx)
+	ctx = viewer.WithView(ctx, viewer.EditorialView)
 	svcRows, err := c.ServiceTranslation.Query().Where(servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED)).
 		Select(servicetranslation.FieldServiceID, servicetranslation.FieldLocale).All(ctx)
 	if err != nil {

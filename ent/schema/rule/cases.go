@@ -20,9 +20,9 @@ import (
 
 // The case rules. Supervisors reach every case; advocates only the cases
 // assigned to them; a victim session only its own case, and only inside the
-// victim view (viewer.WithVictimView), so node(id:) or the staff fields never
+// victim view (viewer.VictimView), so node(id:) or the staff fields never
 // serve a case to a victim; editors, admins and the public reach none.
-// The report view (viewer.WithReportView: the KPIs over every case) is
+// The report view (viewer.ReportView: the KPIs over every case) is
 // supervisors' only: anyone else is refused, not filtered. Internal
 // machinery (intake, sessions, the change path's bookkeeping) runs with
 // privacy.DecisionContext(ctx, privacy.Allow).
@@ -39,7 +39,7 @@ func CasePolicy() ent.Policy {
 					return privacy.Allow
 				case v.IsAdvocate():
 					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldAdvocateID), v.StaffID)) })
-				case v.IsVictim() && viewer.InVictimView(ctx):
+				case v.IsVictim() && viewer.InView(ctx, viewer.VictimView):
 					return filter(q, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldID), v.CaseID)) })
 				}
 				return privacy.Denyf("no access to cases")
@@ -51,7 +51,7 @@ func CasePolicy() ent.Policy {
 				switch {
 				case v.IsSupervisor():
 					return privacy.Allow
-				case v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate):
+				case v.IsVictim() && viewer.InView(ctx, viewer.VictimView) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate):
 					// A victim's own change (feedback, consent) bumps the
 					// version of their case, and nothing else.
 					if len(m.Fields()) > 0 || len(m.ClearedFields()) > 0 || !slices.Equal(m.AddedFields(), []string{casefile.FieldVersion}) {
@@ -75,7 +75,7 @@ func CasePolicy() ent.Policy {
 // reportOnlyForSupervisors refuses the report view to all but supervisors.
 func reportOnlyForSupervisors() privacy.QueryRule {
 	return queryRuleFunc(func(ctx context.Context, _ ent.Query) error {
-		if viewer.InReportView(ctx) && !viewer.FromContext(ctx).IsSupervisor() {
+		if viewer.InView(ctx, viewer.ReportView) && !viewer.FromContext(ctx).IsSupervisor() {
 			return privacy.Denyf("the performance report is for supervisors")
 		}
 		return privacy.Skip
@@ -92,7 +92,7 @@ func caseChildQuery(victimFilter func(*sql.Selector)) privacy.QueryRule {
 	return queryRuleFunc(func(ctx context.Context, q ent.Query) error {
 		v := viewer.FromContext(ctx)
 		switch {
-		case viewer.InReportView(ctx) && !v.IsSupervisor():
+		case viewer.InView(ctx, viewer.ReportView) && !v.IsSupervisor():
 			return privacy.Denyf("the performance report is for supervisors")
 		case v.IsSupervisor():
 			return privacy.Allow
@@ -101,7 +101,7 @@ func caseChildQuery(victimFilter func(*sql.Selector)) privacy.QueryRule {
 				cases := sql.Select(casefile.FieldID).From(sql.Table(casefile.Table)).Where(sql.EQ(casefile.FieldAdvocateID, v.StaffID))
 				s.Where(sql.In(s.C(caseIDColumn), cases))
 			})
-		case v.IsVictim() && viewer.InVictimView(ctx):
+		case v.IsVictim() && viewer.InView(ctx, viewer.VictimView):
 			return filter(q, func(s *sql.Selector) {
 				s.Where(sql.EQ(s.C(caseIDColumn), v.CaseID))
 				if victimFilter != nil {
@@ -143,7 +143,7 @@ func CaseEventPolicy() ent.Policy {
 		})},
 		Mutation: privacy.MutationPolicy{allowCaseStaff(), privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 			v := viewer.FromContext(ctx)
-			if !v.IsVictim() || !viewer.InVictimView(ctx) || !m.Op().Is(ent.OpCreate) {
+			if !v.IsVictim() || !viewer.InView(ctx, viewer.VictimView) || !m.Op().Is(ent.OpCreate) {
 				return privacy.Denyf("no access to case history")
 			}
 			id, _ := m.Field(caseevent.FieldCaseID)
@@ -219,7 +219,7 @@ func ReferralPolicy() ent.Policy {
 			allowCaseStaff(),
 			privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
 				v := viewer.FromContext(ctx)
-				if v.IsVictim() && viewer.InVictimView(ctx) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && victimReferralChange(m) {
+				if v.IsVictim() && viewer.InView(ctx, viewer.VictimView) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate) && victimReferralChange(m) {
 					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(referral.FieldCaseID), v.CaseID)) })
 				}
 				return privacy.Denyf("no access to referrals")

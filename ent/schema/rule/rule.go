@@ -25,11 +25,11 @@ func AllowDirectoryEditors() privacy.QueryMutationRule {
 	})
 }
 
-// editorialOnlyForEditors refuses the editorial view (viewer.WithEditorialView:
+// editorialOnlyForEditors refuses the editorial view (viewer.EditorialView:
 // translation coverage) to all but editors and admins.
 func editorialOnlyForEditors() privacy.QueryRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
-		if viewer.InEditorialView(ctx) && !viewer.FromContext(ctx).CanEditDirectory() {
+		if viewer.InView(ctx, viewer.EditorialView) && !viewer.FromContext(ctx).CanEditDirectory() {
 			return privacy.Denyf("the editorial view is for editors")
 		}
 		return privacy.Skip
@@ -105,7 +105,7 @@ func StaffPolicy() ent.Policy {
 			privacy.ContextQueryMutationRule(func(ctx context.Context) error {
 				v := viewer.FromContext(ctx)
 				switch {
-				case viewer.InAccountsView(ctx) && !v.IsAdmin():
+				case viewer.InView(ctx, viewer.AccountsView) && !v.IsAdmin():
 					return privacy.Denyf("the staff accounts are for admins")
 				case v.IsStaff():
 					return privacy.Allow

@@ -75,59 +75,37 @@ func FromContext(ctx context.Context) Viewer {
 	return v
 }
 
-type victimViewKey struct{}
+// View narrows what a viewer may read through one context: the privacy
+// rules check it.
+type View uint8
 
-// WithVictimView marks ctx as reading the victim's own view of their case;
-// only then may a victim session read case records (never the staff view).
-func WithVictimView(ctx context.Context) context.Context {
-	return context.WithValue(ctx, victimViewKey{}, true)
+// The views.
+const (
+	// VictimView: a victim's own view of their case; only in it may a victim
+	// session read case records (never the staff view).
+	VictimView View = 1 << iota
+	// ReportView: the unit's performance report (KPIs over every case): only
+	// supervisors (anyone else is refused, advocates included, rather than
+	// filtered to their own cases).
+	ReportView
+	// EditorialView: the editors' view of the directory (translation
+	// coverage): only editors and admins.
+	EditorialView
+	// AccountsView: the staff accounts with their state (who is disabled):
+	// only admins.
+	AccountsView
+)
+
+type viewKey struct{}
+
+// WithView returns ctx reading through view v too.
+func WithView(ctx context.Context, v View) context.Context {
+	have, _ := ctx.Value(viewKey{}).(View)
+	return context.WithValue(ctx, viewKey{}, have|v)
 }
 
-// InVictimView reports whether ctx was marked by WithVictimView.
-func InVictimView(ctx context.Context) bool {
-	v, _ := ctx.Value(victimViewKey{}).(bool)
-	return v
-}
-
-type reportViewKey struct{}
-
-// WithReportView marks ctx as reading the unit's performance report (KPIs
-// over every case): only supervisors may (the privacy rules refuse anyone
-// else, advocates included, rather than filter to their own cases).
-func WithReportView(ctx context.Context) context.Context {
-	return context.WithValue(ctx, reportViewKey{}, true)
-}
-
-// InReportView reports whether ctx was marked by WithReportView.
-func InReportView(ctx context.Context) bool {
-	v, _ := ctx.Value(reportViewKey{}).(bool)
-	return v
-}
-
-type editorialViewKey struct{}
-
-// WithEditorialView marks ctx as reading the editors' view of the directory
-// (translation coverage): only editors and admins may.
-func WithEditorialView(ctx context.Context) context.Context {
-	return context.WithValue(ctx, editorialViewKey{}, true)
-}
-
-// InEditorialView reports whether ctx was marked by WithEditorialView.
-func InEditorialView(ctx context.Context) bool {
-	v, _ := ctx.Value(editorialViewKey{}).(bool)
-	return v
-}
-
-type accountsViewKey struct{}
-
-// WithAccountsView marks ctx as reading the staff accounts with their state
-// (who is disabled): only admins may.
-func WithAccountsView(ctx context.Context) context.Context {
-	return context.WithValue(ctx, accountsViewKey{}, true)
-}
-
-// InAccountsView reports whether ctx was marked by WithAccountsView.
-func InAccountsView(ctx context.Context) bool {
-	v, _ := ctx.Value(accountsViewKey{}).(bool)
-	return v
+// InView reports whether ctx reads through view v.
+func InView(ctx context.Context, v View) bool {
+	have, _ := ctx.Value(viewKey{}).(View)
+	return have&v != 0
 }
