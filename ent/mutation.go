@@ -16030,25 +16030,26 @@ func (m *ServiceTranslationMutation) ResetEdge(name string) error {
 // StaffMutation represents an operation that mutates the Staff nodes in the graph.
 type StaffMutation struct {
 	config
-	op               Op
-	typ              string
-	id               *nodeid.ID
-	name             *string
-	role             *staff.Role
-	phone            *string
-	email            *string
-	external_id      *string
-	token_version    *int
-	addtoken_version *int
-	disabled_at      *time.Time
-	created_at       *time.Time
-	clearedFields    map[string]struct{}
-	cases            map[nodeid.ID]struct{}
-	removedcases     map[nodeid.ID]struct{}
-	clearedcases     bool
-	done             bool
-	oldValue         func(context.Context) (*Staff, error)
-	predicates       []predicate.Staff
+	op                Op
+	typ               string
+	id                *nodeid.ID
+	name              *string
+	role              *staff.Role
+	phone             *string
+	email             *string
+	external_id       *string
+	token_version     *int
+	addtoken_version  *int
+	tokens_revoked_at *time.Time
+	disabled_at       *time.Time
+	created_at        *time.Time
+	clearedFields     map[string]struct{}
+	cases             map[nodeid.ID]struct{}
+	removedcases      map[nodeid.ID]struct{}
+	clearedcases      bool
+	done              bool
+	oldValue          func(context.Context) (*Staff, error)
+	predicates        []predicate.Staff
 }
 
 var _ ent.Mutation = (*StaffMutation)(nil)
@@ -16430,6 +16431,55 @@ func (m *StaffMutation) ResetTokenVersion() {
 	m.addtoken_version = nil
 }
 
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (m *StaffMutation) SetTokensRevokedAt(t time.Time) {
+	m.tokens_revoked_at = &t
+}
+
+// TokensRevokedAt returns the value of the "tokens_revoked_at" field in the mutation.
+func (m *StaffMutation) TokensRevokedAt() (r time.Time, exists bool) {
+	v := m.tokens_revoked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTokensRevokedAt returns the old "tokens_revoked_at" field's value of the Staff entity.
+// If the Staff object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *StaffMutation) OldTokensRevokedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTokensRevokedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTokensRevokedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTokensRevokedAt: %w", err)
+	}
+	return oldValue.TokensRevokedAt, nil
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (m *StaffMutation) ClearTokensRevokedAt() {
+	m.tokens_revoked_at = nil
+	m.clearedFields[staff.FieldTokensRevokedAt] = struct{}{}
+}
+
+// TokensRevokedAtCleared returns if the "tokens_revoked_at" field was cleared in this mutation.
+func (m *StaffMutation) TokensRevokedAtCleared() bool {
+	_, ok := m.clearedFields[staff.FieldTokensRevokedAt]
+	return ok
+}
+
+// ResetTokensRevokedAt resets all changes to the "tokens_revoked_at" field.
+func (m *StaffMutation) ResetTokensRevokedAt() {
+	m.tokens_revoked_at = nil
+	delete(m.clearedFields, staff.FieldTokensRevokedAt)
+}
+
 // SetDisabledAt sets the "disabled_at" field.
 func (m *StaffMutation) SetDisabledAt(t time.Time) {
 	m.disabled_at = &t
@@ -16603,7 +16653,7 @@ func (m *StaffMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *StaffMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.name != nil {
 		fields = append(fields, staff.FieldName)
 	}
@@ -16621,6 +16671,9 @@ func (m *StaffMutation) Fields() []string {
 	}
 	if m.token_version != nil {
 		fields = append(fields, staff.FieldTokenVersion)
+	}
+	if m.tokens_revoked_at != nil {
+		fields = append(fields, staff.FieldTokensRevokedAt)
 	}
 	if m.disabled_at != nil {
 		fields = append(fields, staff.FieldDisabledAt)
@@ -16648,6 +16701,8 @@ func (m *StaffMutation) Field(name string) (ent.Value, bool) {
 		return m.ExternalID()
 	case staff.FieldTokenVersion:
 		return m.TokenVersion()
+	case staff.FieldTokensRevokedAt:
+		return m.TokensRevokedAt()
 	case staff.FieldDisabledAt:
 		return m.DisabledAt()
 	case staff.FieldCreatedAt:
@@ -16673,6 +16728,8 @@ func (m *StaffMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldExternalID(ctx)
 	case staff.FieldTokenVersion:
 		return m.OldTokenVersion(ctx)
+	case staff.FieldTokensRevokedAt:
+		return m.OldTokensRevokedAt(ctx)
 	case staff.FieldDisabledAt:
 		return m.OldDisabledAt(ctx)
 	case staff.FieldCreatedAt:
@@ -16727,6 +16784,13 @@ func (m *StaffMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetTokenVersion(v)
+		return nil
+	case staff.FieldTokensRevokedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTokensRevokedAt(v)
 		return nil
 	case staff.FieldDisabledAt:
 		v, ok := value.(time.Time)
@@ -16796,6 +16860,9 @@ func (m *StaffMutation) ClearedFields() []string {
 	if m.FieldCleared(staff.FieldExternalID) {
 		fields = append(fields, staff.FieldExternalID)
 	}
+	if m.FieldCleared(staff.FieldTokensRevokedAt) {
+		fields = append(fields, staff.FieldTokensRevokedAt)
+	}
 	if m.FieldCleared(staff.FieldDisabledAt) {
 		fields = append(fields, staff.FieldDisabledAt)
 	}
@@ -16821,6 +16888,9 @@ func (m *StaffMutation) ClearField(name string) error {
 		return nil
 	case staff.FieldExternalID:
 		m.ClearExternalID()
+		return nil
+	case staff.FieldTokensRevokedAt:
+		m.ClearTokensRevokedAt()
 		return nil
 	case staff.FieldDisabledAt:
 		m.ClearDisabledAt()
@@ -16850,6 +16920,9 @@ func (m *StaffMutation) ResetField(name string) error {
 		return nil
 	case staff.FieldTokenVersion:
 		m.ResetTokenVersion()
+		return nil
+	case staff.FieldTokensRevokedAt:
+		m.ResetTokensRevokedAt()
 		return nil
 	case staff.FieldDisabledAt:
 		m.ResetDisabledAt()

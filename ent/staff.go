@@ -31,6 +31,8 @@ type Staff struct {
 	ExternalID *string `json:"external_id,omitempty"`
 	// Bumped to end every token issued before: a staff token is good only while its ver claim equals this.
 	TokenVersion int `json:"token_version,omitempty"`
+	// When every token issued so far was ended (sign out everywhere, disabled): the identity provider's tokens issued before it are refused.
+	TokensRevokedAt *time.Time `json:"tokens_revoked_at,omitempty"`
 	// When an admin disabled the account: no token of a disabled account is accepted.
 	DisabledAt *time.Time `json:"disabled_at,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
@@ -74,7 +76,7 @@ func (*Staff) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case staff.FieldName, staff.FieldRole, staff.FieldPhone, staff.FieldEmail, staff.FieldExternalID:
 			values[i] = new(sql.NullString)
-		case staff.FieldDisabledAt, staff.FieldCreatedAt:
+		case staff.FieldTokensRevokedAt, staff.FieldDisabledAt, staff.FieldCreatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -133,6 +135,13 @@ func (_m *Staff) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field token_version", values[i])
 			} else if value.Valid {
 				_m.TokenVersion = int(value.Int64)
+			}
+		case staff.FieldTokensRevokedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field tokens_revoked_at", values[i])
+			} else if value.Valid {
+				_m.TokensRevokedAt = new(time.Time)
+				*_m.TokensRevokedAt = value.Time
 			}
 		case staff.FieldDisabledAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -207,6 +216,11 @@ func (_m *Staff) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("token_version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.TokenVersion))
+	builder.WriteString(", ")
+	if v := _m.TokensRevokedAt; v != nil {
+		builder.WriteString("tokens_revoked_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	if v := _m.DisabledAt; v != nil {
 		builder.WriteString("disabled_at=")

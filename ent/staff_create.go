@@ -93,6 +93,20 @@ func (_c *StaffCreate) SetNillableTokenVersion(v *int) *StaffCreate {
 	return _c
 }
 
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (_c *StaffCreate) SetTokensRevokedAt(v time.Time) *StaffCreate {
+	_c.mutation.SetTokensRevokedAt(v)
+	return _c
+}
+
+// SetNillableTokensRevokedAt sets the "tokens_revoked_at" field if the given value is not nil.
+func (_c *StaffCreate) SetNillableTokensRevokedAt(v *time.Time) *StaffCreate {
+	if v != nil {
+		_c.SetTokensRevokedAt(*v)
+	}
+	return _c
+}
+
 // SetDisabledAt sets the "disabled_at" field.
 func (_c *StaffCreate) SetDisabledAt(v time.Time) *StaffCreate {
 	_c.mutation.SetDisabledAt(v)
@@ -307,6 +321,10 @@ func (_c *StaffCreate) createSpec() (*Staff, *sqlgraph.CreateSpec) {
 		_spec.SetField(staff.FieldTokenVersion, field.TypeInt, value)
 		_node.TokenVersion = value
 	}
+	if value, ok := _c.mutation.TokensRevokedAt(); ok {
+		_spec.SetField(staff.FieldTokensRevokedAt, field.TypeTime, value)
+		_node.TokensRevokedAt = &value
+	}
 	if value, ok := _c.mutation.DisabledAt(); ok {
 		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)
 		_node.DisabledAt = &value
@@ -458,6 +476,24 @@ func (u *StaffUpsert) UpdateTokenVersion() *StaffUpsert {
 // AddTokenVersion adds v to the "token_version" field.
 func (u *StaffUpsert) AddTokenVersion(v int) *StaffUpsert {
 	u.Add(staff.FieldTokenVersion, v)
+	return u
+}
+
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (u *StaffUpsert) SetTokensRevokedAt(v time.Time) *StaffUpsert {
+	u.Set(staff.FieldTokensRevokedAt, v)
+	return u
+}
+
+// UpdateTokensRevokedAt sets the "tokens_revoked_at" field to the value that was provided on create.
+func (u *StaffUpsert) UpdateTokensRevokedAt() *StaffUpsert {
+	u.SetExcluded(staff.FieldTokensRevokedAt)
+	return u
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (u *StaffUpsert) ClearTokensRevokedAt() *StaffUpsert {
+	u.SetNull(staff.FieldTokensRevokedAt)
 	return u
 }
 
@@ -621,6 +657,27 @@ func (u *StaffUpsertOne) AddTokenVersion(v int) *StaffUpsertOne {
 func (u *StaffUpsertOne) UpdateTokenVersion() *StaffUpsertOne {
 	return u.Update(func(s *StaffUpsert) {
 		s.UpdateTokenVersion()
+	})
+}
+
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (u *StaffUpsertOne) SetTokensRevokedAt(v time.Time) *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetTokensRevokedAt(v)
+	})
+}
+
+// UpdateTokensRevokedAt sets the "tokens_revoked_at" field to the value that was provided on create.
+func (u *StaffUpsertOne) UpdateTokensRevokedAt() *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateTokensRevokedAt()
+	})
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (u *StaffUpsertOne) ClearTokensRevokedAt() *StaffUpsertOne {
+	return u.Update(func(s *StaffUpsert) {
+		s.ClearTokensRevokedAt()
 	})
 }
 
@@ -954,6 +1011,27 @@ func (u *StaffUpsertBulk) AddTokenVersion(v int) *StaffUpsertBulk {
 func (u *StaffUpsertBulk) UpdateTokenVersion() *StaffUpsertBulk {
 	return u.Update(func(s *StaffUpsert) {
 		s.UpdateTokenVersion()
+	})
+}
+
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (u *StaffUpsertBulk) SetTokensRevokedAt(v time.Time) *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.SetTokensRevokedAt(v)
+	})
+}
+
+// UpdateTokensRevokedAt sets the "tokens_revoked_at" field to the value that was provided on create.
+func (u *StaffUpsertBulk) UpdateTokensRevokedAt() *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.UpdateTokensRevokedAt()
+	})
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (u *StaffUpsertBulk) ClearTokensRevokedAt() *StaffUpsertBulk {
+	return u.Update(func(s *StaffUpsert) {
+		s.ClearTokensRevokedAt()
 	})
 }
 

@@ -119,6 +119,26 @@ func (_u *StaffUpdate) AddTokenVersion(v int) *StaffUpdate {
 	return _u
 }
 
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (_u *StaffUpdate) SetTokensRevokedAt(v time.Time) *StaffUpdate {
+	_u.mutation.SetTokensRevokedAt(v)
+	return _u
+}
+
+// SetNillableTokensRevokedAt sets the "tokens_revoked_at" field if the given value is not nil.
+func (_u *StaffUpdate) SetNillableTokensRevokedAt(v *time.Time) *StaffUpdate {
+	if v != nil {
+		_u.SetTokensRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (_u *StaffUpdate) ClearTokensRevokedAt() *StaffUpdate {
+	_u.mutation.ClearTokensRevokedAt()
+	return _u
+}
+
 // SetDisabledAt sets the "disabled_at" field.
 func (_u *StaffUpdate) SetDisabledAt(v time.Time) *StaffUpdate {
 	_u.mutation.SetDisabledAt(v)
@@ -270,6 +290,12 @@ func (_u *StaffUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedTokenVersion(); ok {
 		_spec.AddField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.TokensRevokedAt(); ok {
+		_spec.SetField(staff.FieldTokensRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokensRevokedAtCleared() {
+		_spec.ClearField(staff.FieldTokensRevokedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.DisabledAt(); ok {
 		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)
@@ -428,6 +454,26 @@ func (_u *StaffUpdateOne) SetNillableTokenVersion(v *int) *StaffUpdateOne {
 // AddTokenVersion adds value to the "token_version" field.
 func (_u *StaffUpdateOne) AddTokenVersion(v int) *StaffUpdateOne {
 	_u.mutation.AddTokenVersion(v)
+	return _u
+}
+
+// SetTokensRevokedAt sets the "tokens_revoked_at" field.
+func (_u *StaffUpdateOne) SetTokensRevokedAt(v time.Time) *StaffUpdateOne {
+	_u.mutation.SetTokensRevokedAt(v)
+	return _u
+}
+
+// SetNillableTokensRevokedAt sets the "tokens_revoked_at" field if the given value is not nil.
+func (_u *StaffUpdateOne) SetNillableTokensRevokedAt(v *time.Time) *StaffUpdateOne {
+	if v != nil {
+		_u.SetTokensRevokedAt(*v)
+	}
+	return _u
+}
+
+// ClearTokensRevokedAt clears the value of the "tokens_revoked_at" field.
+func (_u *StaffUpdateOne) ClearTokensRevokedAt() *StaffUpdateOne {
+	_u.mutation.ClearTokensRevokedAt()
 	return _u
 }
 
@@ -612,6 +658,12 @@ func (_u *StaffUpdateOne) sqlSave(ctx context.Context) (_node *Staff, err error)
 	}
 	if value, ok := _u.mutation.AddedTokenVersion(); ok {
 		_spec.AddField(staff.FieldTokenVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.TokensRevokedAt(); ok {
+		_spec.SetField(staff.FieldTokensRevokedAt, field.TypeTime, value)
+	}
+	if _u.mutation.TokensRevokedAtCleared() {
+		_spec.ClearField(staff.FieldTokensRevokedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.DisabledAt(); ok {
 		_spec.SetField(staff.FieldDisabledAt, field.TypeTime, value)

@@ -35,7 +35,8 @@ func Classify(ctx context.Context, err error) *errcode.Error {
 	case errors.As(err, &constraint):
 		return errcode.ErrConflict
 	case errors.Is(err, privacy.Deny):
-		if viewer.FromContext(ctx).IsStaff() {
+		// Signed in (staff, or a victim session) but not allowed: FORBIDDEN.
+		if v := viewer.FromContext(ctx); v.IsStaff() || v.IsVictim() {
 			return errcode.ErrForbidden
 		}
 		return errcode.ErrUnauthenticated

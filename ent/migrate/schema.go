@@ -593,6 +593,7 @@ var (
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "external_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "token_version", Type: field.TypeInt, Default: 0},
+		{Name: "tokens_revoked_at", Type: field.TypeTime, Nullable: true},
 		{Name: "disabled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "created_at", Type: field.TypeTime},
 	}

@@ -1117,7 +1117,7 @@ func init() {
 	// staff.TokenVersionValidator is a validator for the "token_version" field. It is called by the builders before save.
 	staff.TokenVersionValidator = staffDescTokenVersion.Validators[0].(func(int) error)
 	// staffDescCreatedAt is the schema descriptor for created_at field.
-	staffDescCreatedAt := staffFields[7].Descriptor()
+	staffDescCreatedAt := staffFields[8].Descriptor()
 	// staff.DefaultCreatedAt holds the default value on creation for the created_at field.
 	staff.DefaultCreatedAt = staffDescCreatedAt.Default.(func() time.Time)
 	// staffDescID is the schema descriptor for id field.

@@ -36,6 +36,8 @@ func (Staff) Fields() []ent.Field {
 			Comment("Subject of the identity provider's tokens, for staff who sign in through it."),
 		field.Int("token_version").Default(0).NonNegative().
 			Comment("Bumped to end every token issued before: a staff token is good only while its ver claim equals this."),
+		field.Time("tokens_revoked_at").Optional().Nillable().
+			Comment("When every token issued so far was ended (sign out everywhere, disabled): the identity provider's tokens issued before it are refused."),
 		field.Time("disabled_at").Optional().Nillable().
 			Comment("When an admin disabled the account: no token of a disabled account is accepted."),
 		field.Time("created_at").Default(time.Now).Immutable(),

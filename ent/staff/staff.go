@@ -31,6 +31,8 @@ const (
 	FieldExternalID = "external_id"
 	// FieldTokenVersion holds the string denoting the token_version field in the database.
 	FieldTokenVersion = "token_version"
+	// FieldTokensRevokedAt holds the string denoting the tokens_revoked_at field in the database.
+	FieldTokensRevokedAt = "tokens_revoked_at"
 	// FieldDisabledAt holds the string denoting the disabled_at field in the database.
 	FieldDisabledAt = "disabled_at"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
@@ -57,6 +59,7 @@ var Columns = []string{
 	FieldEmail,
 	FieldExternalID,
 	FieldTokenVersion,
+	FieldTokensRevokedAt,
 	FieldDisabledAt,
 	FieldCreatedAt,
 }
@@ -156,6 +159,11 @@ func ByExternalID(opts ...sql.OrderTermOption) OrderOption {
 // ByTokenVersion orders the results by the token_version field.
 func ByTokenVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldTokenVersion, opts...).ToFunc()
+}
+
+// ByTokensRevokedAt orders the results by the tokens_revoked_at field.
+func ByTokensRevokedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTokensRevokedAt, opts...).ToFunc()
 }
 
 // ByDisabledAt orders the results by the disabled_at field.

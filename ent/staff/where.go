@@ -81,6 +81,11 @@ func TokenVersion(v int) predicate.Staff {
 	return predicate.Staff(sql.FieldEQ(FieldTokenVersion, v))
 }
 
+// TokensRevokedAt applies equality check predicate on the "tokens_revoked_at" field. It's identical to TokensRevokedAtEQ.
+func TokensRevokedAt(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldEQ(FieldTokensRevokedAt, v))
+}
+
 // DisabledAt applies equality check predicate on the "disabled_at" field. It's identical to DisabledAtEQ.
 func DisabledAt(v time.Time) predicate.Staff {
 	return predicate.Staff(sql.FieldEQ(FieldDisabledAt, v))
@@ -439,6 +444,56 @@ func TokenVersionLT(v int) predicate.Staff {
 // TokenVersionLTE applies the LTE predicate on the "token_version" field.
 func TokenVersionLTE(v int) predicate.Staff {
 	return predicate.Staff(sql.FieldLTE(FieldTokenVersion, v))
+}
+
+// TokensRevokedAtEQ applies the EQ predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtEQ(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldEQ(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtNEQ applies the NEQ predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtNEQ(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldNEQ(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtIn applies the In predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtIn(vs ...time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldIn(FieldTokensRevokedAt, vs...))
+}
+
+// TokensRevokedAtNotIn applies the NotIn predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtNotIn(vs ...time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldNotIn(FieldTokensRevokedAt, vs...))
+}
+
+// TokensRevokedAtGT applies the GT predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtGT(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldGT(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtGTE applies the GTE predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtGTE(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldGTE(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtLT applies the LT predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtLT(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldLT(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtLTE applies the LTE predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtLTE(v time.Time) predicate.Staff {
+	return predicate.Staff(sql.FieldLTE(FieldTokensRevokedAt, v))
+}
+
+// TokensRevokedAtIsNil applies the IsNil predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtIsNil() predicate.Staff {
+	return predicate.Staff(sql.FieldIsNull(FieldTokensRevokedAt))
+}
+
+// TokensRevokedAtNotNil applies the NotNil predicate on the "tokens_revoked_at" field.
+func TokensRevokedAtNotNil() predicate.Staff {
+	return predicate.Staff(sql.FieldNotNull(FieldTokensRevokedAt))
 }
 
 // DisabledAtEQ applies the EQ predicate on the "disabled_at" field.

@@ -20,7 +20,8 @@ var ownTransactions = map[string]bool{"openCaseSession": true, "requestSupport":
 
 // fieldTransactions runs every mutation field in a transaction of its own:
 // committed when the field (with everything it answers) resolved without
-// error, rolled back otherwise. Fields of one operation are isolated, as
+// error, rolled back otherwise, and then the field answers null (with the
+// usual GraphQL null propagation for a non-null field). Fields of one operation are isolated, as
 // GraphQL runs them one after the other and answers each on its own: an
 // operation that mixes openCaseSession with updateCaseStatus records the
 // sign-in attempt and, if the status change fails, changes nothing else.
@@ -53,7 +54,11 @@ func (t fieldTransactions) InterceptRootField(ctx context.Context, next graphql.
 	before := len(graphql.GetErrors(ctx))
 	res = next(ent.NewContext(ent.NewTxContext(ctx, tx), tx.Client()))
 	if len(graphql.GetErrors(ctx)) > before {
-		return res
+		// Rolled back: nothing of it may be shown as if it happened (an
+		// access code that never took effect), nor read unaudited (reads in
+		// a change are covered by the change's audit record, rolled back
+		// with it). The field answers null beside its errors.
+		return graphql.Null
 	}
 	if err := tx.Commit(); err != nil {
 		graphql.AddError(ctx, fmt.Errorf("commit: %w", err))

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"victimservices/ent"
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/staff"
@@ -25,14 +26,29 @@ func StaffAccounts(ctx context.Context, c *ent.Client) ([]*ent.Staff, error) {
 }
 
 // ChangeRole gives an account another role and ends its earlier tokens.
+// The role of an account that signs in through the identity provider is the
+// provider's to manage: BAD_USER_INPUT.
 func ChangeRole(ctx context.Context, c *ent.Client, id nodeid.ID, role staff.Role) (*ent.Staff, error) {
-	return changeAccount(ctx, c, id, "staff.role", func(u *ent.StaffUpdateOne) { u.SetRole(role).AddTokenVersion(1) })
+	m, err := c.Staff.Get(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if m.ExternalID != nil {
+		return nil, errcode.Input("error.roleManagedByProvider", nil)
+	}
+	return changeAccount(ctx, c, id, "staff.role", func(u *ent.StaffUpdateOne) { revoke(ctx, u.SetRole(role)) })
+}
+
+// revoke ends every token of the account issued so far: ours by their
+// version, the identity provider's by their issue time.
+func revoke(ctx context.Context, u *ent.StaffUpdateOne) {
+	u.AddTokenVersion(1).SetTokensRevokedAt(request.Instant(ctx))
 }
 
 // Disable refuses every token of the account from now on.
 func Disable(ctx context.Context, c *ent.Client, id nodeid.ID) (*ent.Staff, error) {
 	return changeAccount(ctx, c, id, "staff.disable", func(u *ent.StaffUpdateOne) {
-		u.SetDisabledAt(request.Instant(ctx)).AddTokenVersion(1)
+		revoke(ctx, u.SetDisabledAt(request.Instant(ctx)))
 	})
 }
 
@@ -44,7 +60,7 @@ func Enable(ctx context.Context, c *ent.Client, id nodeid.ID) (*ent.Staff, error
 
 // SignOutEverywhere ends every token issued to the account so far.
 func SignOutEverywhere(ctx context.Context, c *ent.Client, id nodeid.ID) (*ent.Staff, error) {
-	return changeAccount(ctx, c, id, "staff.sign_out_everywhere", func(u *ent.StaffUpdateOne) { u.AddTokenVersion(1) })
+	return changeAccount(ctx, c, id, "staff.sign_out_everywhere", func(u *ent.StaffUpdateOne) { revoke(ctx, u) })
 }
 
 func changeAccount(ctx context.Context, c *ent.Client, id nodeid.ID, action string, set func(*ent.StaffUpdateOne)) (*ent.Staff, error) {

@@ -20,6 +20,7 @@ import (
 	"github.com/golang-jwt/jwt/v5"
 
 	"victimservices/ent"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/staff"
 )
@@ -80,9 +81,20 @@ func (o *OIDC) viewer(ctx context.Context, c *ent.Client, token string, now time
 	if err != nil {
 		return viewer.Viewer{}, err
 	}
-	// The provider decides the role; a disabled account stays refused.
-	if _, err := accountViewer(ctx, c, id, nil); err != nil {
+	// The provider decides the role. The account here can still be
+	// disabled, or signed out everywhere: tokens issued before are refused.
+	m, err := c.Staff.Get(privacy.DecisionContext(ctx, privacy.Allow), nodeid.ID(id))
+	if err != nil {
 		return viewer.Viewer{}, err
+	}
+	if m.DisabledAt != nil {
+		return viewer.Viewer{}, errTokenRevoked
+	}
+	if m.TokensRevokedAt != nil {
+		iat, err := claims.GetIssuedAt()
+		if err != nil || iat == nil || !iat.After(m.TokensRevokedAt.Truncate(time.Second)) {
+			return viewer.Viewer{}, errTokenRevoked
+		}
 	}
 	return viewer.Viewer{StaffID: id, Role: role}, nil
 }

@@ -31,6 +31,10 @@ type Change struct {
 	Action string
 	// OpenOnly refuses the change on a closed case.
 	OpenOnly bool
+	// ByVictim marks the changes a victim makes on their own case (feedback,
+	// consent in the app): only these read and write as the victim's own
+	// view. Every other change called by a victim finds no case to change.
+	ByVictim bool
 	// Open, for the intake, creates the case instead of loading one; the
 	// change then records the RECEIVED entry.
 	Open func(ctx context.Context, c *ent.Client) (*ent.CaseFile, error)
@@ -53,7 +57,7 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		v := viewer.FromContext(ctx)
 		sys := privacy.DecisionContext(ctx, privacy.Allow)
 		read := ctx
-		if v.IsVictim() {
+		if ch.ByVictim && v.IsVictim() {
 			read = viewer.WithView(ctx, viewer.VictimView)
 		}
 		var (

@@ -76,10 +76,12 @@ func (s *Cases) ProposeReferral(ctx context.Context, caseID, partnerID nodeid.ID
 
 // referralStep moves a referral to status through the change path
 // (version, history, audit, live update in one transaction). set, when
-// given, records what the step carries (consent, a decline reason).
-func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.Status, set func(ctx context.Context, u *ent.ReferralUpdateOne) error) (*ent.Referral, error) {
+// given, records what the step carries (consent, a decline reason). Only
+// byVictim steps (the person's own consent or withdrawal in the app) read as
+// the victim's view; every step but a withdrawal needs an open case.
+func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.Status, byVictim bool, set func(ctx context.Context, u *ent.ReferralUpdateOne) error) (*ent.Referral, error) {
 	read := ctx
-	if viewer.FromContext(ctx).IsVictim() {
+	if byVictim && viewer.FromContext(ctx).IsVictim() {
 		read = viewer.WithView(ctx, viewer.VictimView)
 	}
 	ref, err := found(s.db(ctx).Referral.Get(read, id))
@@ -87,6 +89,7 @@ func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.
 		return nil, err
 	}
 	_, err = s.change(ctx, ref.CaseID, nil, Change{Action: "referral." + strings.ToLower(string(status)),
+		ByVictim: byVictim, OpenOnly: status != referral.StatusWITHDRAWN,
 		Apply: func(ctx context.Context, c *ent.Client, _ *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
 			if err := checkReferralStep(ref, status); err != nil {
 				return nil, err
@@ -111,7 +114,7 @@ func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.
 // RecordConsent records, for staff, what the person agreed to share, when
 // (givenAt, default now; never in the future) and how.
 func (s *Cases) RecordConsent(ctx context.Context, id nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error) {
-	return s.referralStep(ctx, id, referral.StatusCONSENTED, func(ctx context.Context, u *ent.ReferralUpdateOne) error {
+	return s.referralStep(ctx, id, referral.StatusCONSENTED, false, func(ctx context.Context, u *ent.ReferralUpdateOne) error {
 		when := request.Instant(ctx)
 		if givenAt != nil {
 			if givenAt.After(when) {
@@ -126,20 +129,20 @@ func (s *Cases) RecordConsent(ctx context.Context, id nodeid.ID, share referral.
 
 // SendReferral sends a consented referral to its partner.
 func (s *Cases) SendReferral(ctx context.Context, id nodeid.ID) (*ent.Referral, error) {
-	return s.referralStep(ctx, id, referral.StatusSENT, nil)
+	return s.referralStep(ctx, id, referral.StatusSENT, false, nil)
 }
 
 // RecordResponse records the partner's answer; a decline needs a reason the
 // victim may read.
 func (s *Cases) RecordResponse(ctx context.Context, id nodeid.ID, accepted bool, declineReason *string) (*ent.Referral, error) {
 	if accepted {
-		return s.referralStep(ctx, id, referral.StatusACCEPTED, nil)
+		return s.referralStep(ctx, id, referral.StatusACCEPTED, false, nil)
 	}
 	reason := strings.TrimSpace(deref(declineReason))
 	if reason == "" {
 		return nil, errcode.ErrDeclineReasonRequired
 	}
-	return s.referralStep(ctx, id, referral.StatusDECLINED, func(_ context.Context, u *ent.ReferralUpdateOne) error {
+	return s.referralStep(ctx, id, referral.StatusDECLINED, false, func(_ context.Context, u *ent.ReferralUpdateOne) error {
 		u.SetDeclineReason(reason)
 		return nil
 	})
@@ -147,12 +150,12 @@ func (s *Cases) RecordResponse(ctx context.Context, id nodeid.ID, accepted bool,
 
 // CompleteReferral records that the partner's help was given.
 func (s *Cases) CompleteReferral(ctx context.Context, id nodeid.ID) (*ent.Referral, error) {
-	return s.referralStep(ctx, id, referral.StatusCOMPLETED, nil)
+	return s.referralStep(ctx, id, referral.StatusCOMPLETED, false, nil)
 }
 
 // RecordWithdrawal records, for staff, that the person withdrew consent.
 func (s *Cases) RecordWithdrawal(ctx context.Context, id nodeid.ID) (*ent.Referral, error) {
-	return s.referralStep(ctx, id, referral.StatusWITHDRAWN, withdraw)
+	return s.referralStep(ctx, id, referral.StatusWITHDRAWN, false, withdraw)
 }
 
 // GiveConsent lets the person consent, in the app, to a referral of their
@@ -161,7 +164,7 @@ func (s *Cases) GiveConsent(ctx context.Context, id nodeid.ID, share referral.Sh
 	if !viewer.FromContext(ctx).IsVictim() {
 		return nil, errcode.ErrSessionEnded
 	}
-	return s.referralStep(ctx, id, referral.StatusCONSENTED, func(ctx context.Context, u *ent.ReferralUpdateOne) error {
+	return s.referralStep(ctx, id, referral.StatusCONSENTED, true, func(ctx context.Context, u *ent.ReferralUpdateOne) error {
 		u.SetShare(share).SetConsentMethod(referral.ConsentMethodIN_APP).SetConsentGivenAt(request.Instant(ctx)).ClearConsentWithdrawnAt()
 		return nil
 	})
@@ -173,7 +176,7 @@ func (s *Cases) WithdrawConsent(ctx context.Context, id nodeid.ID) (*ent.Referra
 	if !viewer.FromContext(ctx).IsVictim() {
 		return nil, errcode.ErrSessionEnded
 	}
-	return s.referralStep(ctx, id, referral.StatusWITHDRAWN, withdraw)
+	return s.referralStep(ctx, id, referral.StatusWITHDRAWN, true, withdraw)
 }
 
 func withdraw(ctx context.Context, u *ent.ReferralUpdateOne) error {

@@ -39,7 +39,7 @@ func (s *Cases) SubmitFeedback(ctx context.Context, in FeedbackInput) (*ent.Feed
 		return nil, errcode.Field("comment")
 	}
 	var saved *ent.Feedback
-	_, err := s.change(ctx, nodeid.ID(v.CaseID), nil, Change{Action: "case.feedback",
+	_, err := s.change(ctx, nodeid.ID(v.CaseID), nil, Change{Action: "case.feedback", ByVictim: true,
 		Apply: func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
 			now := request.Instant(ctx)
 			existing, err := c.Feedback.Query().Where(feedback.CaseID(cf.ID)).Only(ctx)

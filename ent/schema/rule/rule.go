@@ -98,7 +98,8 @@ func HiddenFromNonEditorsPolicy() ent.Policy {
 
 // StaffPolicy: staff read staff records (the accounts view, every account
 // with its state, is the admins'); admins write them; a staff member may end
-// their own tokens (bump their token version, nothing else).
+// their own tokens (bump their token version and revocation time, nothing
+// else).
 func StaffPolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{
@@ -119,7 +120,8 @@ func StaffPolicy() ent.Policy {
 				switch {
 				case v.IsAdmin():
 					return privacy.Allow
-				case v.IsStaff() && m.Op().Is(ent.OpUpdateOne) && len(m.Fields()) == 0 && len(m.ClearedFields()) == 0 &&
+				case v.IsStaff() && m.Op().Is(ent.OpUpdateOne) && len(m.ClearedFields()) == 0 &&
+					slices.Equal(m.Fields(), []string{staff.FieldTokensRevokedAt}) &&
 					slices.Equal(m.AddedFields(), []string{staff.FieldTokenVersion}) && isOwnAccount(m, v.StaffID):
 					return privacy.Allow
 				}
