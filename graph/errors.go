@@ -57,6 +57,17 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			return gqlErr // a protocol error gqlgen already coded
 		}
 		l := fieldLocale(ctx)
+		var own *gqlerror.Error
+		if graphql.GetFieldContext(ctx) == nil && errors.As(err, &own) && own.Err == nil {
+			// gqlgen's own refusal of the request, before anything ran (an
+			// invalid persisted-query extension, a body it could not
+			// decode): the client's fault, and its text, which may quote
+			// the request body, is neither logged nor shown.
+			return &gqlerror.Error{
+				Message:    l.T("error.invalidRequest", nil),
+				Extensions: map[string]any{"code": string(errcode.BadUserInput)},
+			}
+		}
 		e := Classify(ctx, err)
 		code, id, data := e.Code, e.MessageID, e.Data
 		if code == errcode.Internal && argumentsRejected(ctx) {
@@ -84,7 +95,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 // were stored in its context.
 func argumentsRejected(ctx context.Context) bool {
 	fc := graphql.GetFieldContext(ctx)
-	return fc != nil && fc.Args == nil && fc.Field.Definition != nil && len(fc.Field.Definition.Arguments) > 0
+	// Around a root field (its transaction), the context is the root
+	// object's, with no field.
+	return fc != nil && fc.Args == nil && fc.Field.Field != nil && fc.Field.Definition != nil && len(fc.Field.Definition.Arguments) > 0
 }
 
 // Localize renders a message; data["Count"] selects the plural form.
@@ -95,10 +108,16 @@ func Localize(l *locales.Locale, id string, data map[string]any) string {
 	return l.T(id, data)
 }
 
-// RecoverFunc turns a panic into an INTERNAL error (the presenter logs it).
+// RecoverFunc turns a panic into an INTERNAL error with the request id,
+// logged here and already presented: a websocket sends a recovered panic
+// as it is, without the presenter.
 func RecoverFunc(log *slog.Logger) graphql.RecoverFunc {
 	return func(ctx context.Context, p any) error {
-		log.ErrorContext(ctx, "panic", "request_id", request.ID(ctx), "panic", p)
-		return errors.New("panic")
+		ref := request.ID(ctx)
+		log.ErrorContext(ctx, "panic", "request_id", ref, "panic", p)
+		return &gqlerror.Error{
+			Message:    Localize(fieldLocale(ctx), errcode.DefaultMessage(errcode.Internal), map[string]any{"Reference": ref}),
+			Extensions: map[string]any{"code": string(errcode.Internal)},
+		}
 	}
 }

@@ -68,6 +68,31 @@ func WithTrustedProxies(p ...netip.Prefix) Option {
 // WithOptions edits the handler's options directly.
 func WithOptions(f func(*httpapi.Options)) Option { return Option(f) }
 
+// WithLog sends the server's log to l (JSON lines) instead of the test's
+// log, so a test can read what the server wrote.
+func WithLog(l *Log) Option {
+	return func(o *httpapi.Options) { o.Logger = slog.New(slog.NewJSONHandler(l, nil)) }
+}
+
+// Log collects a server's log; safe for concurrent writes.
+type Log struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *Log) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+// String returns everything logged so far.
+func (l *Log) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
 // Production starts the server in production mode.
 func Production() Option { return func(o *httpapi.Options) { o.Production = true } }
 
@@ -122,6 +147,15 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 
 // hasher is shared by test servers: argon2id checks are the slow part.
 var hasher = accesscode.NewHasher(2)
+
+// CloseDatabase closes the server's database pool, as a lost database
+// would: every statement from then on fails (the handler keeps serving).
+func (s *Server) CloseDatabase(tb testing.TB) {
+	tb.Helper()
+	if err := s.Client.Close(); err != nil {
+		tb.Fatalf("close the database: %v", err)
+	}
+}
 
 // Now is the server's clock.
 func (s *Server) Now() time.Time {

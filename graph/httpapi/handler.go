@@ -3,17 +3,20 @@ package httpapi
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
 	"net/http"
 	"net/netip"
 	"time"
 
 	"entgo.io/ent/dialect"
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/errcode"
@@ -118,8 +121,9 @@ func NewHandler(o Options) http.Handler {
 	domain := cases.New(cases.Config{Client: o.Client, Hasher: o.Hasher, Notifier: o.Notifier, Clock: o.Clock, Logger: o.Logger})
 
 	srv := handler.New(graph.NewSchema(o.Client, domain))
+	present := graph.ErrorPresenter(o.Logger)
 	srv.AddTransport(transport.Websocket{
-		Implementation:        closeCodes{},
+		Implementation:        codedSocket{closeCodes{}},
 		KeepAlivePingInterval: 15 * time.Second,
 		InitTimeout:           10 * time.Second,
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
@@ -131,7 +135,16 @@ func NewHandler(o Options) http.Handler {
 			}
 			ctx, err := authn.Authenticate(ctx, cred)
 			if err != nil {
-				return transport.WithWebsocketCloseCode(ctx, closeUnauthorized), nil, err
+				// Only the presented error reaches the client (never a
+				// driver's text), and a failure of the server is not a
+				// reason to sign in again.
+				e := present(ctx, err)
+				refuseSocket(ctx, e)
+				closeCode := closeUnauthorized
+				if e.Extensions["code"] == string(errcode.Internal) {
+					closeCode = closeInternal
+				}
+				return transport.WithWebsocketCloseCode(ctx, closeCode), nil, errors.New(e.Message)
 			}
 			return auth.WithCredential(ctx, cred), nil, nil
 		},
@@ -157,7 +170,7 @@ func NewHandler(o Options) http.Handler {
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
 
 	mux := http.NewServeMux()
-	mux.Handle("/query", withAccessLog(o.Logger, withRequestContext(o, authn, httpLayer(o, cache, srv))))
+	mux.Handle("/query", withAccessLog(o.Logger, withRequestContext(o, authn, present, httpLayer(o, cache, srv))))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())
@@ -171,7 +184,7 @@ func NewHandler(o Options) http.Handler {
 // locale and the viewer of the Authorization header, from the one
 // Authenticate every transport uses. (httpLayer sets the deadline, after the
 // cache had its say.)
-func withRequestContext(o Options, authn *auth.Authenticator, next http.Handler) http.Handler {
+func withRequestContext(o Options, authn *auth.Authenticator, present graphql.ErrorPresenterFunc, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := request.NewID()
 		w.Header().Set("X-Request-ID", id)
@@ -192,24 +205,32 @@ func withRequestContext(o Options, authn *auth.Authenticator, next http.Handler)
 		}
 		ctx, err := authn.Authenticate(ctx, r.Header.Get("Authorization"))
 		if err != nil {
-			e := graph.Classify(ctx, err)
+			// The presenter logs a failure of the server (the session
+			// lookup's database) with the request id it answers.
+			e := present(ctx, err)
+			code, _ := e.Extensions["code"].(string)
+			status := http.StatusUnauthorized
+			if code == string(errcode.Internal) {
+				status = http.StatusInternalServerError
+			}
+			if a := logFrom(ctx); a != nil {
+				a.set("", []string{code})
+			}
 			securityHeaders(w.Header())
-			writeRequestError(w, http.StatusUnauthorized, l, e.Code, e.MessageID)
+			writeRequestError(w, status, e)
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
-// writeRequestError answers a request that never reached GraphQL execution.
-func writeRequestError(w http.ResponseWriter, status int, l *locales.Locale, code errcode.Code, messageID string) {
+// writeRequestError answers a request that never reached GraphQL execution
+// with the presented error.
+func writeRequestError(w http.ResponseWriter, status int, e *gqlerror.Error) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(map[string]any{
-		"errors": []map[string]any{{
-			"message":    l.T(messageID, nil),
-			"extensions": map[string]any{"code": string(code)},
-		}},
+		"errors": []map[string]any{{"message": e.Message, "extensions": e.Extensions}},
 	})
 }

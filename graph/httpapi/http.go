@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
@@ -73,13 +74,21 @@ func responseMedia(r *http.Request) string {
 func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		securityHeaders(w.Header())
-		if strings.EqualFold(r.Header.Get("Upgrade"), "websocket") {
-			next.ServeHTTP(w, r)
+		l := locales.Match(r.Header.Get("Accept-Language"))
+		if websocketUpgrade(r) {
+			hw := &handshakeWriter{ResponseWriter: w}
+			next.ServeHTTP(hw, r.WithContext(withSocketError(r.Context())))
+			hw.finish(r, l)
 			return
 		}
-		l := locales.Match(r.Header.Get("Accept-Language"))
+		// No other protocol is spoken here: answer over HTTP/1.1 as if the
+		// header were absent (gqlgen would refuse the request uncoded).
+		r.Header.Del("Upgrade")
 		media := responseMedia(r)
 		fail := func(status int, code errcode.Code, id string, data map[string]any) {
+			if a := logFrom(r.Context()); a != nil {
+				a.set("", []string{string(code)})
+			}
 			w.Header().Set("Content-Type", media)
 			w.Header().Set("Cache-Control", "no-store")
 			w.WriteHeader(status)
@@ -97,23 +106,45 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			fail(http.StatusMethodNotAllowed, errcode.BadUserInput, "error.invalidRequest", nil)
 			return
 		}
+		// What gqlgen's transports will read is checked here first: they
+		// answer a request of the wrong shape uncoded, quoting the body
+		// (which may hold an access code) in an error the presenter would
+		// log, and without the operation context their extensions expect.
+		allowList := o.AllowList != nil
 		if r.Method == http.MethodPost {
+			if !isJSON(r) {
+				w.Header().Set("Accept-Post", mediaJSON)
+				fail(http.StatusUnsupportedMediaType, errcode.BadUserInput, "error.unsupportedMediaType", nil)
+				return
+			}
 			body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, o.MaxBodyBytes))
 			var tooLarge *http.MaxBytesError
 			switch {
 			case errors.As(err, &tooLarge):
 				fail(http.StatusRequestEntityTooLarge, errcode.BadUserInput, "error.bodyTooLarge", map[string]any{"Count": int(o.MaxBodyBytes >> 10)})
 				return
-			case err != nil:
-				fail(http.StatusBadRequest, errcode.BadUserInput, "error.invalidRequest", nil)
-				return
-			case isJSON(r) && !json.Valid(body):
+			case err != nil || !json.Valid(body):
 				// Never echo a malformed body back (it may hold an access code).
 				fail(http.StatusBadRequest, errcode.BadUserInput, "error.invalidRequest", nil)
 				return
 			}
+			if id := bodyShape(body, allowList); id != "" {
+				fail(http.StatusBadRequest, errcode.BadUserInput, id, nil)
+				return
+			}
 			r.Body = io.NopCloser(bytes.NewReader(body))
 			r.ContentLength = int64(len(body))
+		}
+		if r.Method == http.MethodGet {
+			q, err := url.ParseQuery(r.URL.RawQuery)
+			if err != nil {
+				fail(http.StatusBadRequest, errcode.BadUserInput, "error.invalidRequest", nil)
+				return
+			}
+			if id := queryShape(q, allowList); id != "" {
+				fail(http.StatusBadRequest, errcode.BadUserInput, id, nil)
+				return
+			}
 		}
 		public := r.Header.Get("Authorization") == "" && r.Method == http.MethodGet
 		key := ""
@@ -139,6 +170,7 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 		ctx, cancel := context.WithTimeout(request.WithState(r.Context(), state), o.RequestTimeout)
 		defer cancel()
 		next.ServeHTTP(buf, r.WithContext(ctx))
+		codeEveryError(buf, l)
 		status, body := adjust(buf, media, state)
 		cacheControl := "no-store"
 		if public && status == http.StatusOK && !hasErrors(body) {
@@ -151,10 +183,132 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 	})
 }
 
-// isJSON reports whether the request body is declared as JSON.
+// isJSON reports whether the request body is declared as JSON, the one
+// media type gqlgen's POST transport reads.
 func isJSON(r *http.Request) bool {
-	mt, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
-	return mt == "" || mt == mediaJSON || strings.HasSuffix(mt, "+json")
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	return err == nil && mt == mediaJSON
+}
+
+// bodyShape checks that a POST body (valid JSON) is one operation in the
+// shape gqlgen reads: it decodes the body exactly as gqlgen's POST
+// transport will (encoding/json into graphql.RawParams, numbers kept as
+// json.Number), so what passes here decodes there. It returns the id of the
+// message to refuse it with, or "".
+func bodyShape(body []byte, allowList bool) string {
+	switch t := bytes.TrimLeft(body, " \t\r\n"); {
+	case len(t) > 0 && t[0] == '[':
+		return "error.batchNotSupported"
+	case len(t) == 0 || t[0] != '{':
+		return "error.requestShape"
+	}
+	var p graphql.RawParams
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&p); err != nil {
+		return "error.requestShape"
+	}
+	return extensionsShape(p.Extensions, allowList)
+}
+
+// queryShape checks the parameters of a GET request as gqlgen's GET
+// transport will read them: variables and extensions are JSON objects.
+func queryShape(q url.Values, allowList bool) string {
+	var ext map[string]any
+	for name, into := range map[string]any{"variables": &map[string]any{}, "extensions": &ext} {
+		text := q.Get(name)
+		if text == "" {
+			continue
+		}
+		dec := json.NewDecoder(strings.NewReader(text))
+		dec.UseNumber()
+		if err := dec.Decode(into); err != nil || dec.More() {
+			return "error.requestShape"
+		}
+	}
+	return extensionsShape(ext, allowList)
+}
+
+// extensionsShape checks the persistedQuery extension as gqlgen's automatic
+// persisted queries decode it (mapstructure, which matches names without
+// regard to case), or as the allow-list reads it (where the version may be
+// left out): an object with the hash as a string and version 1.
+func extensionsShape(ext map[string]any, allowList bool) string {
+	pq := ext["persistedQuery"]
+	if pq == nil {
+		return ""
+	}
+	m, ok := pq.(map[string]any)
+	if !ok {
+		return "error.persistedQueryShape"
+	}
+	hash, version := false, allowList
+	for k, v := range m {
+		switch {
+		case strings.EqualFold(k, "sha256Hash"):
+			_, hash = v.(string)
+		case strings.EqualFold(k, "version"):
+			n, isNumber := v.(json.Number)
+			i, err := n.Int64()
+			version = isNumber && err == nil && i == 1
+		}
+	}
+	if !hash || !version {
+		return "error.persistedQueryShape"
+	}
+	return ""
+}
+
+// codeEveryError gives every error of gqlgen's answer that has no
+// extensions.code one: gqlgen's transports answer a few refusals of their
+// own, uncoded and in English (a persisted mutation over GET, undecodable
+// parameters). Their message is replaced (it may quote the request), and a
+// mutation found over GET is a 405 like the one refused before gqlgen.
+func codeEveryError(buf *bufferedResponse, l *locales.Locale) {
+	body := buf.body.Bytes()
+	if !bytes.HasPrefix(body, []byte(`{"errors":`)) {
+		return
+	}
+	var m map[string]json.RawMessage
+	var errs []map[string]any
+	if json.Unmarshal(body, &m) != nil || json.Unmarshal(m["errors"], &errs) != nil {
+		return
+	}
+	id := "error.invalidRequest"
+	if buf.status == http.StatusNotAcceptable {
+		// gqlgen found the operation a persisted query named to be a
+		// mutation (or a subscription): not for GET.
+		id = "error.mutationOverGet"
+	}
+	changed := false
+	for _, e := range errs {
+		if ext, _ := e["extensions"].(map[string]any); ext["code"] != nil {
+			continue
+		}
+		e["message"] = l.T(id, nil)
+		e["extensions"] = map[string]any{"code": string(errcode.BadUserInput)}
+		changed = true
+	}
+	if !changed {
+		return
+	}
+	if string(m["data"]) == "null" {
+		delete(m, "data") // nothing was executed
+	}
+	m["errors"], _ = json.Marshal(errs)
+	out, err := json.Marshal(m)
+	if err != nil {
+		return
+	}
+	buf.body.Reset()
+	buf.body.Write(out)
+	switch {
+	case buf.status == http.StatusNotAcceptable:
+		buf.status = http.StatusMethodNotAllowed
+		buf.header.Set("Allow", "POST")
+	case buf.status < http.StatusBadRequest:
+		buf.status = http.StatusBadRequest
+	}
 }
 
 // getOperation returns the type of the operation a GET request selects, when

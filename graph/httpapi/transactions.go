@@ -6,6 +6,7 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"victimservices/ent"
 )
@@ -40,9 +41,15 @@ func (t fieldTransactions) InterceptRootField(ctx context.Context, next graphql.
 	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Mutation || fc == nil || ownTransactions[fc.Field.Name] {
 		return next(ctx)
 	}
+	// A failure to begin or commit is the database's: the presenter answers
+	// it as INTERNAL with the request id, on the field's path, and logs it
+	// (its text, a driver's, never reaches the client).
+	onField := func(err error) *gqlerror.Error {
+		return &gqlerror.Error{Err: err, Message: err.Error(), Path: ast.Path{ast.PathName(fc.Field.Alias)}}
+	}
 	tx, err := t.client.Tx(ctx)
 	if err != nil {
-		graphql.AddError(ctx, err)
+		graphql.AddError(ctx, onField(fmt.Errorf("begin: %w", err)))
 		return graphql.Null
 	}
 	committed := false
@@ -61,7 +68,7 @@ func (t fieldTransactions) InterceptRootField(ctx context.Context, next graphql.
 		return graphql.Null
 	}
 	if err := tx.Commit(); err != nil {
-		graphql.AddError(ctx, fmt.Errorf("commit: %w", err))
+		graphql.AddError(ctx, onField(fmt.Errorf("commit: %w", err)))
 		return graphql.Null
 	}
 	committed = true

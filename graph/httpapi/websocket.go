@@ -13,9 +13,9 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
+	"victimservices/ent/schema/errcode"
 	"victimservices/graph"
 	"victimservices/internal/auth"
-	"victimservices/locales"
 )
 
 // Websocket close codes a client can read (graphql-transport-ws's own):
@@ -131,6 +131,12 @@ func (a reauthenticate) InterceptOperation(ctx context.Context, next graphql.Ope
 		return next(ctx)
 	}
 	if err != nil {
+		if graph.Classify(ctx, err).Code == errcode.Internal {
+			// The check itself failed (the database): answer INTERNAL with
+			// the request id and keep the socket; the credential is not
+			// known to be bad.
+			return graphql.OneShot(a.refuse(ctx, err))
+		}
 		// Answer first, then close: the transport writes each response
 		// before it asks for the next one.
 		answered := false
@@ -147,6 +153,11 @@ func (a reauthenticate) InterceptOperation(ctx context.Context, next graphql.Ope
 }
 
 func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	// gqlgen also answers errors found before any operation (DispatchError)
+	// through here, without an operation context.
+	if !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
 	oc := graphql.GetOperationContext(ctx)
 	if oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
 		return next(ctx)
@@ -156,17 +167,21 @@ func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.Resp
 	// they were? Checked after the wait, at the instant of sending. If not,
 	// nothing is sent: the stream ends and the socket closes with 4401.
 	if _, checked, err := a.authn.Recheck(ctx); checked && err != nil {
+		if graph.Classify(ctx, err).Code == errcode.Internal {
+			// The check itself failed (the database): the app should
+			// reconnect, not sign in again.
+			graph.ErrorPresenter(a.log)(ctx, err) // logs it with the request id
+			endSocket(ctx, closeInternal, "Internal server error")
+			return nil
+		}
 		endSocket(ctx, closeUnauthorized, "Unauthorized")
 		return nil
 	}
 	return resp
 }
 
-// refuse is the answer to an operation whose credentials no longer hold.
+// refuse is the answer to an operation whose credentials no longer hold (or
+// could not be checked: the presenter logs that with the request id).
 func (a reauthenticate) refuse(ctx context.Context, err error) *graphql.Response {
-	e := graph.Classify(ctx, err)
-	return &graphql.Response{Errors: gqlerror.List{{
-		Message:    graph.Localize(locales.FromContext(ctx), e.MessageID, e.Data),
-		Extensions: map[string]any{"code": string(e.Code)},
-	}}}
+	return &graphql.Response{Errors: gqlerror.List{graph.ErrorPresenter(a.log)(ctx, err)}}
 }
