@@ -2,6 +2,7 @@ package auth
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -52,8 +53,12 @@ func (a *Authenticator) Authenticate(ctx context.Context, authorization string) 
 		maxTTL = DefaultMaxTokenTTL
 	}
 	v, err := staffViewer(ctx, a.Client, a.Secret, token, now, maxTTL)
-	if err != nil && a.OIDC != nil {
+	var failed storageError
+	if err != nil && !errors.As(err, &failed) && a.OIDC != nil {
 		v, err = a.OIDC.viewer(ctx, a.Client, token, now)
+	}
+	if errors.As(err, &failed) {
+		return ctx, failed.error // the database's failure: INTERNAL, not the token's
 	}
 	if err != nil {
 		return ctx, errcode.ErrUnauthenticated

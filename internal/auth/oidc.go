@@ -79,13 +79,13 @@ func (o *OIDC) viewer(ctx context.Context, c *ent.Client, token string, now time
 	}
 	id, err := o.staffID(ctx, c, sub, claims, role)
 	if err != nil {
-		return viewer.Viewer{}, err
+		return viewer.Viewer{}, storageError{err}
 	}
 	// The provider decides the role. The account here can still be
 	// disabled, or signed out everywhere: tokens issued before are refused.
 	m, err := c.Staff.Get(privacy.DecisionContext(ctx, privacy.Allow), nodeid.ID(id))
 	if err != nil {
-		return viewer.Viewer{}, err
+		return viewer.Viewer{}, storageError{err}
 	}
 	if m.DisabledAt != nil {
 		return viewer.Viewer{}, errTokenRevoked

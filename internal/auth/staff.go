@@ -89,7 +89,7 @@ func accountViewer(ctx context.Context, c *ent.Client, id string, ver *int) (vie
 		return viewer.Viewer{}, errTokenRevoked
 	}
 	if err != nil {
-		return viewer.Viewer{}, err
+		return viewer.Viewer{}, storageError{err}
 	}
 	if m.DisabledAt != nil || ver != nil && *ver != m.TokenVersion {
 		return viewer.Viewer{}, errTokenRevoked
@@ -100,6 +100,12 @@ func accountViewer(ctx context.Context, c *ent.Client, id string, ver *int) (vie
 	}
 	return v, nil
 }
+
+// storageError is a failure of the database while checking a token: not
+// the token's fault, so it is not answered as UNAUTHENTICATED.
+type storageError struct{ error }
+
+func (e storageError) Unwrap() error { return e.error }
 
 var errDisabled = errors.New("the staff account is disabled: an admin enables it again with enableStaff")
 
