@@ -193,6 +193,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	intVar(&cfg.Limits.MaxRootFields, "max-root-fields", "MAX_ROOT_FIELDS", d.MaxRootFields, "most top-level fields per operation")
 	intVar(&cfg.Limits.MaxQueryBytes, "max-query-bytes", "MAX_QUERY_BYTES", d.MaxQueryBytes, "longest query text in bytes")
 	intVar(&cfg.Limits.MaxQueryTokens, "max-query-tokens", "MAX_QUERY_TOKENS", d.MaxQueryTokens, "most tokens in a query text")
+	intVar(&cfg.Limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", d.MaxFields, "most fields in a query, fragments counted where spread, checked before validation")
 	var body int
 	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
 	cfg.MaxBodyBytes = int64(body)

@@ -137,7 +137,8 @@ func NewHandler(o Options) http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	docs := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(docs)
 	if !o.Production {
 		srv.Use(extension.Introspection{})
 	}
@@ -147,7 +148,7 @@ func NewHandler(o Options) http.Handler {
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
-	srv.Use(limitsExtension{o.Limits})
+	srv.Use(limitsExtension{Limits: o.Limits, docs: docs})
 	srv.Use(observer{metrics: o.Metrics})
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
 	srv.Use(fieldTransactions{client: o.Client})

@@ -2,12 +2,14 @@ package httpapi
 
 import (
 	"context"
+	"reflect"
 	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"victimservices/ent/schema/errcode"
 	"victimservices/graph"
@@ -17,12 +19,16 @@ import (
 
 // Limits bound what one operation may ask for. Every refusal is a
 // BAD_USER_INPUT with a localized message, decided before anything runs:
-// sizes before parsing, shape and cost after validation.
+// sizes before parsing, the number of fields before validation (whose work
+// grows with the square of it), shape and cost after validation.
 type Limits struct {
 	// MaxQueryBytes bounds the query text.
 	MaxQueryBytes int
 	// MaxQueryTokens bounds the lexical tokens of the query text.
 	MaxQueryTokens int
+	// MaxFields bounds the fields of the document, counted before it is
+	// validated, a fragment's fields once for every place it is spread.
+	MaxFields int
 	// MaxDepth bounds the nesting of fields.
 	MaxDepth int
 	// MaxAliases bounds the aliased fields of an operation.
@@ -31,7 +37,8 @@ type Limits struct {
 	MaxRootFields int
 	// MaxComplexity bounds the cost: every field costs 1, and a list field
 	// multiplies the cost of what it selects by its page size (first/last,
-	// default 20) or, for a list without paging arguments, by smallListSize.
+	// default 20), by the length of the list it is given (nodes(ids:)) or,
+	// for other lists, by smallListSize.
 	MaxComplexity int
 }
 
@@ -39,6 +46,7 @@ type Limits struct {
 var DefaultLimits = Limits{
 	MaxQueryBytes:  16 << 10,
 	MaxQueryTokens: 3000,
+	MaxFields:      500,
 	MaxDepth:       12,
 	MaxAliases:     30,
 	MaxRootFields:  15,
@@ -50,7 +58,12 @@ var DefaultLimits = Limits{
 const smallListSize = 3
 
 // limitsExtension enforces Limits.
-type limitsExtension struct{ Limits }
+type limitsExtension struct {
+	Limits
+	// docs is the server's cache of validated documents: a query found there
+	// passed these checks before.
+	docs graphql.Cache[*ast.QueryDocument]
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -72,9 +85,15 @@ func limitError(ctx context.Context, id string, n int) *gqlerror.Error {
 	}
 }
 
-// MutateOperationParameters checks the size of the query text before it is
-// parsed, so an oversized one costs almost nothing.
+// MutateOperationParameters checks the query text before gqlgen parses and
+// validates it: its size and tokens (lexing only), then, parsed, its number
+// of fields, so a query too big for validation is refused after linear work.
 func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if e.docs != nil {
+		if _, ok := e.docs.Get(ctx, p.Query); ok {
+			return nil // validated before, so it passed these checks
+		}
+	}
 	if len(p.Query) > e.MaxQueryBytes {
 		return limitError(ctx, "error.queryTooLarge", e.MaxQueryBytes)
 	}
@@ -82,12 +101,79 @@ func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graph
 	for n := 0; ; n++ {
 		tok, err := lex.ReadToken()
 		if err != nil || tok.Kind == lexer.EOF {
-			return nil // the parser reports lexical errors
+			break
 		}
 		if n >= e.MaxQueryTokens {
 			return limitError(ctx, "error.queryTooManyTokens", e.MaxQueryTokens)
 		}
 	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
+	if err != nil {
+		return nil // gqlgen reports syntax errors
+	}
+	if countFields(doc, e.MaxFields) > e.MaxFields {
+		return limitError(ctx, "error.queryTooManyFields", e.MaxFields)
+	}
+	return nil
+}
+
+// countFields counts the fields of every operation and fragment of an
+// unvalidated document, a fragment's fields wherever it is spread (each
+// fragment counted once and remembered, so a fragment spread within
+// fragments costs nothing more to count). It stops early past limit.
+func countFields(doc *ast.QueryDocument, limit int) int {
+	memo := map[string]int{}
+	const counting = -1 // on the current path: a cycle (validation refuses it)
+	var inSet func(ast.SelectionSet) int
+	fragment := func(name string) int {
+		switch n, ok := memo[name]; {
+		case ok && n == counting:
+			return 0
+		case ok:
+			return n
+		}
+		def := doc.Fragments.ForName(name)
+		if def == nil {
+			return 0
+		}
+		memo[name] = counting
+		n := inSet(def.SelectionSet)
+		memo[name] = n
+		return n
+	}
+	inSet = func(set ast.SelectionSet) int {
+		total := 0
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				total += 1 + inSet(s.SelectionSet)
+			case *ast.InlineFragment:
+				total += inSet(s.SelectionSet)
+			case *ast.FragmentSpread:
+				total += fragment(s.Name)
+			}
+			if total > limit {
+				return limit + 1 // saturate: never overflows, however deep the spreads
+			}
+		}
+		return total
+	}
+	total := 0
+	for _, op := range doc.Operations {
+		total += inSet(op.SelectionSet)
+		if total > limit {
+			return total
+		}
+	}
+	for _, f := range doc.Fragments {
+		if _, spread := memo[f.Name]; !spread {
+			total += fragment(f.Name) // validation walks unused fragments too
+		}
+		if total > limit {
+			return total
+		}
+	}
+	return total
 }
 
 // MutateOperationContext checks the shape and cost of the validated operation.
@@ -182,10 +268,13 @@ func (w *walker) multiplier(f *ast.Field) int {
 		return 1 // a connection's edges: its page size already counted
 	}
 	if !paged {
-		if isList {
-			return smallListSize
+		if !isList {
+			return 1
 		}
-		return 1
+		if n, ok := w.listArgument(f); ok {
+			return max(n, 1) // nodes(ids:): one item per ID
+		}
+		return smallListSize
 	}
 	args := f.ArgumentMap(w.vars)
 	n := 0
@@ -204,6 +293,26 @@ func (w *walker) multiplier(f *ast.Field) int {
 		n = graph.DefaultPageSize
 	}
 	return max(n, 1)
+}
+
+// listArgument is the length of the longest list argument of a list field
+// (given inline or in a variable): a list field that takes a list, like
+// nodes(ids:), answers one item for each.
+func (w *walker) listArgument(f *ast.Field) (int, bool) {
+	n, found := 0, false
+	var args map[string]any
+	for _, def := range f.Definition.Arguments {
+		if def.Type == nil || def.Type.Elem == nil {
+			continue
+		}
+		if args == nil {
+			args = f.ArgumentMap(w.vars)
+		}
+		if v := reflect.ValueOf(args[def.Name]); v.Kind() == reflect.Slice {
+			n, found = max(n, v.Len()), true
+		}
+	}
+	return n, found
 }
 
 // introspectionOnly reports whether every root field is __schema or __type.

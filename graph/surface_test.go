@@ -1,0 +1,149 @@
+package graph_test
+
+// The surface an attacker reaches before any resolver runs: the work spent
+// on a query before it is refused and the cost of nodes(ids:).
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"victimservices/graph/graphtest"
+	"victimservices/internal/seed"
+)
+
+// errorsOf decodes the errors of an answer.
+func errorsOf(t *testing.T, body []byte) []graphtest.Error {
+	t.Helper()
+	var out struct {
+		Errors []graphtest.Error `json:"errors"`
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		t.Fatalf("answer is not JSON: %s", body)
+	}
+	return out.Errors
+}
+
+// fragmentBomb spreads k fragments k times over three levels: k³ fields
+// once expanded, from a few hundred tokens.
+func fragmentBomb(k int) string {
+	return fmt.Sprintf("{ locales { ...F1 } } fragment F1 on Locale { %s} fragment F2 on Locale { %s} fragment F3 on Locale { %s} fragment F4 on Locale { code }",
+		strings.Repeat("...F2 ", k), strings.Repeat("...F3 ", k), strings.Repeat("...F4 ", k))
+}
+
+// TestFieldsBoundedBeforeValidation: a query with more fields than the limit
+// (counted with fragments expanded where they are spread) is refused with
+// BAD_USER_INPUT before it is validated: one that is also invalid gets the
+// limit's message, not a validation error, so the validator never ran on it.
+// Ordinary queries and the tools' introspection query still run.
+func TestFieldsBoundedBeforeValidation(t *testing.T) {
+	s := graphtest.New(t)
+	repeated := "{ locales { " + strings.Repeat("code ", 2900) + "} }" // 14.5 KB, within the size and token limits
+	tests := []struct {
+		name, query string
+		// wantCode is "" for an answer without errors.
+		wantCode string
+		// limit: the refusal is the field limit's.
+		limit bool
+	}{
+		{"one field repeated 2,900 times", repeated, "BAD_USER_INPUT", true},
+		{"the same, also invalid: refused before validation", strings.Replace(repeated, "code ", "nope ", 1), "BAD_USER_INPUT", true},
+		{"fragment bomb (3,375 fields expanded)", fragmentBomb(15), "BAD_USER_INPUT", true},
+		{"fragment bomb, also invalid: refused before validation", strings.Replace(fragmentBomb(15), "{ code }", "{ nope }", 1), "BAD_USER_INPUT", true},
+		{"inline fragments, 900 fields", "{ locales { " + strings.Repeat("... on Locale { code code code } ", 300) + "} }", "BAD_USER_INPUT", true},
+		{"an invalid query within the limit is a validation error", "{ locales { nope } }", "GRAPHQL_VALIDATION_FAILED", false},
+		{"the directory page", `{ services(first: 100) { totalCount edges { node { id name description openNow hours { summary periods { day opens closes } }
+		  phones { display telUri } provider { name phones { telUri } } locations { name neighborhood } } } } }`, "", false},
+		{"the tools' introspection query (development)", introspectionQuery, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := raw(s, http.MethodPost, "/query", post(tt.query), map[string]string{"Accept-Language": "es"})
+			errs := errorsOf(t, w.Body.Bytes())
+			got := ""
+			if len(errs) > 0 {
+				got = errs[0].Code()
+			}
+			if got != tt.wantCode {
+				t.Fatalf("code %q, want %q: %s", got, tt.wantCode, w.Body.String()[:min(300, w.Body.Len())])
+			}
+			if !tt.limit {
+				return
+			}
+			if len(errs) != 1 || !strings.Contains(errs[0].Message, "campos") || !strings.Contains(errs[0].Message, "500") {
+				t.Errorf("errors %+v, want one: the field limit (500) in Spanish", errs)
+			}
+			if strings.Contains(w.Body.String(), `"data"`) {
+				t.Errorf("a refused request has a data entry: %s", w.Body.String()[:300])
+			}
+		})
+	}
+}
+
+// introspectionQuery is the query GraphiQL and code generators send.
+const introspectionQuery = `query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description locations args { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description specifiedByURL
+  fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+  inputFields { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+fragment TypeRef on __Type {
+  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+}`
+
+// TestNodesCostedByIDs: nodes(ids:) resolves its selection once per ID, so
+// its cost is multiplied by the number of IDs, given inline or in a
+// variable.
+func TestNodesCostedByIDs(t *testing.T) {
+	s := graphtest.New(t)
+	org := string(seed.ID("org", "department"))
+	ids := make([]string, 100)
+	for i := range ids {
+		ids[i] = org
+	}
+	literal, _ := json.Marshal(ids)
+	const nested = `{ id ... on Organization { services { name locations { name } } } }`
+	aliased := func(n int, arg string) string {
+		var b strings.Builder
+		b.WriteString("query($ids: [ID!]!) {")
+		for i := range n {
+			fmt.Fprintf(&b, " n%d: nodes(ids: %s) %s", i, arg, nested)
+		}
+		b.WriteString(" }")
+		return b.String()
+	}
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		wantCode    string
+	}{
+		{"15 aliases of 100 IDs in a variable", aliased(15, "$ids"), map[string]any{"ids": ids}, "BAD_USER_INPUT"},
+		{"15 aliases of 100 literal IDs", strings.Replace(aliased(15, string(literal)), "query($ids: [ID!]!) ", "", 1), nil, "BAD_USER_INPUT"},
+		{"one nodes of 100 IDs with nested lists", aliased(1, "$ids"), map[string]any{"ids": ids}, "BAD_USER_INPUT"},
+		{"nodes of 3 IDs", aliased(1, "$ids"), map[string]any{"ids": ids[:3]}, ""},
+		{"nodes of 100 IDs, flat", `query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, map[string]any{"ids": ids}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := s.Do(t, graphtest.Request{Query: tt.query, Variables: tt.vars})
+			if got := resp.ErrorCode(); got != tt.wantCode {
+				t.Fatalf("code %q, want %q: %+v", got, tt.wantCode, resp.Errors)
+			}
+			if tt.wantCode != "" && len(resp.Data) > 0 && string(resp.Data) != "null" {
+				t.Errorf("refused, yet answered data: %.200s", resp.Data)
+			}
+		})
+	}
+}
