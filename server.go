@@ -69,6 +69,9 @@ type Config struct {
 	// MetricsAddr serves /metrics on its own address (METRICS_ADDR; default:
 	// on ADDR).
 	MetricsAddr string
+	// MaxSubscriptions caps live subscriptions per socket and per caller
+	// (MAX_SUBSCRIPTIONS, default 20).
+	MaxSubscriptions int
 	// CORSOrigins are the browser origins allowed to call the API
 	// (CORS_ALLOWED_ORIGINS, comma-separated; default none).
 	CORSOrigins string
@@ -194,6 +197,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	intVar(&cfg.Limits.MaxQueryBytes, "max-query-bytes", "MAX_QUERY_BYTES", d.MaxQueryBytes, "longest query text in bytes")
 	intVar(&cfg.Limits.MaxQueryTokens, "max-query-tokens", "MAX_QUERY_TOKENS", d.MaxQueryTokens, "most tokens in a query text")
 	intVar(&cfg.Limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", d.MaxFields, "most fields in a query, fragments counted where spread, checked before validation")
+	intVar(&cfg.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", httpapi.DefaultMaxSubscriptions, "most live subscriptions per socket and per caller")
 	var body int
 	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
 	cfg.MaxBodyBytes = int64(body)

@@ -1,7 +1,8 @@
 package graph_test
 
 // The surface an attacker reaches before any resolver runs: the work spent
-// on a query before it is refused and the cost of nodes(ids:).
+// on a query before it is refused, the cost of nodes(ids:) and live
+// subscriptions.
 
 import (
 	"encoding/json"
@@ -9,8 +10,10 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"victimservices/graph/graphtest"
+	"victimservices/graph/httpapi"
 	"victimservices/internal/seed"
 )
 
@@ -145,5 +148,96 @@ func TestNodesCostedByIDs(t *testing.T) {
 				t.Errorf("refused, yet answered data: %.200s", resp.Data)
 			}
 		})
+	}
+}
+
+// TestSubscriptionsCapped: at most 20 live subscriptions per victim session
+// (over all its sockets) and per socket; the one past the cap gets an error
+// message for its id with BAD_USER_INPUT, and a slot frees when a
+// subscription ends.
+func TestSubscriptionsCapped(t *testing.T) {
+	hub := newHub(t)
+	s := graphtest.New(t, graphtest.WithNotifier(hub))
+	srv := s.HTTP(t)
+	number, code := newCase(t, s)
+	token := s.Session(t, number, code)
+	const live = `subscription { myCaseUpdated { statusLabel } }`
+
+	first := dialWS(t, srv, token)
+	for i := 1; i <= 20; i++ {
+		first.subscribe(t, fmt.Sprintf("s%d", i), live, nil)
+	}
+	waitFor(t, "20 subscriptions to register", func() bool { return hub.Subscribers() == 20 })
+
+	refused := func(t *testing.T, c *wsConn, id string) {
+		t.Helper()
+		c.subscribe(t, id, live, nil)
+		m := nextFor(t, c, id)
+		var errs []graphtest.Error
+		_ = json.Unmarshal(m.Payload, &errs)
+		if m.Type != "error" || len(errs) != 1 || errs[0].Code() != "BAD_USER_INPUT" || !strings.Contains(errs[0].Message, "20") {
+			t.Fatalf("subscription %s answered %s %s, want an error message with BAD_USER_INPUT and the cap (20)", id, m.Type, m.Payload)
+		}
+	}
+	t.Run("the 21st on the socket", func(t *testing.T) { refused(t, first, "s21") })
+	second := dialWS(t, srv, token)
+	t.Run("the 21st of the session, on another socket", func(t *testing.T) { refused(t, second, "t1") })
+	if n := hub.Subscribers(); n != 20 {
+		t.Errorf("%d live subscriptions, want 20", n)
+	}
+
+	t.Run("a slot frees when one ends", func(t *testing.T) {
+		if err := first.send(map[string]any{"id": "s1", "type": "complete"}); err != nil {
+			t.Fatal(err)
+		}
+		if m := nextFor(t, first, "s1"); m.Type != "complete" {
+			t.Fatalf("s1 answered %s %s, want complete", m.Type, m.Payload)
+		}
+		second.subscribe(t, "t2", live, nil)
+		waitFor(t, "t2 to register", func() bool { return hub.Subscribers() == 20 })
+		// Every live one hears of a change: 19 on the first socket, t2 on the second.
+		var fb struct{ SubmitFeedback struct{ Rating int } }
+		s.Do(t, graphtest.Request{Query: `mutation { submitFeedback(input: {rating: 4}) { rating } }`, Header: graphtest.Bearer(token)}).Decode(t, &fb)
+		for c, want := range map[*wsConn]int{first: 19, second: 1} {
+			for range want {
+				if m, ok := c.next(10 * time.Second); !ok || m.Type != "next" {
+					t.Fatalf("got %+v (ok %v), want a next message", m, ok)
+				}
+			}
+		}
+	})
+}
+
+// nextFor returns the next message for id, skipping others.
+func nextFor(t *testing.T, c *wsConn, id string) wsMsg {
+	t.Helper()
+	for {
+		m, ok := c.next(10 * time.Second)
+		if !ok {
+			t.Fatalf("no message for %s (socket end: %v)", id, c.ended())
+		}
+		if m.ID == id {
+			return m
+		}
+	}
+}
+
+// TestSubscriptionCapConfigurable: Options.MaxSubscriptions sets the cap.
+func TestSubscriptionCapConfigurable(t *testing.T) {
+	hub := newHub(t)
+	s := graphtest.New(t, graphtest.WithNotifier(hub), graphtest.WithOptions(func(o *httpapi.Options) { o.MaxSubscriptions = 2 }))
+	srv := s.HTTP(t)
+	number, code := newCase(t, s)
+	c := dialWS(t, srv, s.Session(t, number, code))
+	const live = `subscription { myCaseUpdated { statusLabel } }`
+	c.subscribe(t, "a", live, nil)
+	c.subscribe(t, "b", live, nil)
+	waitFor(t, "two subscriptions to register", func() bool { return hub.Subscribers() == 2 })
+	c.subscribe(t, "c", live, nil)
+	if m := nextFor(t, c, "c"); m.Type != "error" || !strings.Contains(string(m.Payload), "BAD_USER_INPUT") {
+		t.Fatalf("the third answered %s %s, want an error message", m.Type, m.Payload)
+	}
+	if n := hub.Subscribers(); n != 2 {
+		t.Errorf("%d live subscriptions, want 2", n)
 	}
 }

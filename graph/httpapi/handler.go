@@ -69,6 +69,10 @@ type Options struct {
 	AllowList AllowList
 	// Metrics, when set, records Prometheus metrics.
 	Metrics *Metrics
+	// MaxSubscriptions caps the live subscriptions of one socket and of one
+	// caller over all their sockets to this process (default
+	// DefaultMaxSubscriptions).
+	MaxSubscriptions int
 }
 
 func (o *Options) defaults() {
@@ -99,6 +103,9 @@ func (o *Options) defaults() {
 	if o.CacheEntries == 0 {
 		o.CacheEntries = 1000
 	}
+	if o.MaxSubscriptions <= 0 {
+		o.MaxSubscriptions = DefaultMaxSubscriptions
+	}
 }
 
 // NewHandler returns the HTTP handler serving GraphQL at /query (and, in
@@ -123,6 +130,7 @@ func NewHandler(o Options) http.Handler {
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 			ctx = request.WithLiveClock(ctx, o.Clock)
 			ctx = graph.ServeText(ctx)
+			ctx = withSocketSubscriptions(ctx)
 			cred := p.Authorization()
 			if cred == "" {
 				cred = auth.Credential(ctx) // sent as a header on the upgrade
@@ -151,6 +159,7 @@ func NewHandler(o Options) http.Handler {
 	srv.Use(limitsExtension{Limits: o.Limits, docs: docs})
 	srv.Use(observer{metrics: o.Metrics})
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
+	srv.Use(newSubscriptionCap(o.MaxSubscriptions))
 	srv.Use(fieldTransactions{client: o.Client})
 	srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))

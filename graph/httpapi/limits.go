@@ -4,14 +4,17 @@ import (
 	"context"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
 	"github.com/vektah/gqlparser/v2/parser"
 
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/viewer"
 	"victimservices/graph"
 	"victimservices/internal/request"
 	"victimservices/locales"
@@ -323,4 +326,107 @@ func introspectionOnly(roots []*ast.Field) bool {
 		}
 	}
 	return len(roots) > 0
+}
+
+// DefaultMaxSubscriptions is the cap on live subscriptions per socket and
+// per caller unless configured.
+const DefaultMaxSubscriptions = 20
+
+// subscriptionCap bounds the live subscriptions of one socket and of one
+// caller (a victim session, or a staff member) over all their sockets to
+// this process. The one past the cap gets an error message for its id
+// (BAD_USER_INPUT: too many at once, like the other limits; no wait makes
+// it succeed, only ending another). Queries and mutations on a socket are
+// not counted: they end by themselves.
+type subscriptionCap struct {
+	max int
+
+	mu       sync.Mutex
+	byCaller map[string]int
+}
+
+func newSubscriptionCap(max int) *subscriptionCap {
+	return &subscriptionCap{max: max, byCaller: map[string]int{}}
+}
+
+var _ graphql.OperationInterceptor = (*subscriptionCap)(nil)
+
+func (*subscriptionCap) ExtensionName() string                   { return "SubscriptionCap" }
+func (*subscriptionCap) Validate(graphql.ExecutableSchema) error { return nil }
+
+// socketSubscriptions counts the live subscriptions of one socket (guarded
+// by the cap's mutex).
+type socketSubscriptions struct{ n int }
+
+type socketSubscriptionsKey struct{}
+
+// withSocketSubscriptions gives a websocket (at connection_init) its count.
+func withSocketSubscriptions(ctx context.Context) context.Context {
+	return context.WithValue(ctx, socketSubscriptionsKey{}, &socketSubscriptions{})
+}
+
+// callerKey names who holds a subscription: "" for an anonymous caller
+// (whose subscriptions end at once; the socket's cap still holds).
+func callerKey(v viewer.Viewer) string {
+	switch {
+	case v.IsVictim():
+		return "session:" + v.SessionID
+	case v.StaffID != "":
+		return "staff:" + v.StaffID
+	}
+	return ""
+}
+
+func (c *subscriptionCap) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	socket, _ := ctx.Value(socketSubscriptionsKey{}).(*socketSubscriptions)
+	if socket == nil || oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
+		return next(ctx)
+	}
+	release, ok := c.take(socket, callerKey(viewer.FromContext(ctx)))
+	if !ok {
+		// Sent by the websocket transport as an error message for this id.
+		transport.AddSubscriptionError(ctx, limitError(ctx, "error.tooManySubscriptions", c.max))
+		return func(context.Context) *graphql.Response { return nil }
+	}
+	var once sync.Once
+	end := func() { once.Do(release) }
+	// The subscription's context ends with it, whatever the way (complete,
+	// the socket closing, a panic).
+	stop := context.AfterFunc(ctx, end)
+	responses := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := responses(ctx)
+		if resp == nil {
+			// The stream ended: free the slot before the transport tells
+			// the client (complete), so a new subscription sent after it
+			// finds the slot free.
+			stop()
+			end()
+		}
+		return resp
+	}
+}
+
+// take reserves a slot on the socket and for the caller.
+func (c *subscriptionCap) take(socket *socketSubscriptions, caller string) (release func(), ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if socket.n >= c.max || (caller != "" && c.byCaller[caller] >= c.max) {
+		return nil, false
+	}
+	socket.n++
+	if caller != "" {
+		c.byCaller[caller]++
+	}
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		socket.n--
+		if caller != "" {
+			if c.byCaller[caller]--; c.byCaller[caller] <= 0 {
+				delete(c.byCaller, caller)
+			}
+		}
+	}, true
 }
