@@ -1,8 +1,9 @@
 package graph_test
 
 // The surface an attacker reaches before any resolver runs: the work spent
-// on a query before it is refused, the cost of nodes(ids:) and live
-// subscriptions.
+// on a query before it is refused, the cost of nodes(ids:), live
+// subscriptions, and what production gives away (suggestions,
+// introspection, metric labels).
 
 import (
 	"encoding/json"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"victimservices/graph/graphtest"
 	"victimservices/graph/httpapi"
@@ -240,4 +243,142 @@ func TestSubscriptionCapConfigurable(t *testing.T) {
 	if n := hub.Subscribers(); n != 2 {
 		t.Errorf("%d live subscriptions, want 2", n)
 	}
+}
+
+// TestNoSuggestionsInProduction: no "Did you mean" for fields, arguments,
+// enum values, input fields or types in production (each probe does get one
+// in development, so each would leak the schema).
+func TestNoSuggestionsInProduction(t *testing.T) {
+	prod := graphtest.New(t, graphtest.Production())
+	dev := graphtest.New(t)
+	tests := []struct {
+		name, query string
+		vars        map[string]any
+		// leak is the schema name a suggestion would reveal.
+		leak string
+	}{
+		{"field", `{ servicez { totalCount } }`, nil, `"services"`},
+		{"argument", `{ services(frist: 5) { totalCount } }`, nil, `"first"`},
+		{"enum value", `{ services(category: COUNSELNG) { totalCount } }`, nil, "COUNSELING"},
+		{"enum value given as a string", `{ services(category: "COUNSELNG") { totalCount } }`, nil, "COUNSELING"},
+		{"input field", `mutation { submitFeedback(input: {ratng: 5}) { rating } }`, nil, `"rating"`},
+		{"type", `{ ...F } fragment F on Quer { __typename }`, nil, `"Query"`},
+		{"selection missing", `{ services }`, nil, "Did you mean"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := graphtest.Request{Query: tt.query, Variables: tt.vars}
+			if resp := dev.Do(t, req); !strings.Contains(fmt.Sprint(resp.Errors), "Did you mean") {
+				t.Fatalf("the probe gets no suggestion in development: %+v", resp.Errors)
+			}
+			resp := prod.Do(t, req)
+			if len(resp.Errors) == 0 || resp.ErrorCode() == "" || resp.ErrorCode() == "INTERNAL" {
+				t.Fatalf("errors %+v, want a coded refusal", resp.Errors)
+			}
+			for _, e := range resp.Errors {
+				if strings.Contains(e.Message, "Did you mean") || strings.Contains(e.Message, tt.leak) {
+					t.Errorf("production error %q suggests (or names %s)", e.Message, tt.leak)
+				}
+			}
+		})
+	}
+}
+
+// TestIntrospectionRefusedInProduction: introspection in production is a
+// clear BAD_USER_INPUT refusal, wherever in the document it hides, while
+// __typename still works; development answers it.
+func TestIntrospectionRefusedInProduction(t *testing.T) {
+	prod := graphtest.New(t, graphtest.Production())
+	tests := []struct{ name, query, wantCode string }{
+		{"__schema", `{ __schema { types { name } } }`, "BAD_USER_INPUT"},
+		{"__type", `{ __type(name: "Service") { fields { name } } }`, "BAD_USER_INPUT"},
+		{"in a fragment", `query { ...Q } fragment Q on Query { __schema { queryType { name } } }`, "BAD_USER_INPUT"},
+		{"the tools' query", introspectionQuery, "BAD_USER_INPUT"},
+		{"__typename", `{ __typename locales { __typename code } }`, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := prod.Do(t, graphtest.Request{Query: tt.query, Header: map[string]string{"Accept-Language": "es"}})
+			if got := resp.ErrorCode(); got != tt.wantCode {
+				t.Fatalf("code %q, want %q: %+v", got, tt.wantCode, resp.Errors)
+			}
+			if tt.wantCode == "" {
+				return
+			}
+			if len(resp.Errors) != 1 || !strings.Contains(resp.Errors[0].Message, "introspección") {
+				t.Errorf("errors %+v, want one that says, in Spanish, that introspection is off", resp.Errors)
+			}
+			if strings.Contains(string(resp.Data), "Service") {
+				t.Errorf("schema data in production: %s", resp.Data)
+			}
+		})
+	}
+	dev := graphtest.New(t)
+	if resp := dev.Do(t, graphtest.Request{Query: `{ __type(name: "Service") { name } }`}); len(resp.Errors) > 0 {
+		t.Errorf("introspection in development: %+v", resp.Errors)
+	}
+}
+
+// TestMetricLabelsNotFromClient: operation-name labels come from the
+// allow-list when there is one, otherwise from operations that were
+// parsed and validated, at most a bounded number of them; a name the client
+// merely sent never becomes a label.
+func TestMetricLabelsNotFromClient(t *testing.T) {
+	send := func(s *graphtest.Server, operationName, query string) {
+		b, _ := json.Marshal(map[string]any{"query": query, "operationName": operationName})
+		raw(s, http.MethodPost, "/query", string(b), nil)
+	}
+	t.Run("no allow-list", func(t *testing.T) {
+		reg := newRegistry()
+		s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) { o.Metrics = httpapi.NewMetrics(reg, func() int { return 0 }) }))
+		send(s, "DirectoryPage", "query DirectoryPage { services { totalCount } }")
+		send(s, "Injected_label_1", "{ locales { code } }")            // no such operation in the document
+		send(s, "Injected_label_2", "query Injected_label_2 { nope }") // invalid
+		send(s, "Injected_label_3", "query Injected_label_3 {")        // does not parse
+		send(s, "Injected_label_4", "{ locales { "+strings.Repeat("code ", 600)+"} }")
+		for i := range 300 {
+			send(s, "", fmt.Sprintf("query Op%d { locales { code } }", i))
+		}
+		text := gather(t, reg)
+		if !strings.Contains(text, `operation="DirectoryPage"`) {
+			t.Errorf("no DirectoryPage label")
+		}
+		if strings.Contains(text, "Injected") {
+			t.Errorf("a client-sent name became a label")
+		}
+		labels := map[string]bool{}
+		for _, line := range strings.Split(text, "\n") {
+			if rest, ok := strings.CutPrefix(line, `graphql_operation_duration_seconds_count{operation="`); ok {
+				labels[strings.SplitN(rest, `"`, 2)[0]] = true
+			}
+		}
+		if len(labels) > 101 || !labels["other"] {
+			t.Errorf("%d operation labels, want at most 100 names and other", len(labels))
+		}
+	})
+	t.Run("allow-list", func(t *testing.T) {
+		reg := newRegistry()
+		list, err := httpapi.BuildAllowList(&ast.Source{Input: "query DirectoryPage { services { totalCount } }\nquery Locales { locales { code } }"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) {
+			o.AllowList = list
+			o.Metrics = httpapi.NewMetrics(reg, func() int { return 0 })
+		}))
+		for _, q := range list {
+			send(s, "", q)
+			send(s, "Injected_label_5", q) // a listed text, a made-up operation name
+		}
+		send(s, "Injected_label_6", "query Injected_label_6 { locales { code } }") // not listed
+		text := gather(t, reg)
+		for _, want := range []string{`operation="DirectoryPage"`, `operation="Locales"`} {
+			if !strings.Contains(text, want) {
+				t.Errorf("metrics lack %s", want)
+			}
+		}
+		if strings.Contains(text, "Injected") {
+			t.Errorf("a client-sent name became a label")
+		}
+	})
 }

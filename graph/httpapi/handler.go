@@ -151,17 +151,24 @@ func NewHandler(o Options) http.Handler {
 		srv.Use(extension.Introspection{})
 	}
 	srv.SetDisableSuggestion(o.Production)
+	if o.Production {
+		srv.SetValidationRulesFn(graph.RulesWithoutSuggestions)
+	}
 	if o.AllowList != nil {
 		srv.Use(allowListExtension{list: o.AllowList})
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
-	srv.Use(limitsExtension{Limits: o.Limits, docs: docs})
-	srv.Use(observer{metrics: o.Metrics})
+	srv.Use(limitsExtension{Limits: o.Limits, docs: docs, noIntrospection: o.Production})
+	srv.Use(observer{metrics: o.Metrics, known: operationNames(o.AllowList)})
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
 	srv.Use(newSubscriptionCap(o.MaxSubscriptions))
 	srv.Use(fieldTransactions{client: o.Client})
-	srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	if o.Production {
+		srv.SetErrorPresenter(graph.WithoutSuggestions(graph.ErrorPresenter(o.Logger)))
+	} else {
+		srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	}
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
 
 	mux := http.NewServeMux()

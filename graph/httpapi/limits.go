@@ -60,12 +60,15 @@ var DefaultLimits = Limits{
 // opening periods, a case's history): short lists in practice.
 const smallListSize = 3
 
-// limitsExtension enforces Limits.
+// limitsExtension enforces Limits and, in production, refuses
+// introspection before validation.
 type limitsExtension struct {
 	Limits
 	// docs is the server's cache of validated documents: a query found there
 	// passed these checks before.
 	docs graphql.Cache[*ast.QueryDocument]
+	// noIntrospection refuses __schema and __type (production).
+	noIntrospection bool
 }
 
 var _ interface {
@@ -91,6 +94,7 @@ func limitError(ctx context.Context, id string, n int) *gqlerror.Error {
 // MutateOperationParameters checks the query text before gqlgen parses and
 // validates it: its size and tokens (lexing only), then, parsed, its number
 // of fields, so a query too big for validation is refused after linear work.
+// Production also refuses introspection here, wherever it hides.
 func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
 	if e.docs != nil {
 		if _, ok := e.docs.Get(ctx, p.Query); ok {
@@ -113,6 +117,13 @@ func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graph
 	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
 	if err != nil {
 		return nil // gqlgen reports syntax errors
+	}
+	if e.noIntrospection && asksIntrospection(doc) {
+		request.MarkRequestError(ctx)
+		return &gqlerror.Error{
+			Message:    locales.FromContext(ctx).T("error.introspectionDisabled", nil),
+			Extensions: map[string]any{"code": string(errcode.BadUserInput)},
+		}
 	}
 	if countFields(doc, e.MaxFields) > e.MaxFields {
 		return limitError(ctx, "error.queryTooManyFields", e.MaxFields)
@@ -177,6 +188,39 @@ func countFields(doc *ast.QueryDocument, limit int) int {
 		}
 	}
 	return total
+}
+
+// asksIntrospection reports whether any selection of the document, in an
+// operation or a fragment, is __schema or __type (__typename is not
+// introspection of the schema).
+func asksIntrospection(doc *ast.QueryDocument) bool {
+	var in func(ast.SelectionSet) bool
+	in = func(set ast.SelectionSet) bool {
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if s.Name == "__schema" || s.Name == "__type" || in(s.SelectionSet) {
+					return true
+				}
+			case *ast.InlineFragment:
+				if in(s.SelectionSet) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, op := range doc.Operations {
+		if in(op.SelectionSet) {
+			return true
+		}
+	}
+	for _, f := range doc.Fragments {
+		if in(f.SelectionSet) {
+			return true
+		}
+	}
+	return false
 }
 
 // MutateOperationContext checks the shape and cost of the validated operation.
