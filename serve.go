@@ -55,6 +55,7 @@ func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (httpap
 		MaxBodyBytes:   cfg.MaxBodyBytes,
 		RequestTimeout: cfg.RequestTimeout,
 	}
+	opts.MaxSubscriptions = cfg.MaxSubscriptions
 	if cfg.PersistedQueries != "" {
 		if opts.AllowList, err = httpapi.LoadAllowList(cfg.PersistedQueries); err != nil {
 			return opts, cleanup, fmt.Errorf("PERSISTED_QUERIES_FILE: %w", err)

@@ -72,8 +72,14 @@ type Config struct {
 	// X-Forwarded-For names the client (TRUSTED_PROXIES, default none).
 	TrustedProxies string
 	// MetricsAddr serves /metrics on its own address (METRICS_ADDR; default:
-	// on ADDR).
+	// on ADDR in development, nowhere in production).
 	MetricsAddr string
+	// MetricsPublic also serves /metrics on ADDR in production
+	// (METRICS_PUBLIC=true).
+	MetricsPublic bool
+	// MaxSubscriptions caps live subscriptions per socket and per caller
+	// (MAX_SUBSCRIPTIONS, default 20).
+	MaxSubscriptions int
 	// CORSOrigins are the browser origins allowed to call the API
 	// (CORS_ALLOWED_ORIGINS, comma-separated; default none).
 	CORSOrigins string
@@ -170,6 +176,8 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	fs.StringVar(&cfg.AuthSecret, "auth-secret", getenv("AUTH_SECRET"), "key for staff tokens, at least 32 bytes (AUTH_SECRET)")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve /metrics here instead of on ADDR (METRICS_ADDR)")
+	metricsPublic, _ := strconv.ParseBool(getenv("METRICS_PUBLIC"))
+	fs.BoolVar(&cfg.MetricsPublic, "metrics-public", metricsPublic, "in production, also serve /metrics on ADDR (METRICS_PUBLIC)")
 	fs.StringVar(&cfg.CORSOrigins, "cors-allowed-origins", getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
 	fs.StringVar(&cfg.PersistedQueries, "persisted-queries-file", getenv("PERSISTED_QUERIES_FILE"), "allow-list of operations: only these are accepted (PERSISTED_QUERIES_FILE)")
 	fs.StringVar(&cfg.JWKSURL, "auth-jwks-url", getenv("AUTH_JWKS_URL"), "JWKS of the identity provider for staff tokens (AUTH_JWKS_URL)")
@@ -198,6 +206,8 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	intVar(&cfg.Limits.MaxRootFields, "max-root-fields", "MAX_ROOT_FIELDS", d.MaxRootFields, "most top-level fields per operation")
 	intVar(&cfg.Limits.MaxQueryBytes, "max-query-bytes", "MAX_QUERY_BYTES", d.MaxQueryBytes, "longest query text in bytes")
 	intVar(&cfg.Limits.MaxQueryTokens, "max-query-tokens", "MAX_QUERY_TOKENS", d.MaxQueryTokens, "most tokens in a query text")
+	intVar(&cfg.Limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", d.MaxFields, "most fields in a query, fragments counted where spread, checked before validation")
+	intVar(&cfg.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", httpapi.DefaultMaxSubscriptions, "most live subscriptions per socket and per caller")
 	var body int
 	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
 	cfg.MaxBodyBytes = int64(body)
@@ -283,9 +293,14 @@ func run(ctx context.Context, cfg Config) error {
 		_, _ = io.WriteString(w, "ready\n")
 	})
 	metrics := promhttp.HandlerFor(reg, promhttp.HandlerOpts{})
-	if cfg.MetricsAddr == "" {
+	// The API port is public: in production /metrics (latencies, error
+	// rates, open subscriptions) is served there only when asked for.
+	if (cfg.MetricsAddr == "" && !cfg.Production()) || cfg.MetricsPublic {
 		mux.Handle("GET /metrics", metrics)
-	} else {
+	} else if cfg.MetricsAddr == "" {
+		cfg.Logger.Info("/metrics is not served: set METRICS_ADDR to a private address (or METRICS_PUBLIC=true)")
+	}
+	if cfg.MetricsAddr != "" {
 		mm := http.NewServeMux()
 		mm.Handle("GET /metrics", metrics)
 		msrv := &http.Server{Addr: cfg.MetricsAddr, Handler: mm, ReadHeaderTimeout: 5 * time.Second}

@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strings"
 
 	"entgo.io/ent/privacy"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
+	"github.com/vektah/gqlparser/v2/validator/core"
+	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/errcode"
@@ -119,5 +122,43 @@ func RecoverFunc(log *slog.Logger) graphql.RecoverFunc {
 			Message:    Localize(fieldLocale(ctx), errcode.DefaultMessage(errcode.Internal), map[string]any{"Reference": ref}),
 			Extensions: map[string]any{"code": string(errcode.Internal)},
 		}
+	}
+}
+
+// Where the schema is not public (production), no error names what the
+// caller might have meant: gqlparser's "Did you mean …?" hints would spell
+// out fields, arguments, enum values, input fields and types one typo at a
+// time. gqlgen's SetDisableSuggestion swaps only two of the rules that give
+// them.
+
+// RulesWithoutSuggestions is the standard validation rule set with every
+// rule that suggests names replaced by its variant that does not.
+func RulesWithoutSuggestions() *rules.Rules {
+	r := rules.NewDefaultRules()
+	for _, swap := range []struct {
+		name    string
+		without core.Rule
+	}{
+		{"FieldsOnCorrectType", rules.FieldsOnCorrectTypeRuleWithoutSuggestions},
+		{"KnownArgumentNames", rules.KnownArgumentNamesRuleWithoutSuggestions},
+		{"KnownTypeNames", rules.KnownTypeNamesRuleWithoutSuggestions},
+		{"ScalarLeafs", rules.ScalarLeafsRuleWithoutSuggestions},
+		{"ValuesOfCorrectType", rules.ValuesOfCorrectTypeRuleWithoutSuggestions},
+	} {
+		r.RemoveRule(swap.name)
+		r.AddRule(swap.without.Name, swap.without.RuleFunc)
+	}
+	return r
+}
+
+// WithoutSuggestions wraps a presenter so that no message it answers keeps
+// a suggestion, whichever rule (or future version) wrote one.
+func WithoutSuggestions(present graphql.ErrorPresenterFunc) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		e := present(ctx, err)
+		if i := strings.Index(e.Message, " Did you mean"); i >= 0 {
+			e.Message = e.Message[:i]
+		}
+		return e
 	}
 }

@@ -74,6 +74,10 @@ type Options struct {
 	AllowList AllowList
 	// Metrics, when set, records Prometheus metrics.
 	Metrics *Metrics
+	// MaxSubscriptions caps the live subscriptions of one socket and of one
+	// caller over all their sockets to this process (default
+	// DefaultMaxSubscriptions).
+	MaxSubscriptions int
 }
 
 func (o *Options) defaults() {
@@ -104,6 +108,9 @@ func (o *Options) defaults() {
 	if o.CacheEntries == 0 {
 		o.CacheEntries = 1000
 	}
+	if o.MaxSubscriptions <= 0 {
+		o.MaxSubscriptions = DefaultMaxSubscriptions
+	}
 }
 
 // NewHandler returns the HTTP handler serving GraphQL at /query (and, in
@@ -129,6 +136,7 @@ func NewHandler(o Options) http.Handler {
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {
 			ctx = request.WithLiveClock(ctx, o.Clock)
 			ctx = graph.ServeText(ctx)
+			ctx = withSocketSubscriptions(ctx)
 			cred := p.Authorization()
 			if cred == "" {
 				cred = auth.Credential(ctx) // sent as a header on the upgrade
@@ -152,21 +160,30 @@ func NewHandler(o Options) http.Handler {
 	srv.AddTransport(transport.Options{})
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	docs := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(docs)
 	if !o.Production {
 		srv.Use(extension.Introspection{})
 	}
 	srv.SetDisableSuggestion(o.Production)
+	if o.Production {
+		srv.SetValidationRulesFn(graph.RulesWithoutSuggestions)
+	}
 	if o.AllowList != nil {
 		srv.Use(allowListExtension{list: o.AllowList})
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
-	srv.Use(limitsExtension{o.Limits})
-	srv.Use(observer{metrics: o.Metrics})
+	srv.Use(limitsExtension{Limits: o.Limits, docs: docs, noIntrospection: o.Production})
+	srv.Use(observer{metrics: o.Metrics, known: operationNames(o.AllowList)})
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
+	srv.Use(newSubscriptionCap(o.MaxSubscriptions))
 	srv.Use(fieldTransactions{client: o.Client})
-	srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	if o.Production {
+		srv.SetErrorPresenter(graph.WithoutSuggestions(graph.ErrorPresenter(o.Logger)))
+	} else {
+		srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	}
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
 
 	mux := http.NewServeMux()

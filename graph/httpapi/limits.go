@@ -2,14 +2,19 @@ package httpapi
 
 import (
 	"context"
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/lexer"
+	"github.com/vektah/gqlparser/v2/parser"
 
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/viewer"
 	"victimservices/graph"
 	"victimservices/internal/request"
 	"victimservices/locales"
@@ -17,12 +22,16 @@ import (
 
 // Limits bound what one operation may ask for. Every refusal is a
 // BAD_USER_INPUT with a localized message, decided before anything runs:
-// sizes before parsing, shape and cost after validation.
+// sizes before parsing, the number of fields before validation (whose work
+// grows with the square of it), shape and cost after validation.
 type Limits struct {
 	// MaxQueryBytes bounds the query text.
 	MaxQueryBytes int
 	// MaxQueryTokens bounds the lexical tokens of the query text.
 	MaxQueryTokens int
+	// MaxFields bounds the fields of the document, counted before it is
+	// validated, a fragment's fields once for every place it is spread.
+	MaxFields int
 	// MaxDepth bounds the nesting of fields.
 	MaxDepth int
 	// MaxAliases bounds the aliased fields of an operation.
@@ -31,7 +40,8 @@ type Limits struct {
 	MaxRootFields int
 	// MaxComplexity bounds the cost: every field costs 1, and a list field
 	// multiplies the cost of what it selects by its page size (first/last,
-	// default 20) or, for a list without paging arguments, by smallListSize.
+	// default 20), by the length of the list it is given (nodes(ids:)) or,
+	// for other lists, by smallListSize.
 	MaxComplexity int
 }
 
@@ -39,6 +49,7 @@ type Limits struct {
 var DefaultLimits = Limits{
 	MaxQueryBytes:  16 << 10,
 	MaxQueryTokens: 3000,
+	MaxFields:      500,
 	MaxDepth:       12,
 	MaxAliases:     30,
 	MaxRootFields:  15,
@@ -49,8 +60,16 @@ var DefaultLimits = Limits{
 // opening periods, a case's history): short lists in practice.
 const smallListSize = 3
 
-// limitsExtension enforces Limits.
-type limitsExtension struct{ Limits }
+// limitsExtension enforces Limits and, in production, refuses
+// introspection before validation.
+type limitsExtension struct {
+	Limits
+	// docs is the server's cache of validated documents: a query found there
+	// passed these checks before.
+	docs graphql.Cache[*ast.QueryDocument]
+	// noIntrospection refuses __schema and __type (production).
+	noIntrospection bool
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -72,9 +91,16 @@ func limitError(ctx context.Context, id string, n int) *gqlerror.Error {
 	}
 }
 
-// MutateOperationParameters checks the size of the query text before it is
-// parsed, so an oversized one costs almost nothing.
+// MutateOperationParameters checks the query text before gqlgen parses and
+// validates it: its size and tokens (lexing only), then, parsed, its number
+// of fields, so a query too big for validation is refused after linear work.
+// Production also refuses introspection here, wherever it hides.
 func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graphql.RawParams) *gqlerror.Error {
+	if e.docs != nil {
+		if _, ok := e.docs.Get(ctx, p.Query); ok {
+			return nil // validated before, so it passed these checks
+		}
+	}
 	if len(p.Query) > e.MaxQueryBytes {
 		return limitError(ctx, "error.queryTooLarge", e.MaxQueryBytes)
 	}
@@ -82,12 +108,119 @@ func (e limitsExtension) MutateOperationParameters(ctx context.Context, p *graph
 	for n := 0; ; n++ {
 		tok, err := lex.ReadToken()
 		if err != nil || tok.Kind == lexer.EOF {
-			return nil // the parser reports lexical errors
+			break
 		}
 		if n >= e.MaxQueryTokens {
 			return limitError(ctx, "error.queryTooManyTokens", e.MaxQueryTokens)
 		}
 	}
+	doc, err := parser.ParseQuery(&ast.Source{Input: p.Query})
+	if err != nil {
+		return nil // gqlgen reports syntax errors
+	}
+	if e.noIntrospection && asksIntrospection(doc) {
+		request.MarkRequestError(ctx)
+		return &gqlerror.Error{
+			Message:    locales.FromContext(ctx).T("error.introspectionDisabled", nil),
+			Extensions: map[string]any{"code": string(errcode.BadUserInput)},
+		}
+	}
+	if countFields(doc, e.MaxFields) > e.MaxFields {
+		return limitError(ctx, "error.queryTooManyFields", e.MaxFields)
+	}
+	return nil
+}
+
+// countFields counts the fields of every operation and fragment of an
+// unvalidated document, a fragment's fields wherever it is spread (each
+// fragment counted once and remembered, so a fragment spread within
+// fragments costs nothing more to count). It stops early past limit.
+func countFields(doc *ast.QueryDocument, limit int) int {
+	memo := map[string]int{}
+	const counting = -1 // on the current path: a cycle (validation refuses it)
+	var inSet func(ast.SelectionSet) int
+	fragment := func(name string) int {
+		switch n, ok := memo[name]; {
+		case ok && n == counting:
+			return 0
+		case ok:
+			return n
+		}
+		def := doc.Fragments.ForName(name)
+		if def == nil {
+			return 0
+		}
+		memo[name] = counting
+		n := inSet(def.SelectionSet)
+		memo[name] = n
+		return n
+	}
+	inSet = func(set ast.SelectionSet) int {
+		total := 0
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				total += 1 + inSet(s.SelectionSet)
+			case *ast.InlineFragment:
+				total += inSet(s.SelectionSet)
+			case *ast.FragmentSpread:
+				total += fragment(s.Name)
+			}
+			if total > limit {
+				return limit + 1 // saturate: never overflows, however deep the spreads
+			}
+		}
+		return total
+	}
+	total := 0
+	for _, op := range doc.Operations {
+		total += inSet(op.SelectionSet)
+		if total > limit {
+			return total
+		}
+	}
+	for _, f := range doc.Fragments {
+		if _, spread := memo[f.Name]; !spread {
+			total += fragment(f.Name) // validation walks unused fragments too
+		}
+		if total > limit {
+			return total
+		}
+	}
+	return total
+}
+
+// asksIntrospection reports whether any selection of the document, in an
+// operation or a fragment, is __schema or __type (__typename is not
+// introspection of the schema).
+func asksIntrospection(doc *ast.QueryDocument) bool {
+	var in func(ast.SelectionSet) bool
+	in = func(set ast.SelectionSet) bool {
+		for _, sel := range set {
+			switch s := sel.(type) {
+			case *ast.Field:
+				if s.Name == "__schema" || s.Name == "__type" || in(s.SelectionSet) {
+					return true
+				}
+			case *ast.InlineFragment:
+				if in(s.SelectionSet) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, op := range doc.Operations {
+		if in(op.SelectionSet) {
+			return true
+		}
+	}
+	for _, f := range doc.Fragments {
+		if in(f.SelectionSet) {
+			return true
+		}
+	}
+	return false
 }
 
 // MutateOperationContext checks the shape and cost of the validated operation.
@@ -182,10 +315,13 @@ func (w *walker) multiplier(f *ast.Field) int {
 		return 1 // a connection's edges: its page size already counted
 	}
 	if !paged {
-		if isList {
-			return smallListSize
+		if !isList {
+			return 1
 		}
-		return 1
+		if n, ok := w.listArgument(f); ok {
+			return max(n, 1) // nodes(ids:): one item per ID
+		}
+		return smallListSize
 	}
 	args := f.ArgumentMap(w.vars)
 	n := 0
@@ -206,6 +342,26 @@ func (w *walker) multiplier(f *ast.Field) int {
 	return max(n, 1)
 }
 
+// listArgument is the length of the longest list argument of a list field
+// (given inline or in a variable): a list field that takes a list, like
+// nodes(ids:), answers one item for each.
+func (w *walker) listArgument(f *ast.Field) (int, bool) {
+	n, found := 0, false
+	var args map[string]any
+	for _, def := range f.Definition.Arguments {
+		if def.Type == nil || def.Type.Elem == nil {
+			continue
+		}
+		if args == nil {
+			args = f.ArgumentMap(w.vars)
+		}
+		if v := reflect.ValueOf(args[def.Name]); v.Kind() == reflect.Slice {
+			n, found = max(n, v.Len()), true
+		}
+	}
+	return n, found
+}
+
 // introspectionOnly reports whether every root field is __schema or __type.
 func introspectionOnly(roots []*ast.Field) bool {
 	for _, f := range roots {
@@ -214,4 +370,107 @@ func introspectionOnly(roots []*ast.Field) bool {
 		}
 	}
 	return len(roots) > 0
+}
+
+// DefaultMaxSubscriptions is the cap on live subscriptions per socket and
+// per caller unless configured.
+const DefaultMaxSubscriptions = 20
+
+// subscriptionCap bounds the live subscriptions of one socket and of one
+// caller (a victim session, or a staff member) over all their sockets to
+// this process. The one past the cap gets an error message for its id
+// (BAD_USER_INPUT: too many at once, like the other limits; no wait makes
+// it succeed, only ending another). Queries and mutations on a socket are
+// not counted: they end by themselves.
+type subscriptionCap struct {
+	max int
+
+	mu       sync.Mutex
+	byCaller map[string]int
+}
+
+func newSubscriptionCap(max int) *subscriptionCap {
+	return &subscriptionCap{max: max, byCaller: map[string]int{}}
+}
+
+var _ graphql.OperationInterceptor = (*subscriptionCap)(nil)
+
+func (*subscriptionCap) ExtensionName() string                   { return "SubscriptionCap" }
+func (*subscriptionCap) Validate(graphql.ExecutableSchema) error { return nil }
+
+// socketSubscriptions counts the live subscriptions of one socket (guarded
+// by the cap's mutex).
+type socketSubscriptions struct{ n int }
+
+type socketSubscriptionsKey struct{}
+
+// withSocketSubscriptions gives a websocket (at connection_init) its count.
+func withSocketSubscriptions(ctx context.Context) context.Context {
+	return context.WithValue(ctx, socketSubscriptionsKey{}, &socketSubscriptions{})
+}
+
+// callerKey names who holds a subscription: "" for an anonymous caller
+// (whose subscriptions end at once; the socket's cap still holds).
+func callerKey(v viewer.Viewer) string {
+	switch {
+	case v.IsVictim():
+		return "session:" + v.SessionID
+	case v.StaffID != "":
+		return "staff:" + v.StaffID
+	}
+	return ""
+}
+
+func (c *subscriptionCap) InterceptOperation(ctx context.Context, next graphql.OperationHandler) graphql.ResponseHandler {
+	oc := graphql.GetOperationContext(ctx)
+	socket, _ := ctx.Value(socketSubscriptionsKey{}).(*socketSubscriptions)
+	if socket == nil || oc == nil || oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
+		return next(ctx)
+	}
+	release, ok := c.take(socket, callerKey(viewer.FromContext(ctx)))
+	if !ok {
+		// Sent by the websocket transport as an error message for this id.
+		transport.AddSubscriptionError(ctx, limitError(ctx, "error.tooManySubscriptions", c.max))
+		return func(context.Context) *graphql.Response { return nil }
+	}
+	var once sync.Once
+	end := func() { once.Do(release) }
+	// The subscription's context ends with it, whatever the way (complete,
+	// the socket closing, a panic).
+	stop := context.AfterFunc(ctx, end)
+	responses := next(ctx)
+	return func(ctx context.Context) *graphql.Response {
+		resp := responses(ctx)
+		if resp == nil {
+			// The stream ended: free the slot before the transport tells
+			// the client (complete), so a new subscription sent after it
+			// finds the slot free.
+			stop()
+			end()
+		}
+		return resp
+	}
+}
+
+// take reserves a slot on the socket and for the caller.
+func (c *subscriptionCap) take(socket *socketSubscriptions, caller string) (release func(), ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if socket.n >= c.max || (caller != "" && c.byCaller[caller] >= c.max) {
+		return nil, false
+	}
+	socket.n++
+	if caller != "" {
+		c.byCaller[caller]++
+	}
+	return func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		socket.n--
+		if caller != "" {
+			if c.byCaller[caller]--; c.byCaller[caller] <= 0 {
+				delete(c.byCaller, caller)
+			}
+		}
+	}, true
 }

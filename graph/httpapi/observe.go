@@ -12,6 +12,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	codes2 "go.opentelemetry.io/otel/codes"
@@ -30,8 +32,9 @@ type Metrics struct {
 	names map[string]bool
 }
 
-// maxOperationNames bounds the label values clients can create.
-const maxOperationNames = 200
+// maxOperationNames bounds the operation-name label values: without an
+// allow-list, the first names seen of validated operations, the rest "other".
+const maxOperationNames = 100
 
 var operationName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]{0,63}$`)
 
@@ -58,15 +61,26 @@ func NewMetrics(reg prometheus.Registerer, subscribers func() int) *Metrics {
 	return m
 }
 
-// label returns an operation name safe to use as a label: a valid name
-// among the first maxOperationNames seen, else "other" (or "anonymous").
-func (m *Metrics) label(name string) string {
-	if name == "" {
+// label returns the label of an operation: never a name the client merely
+// sent, only that of an operation in a validated document; with an
+// allow-list (known) only the names of its operations, else one among the
+// first maxOperationNames seen. Everything else is "other"; an operation
+// without a name is "anonymous".
+func (m *Metrics) label(op *ast.OperationDefinition, known map[string]bool) string {
+	switch {
+	case op == nil:
+		return "other" // refused before it was a known operation
+	case op.Name == "":
 		return "anonymous"
-	}
-	if !operationName.MatchString(name) {
+	case known != nil:
+		if known[op.Name] {
+			return op.Name
+		}
+		return "other"
+	case !operationName.MatchString(op.Name):
 		return "other"
 	}
+	name := op.Name
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.names[name] {
@@ -81,7 +95,32 @@ func (m *Metrics) label(name string) string {
 
 // observer records each operation's duration and error codes (metrics) and
 // passes them to the access log.
-type observer struct{ metrics *Metrics }
+type observer struct {
+	metrics *Metrics
+	// known are the operation names of the allow-list (nil without one).
+	known map[string]bool
+}
+
+// operationNames lists the names of the allow-list's operations; nil
+// without an allow-list.
+func operationNames(list AllowList) map[string]bool {
+	if list == nil {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, text := range list {
+		doc, err := parser.ParseQuery(&ast.Source{Input: text})
+		if err != nil {
+			continue
+		}
+		for _, op := range doc.Operations {
+			if op.Name != "" {
+				names[op.Name] = true
+			}
+		}
+	}
+	return names
+}
 
 var _ interface {
 	graphql.HandlerExtension
@@ -99,10 +138,12 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 		return resp
 	}
 	name, kind := "", ""
+	var op *ast.OperationDefinition
 	if graphql.HasOperationContext(ctx) {
 		oc := graphql.GetOperationContext(ctx)
 		name = oc.OperationName
 		if oc.Operation != nil {
+			op = oc.Operation // set once the document parsed and validated
 			kind = string(oc.Operation.Operation)
 			if name == "" {
 				name = oc.Operation.Name
@@ -118,7 +159,7 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 		log.set(name, codes)
 	}
 	if o.metrics != nil {
-		o.metrics.latency.WithLabelValues(o.metrics.label(name), kind).Observe(time.Since(start).Seconds())
+		o.metrics.latency.WithLabelValues(o.metrics.label(op, o.known), kind).Observe(time.Since(start).Seconds())
 		for _, c := range codes {
 			o.metrics.errors.WithLabelValues(c).Inc()
 		}

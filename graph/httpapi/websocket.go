@@ -163,6 +163,12 @@ func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.Resp
 		return next(ctx)
 	}
 	resp := next(ctx)
+	if ctx.Err() != nil {
+		// The client completed this subscription, or the socket is closing:
+		// nothing is sent, and a check on the ended context would fail and
+		// close the socket as if the credentials had.
+		return resp
+	}
 	// The event (or the end of the stream) is here: is its reader still who
 	// they were? Checked after the wait, at the instant of sending. If not,
 	// nothing is sent: the stream ends and the socket closes with 4401.

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"victimservices/ent"
@@ -64,9 +65,16 @@ func (s *Cases) SubmitFeedback(ctx context.Context, in FeedbackInput) (*ent.Feed
 // session (a revocation also wakes it at once: see EndSession).
 const sessionCheckEvery = 15 * time.Second
 
+// sessionTicks starts the periodic session check (tests step it by hand).
+var sessionTicks = func(d time.Duration) (<-chan time.Time, func()) {
+	t := time.NewTicker(d)
+	return t.C, t.Stop
+}
+
 // WatchMyCase streams the victim's case: whenever it changes. It ends when
-// the session is revoked or expires (checked on every change and every
-// sessionCheckEvery) or the client goes away.
+// the session is revoked or expires (checked on every change, and every
+// sessionCheckEvery once for all the session's subscriptions in this
+// process) or the client goes away.
 func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 	v := viewer.FromContext(ctx)
 	if !v.IsVictim() {
@@ -76,26 +84,22 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 		return nil, errcode.New(errcode.Internal, "", nil)
 	}
 	signals, cancel := s.notifier.Subscribe(v.CaseID)
+	ended, release := s.watchSession(ctx, v.SessionID)
 	out := make(chan *ent.CaseFile, 1)
-	live := func() bool {
-		ok, err := auth.SessionActive(ctx, s.client, v.SessionID, s.clock())
-		return err == nil && ok
-	}
 	go func() {
 		defer close(out)
+		defer release()
 		defer cancel()
-		ticker := time.NewTicker(sessionCheckEvery)
-		defer ticker.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-ticker.C:
-				if !live() {
-					return
-				}
+			case <-ended:
+				return
 			case <-signals:
-				if !live() {
+				// The change is read for this reader only if the session
+				// still holds at this instant.
+				if !s.sessionLive(ctx, v.SessionID) {
 					return
 				}
 				cf, err := s.MyCase(ctx)
@@ -112,4 +116,82 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 		}
 	}()
 	return out, nil
+}
+
+func (s *Cases) sessionLive(ctx context.Context, sessionID string) bool {
+	ok, err := auth.SessionActive(ctx, s.client, sessionID, s.clock())
+	return err == nil && ok
+}
+
+// sessionWatch checks one victim session on behalf of all its live
+// subscriptions in this process: one query every sessionCheckEvery however
+// many there are (at most the subscription cap; see graph/httpapi).
+type sessionWatch struct {
+	refs  int
+	ended chan struct{} // closed when the session is found revoked or expired
+	stop  chan struct{} // closed when its last subscription ends
+}
+
+type watchKey struct {
+	cases   *Cases
+	session string
+}
+
+// sessionWatches holds the watches of the sessions with live subscriptions
+// (an entry lives as long as its subscriptions; several Cases may share a
+// process, hence the key).
+var sessionWatches = struct {
+	sync.Mutex
+	m map[watchKey]*sessionWatch
+}{m: map[watchKey]*sessionWatch{}}
+
+// watchSession joins (or starts) the watch of a session; ended is closed
+// when the session ends, release leaves the watch.
+func (s *Cases) watchSession(ctx context.Context, sessionID string) (ended <-chan struct{}, release func()) {
+	key := watchKey{s, sessionID}
+	sessionWatches.Lock()
+	defer sessionWatches.Unlock()
+	w := sessionWatches.m[key]
+	if w == nil {
+		w = &sessionWatch{ended: make(chan struct{}), stop: make(chan struct{})}
+		sessionWatches.m[key] = w
+		// The watch outlives the subscription that started it.
+		ticks, stop := sessionTicks(sessionCheckEvery)
+		go s.checkSession(context.WithoutCancel(ctx), key, w, ticks, stop)
+	}
+	w.refs++
+	var once sync.Once
+	return w.ended, func() {
+		once.Do(func() {
+			sessionWatches.Lock()
+			defer sessionWatches.Unlock()
+			if w.refs--; w.refs == 0 {
+				close(w.stop)
+				if sessionWatches.m[key] == w {
+					delete(sessionWatches.m, key)
+				}
+			}
+		})
+	}
+}
+
+func (s *Cases) checkSession(ctx context.Context, key watchKey, w *sessionWatch, ticks <-chan time.Time, stop func()) {
+	defer stop()
+	for {
+		select {
+		case <-w.stop:
+			return
+		case <-ticks:
+			if s.sessionLive(ctx, key.session) {
+				continue
+			}
+			sessionWatches.Lock()
+			if sessionWatches.m[key] == w {
+				delete(sessionWatches.m, key) // a later subscription is refused on its own
+			}
+			sessionWatches.Unlock()
+			close(w.ended)
+			return
+		}
+	}
 }
