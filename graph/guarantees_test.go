@@ -966,3 +966,29 @@ func TestRevocationReachesEveryServer(t *testing.T) {
 	}
 	expectRefused(t, queries, "myCase", queries.do(t, "q2", myCase, nil))
 }
+
+// TestSocketRechecksAreCheap: the operations on an open socket re-check the
+// victim's session without a query each (Recheck remembers a live session
+// for a second), yet a session ended meanwhile is refused at once.
+func TestSocketRechecksAreCheap(t *testing.T) {
+	s := graphtest.New(t)
+	number, code := newCase(t, s)
+	token := s.Session(t, number, code)
+	ws := dialWS(t, s.HTTP(t), token)
+	if res := ws.do(t, "q0", `{ __typename }`, nil); len(res.errors) > 0 {
+		t.Fatalf("first operation: %+v", res.errors)
+	}
+	s.Statements.Reset()
+	for i := 1; i <= 5; i++ {
+		if res := ws.do(t, fmt.Sprintf("q%d", i), `{ __typename }`, nil); len(res.errors) > 0 {
+			t.Fatalf("operation %d: %+v", i, res.errors)
+		}
+	}
+	if n := s.Statements.Count(); n > 1 {
+		t.Errorf("5 operations on an open socket cost %d statements, want at most 1 (a re-check each is not needed)", n)
+	}
+	if resp := s.Do(t, graphtest.Request{Query: `mutation { endCaseSession }`, Header: graphtest.Bearer(token)}); resp.ErrorCode() != "" {
+		t.Fatalf("endCaseSession: %+v", resp.Errors)
+	}
+	expectRefused(t, ws, "an operation right after endCaseSession", ws.do(t, "q9", `{ __typename }`, nil))
+}

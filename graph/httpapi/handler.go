@@ -118,6 +118,7 @@ func (o *Options) defaults() {
 func NewHandler(o Options) http.Handler {
 	o.defaults()
 	authn := &auth.Authenticator{Client: o.Client, Secret: o.AuthSecret, OIDC: o.OIDC, MaxTokenTTL: o.MaxTokenTTL}
+	o.Notifier.Watch(authn.ForgetCase) // a session ended anywhere is refused here at once
 	var cache *responseCache
 	if o.CacheEntries > 0 {
 		cache = newResponseCache(o.CacheEntries, o.PublicMaxAge, o.Clock)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 	"time"
 
 	"victimservices/ent"
@@ -24,6 +25,8 @@ type Authenticator struct {
 	// MaxTokenTTL refuses staff tokens issued for longer (default
 	// DefaultMaxTokenTTL).
 	MaxTokenTTL time.Duration
+
+	recent sessionCache
 }
 
 // Authenticate returns ctx carrying the viewer of an Authorization value
@@ -81,8 +84,88 @@ func (a *Authenticator) Recheck(ctx context.Context) (context.Context, bool, err
 	if !ok {
 		return ctx, false, nil
 	}
+	if v, ok := a.recent.get(cred, request.Instant(ctx)); ok {
+		return viewer.NewContext(ctx, v), true, nil
+	}
 	ctx, err := a.Authenticate(ctx, cred)
+	if err == nil {
+		a.recent.put(cred, viewer.FromContext(ctx), request.Instant(ctx))
+	}
 	return ctx, true, err
+}
+
+// ForgetCase drops what Recheck remembers of a case's victim sessions (""
+// drops everything). The case signals (package notify) call it: a session
+// ended through any server is refused at once on sockets open on this one.
+func (a *Authenticator) ForgetCase(caseID string) { a.recent.forget(caseID) }
+
+// recheckFor is how long Recheck trusts a victim session it checked: a
+// socket's operations and subscription events within it cost no query,
+// and a revocation still reaches every server within it even if its
+// signal were lost.
+const recheckFor = time.Second
+
+// sessionCache remembers victim sessions Recheck found live, briefly.
+type sessionCache struct {
+	mu sync.Mutex
+	m  map[string]cachedSession // by token hash
+}
+
+type cachedSession struct {
+	v     viewer.Viewer
+	until time.Time
+}
+
+func (c *sessionCache) get(cred string, now time.Time) (viewer.Viewer, bool) {
+	key, ok := victimKey(cred)
+	if !ok {
+		return viewer.Viewer{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.m[key]
+	if !ok || !now.Before(e.until) {
+		return viewer.Viewer{}, false
+	}
+	return e.v, true
+}
+
+func (c *sessionCache) put(cred string, v viewer.Viewer, now time.Time) {
+	key, ok := victimKey(cred)
+	if !ok || !v.IsVictim() {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil {
+		c.m = map[string]cachedSession{}
+	}
+	for k, e := range c.m { // keep it small: drop what has expired
+		if !now.Before(e.until) {
+			delete(c.m, k)
+		}
+	}
+	c.m[key] = cachedSession{v: v, until: now.Add(recheckFor)}
+}
+
+func (c *sessionCache) forget(caseID string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k, e := range c.m {
+		if caseID == "" || e.v.CaseID == caseID {
+			delete(c.m, k)
+		}
+	}
+}
+
+// victimKey is the cache key of a victim session credential.
+func victimKey(cred string) (string, bool) {
+	token, ok := strings.CutPrefix(cred, "Bearer ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.HasPrefix(token, accesscode.TokenPrefix) {
+		return "", false
+	}
+	return accesscode.TokenHash(token), true
 }
 
 // Credential returns the Authorization value WithCredential remembered, or "".

@@ -19,6 +19,9 @@ const Channel = "case_updates"
 type Hub struct {
 	mu   sync.Mutex
 	subs map[string]map[chan struct{}]struct{}
+	// watchers hear of every signal (a case ID; "" for "any case may have
+	// changed", after a lost connection).
+	watchers []func(caseID string)
 
 	dialect  string
 	listener *pq.Listener
@@ -98,9 +101,28 @@ func (h *Hub) Subscribers() int {
 	return n
 }
 
+// Watch calls f for every signal this process hears, from any process: the
+// caches that must forget a case at once (a revoked session) use it.
+func (h *Hub) Watch(f func(caseID string)) {
+	h.mu.Lock()
+	h.watchers = append(h.watchers, f)
+	h.mu.Unlock()
+}
+
+func (h *Hub) tellWatchers(caseID string) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, f := range h.watchers {
+		f(caseID)
+	}
+}
+
 func (h *Hub) publish(caseID string) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
+	for _, f := range h.watchers {
+		f(caseID)
+	}
 	for ch := range h.subs[caseID] {
 		select {
 		case ch <- struct{}{}:
@@ -111,6 +133,9 @@ func (h *Hub) publish(caseID string) {
 
 func (h *Hub) publishAll() {
 	h.mu.Lock()
+	for _, f := range h.watchers {
+		f("")
+	}
 	ids := make([]string, 0, len(h.subs))
 	for id := range h.subs {
 		ids = append(ids, id)
@@ -125,8 +150,21 @@ func (h *Hub) publishAll() {
 // changes it: through NOTIFY on PostgreSQL, on commit in process otherwise.
 func (h *Hub) Changed(ctx context.Context, tx *ent.Tx, caseID string) error {
 	if h.dialect == dialect.Postgres {
-		_, err := tx.ExecContext(ctx, "SELECT pg_notify($1, $2)", Channel, caseID)
-		return err
+		if _, err := tx.ExecContext(ctx, "SELECT pg_notify($1, $2)", Channel, caseID); err != nil {
+			return err
+		}
+		// This process's watchers hear of it at commit, before the
+		// notification comes back (its subscribers hear it then, once).
+		tx.OnCommit(func(next ent.Committer) ent.Committer {
+			return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+				err := next.Commit(ctx, tx)
+				if err == nil {
+					h.tellWatchers(caseID)
+				}
+				return err
+			})
+		})
+		return nil
 	}
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
