@@ -67,9 +67,12 @@ func (id ID) MarshalGQL(w io.Writer) {
 	_, _ = io.WriteString(w, strconv.Quote(string(id)))
 }
 
-// Scan implements sql.Scanner.
+// Scan implements sql.Scanner. NULL, which an optional reference left out
+// stores (a service without a provider), reads as the empty ID.
 func (id *ID) Scan(src any) error {
 	switch src := src.(type) {
+	case nil:
+		*id = ""
 	case string:
 		*id = ID(src)
 	case []byte:
