@@ -1,8 +1,14 @@
 package graph_test
 
 import (
+	"bytes"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
 
+	"victimservices/ent"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
@@ -46,6 +52,155 @@ func caseReadsBack(t *testing.T, s *graphtest.Server, token, number string) {
 	  referrals { createdAt consentGivenAt consentWithdrawnAt } } }`, map[string]any{"n": number})
 	if len(resp.Errors) > 0 {
 		t.Errorf("reading the case back: %+v", resp.Errors)
+	}
+}
+
+// TestTextLimitsCountCharacters: a limit of N characters admits N characters
+// of any script (Chinese takes 3 bytes a character in UTF-8, emoji 4) and
+// refuses N+1 with a message that names the field and the limit.
+func TestTextLimitsCountCharacters(t *testing.T) {
+	s := graphtest.New(t)
+	editor := graphtest.Bearer(s.Token(t, viewer.RoleEditor))
+	advocate, _, caseID := assignedCase(t, s)
+	guide := seed.ID("res", "safety-planning")
+	tests := []struct {
+		name, field, char string
+		max               int
+		send              func(text string) *graphtest.Response
+		tooLong           string // the refusal, when not error.textTooLong
+	}{
+		{"intake description in Chinese", "description", "中", 4000, func(text string) *graphtest.Response {
+			return s.DoFrom(t, nextClientAddr(), graphtest.Request{Query: `mutation($in: SupportRequestInput!) { requestSupport(input: $in) { caseNumber } }`,
+				Variables: map[string]any{"in": map[string]any{"preferredLocale": "zh-Hans", "contactMethod": "IN_APP",
+					"safeToLeaveMessage": false, "description": text}}})
+		}, ""},
+		{"intake safe contact times in Hindi", "safeContactTimes", "स", 500, func(text string) *graphtest.Response {
+			return s.DoFrom(t, nextClientAddr(), graphtest.Request{Query: `mutation($in: SupportRequestInput!) { requestSupport(input: $in) { caseNumber } }`,
+				Variables: map[string]any{"in": map[string]any{"preferredLocale": "hi", "contactMethod": "IN_APP",
+					"safeToLeaveMessage": false, "safeContactTimes": text}}})
+		}, ""},
+		{"partner description in emoji", "description", "🌻", 4000, func(text string) *graphtest.Response {
+			return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($o: ID!, $d: String) {
+			  saveTranslation(input: {ownerId: $o, locale: "zh-Hans", name: "港湾", description: $d}) { locale } }`,
+				Variables: map[string]any{"o": seed.ID("org", "harbor"), "d": text}})
+		}, ""},
+		{"service name in Korean", "name", "한", 200, func(text string) *graphtest.Response {
+			return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($o: ID!, $n: String!) {
+			  saveTranslation(input: {ownerId: $o, locale: "ko", name: $n}) { locale } }`,
+				Variables: map[string]any{"o": seed.ID("svc", "legal"), "n": text}})
+		}, ""},
+		{"guide title in Arabic", "title", "م", 200, func(text string) *graphtest.Response {
+			return s.Do(t, graphtest.Request{Header: editor, Query: saveGuide, Variables: map[string]any{"in": map[string]any{
+				"resourceId": guide, "locale": "ar", "title": text, "body": "نص"}}})
+		}, ""},
+		{"location street in Russian", "street", "ж", 200, func(text string) *graphtest.Response {
+			return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($s: String) { createLocation(input: {street: $s}) { id } }`,
+				Variables: map[string]any{"s": text}})
+		}, ""},
+		{"referral reason in Ukrainian", "reason", "ї", 2000, func(text string) *graphtest.Response {
+			return mutate(t, s, advocate, `mutation($id: ID!, $p: ID!, $r: String!) { proposeReferral(caseId: $id, partnerId: $p, reason: $r) { id } }`,
+				map[string]any{"id": caseID, "p": seed.ID("org", "harbor"), "r": text})
+		}, ""},
+		{"follow-up note in Chinese", "note", "记", 2000, func(text string) *graphtest.Response {
+			return mutate(t, s, advocate, `mutation($id: ID!, $n: String) { scheduleFollowUp(caseId: $id, dueAt: "2027-01-05T15:00:00Z", note: $n) { id } }`,
+				map[string]any{"id": caseID, "n": text})
+		}, ""},
+		// The case domain checks a note's length itself (in characters) and
+		// answers with its own message first.
+		{"case note in Chinese", "detail", "记", 4000, func(text string) *graphtest.Response {
+			return mutate(t, s, advocate, `mutation($id: ID!, $d: String!) { addCaseNote(caseId: $id, detail: $d, victimVisible: false) { id } }`,
+				map[string]any{"id": caseID, "d": text})
+		}, en.T("error.invalidField", map[string]any{"Field": "detail"})},
+		{"court name in Polish", "courtName", "ł", 200, func(text string) *graphtest.Response {
+			return mutate(t, s, advocate, `mutation($id: ID!, $c: String!) { addCourtDate(caseId: $id, input: {at: "2027-01-05T15:00:00Z", courtName: $c}) { id } }`,
+				map[string]any{"id": caseID, "c": text})
+		}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			full := strings.Repeat(tt.char, tt.max)
+			if resp := tt.send(full); len(resp.Errors) > 0 {
+				t.Errorf("%d characters (%d bytes): got %+v, want it accepted", tt.max, len(full), resp.Errors)
+			}
+			want := tt.tooLong
+			if want == "" {
+				want = en.T("error.textTooLong", map[string]any{"Field": tt.field, "Max": tt.max})
+			}
+			wantError(t, tt.send(full+"x"), "BAD_USER_INPUT", want)
+		})
+	}
+}
+
+// TestBadTextRefused: a NUL byte or invalid UTF-8 in any string input is a
+// BAD_USER_INPUT on every database (PostgreSQL cannot store either), in reads
+// and writes, as a variable or written in the query.
+func TestBadTextRefused(t *testing.T) {
+	s := graphtest.New(t)
+	editor := graphtest.Bearer(s.Token(t, viewer.RoleEditor))
+	advocate, _, caseID := assignedCase(t, s)
+	message := en.T("error.invalidText", nil)
+	tests := []struct {
+		name, query string
+		header      map[string]string
+		vars        map[string]any
+	}{
+		{"search", `query($v: String!) { search(text: $v) { __typename } }`, nil, nil},
+		{"guide by slug", `query($v: String!) { resource(slug: $v) { id } }`, nil, nil},
+		{"sign-in", `mutation($v: String!) { openCaseSession(caseNumber: $v, accessCode: "ABCD-EFGH-JKLM") { token } }`, nil, nil},
+		{"intake", `mutation($v: String) { requestSupport(input: {preferredLocale: "en", contactMethod: IN_APP, safeToLeaveMessage: false, description: $v}) { caseNumber } }`, nil, nil},
+		{"translation", `mutation($o: ID!, $v: String!) { saveTranslation(input: {ownerId: $o, locale: "es", name: $v}) { locale } }`, editor, map[string]any{"o": seed.ID("svc", "legal")}},
+		{"website", `mutation($v: String) { createOrganization(input: {website: $v}) { id } }`, editor, nil},
+		{"case note", `mutation($id: ID!, $v: String!) { addCaseNote(caseId: $id, detail: $v, victimVisible: true) { id } }`, graphtest.Bearer(advocate), map[string]any{"id": caseID}},
+		{"ID", `mutation($v: ID!) { updateService(id: $v, input: {sortOrder: 1}) { id } }`, editor, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" NUL", func(t *testing.T) {
+			vars := map[string]any{"v": "svc_abc\x00def"}
+			for k, v := range tt.vars {
+				vars[k] = v
+			}
+			wantError(t, s.DoFrom(t, nextClientAddr(), graphtest.Request{Header: tt.header, Query: tt.query, Variables: vars}), "BAD_USER_INPUT", message)
+		})
+	}
+	// Written in the query itself (an escape), in a GET URL.
+	t.Run("NUL escaped in a GET query", func(t *testing.T) {
+		r := httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape(`{ search(text: "ab\u0000cd") { __typename } }`), nil)
+		wantError(t, s.Serve(t, r), "BAD_USER_INPUT", message)
+	})
+	// A cursor is opaque, but a client can make one up.
+	cursor := func(c ent.Cursor) string {
+		var b bytes.Buffer
+		c.MarshalGQL(&b)
+		return strings.Trim(b.String(), `"`)
+	}
+	for name, tt := range map[string]struct {
+		query, token string
+		cursor       ent.Cursor
+	}{
+		"services after a NUL ID":         {`query($c: Cursor) { services(after: $c) { edges { node { id } } } }`, "", ent.Cursor{ID: "svc_abc\x00def"}},
+		"services before an invalid ID":   {`query($c: Cursor) { services(before: $c, last: 5) { edges { node { id } } } }`, "", ent.Cursor{ID: "svc_\xff"}},
+		"cases after a NUL order value":   {`query($c: Cursor) { cases(after: $c) { edges { node { id } } } }`, advocate, ent.Cursor{ID: "cas_x", Value: []any{"\x00", "\x00"}}},
+		"partners after an invalid value": {`query($c: Cursor) { partners(after: $c) { edges { node { id } } } }`, "", ent.Cursor{ID: "org_x", Value: "caf\xe9"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			var header map[string]string
+			if tt.token != "" {
+				header = graphtest.Bearer(tt.token)
+			}
+			wantError(t, s.Do(t, graphtest.Request{Header: header, Query: tt.query, Variables: map[string]any{"c": cursor(tt.cursor)}}),
+				"BAD_USER_INPUT", en.T("error.invalidCursor", nil))
+		})
+	}
+	// JSON cannot carry invalid UTF-8 (decoding replaces it with U+FFFD),
+	// but a query text in a GET URL can.
+	for name, query := range map[string]string{
+		"search":        "{ search(text: \"caf\xe9\") { __typename } }",
+		"guide by slug": "{ resource(slug: \"\xff\xfe\") { id } }",
+	} {
+		t.Run(name+" invalid UTF-8 in a GET query", func(t *testing.T) {
+			r := httptest.NewRequest(http.MethodGet, "/query?query="+url.QueryEscape(query), nil)
+			wantError(t, s.Serve(t, r), "BAD_USER_INPUT", message)
+		})
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // CaseFile is a victim's case (GraphQL type Case; "case" is a Go keyword).
@@ -46,10 +47,10 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Never logged."),
 		field.Bool("safe_to_leave_message").Default(false).
 			Comment("False when a voicemail or message could put the person at risk."),
-		field.String("safe_contact_times").Optional().MaxLen(500).Sensitive(),
+		textcheck.MaxChars(field.String("safe_contact_times").Optional(), 500).Sensitive(),
 		field.JSON("needs", []string{}).Optional().
 			Comment("Service categories the person asked for."),
-		field.Text("description").Optional().MaxLen(4000).Sensitive().
+		textcheck.MaxChars(field.Text("description").Optional(), 4000).Sensitive().
 			Comment("What the person told us at intake."),
 		field.Bool("urgent").Default(false).
 			Annotations(entgql.OrderField("URGENT")).
@@ -132,7 +133,7 @@ func (CaseEvent) Fields() []ent.Field {
 				"ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED").
 			Annotations(entgql.Type("CaseEventKind")),
 		field.Bool("victim_visible").Default(true),
-		field.Text("detail").Optional().MaxLen(4000).Sensitive().
+		textcheck.MaxChars(field.Text("detail").Optional(), 4000).Sensitive().
 			Comment("Free text from staff, in the language they wrote it."),
 		field.String("status").Optional().
 			Comment("The new case, claim or referral status (STATUS_CHANGED, CLAIM_UPDATED, REFERRAL_UPDATED)."),
@@ -173,7 +174,7 @@ func (FollowUp) Fields() []ent.Field {
 	return []ent.Field{caseID(),
 		field.Time("due_at"),
 		field.Time("done_at").Optional().Nillable(),
-		field.String("note").Optional().MaxLen(2000).Sensitive(),
+		textcheck.MaxChars(field.String("note").Optional(), 2000).Sensitive(),
 	}
 }
 
@@ -205,11 +206,11 @@ func (CourtDate) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("crt")} }
 func (CourtDate) Fields() []ent.Field {
 	return []ent.Field{caseID(),
 		field.Time("at"),
-		field.String("court_name").NotEmpty().MaxLen(200),
-		field.String("street").Optional().MaxLen(200),
-		field.String("city").Optional().MaxLen(100),
-		field.String("state").Optional().MaxLen(50),
-		field.String("postal_code").Optional().MaxLen(20),
+		textcheck.MaxChars(field.String("court_name").NotEmpty(), 200),
+		textcheck.MaxChars(field.String("street").Optional(), 200),
+		textcheck.MaxChars(field.String("city").Optional(), 100),
+		textcheck.MaxChars(field.String("state").Optional(), 50),
+		textcheck.MaxChars(field.String("postal_code").Optional(), 20),
 		field.Enum("hearing").
 			Values("ARRAIGNMENT", "PRELIMINARY_HEARING", "STATUS_HEARING", "TRIAL", "SENTENCING", "OTHER").
 			Default("OTHER").
@@ -279,7 +280,7 @@ func (Feedback) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("fbk")} }
 func (Feedback) Fields() []ent.Field {
 	return []ent.Field{caseID(),
 		field.Int("rating").Range(1, 5),
-		field.Text("comment").Optional().MaxLen(2000).Sensitive(),
+		textcheck.MaxChars(field.Text("comment").Optional(), 2000).Sensitive(),
 		field.Time("submitted_at").Default(time.Now),
 	}
 }

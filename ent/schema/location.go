@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Location is a place where services are delivered in person (HSDS location),
@@ -25,11 +26,11 @@ func (Location) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("loc")} }
 // Fields of a location.
 func (Location) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("street").Optional().MaxLen(200),
-		field.String("city").Optional().MaxLen(100),
-		field.String("state").Optional().MaxLen(50),
-		field.String("postal_code").Optional().MaxLen(20),
-		field.String("neighborhood").Optional().MaxLen(100).
+		textcheck.MaxChars(field.String("street").Optional(), 200),
+		textcheck.MaxChars(field.String("city").Optional(), 100),
+		textcheck.MaxChars(field.String("state").Optional(), 50),
+		textcheck.MaxChars(field.String("postal_code").Optional(), 20),
+		textcheck.MaxChars(field.String("neighborhood").Optional(), 100).
 			Comment("Neighbourhood or community area, e.g. Pilsen."),
 		field.Float("latitude").Optional().Nillable().Min(-90).Max(90),
 		field.Float("longitude").Optional().Nillable().Min(-180).Max(180),
@@ -74,8 +75,8 @@ func (LocationTranslation) Mixin() []ent.Mixin {
 func (LocationTranslation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("location_id").GoType(nodeid.ID("")).Immutable(),
-		field.String("name").NotEmpty().MaxLen(200),
-		field.Text("accessibility_notes").Optional().MaxLen(2000),
+		textcheck.MaxChars(field.String("name").NotEmpty(), 200),
+		textcheck.MaxChars(field.Text("accessibility_notes").Optional(), 2000),
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Organization is the department itself or a partner organisation (HSDS
@@ -33,9 +34,7 @@ func (Organization) Fields() []ent.Field {
 			Optional().
 			Validate(validEmail).
 			Comment("Public contact address."),
-		field.String("website").
-			Optional().
-			MaxLen(2048),
+		textcheck.MaxChars(field.String("website").Optional(), 2048),
 		field.JSON("phones", []phone.Phone{}).
 			Optional().
 			Comment("Public phone numbers, E.164 or short emergency numbers."),
@@ -81,8 +80,8 @@ func (OrganizationTranslation) Mixin() []ent.Mixin {
 func (OrganizationTranslation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("organization_id").GoType(nodeid.ID("")).Immutable(),
-		field.String("name").NotEmpty().MaxLen(200),
-		field.Text("description").Optional().MaxLen(4000),
+		textcheck.MaxChars(field.String("name").NotEmpty(), 200),
+		textcheck.MaxChars(field.Text("description").Optional(), 4000),
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Referral sends a case to a partner organisation's service, with the
@@ -32,7 +33,7 @@ func (Referral) Fields() []ent.Field {
 		caseID(),
 		field.String("partner_id").GoType(nodeid.ID("")).Immutable(),
 		field.String("service_id").GoType(nodeid.ID("")).Optional().Nillable().Immutable(),
-		field.Text("reason").MaxLen(2000).Sensitive().
+		textcheck.MaxChars(field.Text("reason"), 2000).Sensitive().
 			Comment("Why the advocate refers the case (staff only)."),
 		field.Enum("status").
 			Values("PROPOSED", "CONSENTED", "SENT", "ACCEPTED", "DECLINED", "COMPLETED", "WITHDRAWN").
@@ -49,7 +50,7 @@ func (Referral) Fields() []ent.Field {
 			Optional().Nillable().
 			Annotations(entgql.Type("ConsentMethod")),
 		field.Time("consent_withdrawn_at").Optional().Nillable(),
-		field.String("decline_reason").Optional().MaxLen(500).
+		textcheck.MaxChars(field.String("decline_reason").Optional(), 500).
 			Comment("Shown to the victim: written to be safe for them to read."),
 		field.Time("created_at").Default(time.Now).Immutable(),
 		field.Time("updated_at").Default(time.Now),

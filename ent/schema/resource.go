@@ -15,6 +15,7 @@ import (
 	"victimservices/ent/schema/markdown"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Resource is a guide (legal rights, court process, compensation, safety
@@ -32,9 +33,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Fields of a resource.
 func (Resource) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("slug").
-			Unique().
-			MaxLen(100).
+		textcheck.MaxChars(field.String("slug").Unique(), 100).
 			Validate(func(s string) error {
 				if !slugPattern.MatchString(s) {
 					return errcode.Input("error.invalidSlug", nil)
@@ -88,9 +87,9 @@ func (ResourceTranslation) Mixin() []ent.Mixin {
 func (ResourceTranslation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("resource_id").GoType(nodeid.ID("")).Immutable(),
-		field.String("title").NotEmpty().MaxLen(200),
-		field.String("summary").Optional().MaxLen(1000),
-		field.Text("body").NotEmpty().MaxLen(50000).
+		textcheck.MaxChars(field.String("title").NotEmpty(), 200),
+		textcheck.MaxChars(field.String("summary").Optional(), 1000),
+		textcheck.MaxChars(field.Text("body").NotEmpty(), 50000).
 			Validate(func(s string) error {
 				if err := markdown.Validate(s); err != nil {
 					return errcode.Input("error.unsafeMarkdown", nil)

@@ -12,6 +12,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Service is something the unit or a partner offers (HSDS service): victim
@@ -99,8 +100,8 @@ func (ServiceTranslation) Mixin() []ent.Mixin {
 func (ServiceTranslation) Fields() []ent.Field {
 	return []ent.Field{
 		field.String("service_id").GoType(nodeid.ID("")).Immutable(),
-		field.String("name").NotEmpty().MaxLen(200),
-		field.Text("description").Optional().MaxLen(4000),
+		textcheck.MaxChars(field.String("name").NotEmpty(), 200),
+		textcheck.MaxChars(field.Text("description").Optional(), 4000),
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
+
+	"victimservices/ent/schema/textcheck"
 )
 
 // Mixin gives a schema a nodeid.ID primary key with the given prefix.
@@ -18,9 +20,7 @@ type idMixin struct {
 // Fields declares the id field.
 func (m idMixin) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("id").
-			GoType(ID("")).
-			MaxLen(40).
+		textcheck.MaxChars(field.String("id").GoType(ID("")), 40).
 			NotEmpty().
 			Immutable().
 			DefaultFunc(func() ID { return New(m.prefix) }).

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"victimservices/ent/schema/textcheck"
 )
 
 // ID is an entity identifier: "<prefix>_<26 base32 characters>".
@@ -49,7 +51,9 @@ func (id ID) Prefix() string {
 	return prefix
 }
 
-// UnmarshalGQL implements graphql.Unmarshaler.
+// UnmarshalGQL implements graphql.Unmarshaler. A malformed ID is left for
+// the lookup to miss (NOT_FOUND), but text no database can hold (a NUL byte,
+// invalid UTF-8) is refused here, before it reaches one.
 func (id *ID) UnmarshalGQL(v any) error {
 	switch v := v.(type) {
 	case string:
@@ -58,6 +62,9 @@ func (id *ID) UnmarshalGQL(v any) error {
 		*id = v
 	default:
 		return fmt.Errorf("an ID must be a string")
+	}
+	if textcheck.Valid(string(*id)) != nil {
+		return textcheck.InvalidText()
 	}
 	return nil
 }
