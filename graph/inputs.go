@@ -1,6 +1,10 @@
 package graph
 
 import (
+	"context"
+	"io"
+	"time"
+
 	"github.com/99designs/gqlgen/graphql"
 
 	"victimservices/ent"
@@ -8,9 +12,10 @@ import (
 	"victimservices/ent/schema/textcheck"
 )
 
-// The String and Cursor scalars (bound in gqlgen.yml) check every value a
-// client sends, in a variable or written in the query, for every argument
-// and input field, before any resolver runs: the one place inputs enter. (IDs are checked by nodeid.ID itself.)
+// The String, Time and Cursor scalars (bound in gqlgen.yml) check every
+// value a client sends, in a variable or written in the query, for every
+// argument and input field, before any resolver runs: the one place inputs
+// enter. (IDs are checked by nodeid.ID itself.)
 
 // MarshalString writes a String.
 func MarshalString(s string) graphql.Marshaler { return graphql.MarshalString(s) }
@@ -63,4 +68,34 @@ func validValue(v any) bool {
 		}
 	}
 	return true
+}
+
+// MarshalTime writes a Time (RFC 3339).
+func MarshalTime(t time.Time) graphql.ContextMarshaler {
+	m := graphql.MarshalTime(t)
+	return graphql.ContextWriterFunc(func(_ context.Context, w io.Writer) error {
+		m.MarshalGQL(w)
+		return nil
+	})
+}
+
+// UnmarshalTime reads a Time input (RFC 3339). An empty string or the zero
+// instant, which gqlgen's own scalar lets through as "no time", is refused,
+// naming the field: stored, it could not be read back.
+func UnmarshalTime(ctx context.Context, v any) (time.Time, error) {
+	t, err := graphql.UnmarshalTime(v)
+	if err != nil || t.IsZero() {
+		return time.Time{}, errcode.Input("error.invalidTime", map[string]any{"Field": inputName(ctx)})
+	}
+	return t, nil
+}
+
+// inputName is the name of the argument or input field being read.
+func inputName(ctx context.Context) string {
+	for pc := graphql.GetPathContext(ctx); pc != nil; pc = pc.Parent {
+		if pc.Field != nil {
+			return *pc.Field
+		}
+	}
+	return ""
 }

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/nodeid"
@@ -129,6 +130,58 @@ func TestTextLimitsCountCharacters(t *testing.T) {
 			wantError(t, tt.send(full+"x"), "BAD_USER_INPUT", want)
 		})
 	}
+}
+
+// TestTimesMustBeGiven: an empty or zero time is refused, naming the field,
+// wherever a time is an input; nothing is stored, and the case still reads.
+func TestTimesMustBeGiven(t *testing.T) {
+	s := graphtest.New(t)
+	advocate, number, caseID := assignedCase(t, s)
+	supervisor := s.Token(t, viewer.RoleSupervisor)
+	var proposed struct{ ProposeReferral struct{ ID string } }
+	mutate(t, s, advocate, proposeMutation, map[string]any{"id": caseID, "p": seed.ID("org", "harbor")}).Decode(t, &proposed)
+	ref := proposed.ProposeReferral.ID
+	tests := []struct {
+		name, field, query, token string
+		vars                      map[string]any
+	}{
+		{"court date", "at", `mutation($id: ID!, $t: Time!) { addCourtDate(caseId: $id, input: {at: $t, courtName: "Daley Center"}) { id } }`, advocate, map[string]any{"id": caseID}},
+		{"follow-up", "dueAt", `mutation($id: ID!, $t: Time!) { scheduleFollowUp(caseId: $id, dueAt: $t) { id } }`, advocate, map[string]any{"id": caseID}},
+		{"first contact", "at", `mutation($id: ID!, $t: Time) { recordFirstContact(caseId: $id, at: $t) { id } }`, advocate, map[string]any{"id": caseID}},
+		{"consent", "givenAt", `mutation($r: ID!, $t: Time) { recordReferralConsent(referralId: $r, share: NOTHING, method: SPOKEN, givenAt: $t) { id } }`, advocate, map[string]any{"r": ref}},
+		{"report start", "from", `query($t: Time) { performanceReport(from: $t) { from } }`, supervisor, nil},
+		{"report end", "to", `query($t: Time) { performanceReport(to: $t) { to } }`, supervisor, nil},
+	}
+	for _, tt := range tests {
+		for _, value := range []string{"", "0001-01-01T00:00:00Z"} {
+			t.Run(tt.name+" "+value, func(t *testing.T) {
+				vars := map[string]any{"t": value}
+				for k, v := range tt.vars {
+					vars[k] = v
+				}
+				wantError(t, mutate(t, s, tt.token, tt.query, vars), "BAD_USER_INPUT",
+					en.T("error.invalidTime", map[string]any{"Field": tt.field}))
+			})
+		}
+	}
+	// Written in the query itself rather than as a variable: the same.
+	wantError(t, mutate(t, s, advocate, `mutation($id: ID!) { addCourtDate(caseId: $id, input: {at: "", courtName: "Daley Center"}) { id } }`,
+		map[string]any{"id": caseID}), "BAD_USER_INPUT", en.T("error.invalidTime", map[string]any{"Field": "at"}))
+	var got struct {
+		Case struct {
+			Version        int
+			FirstContactAt *time.Time
+			CourtDates     []struct{ At time.Time }
+			FollowUps      []struct{ DueAt time.Time }
+			Referrals      []struct{ Status string }
+		}
+	}
+	mutate(t, s, advocate, `query($n: String!) { case(caseNumber: $n) { version firstContactAt courtDates { at } followUps { dueAt } referrals { status } } }`,
+		map[string]any{"n": number}).Decode(t, &got)
+	if c := got.Case; c.FirstContactAt != nil || len(c.CourtDates) != 0 || len(c.FollowUps) != 0 || c.Referrals[0].Status != "PROPOSED" {
+		t.Errorf("case after refused times: %+v, want nothing stored", c)
+	}
+	caseReadsBack(t, s, advocate, number)
 }
 
 // TestBadTextRefused: a NUL byte or invalid UTF-8 in any string input is a
