@@ -184,6 +184,51 @@ func TestTimesMustBeGiven(t *testing.T) {
 	caseReadsBack(t, s, advocate, number)
 }
 
+// TestConsentDate: consent cannot be dated before the referral was proposed,
+// nor in the future; the moment it was proposed and now are both fine.
+func TestConsentDate(t *testing.T) {
+	s := graphtest.New(t)
+	advocate, number, caseID := assignedCase(t, s)
+	proposedAt := s.Now()
+	const consent = `mutation($r: ID!, $t: Time) { recordReferralConsent(referralId: $r, share: NAME_AND_CONTACT, method: SPOKEN, givenAt: $t) { status consentGivenAt } }`
+	propose := func() string {
+		var got struct{ ProposeReferral struct{ ID string } }
+		mutate(t, s, advocate, proposeMutation, map[string]any{"id": caseID, "p": seed.ID("org", "harbor")}).Decode(t, &got)
+		return got.ProposeReferral.ID
+	}
+	refs := []string{propose(), propose(), propose()}
+	s.SetNow(proposedAt.Add(2 * time.Hour)) // within the staff token's lifetime
+	for name, at := range map[string]time.Time{
+		"a second before it was proposed": proposedAt.Add(-time.Second),
+		"a year before":                   proposedAt.AddDate(-1, 0, 0),
+		"a minute from now":               s.Now().Add(time.Minute),
+	} {
+		t.Run(name, func(t *testing.T) {
+			wantError(t, mutate(t, s, advocate, consent, map[string]any{"r": refs[0], "t": at.Format(time.RFC3339Nano)}),
+				"BAD_USER_INPUT", en.T("error.consentDate", nil))
+		})
+	}
+	for i, tt := range []struct {
+		name string
+		at   time.Time
+	}{{"when it was proposed", proposedAt}, {"now", s.Now()}} {
+		t.Run(tt.name, func(t *testing.T) {
+			ref, at := refs[i+1], tt.at
+			var got struct {
+				RecordReferralConsent struct {
+					Status         string
+					ConsentGivenAt time.Time
+				}
+			}
+			mutate(t, s, advocate, consent, map[string]any{"r": ref, "t": at.Format(time.RFC3339Nano)}).Decode(t, &got)
+			if c := got.RecordReferralConsent; c.Status != "CONSENTED" || !c.ConsentGivenAt.Equal(at) {
+				t.Errorf("got %+v, want CONSENTED at %v", c, at)
+			}
+		})
+	}
+	caseReadsBack(t, s, advocate, number)
+}
+
 // TestBadTextRefused: a NUL byte or invalid UTF-8 in any string input is a
 // BAD_USER_INPUT on every database (PostgreSQL cannot store either), in reads
 // and writes, as a variable or written in the query.

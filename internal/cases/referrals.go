@@ -112,13 +112,18 @@ func (s *Cases) referralStep(ctx context.Context, id nodeid.ID, status referral.
 }
 
 // RecordConsent records, for staff, what the person agreed to share, when
-// (givenAt, default now; never in the future) and how.
+// (givenAt, default now; never before the referral was proposed, never in
+// the future) and how.
 func (s *Cases) RecordConsent(ctx context.Context, id nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error) {
 	return s.referralStep(ctx, id, referral.StatusCONSENTED, false, func(ctx context.Context, u *ent.ReferralUpdateOne) error {
 		when := request.Instant(ctx)
 		if givenAt != nil {
-			if givenAt.After(when) {
-				return errcode.Field("givenAt")
+			proposed, err := u.Mutation().OldCreatedAt(ctx)
+			if err != nil {
+				return err
+			}
+			if givenAt.Before(proposed) || givenAt.After(when) {
+				return errcode.ErrConsentDate
 			}
 			when = *givenAt
 		}

@@ -27,6 +27,9 @@ var (
 	ErrCaseClosed = Input("error.caseClosed", nil)
 	// ErrConsentRequired: nothing is sent to a partner without consent.
 	ErrConsentRequired = Input("error.consentRequired", nil)
+	// ErrConsentDate: consent dated before the referral was proposed, or in
+	// the future.
+	ErrConsentDate = Input("error.consentDate", nil)
 	// ErrReferralClosed: the referral can no longer change.
 	ErrReferralClosed = Input("error.referralClosed", nil)
 	// ErrDeclineReasonRequired: a declined referral needs a victim-safe reason.
