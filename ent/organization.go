@@ -24,7 +24,7 @@ type Organization struct {
 	Kind organization.Kind `json:"kind,omitempty"`
 	// Public contact address.
 	Email string `json:"email,omitempty"`
-	// Website holds the value of the "website" field.
+	// Public website: an https: or http: address with a host.
 	Website string `json:"website,omitempty"`
 	// Public phone numbers, E.164 or short emergency numbers.
 	Phones []phone.Phone `json:"phones,omitempty"`

@@ -346,3 +346,40 @@ func TestOptionalInputsLeftOut(t *testing.T) {
 	}
 	caseReadsBack(t, s, advocate, number)
 }
+
+// TestWebsitesAreWebAddresses: a website is an https: (or http:) address
+// with a host; anything else is refused, when created and when changed.
+func TestWebsitesAreWebAddresses(t *testing.T) {
+	s := graphtest.New(t)
+	editor := graphtest.Bearer(s.Token(t, viewer.RoleEditor))
+	org := seed.ID("org", "harbor")
+	create := func(website string) *graphtest.Response {
+		return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($w: String) { createOrganization(input: {website: $w}) { website } }`,
+			Variables: map[string]any{"w": website}})
+	}
+	update := func(website string) *graphtest.Response {
+		return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($id: ID!, $w: String) { updateOrganization(id: $id, input: {website: $w}) { website } }`,
+			Variables: map[string]any{"id": org, "w": website}})
+	}
+	for _, website := range []string{
+		"javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "vbscript:x",
+		"ftp://example.org", "mailto:help@example.org", "https://", "https:///path", "https:example.org",
+		"//example.org", "example.org", "/relative", "https://user:secret@example.org/", " https://example.org",
+		"https://exa mple.org", "https://example.org/\tx",
+	} {
+		t.Run("refused "+website, func(t *testing.T) {
+			want := en.T("error.invalidURL", map[string]any{"Field": "website"})
+			wantError(t, create(website), "BAD_USER_INPUT", want)
+			wantError(t, update(website), "BAD_USER_INPUT", want)
+		})
+	}
+	for _, website := range []string{"https://harborsafe.org", "https://harborsafe.org/es/ayuda?x=1#top", "http://example.org", "HTTPS://EXAMPLE.ORG/"} {
+		t.Run("accepted "+website, func(t *testing.T) {
+			var got struct{ UpdateOrganization struct{ Website string } }
+			update(website).Decode(t, &got)
+			if got.UpdateOrganization.Website != website {
+				t.Errorf("stored %q, want %q", got.UpdateOrganization.Website, website)
+			}
+		})
+	}
+}

@@ -576,7 +576,21 @@ func init() {
 	// organizationDescWebsite is the schema descriptor for website field.
 	organizationDescWebsite := organizationFields[2].Descriptor()
 	// organization.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
-	organization.WebsiteValidator = organizationDescWebsite.Validators[0].(func(string) error)
+	organization.WebsiteValidator = func() func(string) error {
+		validators := organizationDescWebsite.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(website string) error {
+			for _, fn := range fns {
+				if err := fn(website); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// organizationDescSortOrder is the schema descriptor for sort_order field.
 	organizationDescSortOrder := organizationFields[4].Descriptor()
 	// organization.DefaultSortOrder holds the default value on creation for the sort_order field.

@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/phone"
+	"victimservices/ent/schema/weburl"
 )
 
 var errUnsupportedLocale = errcode.Input("error.invalidLocale", nil)
@@ -19,6 +20,14 @@ func validEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
 		return errcode.Input("error.invalidEmail", nil)
+	}
+	return nil
+}
+
+// validWebsite accepts an https: or http: address with a host (see weburl).
+func validWebsite(s string) error {
+	if weburl.Validate(s) != nil {
+		return errcode.Input("error.invalidURL", map[string]any{"Field": "website"})
 	}
 	return nil
 }

@@ -34,7 +34,9 @@ func (Organization) Fields() []ent.Field {
 			Optional().
 			Validate(validEmail).
 			Comment("Public contact address."),
-		textcheck.MaxChars(field.String("website").Optional(), 2048),
+		textcheck.MaxChars(field.String("website").Optional(), 2048).
+			Validate(validWebsite).
+			Comment("Public website: an https: or http: address with a host."),
 		field.JSON("phones", []phone.Phone{}).
 			Optional().
 			Comment("Public phone numbers, E.164 or short emergency numbers."),
