@@ -347,6 +347,48 @@ func TestOptionalInputsLeftOut(t *testing.T) {
 	caseReadsBack(t, s, advocate, number)
 }
 
+// TestMarkdownLinksAsRendered: a guide's links are judged on what a CommonMark
+// renderer makes of them: escapes, entities, references and images included.
+func TestMarkdownLinksAsRendered(t *testing.T) {
+	s := graphtest.New(t)
+	editor := graphtest.Bearer(s.Token(t, viewer.RoleEditor))
+	save := func(body string) *graphtest.Response {
+		return s.Do(t, graphtest.Request{Header: editor, Query: saveGuide, Variables: map[string]any{"in": map[string]any{
+			"resourceId": seed.ID("res", "restitution"), "locale": "en", "title": "Restitution", "body": body}}})
+	}
+	for _, body := range []string{
+		`[x](javascript\:alert(1))`,
+		`[x](vbscript\:msgbox(1))`,
+		`[x](java&#x73;cript:alert(1))`,
+		`[x](<javascript\:alert(1)>)`,
+		"[x][r]\n\n[r]: javascript\\:alert(1)",
+		"[r]\n\n[r]: <data\\:text/html,<b>x</b>>",
+		"[x][r]\n\n[r]: data\\:text/html;base64,PHNjcmlwdD4=",
+		`![x](data\:image/svg+xml;base64,PHN2Zz4=)`,
+		"![x][img]\n\n[img]: vbscript\\:x",
+		`[x](ftp://example.org/file)`,
+		`[x](file\:///etc/passwd)`,
+	} {
+		t.Run("refused "+body, func(t *testing.T) {
+			wantError(t, save(body), "BAD_USER_INPUT", en.T("error.unsafeMarkdown", nil))
+		})
+	}
+	for _, body := range []string{
+		"## Your rights\n\nCall [the line](tel:+13125551234) or [email us](mailto:help@example.org).",
+		"[Court](https://www.illinoiscourts.gov/) and [more](http://example.org/a?b=c#d).",
+		"[Up](#top), [the guide](/resources/safety-planning) and [next](going-to-court).",
+		"[the court][c]\n\n[c]: https://www.illinoiscourts.gov/",
+		"![Map](https://example.org/map.png)",
+		"Wait < 5 minutes; 3 > 2.",
+	} {
+		t.Run("accepted "+body, func(t *testing.T) {
+			if resp := save(body); len(resp.Errors) > 0 {
+				t.Errorf("got %+v, want it accepted", resp.Errors)
+			}
+		})
+	}
+}
+
 // TestWebsitesAreWebAddresses: a website is an https: (or http:) address
 // with a host; anything else is refused, when created and when changed.
 func TestWebsitesAreWebAddresses(t *testing.T) {
