@@ -93,17 +93,22 @@ var (
 	ErrExclusive = errors.New("a schedule cannot be both always open and by appointment")
 	ErrDate      = errors.New("closure dates must be YYYY-MM-DD")
 	ErrEmpty     = errors.New("an opening period cannot be empty")
+	ErrDay       = errors.New("unknown day of the week")
 )
 
 // Validate reports the first problem with s, or nil.
 func (s Schedule) Validate() error {
-	if _, err := time.LoadLocation(s.TimeZone); err != nil || s.TimeZone == "" {
+	// "Local" would be whatever zone the server runs in.
+	if _, err := time.LoadLocation(s.TimeZone); err != nil || s.TimeZone == "" || s.TimeZone == "Local" {
 		return ErrZone
 	}
 	if s.AlwaysOpen && s.ByAppointment {
 		return ErrExclusive
 	}
 	for _, p := range s.Periods {
+		if p.Day < Weekday(time.Sunday) || p.Day > Weekday(time.Saturday) {
+			return ErrDay
+		}
 		o, err1 := parseClock(p.Opens)
 		c, err2 := parseClock(p.Closes)
 		if err1 != nil || err2 != nil || o == 24*60 {
@@ -243,16 +248,20 @@ func wallClock(day time.Time, minutes int, loc *time.Location) time.Time {
 	return time.Date(day.Year(), day.Month(), day.Day(), minutes/60, minutes%60, 0, 0, loc)
 }
 
-// parseClock parses HH:MM (00:00 to 24:00) into minutes after midnight.
+// parseClock parses HH:MM (00:00 to 24:00, two digits each) into minutes
+// after midnight.
 func parseClock(s string) (int, error) {
-	var h, m int
 	if len(s) != 5 || s[2] != ':' {
 		return 0, ErrClock
 	}
-	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil {
-		return 0, ErrClock
+	for _, i := range []int{0, 1, 3, 4} {
+		if s[i] < '0' || s[i] > '9' {
+			return 0, ErrClock
+		}
 	}
-	if h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m != 0) {
+	h := int(s[0]-'0')*10 + int(s[1]-'0')
+	m := int(s[3]-'0')*10 + int(s[4]-'0')
+	if m > 59 || h > 24 || (h == 24 && m != 0) {
 		return 0, ErrClock
 	}
 	return h*60 + m, nil
