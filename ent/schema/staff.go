@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/textcheck"
 	"victimservices/ent/schema/rule"
 )
 
@@ -25,7 +26,7 @@ func (Staff) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("stf")} }
 // Fields of a staff member.
 func (Staff) Fields() []ent.Field {
 	return []ent.Field{
-		field.String("name").NotEmpty().MaxLen(100).Unique().
+		textcheck.MaxChars(field.String("name").NotEmpty(), 100).Unique().
 			Comment("Work name, shown to victims for advocates."),
 		field.Enum("role").
 			Values("EDITOR", "ADVOCATE", "SUPERVISOR", "ADMIN").

@@ -35,10 +35,7 @@ func (s *Cases) SubmitFeedback(ctx context.Context, in FeedbackInput) (*ent.Feed
 	if in.Rating < 1 || in.Rating > 5 {
 		return nil, errcode.ErrInvalidRating
 	}
-	comment := deref(in.Comment)
-	if len([]rune(comment)) > 2000 {
-		return nil, errcode.Field("comment")
-	}
+	comment := deref(in.Comment) // its length limit is the schema's
 	var saved *ent.Feedback
 	_, err := s.change(ctx, nodeid.ID(v.CaseID), nil, Change{Action: "case.feedback", ByVictim: true,
 		Apply: func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {

@@ -103,7 +103,7 @@ func firstContactChange(at *time.Time, note string) Change {
 // noteChange adds a note to the history.
 func noteChange(detail string, victimVisible bool) Change {
 	return Change{Action: "case.note", Apply: func(context.Context, *ent.Client, *ent.CaseFile, *ent.CaseFileUpdate) ([]Event, error) {
-		if len([]rune(detail)) == 0 || len([]rune(detail)) > 4000 {
+		if detail == "" { // its length limit is the schema's
 			return nil, errcode.Field("detail")
 		}
 		return []Event{{Kind: caseevent.KindNOTE, Detail: detail, VictimVisible: victimVisible}}, nil
