@@ -1,6 +1,8 @@
 package errcode
 
 // The sentinel errors: compare with errors.Is. Never modify their Data.
+// RATE_LIMITED has none: every such answer carries its own retryAfter
+// (internal/cases, tooMany).
 var (
 	// ErrUnauthenticated: no valid credentials for what was asked.
 	ErrUnauthenticated = New(Unauthenticated, "", nil)
@@ -10,16 +12,12 @@ var (
 	ErrNotFound = New(NotFound, "", nil)
 	// ErrConflict: someone else changed the record meanwhile.
 	ErrConflict = New(Conflict, "", nil)
-	// ErrRateLimited: too many requests of this kind from this client.
-	ErrRateLimited = New(RateLimited, "", nil)
 
 	// ErrAccessDenied is the one answer to an unknown case number, a wrong
 	// access code and a malformed value alike.
 	ErrAccessDenied = New(Unauthenticated, "error.accessDenied", nil)
 	// ErrSessionEnded answers an invalid, expired or revoked victim session.
 	ErrSessionEnded = New(Unauthenticated, "error.sessionEnded", nil)
-	// ErrTooManyAttempts answers sign-ins past a limit.
-	ErrTooManyAttempts = New(RateLimited, "error.tooManyAttempts", nil)
 
 	// ErrInvalidTransition: the workflow does not allow this step.
 	ErrInvalidTransition = Input("error.invalidTransition", nil)
