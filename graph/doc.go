@@ -9,6 +9,7 @@
 // field's locale argument, else Accept-Language); presentation.go and
 // hours_summary.go write labels and opening hours in the reader's language;
 // paging.go enforces page sizes; directory_input.go turns directory inputs
-// into ent values. The transports live in graph/httpapi; authorization in
+// into ent values; inputs.go holds the scalars that refuse bad input where
+// it enters (empty or zero times, NUL bytes, invalid UTF-8). The transports live in graph/httpapi; authorization in
 // the ent privacy rules.
 package graph
