@@ -131,7 +131,7 @@ func NewHandler(o Options) http.Handler {
 	srv := handler.New(graph.NewSchema(o.Client, domain))
 	present := graph.ErrorPresenter(o.Logger)
 	srv.AddTransport(transport.Websocket{
-		Implementation:        codedSocket{closeCodes{}},
+		Implementation:        sockets{},
 		KeepAlivePingInterval: 15 * time.Second,
 		InitTimeout:           10 * time.Second,
 		InitFunc: func(ctx context.Context, p transport.InitPayload) (context.Context, *transport.InitPayload, error) {

@@ -119,25 +119,38 @@ func (h *handshakeWriter) finish(r *http.Request, l *locales.Locale) {
 	}}})
 }
 
-// codedSocket is the websocket implementation whose connections code every
-// error message they send.
-type codedSocket struct {
-	next transport.WebsocketImplementation
-}
+// sockets is gqlgen's websocket implementation with connections that code
+// every error message they send and close with the code endSocket chose.
+type sockets struct{}
 
-func (c codedSocket) Accept(w http.ResponseWriter, r *http.Request, opts transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
-	conn, err := c.next.Accept(w, r, opts)
+func (sockets) Accept(w http.ResponseWriter, r *http.Request, opts transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
+	conn, err := transport.CoderWebsocketImplementation{}.Accept(w, r, opts)
 	if err != nil {
 		return nil, err
 	}
 	refusal, _ := r.Context().Value(socketErrorKey{}).(*socketError)
-	return &codedConn{WebsocketConn: conn, locale: locales.FromContext(r.Context()), refusal: refusal}, nil
+	end, _ := r.Context().Value(socketEndKey{}).(*socketEnd)
+	return &socketConn{WebsocketConn: conn, locale: locales.FromContext(r.Context()), refusal: refusal, end: end}, nil
 }
 
-type codedConn struct {
+type socketConn struct {
 	transport.WebsocketConn
 	locale  *locales.Locale
 	refusal *socketError
+	end     *socketEnd
+}
+
+// WriteClose closes with the code endSocket recorded (gqlgen closes a
+// cancelled connection as a normal closure).
+func (c *socketConn) WriteClose(code int, reason string) error {
+	if c.end != nil {
+		c.end.mu.Lock()
+		if c.end.code != 0 {
+			code, reason = c.end.code, c.end.reason
+		}
+		c.end.mu.Unlock()
+	}
+	return c.WebsocketConn.WriteClose(code, reason)
 }
 
 // wireMessage is a message of either protocol (graphql-transport-ws or
@@ -151,7 +164,7 @@ type wireMessage struct {
 // WriteJSON codes the errors of "error" and "connection_error" messages:
 // connection_init's refusal gets the code it was presented with; any other
 // uncoded error is a message the server could not read, BAD_USER_INPUT.
-func (c *codedConn) WriteJSON(v any) error {
+func (c *socketConn) WriteJSON(v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return c.WebsocketConn.WriteJSON(v)
@@ -189,7 +202,7 @@ func (c *codedConn) WriteJSON(v any) error {
 
 // unreadable is the error for a message the server could not read: its
 // payload was not an operation of the shape gqlgen reads.
-func (c *codedConn) unreadable() *gqlerror.Error {
+func (c *socketConn) unreadable() *gqlerror.Error {
 	return &gqlerror.Error{
 		Message:    c.locale.T("error.requestShape", nil),
 		Extensions: map[string]any{"code": string(errcode.BadUserInput)},
@@ -197,14 +210,14 @@ func (c *codedConn) unreadable() *gqlerror.Error {
 }
 
 // SetReadLimit keeps gqlgen's payload limit in force.
-func (c *codedConn) SetReadLimit(n int64) {
+func (c *socketConn) SetReadLimit(n int64) {
 	if l, ok := c.WebsocketConn.(transport.WebsocketReadLimiter); ok {
 		l.SetReadLimit(n)
 	}
 }
 
 // SetReadDeadline keeps gqlgen's ping deadline in force.
-func (c *codedConn) SetReadDeadline(t time.Time) error {
+func (c *socketConn) SetReadDeadline(t time.Time) error {
 	if d, ok := c.WebsocketConn.(transport.WebsocketReadDeadliner); ok {
 		return d.SetReadDeadline(t)
 	}

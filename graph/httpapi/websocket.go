@@ -6,10 +6,8 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/99designs/gqlgen/graphql"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -43,7 +41,7 @@ type socketEndKey struct{}
 
 // withSocketEnd gives a websocket's request a context that endSocket can
 // cancel; gqlgen then closes the connection, with the code recorded here
-// (see closeCodes).
+// (see socketConn.WriteClose).
 func withSocketEnd(ctx context.Context) context.Context {
 	ctx, cancel := context.WithCancel(ctx)
 	return context.WithValue(ctx, socketEndKey{}, &socketEnd{cancel: cancel})
@@ -61,50 +59,6 @@ func endSocket(ctx context.Context, code int, reason string) {
 	}
 	e.mu.Unlock()
 	e.cancel()
-}
-
-// closeCodes is gqlgen's websocket implementation with the close code of
-// endSocket: gqlgen closes a cancelled connection as a normal closure.
-type closeCodes struct{}
-
-func (closeCodes) Accept(w http.ResponseWriter, r *http.Request, opts transport.WebsocketAcceptOptions) (transport.WebsocketConn, error) {
-	conn, err := transport.CoderWebsocketImplementation{}.Accept(w, r, opts)
-	if err != nil {
-		return nil, err
-	}
-	e, _ := r.Context().Value(socketEndKey{}).(*socketEnd)
-	return &endingConn{WebsocketConn: conn, end: e}, nil
-}
-
-type endingConn struct {
-	transport.WebsocketConn
-	end *socketEnd
-}
-
-func (c *endingConn) WriteClose(code int, reason string) error {
-	if c.end != nil {
-		c.end.mu.Lock()
-		if c.end.code != 0 {
-			code, reason = c.end.code, c.end.reason
-		}
-		c.end.mu.Unlock()
-	}
-	return c.WebsocketConn.WriteClose(code, reason)
-}
-
-// SetReadLimit keeps gqlgen's payload limit in force.
-func (c *endingConn) SetReadLimit(n int64) {
-	if l, ok := c.WebsocketConn.(transport.WebsocketReadLimiter); ok {
-		l.SetReadLimit(n)
-	}
-}
-
-// SetReadDeadline keeps gqlgen's ping deadline in force.
-func (c *endingConn) SetReadDeadline(t time.Time) error {
-	if d, ok := c.WebsocketConn.(transport.WebsocketReadDeadliner); ok {
-		return d.SetReadDeadline(t)
-	}
-	return nil
 }
 
 // reauthenticate runs the one Authenticate again for every operation sent
