@@ -10,8 +10,8 @@ import (
 	"entgo.io/ent/schema/field"
 
 	"victimservices/ent/schema/nodeid"
-	"victimservices/ent/schema/textcheck"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/textcheck"
 )
 
 // Staff is a member of the unit who signs in with a bearer token (created by
