@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
+	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/notify"
+	"victimservices/internal/seed"
 )
 
 // TestFanOutBetweenServers: two server processes on one PostgreSQL database;
@@ -52,5 +54,44 @@ func TestFanOutBetweenServers(t *testing.T) {
 	_ = json.Unmarshal(data, &got)
 	if got.MyCaseUpdated.CaseNumber != number || got.MyCaseUpdated.Status != "IN_PROGRESS" {
 		t.Errorf("got %s", data)
+	}
+}
+
+// TestDirectoryChangeReachesEveryCache: two server processes on one
+// PostgreSQL database; a directory change through one empties the public
+// answer cache of the other at once (NOTIFY), not after max-age.
+func TestDirectoryChangeReachesEveryCache(t *testing.T) {
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub {
+		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { h.Close() })
+		return h
+	}
+	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	es := map[string]string{"Accept-Language": "es"}
+	raw(two, http.MethodGet, directoryGET, "", es)
+	if w := raw(two, http.MethodGet, directoryGET, "", es); w.Header().Get("X-Cache") != "hit" {
+		t.Fatalf("the second GET on server two was not a cache hit")
+	}
+	one.Do(t, graphtest.Request{Header: graphtest.Bearer(one.Token(t, viewer.RoleEditor)),
+		Query:     `mutation($id: ID!) { saveTranslation(input: {ownerId: $id, locale: "es", name: "Apoyo legal gratuito", publish: true}) { status } }`,
+		Variables: map[string]any{"id": seed.ID("svc", "legal")}}).Decode(t, &struct{}{})
+	deadline := time.Now().Add(time.Second)
+	for {
+		w := raw(two, http.MethodGet, directoryGET, "", es)
+		if strings.Contains(w.Body.String(), "Apoyo legal gratuito") {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server two still serves its cached answer a second after the change (X-Cache %q)", w.Header().Get("X-Cache"))
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

@@ -122,10 +122,17 @@ func NewHandler(o Options) http.Handler {
 	var cache *responseCache
 	if o.CacheEntries > 0 {
 		cache = newResponseCache(o.CacheEntries, o.PublicMaxAge, o.Clock)
-		// Handlers come and go with their client (tests start many); the
-		// watch ends with the process.
-		storage.OnPublicChange(o.Client, cache.invalidate)
+		o.Notifier.WatchDirectory(cache.invalidate)
 	}
+	// A directory change through this process empties its cache at once and
+	// tells the other processes (NOTIFY on PostgreSQL), whose caches empty
+	// too. (The watch lasts as long as the client: handlers share it.)
+	storage.OnPublicChange(o.Client, func(ctx context.Context) error {
+		if cache != nil {
+			cache.invalidate()
+		}
+		return o.Notifier.DirectoryChanged(ctx, o.Client)
+	})
 	domain := cases.New(cases.Config{Client: o.Client, Hasher: o.Hasher, Notifier: o.Notifier, Clock: o.Clock, Logger: o.Logger})
 
 	srv := handler.New(graph.NewSchema(o.Client, domain))

@@ -12,8 +12,12 @@ import (
 	"victimservices/ent"
 )
 
-// Channel is the PostgreSQL notification channel.
+// Channel is the PostgreSQL notification channel of case changes.
 const Channel = "case_updates"
+
+// DirectoryChannel is the PostgreSQL notification channel of directory and
+// guide changes: every process's public answer cache forgets at once.
+const DirectoryChannel = "directory_updates"
 
 // Hub delivers signals to subscribers in this process.
 type Hub struct {
@@ -22,6 +26,8 @@ type Hub struct {
 	// watchers hear of every signal (a case ID; "" for "any case may have
 	// changed", after a lost connection).
 	watchers []func(caseID string)
+	// directory hear of every directory change, from any process.
+	directory []func()
 
 	dialect  string
 	listener *pq.Listener
@@ -40,9 +46,11 @@ func New(d, dsn string, log *slog.Logger) (*Hub, error) {
 			log.Warn("notify listener", "event", int(ev), "error", err.Error())
 		}
 	})
-	if err := h.listener.Listen(Channel); err != nil {
-		h.listener.Close()
-		return nil, err
+	for _, ch := range []string{Channel, DirectoryChannel} {
+		if err := h.listener.Listen(ch); err != nil {
+			h.listener.Close()
+			return nil, err
+		}
 	}
 	go h.forward()
 	return h, nil
@@ -53,11 +61,15 @@ func New(d, dsn string, log *slog.Logger) (*Hub, error) {
 // been missed, so every subscriber is woken to re-read its case.
 func (h *Hub) forward() {
 	for n := range h.listener.Notify {
-		if n == nil {
+		switch {
+		case n == nil: // reconnected: anything may have changed meanwhile
 			h.publishAll()
-			continue
+			h.directoryChanged()
+		case n.Channel == DirectoryChannel:
+			h.directoryChanged()
+		default:
+			h.publish(n.Extra)
 		}
-		h.publish(n.Extra)
 	}
 }
 
@@ -99,6 +111,39 @@ func (h *Hub) Subscribers() int {
 		n += len(s)
 	}
 	return n
+}
+
+// WatchDirectory calls f whenever directory or guide data changed, through
+// this process or (on PostgreSQL) any other.
+func (h *Hub) WatchDirectory(f func()) {
+	h.mu.Lock()
+	h.directory = append(h.directory, f)
+	h.mu.Unlock()
+}
+
+func (h *Hub) directoryChanged() {
+	h.mu.Lock()
+	fs := append([]func(){}, h.directory...)
+	h.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
+}
+
+// DirectoryChanged tells every process that directory or guide data
+// changed: on PostgreSQL a NOTIFY inside the transaction of ctx (delivered
+// at commit) or at once through c; in process only otherwise.
+func (h *Hub) DirectoryChanged(ctx context.Context, c *ent.Client) error {
+	if h.dialect != dialect.Postgres {
+		h.directoryChanged()
+		return nil
+	}
+	if tx := ent.TxFromContext(ctx); tx != nil {
+		_, err := tx.ExecContext(ctx, "SELECT pg_notify($1, '')", DirectoryChannel)
+		return err
+	}
+	_, err := c.ExecContext(ctx, "SELECT pg_notify($1, '')", DirectoryChannel)
+	return err
 }
 
 // Watch calls f for every signal this process hears, from any process: the

@@ -21,14 +21,16 @@ var watchers sync.Map // *ent.Client → *watchList
 
 type watchList struct {
 	mu  sync.Mutex
-	fns map[int]func()
+	fns map[int]func(context.Context) error
 	n   int
 }
 
 // OnPublicChange calls f after every successful write of directory or guide
-// data through client (or one of its transactions), until stop is called.
-func OnPublicChange(client *ent.Client, f func()) (stop func()) {
-	v, _ := watchers.LoadOrStore(client, &watchList{fns: map[int]func(){}})
+// data through client (or one of its transactions), with the write's
+// context, until stop is called. An error from f fails the write (and so
+// rolls back its transaction).
+func OnPublicChange(client *ent.Client, f func(context.Context) error) (stop func()) {
+	v, _ := watchers.LoadOrStore(client, &watchList{fns: map[int]func(context.Context) error{}})
 	w := v.(*watchList)
 	w.mu.Lock()
 	id := w.n
@@ -51,10 +53,16 @@ func publicChangeHook(root *ent.Client) ent.Hook {
 				if w, ok := watchers.Load(root); ok {
 					w := w.(*watchList)
 					w.mu.Lock()
+					fns := make([]func(context.Context) error, 0, len(w.fns))
 					for _, f := range w.fns {
-						f()
+						fns = append(fns, f)
 					}
 					w.mu.Unlock()
+					for _, f := range fns {
+						if err := f(ctx); err != nil {
+							return nil, err
+						}
+					}
 				}
 			}
 			return v, err
