@@ -116,6 +116,8 @@ type result struct {
 	Requests   uint64  `json:"requests"`
 	Errors     int     `json:"errors"`
 	Statements float64 `json:"sql_statements_per_op"`
+	ServerCPU  float64 `json:"server_cpu_ms_per_op"`
+	PGCPU      float64 `json:"pg_cpu_ms_per_op"`
 	Allocs     float64 `json:"allocs_per_op"`
 	Bytes      float64 `json:"bytes_per_op"`
 }
@@ -251,14 +253,17 @@ func run(o options) error {
 			}{"saturation", 0})
 		}
 		for _, l := range loads {
+			pg := strings.HasPrefix(o.db, "postgres")
+			before := sampleCPU(childPID, pg)
 			r := attack(target, p, l.rate, o.duration, o.satWorker)
+			r.ServerCPU, r.PGCPU = perRequest(before, sampleCPU(childPID, pg), r.Requests)
 			r.Load, r.Statements, r.Allocs, r.Bytes = l.name, stmts, allocs, bytesPer
 			if p.static {
 				r.Statements, r.Allocs, r.Bytes = 0, 0, 0
 			}
 			rep.Results = append(rep.Results, r)
-			fmt.Printf("  %-22s %-10s %8.0f req/s  p50 %6.2f  p95 %6.2f  p99 %7.2f  max %7.2f ms  errors %d  sql/op %.1f\n",
-				r.Operation, r.Load, r.Throughput, r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements)
+			fmt.Printf("  %-22s %-10s %8.0f req/s  p50 %6.2f  p95 %6.2f  p99 %7.2f  max %7.2f ms  errors %d  sql/op %.1f  server CPU %.2f ms  PG CPU %.2f ms\n",
+				r.Operation, r.Load, r.Throughput, r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.ServerCPU, r.PGCPU)
 			if l.name == "saturation" && p.name == "cached public GET" {
 				rep.CachedRPS = r.Throughput
 			}
@@ -701,10 +706,10 @@ func machine() string {
 func printTable(w io.Writer, rep report) {
 	tw := tabwriter.NewWriter(w, 2, 2, 2, ' ', 0)
 	fmt.Fprintf(tw, "\n%s scale on %s, %s, commit %s\n", rep.Scale, rep.Database, rep.Machine, rep.Commit)
-	fmt.Fprintln(tw, "operation\tload\treq/s\tp50 ms\tp95 ms\tp99 ms\tmax ms\terrors\tSQL/op\tallocs/op\tKB/op")
+	fmt.Fprintln(tw, "operation\tload\treq/s\tp50 ms\tp95 ms\tp99 ms\tmax ms\terrors\tSQL/op\tserver CPU ms\tPG CPU ms\tallocs/op\tKB/op")
 	for _, r := range rep.Results {
-		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.1f\t%.0f\t%.1f\n", r.Operation, r.Load, r.Throughput,
-			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.Allocs, r.Bytes/1024)
+		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.2f\t%.2f\t%.2f\t%.2f\t%d\t%.1f\t%.2f\t%.2f\t%.0f\t%.1f\n", r.Operation, r.Load, r.Throughput,
+			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.ServerCPU, r.PGCPU, r.Allocs, r.Bytes/1024)
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "peak RSS %.0f MB (the serving process); cached GET %.0f req/s vs static handler %.0f req/s (ratio %.2f)\n",
@@ -725,11 +730,11 @@ func write(o options, rep report) error {
 	fmt.Fprintf(&b, "%s\n### %s scale on %s\n\n", begin, rep.Scale, rep.Database)
 	fmt.Fprintf(&b, "Measured %s on %s, commit `%s`; seeding took %s. %.0f s per operation and load, fixed rate %d req/s, saturation with %d connections.\n\n",
 		rep.Date, rep.Machine, rep.Commit, rep.SeedTime, o.duration.Seconds(), o.rate, o.satWorker)
-	b.WriteString("| operation | load | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | SQL/op | allocs/op | KB/op |\n")
-	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
+	b.WriteString("| operation | load | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | SQL/op | server CPU ms | PG CPU ms | allocs/op | KB/op |\n")
+	b.WriteString("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n")
 	for _, r := range rep.Results {
-		fmt.Fprintf(&b, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f | %.0f | %.1f |\n", r.Operation, r.Load, r.Throughput,
-			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.Allocs, r.Bytes/1024)
+		fmt.Fprintf(&b, "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.2f | %d | %.1f | %.2f | %.2f | %.0f | %.1f |\n", r.Operation, r.Load, r.Throughput,
+			r.P50, r.P95, r.P99, r.Max, r.Errors, r.Statements, r.ServerCPU, r.PGCPU, r.Allocs, r.Bytes/1024)
 	}
 	fmt.Fprintf(&b, "\nPeak RSS of the serving process %.0f MB. Cached public GET %.0f req/s against a plain net/http handler returning the same bytes at %.0f req/s: ratio **%.2f**. Start on the embedded default: %s with an empty database (migrate + demo data), %s with a seeded one.\n%s\n",
 		rep.PeakRSSMB, rep.CachedRPS, rep.StaticRPS, rep.CacheRatio, rep.ColdStart, rep.WarmStart, end)
