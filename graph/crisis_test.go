@@ -11,6 +11,7 @@ import (
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/seed"
+	"victimservices/locales"
 )
 
 const crisisQuery = `query($l: String) { crisisContacts(locale: $l) {
@@ -218,5 +219,39 @@ func TestUrgentIntakeCrisisLines(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCrisisGuidesNameTheNationalLines: the guides that tell a person in
+// crisis what to do name 988 and the domestic violence hotline, not only
+// 911, in every locale.
+func TestCrisisGuidesNameTheNationalLines(t *testing.T) {
+	s := graphtest.New(t)
+	tests := []struct {
+		slug string
+		want []string
+	}{
+		{"safety-planning", []string{"tel:911", "tel:988", "tel:+18007997233", "88788"}},
+		{"crisis-line-and-911", []string{"tel:911", "tel:988", "tel:+18007997233", "88788"}},
+		{"counseling-and-trauma-support", []string{"tel:911", "tel:988"}},
+	}
+	for _, l := range locales.Supported {
+		for _, tt := range tests {
+			t.Run(l.Code+"/"+tt.slug, func(t *testing.T) {
+				var got struct {
+					Resource *struct{ Body, ServedLocale string }
+				}
+				s.Do(t, graphtest.Request{Query: `query($s: String!, $l: String) { resource(slug: $s, locale: $l) { body servedLocale } }`,
+					Variables: map[string]any{"s": tt.slug, "l": l.Code}}).Decode(t, &got)
+				if got.Resource == nil || got.Resource.ServedLocale != l.Code {
+					t.Fatalf("guide %+v, want it in %s", got.Resource, l.Code)
+				}
+				for _, w := range tt.want {
+					if !strings.Contains(got.Resource.Body, w) {
+						t.Errorf("body does not name %s", w)
+					}
+				}
+			})
+		}
 	}
 }
