@@ -91,8 +91,8 @@ func TestRunServesTheSeededDirectory(t *testing.T) {
 	out := post(t, addr, `{ services { totalCount } }`, nil)
 	data, _ := out["data"].(map[string]any)
 	services, _ := data["services"].(map[string]any)
-	if services["totalCount"] != float64(4) {
-		t.Fatalf("got %v, want 4 services", out)
+	if services["totalCount"] != float64(6) {
+		t.Fatalf("got %v, want 6 services", out)
 	}
 	resp, err := http.Get("http://" + addr + "/healthz")
 	if err != nil || resp.StatusCode != http.StatusOK {

@@ -62,7 +62,7 @@ func TestShutdownFinishesInFlightRequests(t *testing.T) {
 		t.Fatalf("in-flight request lost: %v", err)
 	}
 	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 || !strings.Contains(string(b), `"totalCount":4`) {
+	if resp.StatusCode != 200 || !strings.Contains(string(b), `"totalCount":6`) {
 		t.Errorf("in-flight request: %d %s", resp.StatusCode, b)
 	}
 	// The websocket is closed by the server with a normal closure.
@@ -220,7 +220,7 @@ func TestDatabaseRestart(t *testing.T) {
 	if out["errors"] != nil {
 		t.Fatalf("after the database came back: %v", out["errors"])
 	}
-	if got := out["data"].(map[string]any)["services"].(map[string]any)["totalCount"]; got != float64(4) {
+	if got := out["data"].(map[string]any)["services"].(map[string]any)["totalCount"]; got != float64(6) {
 		t.Errorf("totalCount %v", got)
 	}
 }

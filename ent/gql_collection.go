@@ -602,6 +602,11 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 				selectedFields = append(selectedFields, service.FieldSortOrder)
 				fieldSeen[service.FieldSortOrder] = struct{}{}
 			}
+		case "national":
+			if _, ok := fieldSeen[service.FieldNational]; !ok {
+				selectedFields = append(selectedFields, service.FieldNational)
+				fieldSeen[service.FieldNational] = struct{}{}
+			}
 		case "providerID":
 			if _, ok := fieldSeen[service.FieldProviderID]; !ok {
 				selectedFields = append(selectedFields, service.FieldProviderID)

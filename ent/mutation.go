@@ -14157,6 +14157,7 @@ type ServiceMutation struct {
 	appendlanguages     []string
 	sort_order          *int
 	addsort_order       *int
+	national            *bool
 	clearedFields       map[string]struct{}
 	provider            *nodeid.ID
 	clearedprovider     bool
@@ -14618,6 +14619,42 @@ func (m *ServiceMutation) ResetSortOrder() {
 	m.addsort_order = nil
 }
 
+// SetNational sets the "national" field.
+func (m *ServiceMutation) SetNational(b bool) {
+	m.national = &b
+}
+
+// National returns the value of the "national" field in the mutation.
+func (m *ServiceMutation) National() (r bool, exists bool) {
+	v := m.national
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNational returns the old "national" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldNational(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNational is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNational requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNational: %w", err)
+	}
+	return oldValue.National, nil
+}
+
+// ResetNational resets all changes to the "national" field.
+func (m *ServiceMutation) ResetNational() {
+	m.national = nil
+}
+
 // SetProviderID sets the "provider_id" field.
 func (m *ServiceMutation) SetProviderID(n nodeid.ID) {
 	m.provider = &n
@@ -14836,7 +14873,7 @@ func (m *ServiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.category != nil {
 		fields = append(fields, service.FieldCategory)
 	}
@@ -14857,6 +14894,9 @@ func (m *ServiceMutation) Fields() []string {
 	}
 	if m.sort_order != nil {
 		fields = append(fields, service.FieldSortOrder)
+	}
+	if m.national != nil {
+		fields = append(fields, service.FieldNational)
 	}
 	if m.provider != nil {
 		fields = append(fields, service.FieldProviderID)
@@ -14883,6 +14923,8 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 		return m.Languages()
 	case service.FieldSortOrder:
 		return m.SortOrder()
+	case service.FieldNational:
+		return m.National()
 	case service.FieldProviderID:
 		return m.ProviderID()
 	}
@@ -14908,6 +14950,8 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldLanguages(ctx)
 	case service.FieldSortOrder:
 		return m.OldSortOrder(ctx)
+	case service.FieldNational:
+		return m.OldNational(ctx)
 	case service.FieldProviderID:
 		return m.OldProviderID(ctx)
 	}
@@ -14967,6 +15011,13 @@ func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSortOrder(v)
+		return nil
+	case service.FieldNational:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNational(v)
 		return nil
 	case service.FieldProviderID:
 		v, ok := value.(nodeid.ID)
@@ -15086,6 +15137,9 @@ func (m *ServiceMutation) ResetField(name string) error {
 		return nil
 	case service.FieldSortOrder:
 		m.ResetSortOrder()
+		return nil
+	case service.FieldNational:
+		m.ResetNational()
 		return nil
 	case service.FieldProviderID:
 		m.ResetProviderID()

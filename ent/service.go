@@ -36,6 +36,8 @@ type Service struct {
 	Languages []string `json:"languages,omitempty"`
 	// SortOrder holds the value of the "sort_order" field.
 	SortOrder int `json:"sort_order,omitempty"`
+	// A national line (988, the domestic violence hotline) rather than one of the city's services.
+	National bool `json:"national,omitempty"`
 	// ProviderID holds the value of the "provider_id" field.
 	ProviderID nodeid.ID `json:"provider_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -100,6 +102,8 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case service.FieldID, service.FieldProviderID:
 			values[i] = new(nodeid.ID)
+		case service.FieldNational:
+			values[i] = new(sql.NullBool)
 		case service.FieldSortOrder:
 			values[i] = new(sql.NullInt64)
 		case service.FieldCategory, service.FieldStatus, service.FieldEmail:
@@ -172,6 +176,12 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field sort_order", values[i])
 			} else if value.Valid {
 				_m.SortOrder = int(value.Int64)
+			}
+		case service.FieldNational:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field national", values[i])
+			} else if value.Valid {
+				_m.National = value.Bool
 			}
 		case service.FieldProviderID:
 			if value, ok := values[i].(*nodeid.ID); !ok {
@@ -250,6 +260,9 @@ func (_m *Service) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("sort_order=")
 	builder.WriteString(fmt.Sprintf("%v", _m.SortOrder))
+	builder.WriteString(", ")
+	builder.WriteString("national=")
+	builder.WriteString(fmt.Sprintf("%v", _m.National))
 	builder.WriteString(", ")
 	builder.WriteString("provider_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProviderID))

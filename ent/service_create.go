@@ -94,6 +94,20 @@ func (_c *ServiceCreate) SetNillableSortOrder(v *int) *ServiceCreate {
 	return _c
 }
 
+// SetNational sets the "national" field.
+func (_c *ServiceCreate) SetNational(v bool) *ServiceCreate {
+	_c.mutation.SetNational(v)
+	return _c
+}
+
+// SetNillableNational sets the "national" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableNational(v *bool) *ServiceCreate {
+	if v != nil {
+		_c.SetNational(*v)
+	}
+	return _c
+}
+
 // SetProviderID sets the "provider_id" field.
 func (_c *ServiceCreate) SetProviderID(v nodeid.ID) *ServiceCreate {
 	_c.mutation.SetProviderID(v)
@@ -202,6 +216,10 @@ func (_c *ServiceCreate) defaults() error {
 		v := service.DefaultSortOrder
 		_c.mutation.SetSortOrder(v)
 	}
+	if _, ok := _c.mutation.National(); !ok {
+		v := service.DefaultNational
+		_c.mutation.SetNational(v)
+	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if service.DefaultID == nil {
 			return fmt.Errorf("ent: uninitialized service.DefaultID (forgotten import ent/runtime?)")
@@ -245,6 +263,9 @@ func (_c *ServiceCreate) check() error {
 	}
 	if _, ok := _c.mutation.SortOrder(); !ok {
 		return &ValidationError{Name: "sort_order", err: errors.New(`ent: missing required field "Service.sort_order"`)}
+	}
+	if _, ok := _c.mutation.National(); !ok {
+		return &ValidationError{Name: "national", err: errors.New(`ent: missing required field "Service.national"`)}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := service.IDValidator(string(v)); err != nil {
@@ -314,6 +335,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.SortOrder(); ok {
 		_spec.SetField(service.FieldSortOrder, field.TypeInt, value)
 		_node.SortOrder = value
+	}
+	if value, ok := _c.mutation.National(); ok {
+		_spec.SetField(service.FieldNational, field.TypeBool, value)
+		_node.National = value
 	}
 	if nodes := _c.mutation.ProviderIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -524,6 +549,18 @@ func (u *ServiceUpsert) AddSortOrder(v int) *ServiceUpsert {
 	return u
 }
 
+// SetNational sets the "national" field.
+func (u *ServiceUpsert) SetNational(v bool) *ServiceUpsert {
+	u.Set(service.FieldNational, v)
+	return u
+}
+
+// UpdateNational sets the "national" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateNational() *ServiceUpsert {
+	u.SetExcluded(service.FieldNational)
+	return u
+}
+
 // SetProviderID sets the "provider_id" field.
 func (u *ServiceUpsert) SetProviderID(v nodeid.ID) *ServiceUpsert {
 	u.Set(service.FieldProviderID, v)
@@ -713,6 +750,20 @@ func (u *ServiceUpsertOne) AddSortOrder(v int) *ServiceUpsertOne {
 func (u *ServiceUpsertOne) UpdateSortOrder() *ServiceUpsertOne {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateSortOrder()
+	})
+}
+
+// SetNational sets the "national" field.
+func (u *ServiceUpsertOne) SetNational(v bool) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetNational(v)
+	})
+}
+
+// UpdateNational sets the "national" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateNational() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateNational()
 	})
 }
 
@@ -1075,6 +1126,20 @@ func (u *ServiceUpsertBulk) AddSortOrder(v int) *ServiceUpsertBulk {
 func (u *ServiceUpsertBulk) UpdateSortOrder() *ServiceUpsertBulk {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateSortOrder()
+	})
+}
+
+// SetNational sets the "national" field.
+func (u *ServiceUpsertBulk) SetNational(v bool) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetNational(v)
+	})
+}
+
+// UpdateNational sets the "national" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateNational() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateNational()
 	})
 }
 

@@ -153,6 +153,20 @@ func (_u *ServiceUpdate) AddSortOrder(v int) *ServiceUpdate {
 	return _u
 }
 
+// SetNational sets the "national" field.
+func (_u *ServiceUpdate) SetNational(v bool) *ServiceUpdate {
+	_u.mutation.SetNational(v)
+	return _u
+}
+
+// SetNillableNational sets the "national" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableNational(v *bool) *ServiceUpdate {
+	if v != nil {
+		_u.SetNational(*v)
+	}
+	return _u
+}
+
 // SetProviderID sets the "provider_id" field.
 func (_u *ServiceUpdate) SetProviderID(v nodeid.ID) *ServiceUpdate {
 	_u.mutation.SetProviderID(v)
@@ -367,6 +381,9 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedSortOrder(); ok {
 		_spec.AddField(service.FieldSortOrder, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.National(); ok {
+		_spec.SetField(service.FieldNational, field.TypeBool, value)
 	}
 	if _u.mutation.ProviderCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -626,6 +643,20 @@ func (_u *ServiceUpdateOne) AddSortOrder(v int) *ServiceUpdateOne {
 	return _u
 }
 
+// SetNational sets the "national" field.
+func (_u *ServiceUpdateOne) SetNational(v bool) *ServiceUpdateOne {
+	_u.mutation.SetNational(v)
+	return _u
+}
+
+// SetNillableNational sets the "national" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableNational(v *bool) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetNational(*v)
+	}
+	return _u
+}
+
 // SetProviderID sets the "provider_id" field.
 func (_u *ServiceUpdateOne) SetProviderID(v nodeid.ID) *ServiceUpdateOne {
 	_u.mutation.SetProviderID(v)
@@ -870,6 +901,9 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 	}
 	if value, ok := _u.mutation.AddedSortOrder(); ok {
 		_spec.AddField(service.FieldSortOrder, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.National(); ok {
+		_spec.SetField(service.FieldNational, field.TypeBool, value)
 	}
 	if _u.mutation.ProviderCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -299,8 +299,8 @@ func TestTranslationCoverage(t *testing.T) {
 		t.Fatalf("%d locales", len(got.TranslationCoverage))
 	}
 	for _, c := range got.TranslationCoverage {
-		if c.Percent != 100 || c.Services.Total != 4 || c.Partners.Total != 3 || c.Resources.Total != 9 {
-			t.Errorf("%s: %+v, want 100%% of 4 services, 3 partners, 9 guides", c.Locale, c)
+		if c.Percent != 100 || c.Services.Total != 6 || c.Partners.Total != 3 || c.Resources.Total != 9 {
+			t.Errorf("%s: %+v, want 100%% of 6 services, 3 partners, 9 guides", c.Locale, c)
 		}
 	}
 	s.Do(t, graphtest.Request{Header: editor, Query: `mutation($id: ID!) {

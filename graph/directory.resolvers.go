@@ -93,7 +93,7 @@ func (r *mutationResolver) CreateService(ctx context.Context, input CreateServic
 	create := c.Service.Create().
 		SetCategory(input.Category).SetHours(scheduleFrom(input.Hours)).
 		SetNillableProviderID(input.ProviderID).SetNillableEmail(input.Email).
-		SetNillableStatus(input.Status).SetNillableSortOrder(input.SortOrder).
+		SetNillableStatus(input.Status).SetNillableSortOrder(input.SortOrder).SetNillableNational(input.National).
 		AddLocationIDs(input.LocationIds...)
 	if input.Phones != nil {
 		create.SetPhones(phonesFrom(input.Phones))
@@ -117,7 +117,7 @@ func (r *mutationResolver) UpdateService(ctx context.Context, id nodeid.ID, inpu
 	c := r.db(ctx)
 	u := c.Service.UpdateOneID(id).
 		SetNillableCategory(input.Category).SetNillableStatus(input.Status).
-		SetNillableProviderID(input.ProviderID).SetNillableSortOrder(input.SortOrder)
+		SetNillableProviderID(input.ProviderID).SetNillableSortOrder(input.SortOrder).SetNillableNational(input.National)
 	directory.SetOrClear(input.Email, u.SetEmail, u.ClearEmail)
 	if input.Hours != nil {
 		u.SetHours(scheduleFrom(input.Hours))
@@ -255,6 +255,16 @@ func (r *phoneResolver) TelURI(ctx context.Context, obj *phone.Phone) (string, e
 	return phone.TelURI(obj.Number), nil
 }
 
+// SmsURI is the resolver for the smsUri field.
+func (r *phoneResolver) SmsURI(ctx context.Context, obj *phone.Phone) (*string, error) {
+	return optional(phone.SMSURI(*obj)), nil
+}
+
+// SmsBody is the resolver for the smsBody field.
+func (r *phoneResolver) SmsBody(ctx context.Context, obj *phone.Phone) (*string, error) {
+	return optional(obj.SMSBody), nil
+}
+
 // Services is the resolver for the services field.
 func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error) {
 	first, last, err := pageArgs(first, last)
@@ -287,6 +297,11 @@ func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[nodei
 	return r.client.Organization.Query().
 		Where(organization.KindEQ(organization.KindPARTNER)).
 		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
+}
+
+// CrisisContacts is the resolver for the crisisContacts field.
+func (r *queryResolver) CrisisContacts(ctx context.Context, locale *string) ([]*directory.EmergencyContact, error) {
+	return directory.EmergencyContacts(ctx, r.client, fieldLocale(ctx))
 }
 
 // Name is the resolver for the name field.

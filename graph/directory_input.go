@@ -14,7 +14,7 @@ import (
 func phonesFrom(in []*PhoneInput) []phone.Phone {
 	out := make([]phone.Phone, 0, len(in))
 	for _, p := range in {
-		out = append(out, phone.Phone{Number: p.Number, Kind: p.Kind})
+		out = append(out, phone.Phone{Number: p.Number, Kind: p.Kind, SMSBody: orEmpty(p.SmsBody)})
 	}
 	return out
 }

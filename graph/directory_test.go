@@ -89,8 +89,8 @@ func TestDirectoryInSpanish(t *testing.T) {
 	if cl := resp.Header.Get("Content-Language"); cl != "es" {
 		t.Errorf("Content-Language = %q, want es", cl)
 	}
-	if got.Services.TotalCount != 4 || len(got.Services.Edges) != 4 {
-		t.Fatalf("got %d services (total %d), want 4", len(got.Services.Edges), got.Services.TotalCount)
+	if got.Services.TotalCount != 6 || len(got.Services.Edges) != 6 {
+		t.Fatalf("got %d services (total %d), want 6 (the unit's 4, the 2 national lines)", len(got.Services.Edges), got.Services.TotalCount)
 	}
 	type want struct {
 		name, category, tel, display string
@@ -199,8 +199,12 @@ func TestLocaleNegotiation(t *testing.T) {
 			}
 			got, resp := directory(t, s, header, arg)
 			for _, e := range got.Services.Edges {
-				if e.Node.ServedLocale != tt.want || e.Node.Provider.ServedLocale != tt.want {
-					t.Fatalf("%s: servedLocale %q (provider %q), want %q", e.Node.Category, e.Node.ServedLocale, e.Node.Provider.ServedLocale, tt.want)
+				provider := e.Node.ServedLocale // a national line has no provider
+				if e.Node.Provider != nil {
+					provider = e.Node.Provider.ServedLocale
+				}
+				if e.Node.ServedLocale != tt.want || provider != tt.want {
+					t.Fatalf("%s: servedLocale %q (provider %q), want %q", e.Node.Category, e.Node.ServedLocale, provider, tt.want)
 				}
 			}
 			if cl := resp.Header.Get("Content-Language"); cl != tt.contentLanguage {
@@ -421,8 +425,8 @@ func TestEditorCreatesAService(t *testing.T) {
 		}
 	}
 	n, err := s.Client.Service.Query().Count(graphtest.System(context.Background()))
-	if err != nil || n != 5 {
-		t.Errorf("%d services stored, want 5", n)
+	if err != nil || n != 7 {
+		t.Errorf("%d services stored, want 7", n)
 	}
 }
 
@@ -436,7 +440,7 @@ func TestPageSizes(t *testing.T) {
 		wantEdges             int
 	}{
 		{"default page", `{ services { edges { cursor } } }`, "", 20},
-		{"first 100", `{ services(first: 100) { edges { cursor } } }`, "", 34},
+		{"first 100", `{ services(first: 100) { edges { cursor } } }`, "", 36},
 		{"last 3", `{ services(last: 3) { edges { cursor } } }`, "", 3},
 		{"first 101", `{ services(first: 101) { edges { cursor } } }`, "BAD_USER_INPUT", 0},
 		{"last 1000", `{ services(last: 1000) { edges { cursor } } }`, "BAD_USER_INPUT", 0},
@@ -495,8 +499,8 @@ func TestPagesWalkTheWholeList(t *testing.T) {
 		}
 		after = got.Services.PageInfo.EndCursor
 	}
-	if len(seen) != 25 {
-		t.Errorf("visited %d services, want 25", len(seen))
+	if len(seen) != 27 {
+		t.Errorf("visited %d services, want 27", len(seen))
 	}
 }
 
@@ -551,13 +555,13 @@ func TestInactiveServicesHidden(t *testing.T) {
 		Services struct{ TotalCount int }
 	}
 	s.Do(t, q).Decode(t, &got)
-	if got.Node != nil || got.Services.TotalCount != 3 {
-		t.Errorf("anonymous: node %+v, total %d; want null and 3", got.Node, got.Services.TotalCount)
+	if got.Node != nil || got.Services.TotalCount != 5 {
+		t.Errorf("anonymous: node %+v, total %d; want null and 5", got.Node, got.Services.TotalCount)
 	}
 	q.Header = graphtest.Bearer(s.Token(t, viewer.RoleEditor))
 	s.Do(t, q).Decode(t, &got)
-	if got.Node == nil || got.Services.TotalCount != 4 {
-		t.Errorf("editor: node %+v, total %d; want the service and 4", got.Node, got.Services.TotalCount)
+	if got.Node == nil || got.Services.TotalCount != 6 {
+		t.Errorf("editor: node %+v, total %d; want the service and 6", got.Node, got.Services.TotalCount)
 	}
 }
 
@@ -570,11 +574,11 @@ func TestFilters(t *testing.T) {
 		args string
 		want []string
 	}{
-		{`category: COUNSELING`, []string{"COUNSELING"}},
-		{`openNow: true`, []string{"VICTIM_ADVOCACY", "EMERGENCY"}},
+		{`category: COUNSELING`, []string{"COUNSELING", "COUNSELING"}}, // with the 988 line
+		{`openNow: true`, []string{"VICTIM_ADVOCACY", "EMERGENCY", "COUNSELING", "VICTIM_ADVOCACY"}},
 		{`openNow: false`, []string{"COUNSELING", "LEGAL_SUPPORT"}},
 		{`language: "pl"`, []string{"VICTIM_ADVOCACY", "COUNSELING", "EMERGENCY"}},
-		{`language: "es-MX"`, []string{"VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY"}},
+		{`language: "es-MX"`, []string{"VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "COUNSELING", "VICTIM_ADVOCACY"}},
 		{`language: "pl", openNow: false`, []string{"COUNSELING"}},
 		{`language: "fr"`, nil},
 	}
@@ -670,8 +674,8 @@ func TestDirectoryStatementCount(t *testing.T) {
 			Header: map[string]string{"Accept-Language": "es"}})
 		var got struct{ Services struct{ TotalCount int } }
 		resp.Decode(t, &got)
-		if got.Services.TotalCount != 4+extra {
-			t.Fatalf("totalCount %d, want %d", got.Services.TotalCount, 4+extra)
+		if got.Services.TotalCount != 6+extra {
+			t.Fatalf("totalCount %d, want %d", got.Services.TotalCount, 6+extra)
 		}
 		return s.Statements.Count()
 	}

@@ -334,12 +334,15 @@ type ComplexityRoot struct {
 		Display func(childComplexity int) int
 		Kind    func(childComplexity int) int
 		Number  func(childComplexity int) int
+		SmsBody func(childComplexity int) int
+		SmsURI  func(childComplexity int) int
 		TelURI  func(childComplexity int) int
 	}
 
 	Query struct {
 		Case                func(childComplexity int, caseNumber string) int
 		Cases               func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) int
+		CrisisContacts      func(childComplexity int, locale *string) int
 		Locales             func(childComplexity int) int
 		MyCase              func(childComplexity int, locale *string) int
 		Node                func(childComplexity int, id nodeid.ID, locale *string) int
@@ -447,6 +450,7 @@ type ComplexityRoot struct {
 		Locations         func(childComplexity int, first *int) int
 		MachineTranslated func(childComplexity int) int
 		Name              func(childComplexity int) int
+		National          func(childComplexity int) int
 		OpenNow           func(childComplexity int) int
 		OpensAt           func(childComplexity int) int
 		Phones            func(childComplexity int) int
@@ -616,6 +620,8 @@ type OrganizationResolver interface {
 type PhoneResolver interface {
 	Display(ctx context.Context, obj *phone.Phone) (string, error)
 	TelURI(ctx context.Context, obj *phone.Phone) (string, error)
+	SmsURI(ctx context.Context, obj *phone.Phone) (*string, error)
+	SmsBody(ctx context.Context, obj *phone.Phone) (*string, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id nodeid.ID, locale *string) (ent.Noder, error)
@@ -631,6 +637,7 @@ type QueryResolver interface {
 	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
+	CrisisContacts(ctx context.Context, locale *string) ([]*directory.EmergencyContact, error)
 	StaffMembers(ctx context.Context) ([]*ent.Staff, error)
 }
 type ReferralResolver interface {
@@ -1984,6 +1991,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Phone.Number(childComplexity), true
+	case "Phone.smsBody":
+		if e.ComplexityRoot.Phone.SmsBody == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Phone.SmsBody(childComplexity), true
+	case "Phone.smsUri":
+		if e.ComplexityRoot.Phone.SmsURI == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Phone.SmsURI(childComplexity), true
 	case "Phone.telUri":
 		if e.ComplexityRoot.Phone.TelURI == nil {
 			break
@@ -2013,6 +2032,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Cases(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["status"].(*casefile.Status), args["urgent"].(*bool)), true
+	case "Query.crisisContacts":
+		if e.ComplexityRoot.Query.CrisisContacts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_crisisContacts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CrisisContacts(childComplexity, args["locale"].(*string)), true
 
 	case "Query.locales":
 		if e.ComplexityRoot.Query.Locales == nil {
@@ -2558,6 +2588,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Name(childComplexity), true
+	case "Service.national":
+		if e.ComplexityRoot.Service.National == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.National(childComplexity), true
 	case "Service.openNow":
 		if e.ComplexityRoot.Service.OpenNow == nil {
 			break
@@ -3452,6 +3488,10 @@ func (ec *executionContext) childFields_Phone(ctx context.Context, field graphql
 		return ec.fieldContext_Phone_display(ctx, field)
 	case "telUri":
 		return ec.fieldContext_Phone_telUri(ctx, field)
+	case "smsUri":
+		return ec.fieldContext_Phone_smsUri(ctx, field)
+	case "smsBody":
+		return ec.fieldContext_Phone_smsBody(ctx, field)
 	case "kind":
 		return ec.fieldContext_Phone_kind(ctx, field)
 	}
@@ -3656,6 +3696,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_languages(ctx, field)
 	case "status":
 		return ec.fieldContext_Service_status(ctx, field)
+	case "national":
+		return ec.fieldContext_Service_national(ctx, field)
 	case "translations":
 		return ec.fieldContext_Service_translations(ctx, field)
 	}
@@ -4849,6 +4891,20 @@ func (ec *executionContext) field_Query_cases_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["urgent"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_crisisContacts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
 	return args, nil
 }
 
@@ -10416,6 +10472,52 @@ func (ec *executionContext) fieldContext_Phone_telUri(_ context.Context, field g
 	return graphql.NewScalarFieldContext("Phone", field, true, true, "String")
 }
 
+func (ec *executionContext) _Phone_smsUri(ctx context.Context, field graphql.CollectedField, obj *phone.Phone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Phone_smsUri(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Phone().SmsURI(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Phone_smsUri(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Phone", field, true, true, "String")
+}
+
+func (ec *executionContext) _Phone_smsBody(ctx context.Context, field graphql.CollectedField, obj *phone.Phone) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Phone_smsBody(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Phone().SmsBody(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Phone_smsBody(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Phone", field, true, true, "String")
+}
+
 func (ec *executionContext) _Phone_kind(ctx context.Context, field graphql.CollectedField, obj *phone.Phone) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10981,6 +11083,50 @@ func (ec *executionContext) fieldContext_Query_partners(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_partners_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_crisisContacts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_crisisContacts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CrisisContacts(ctx, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.EmergencyContact) graphql.Marshaler {
+			return ec.marshalNEmergencyContact2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContactᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_crisisContacts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EmergencyContact(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_crisisContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12936,6 +13082,29 @@ func (ec *executionContext) _Service_status(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Service_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Service", field, false, false, "ServiceStatus")
+}
+
+func (ec *executionContext) _Service_national(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_national(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.National, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_national(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, "Boolean")
 }
 
 func (ec *executionContext) _Service_translations(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -15457,7 +15626,7 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"category", "hours", "providerId", "email", "phones", "languages", "locationIds", "status", "sortOrder"}
+	fieldsInOrder := [...]string{"category", "hours", "providerId", "email", "phones", "languages", "locationIds", "status", "national", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15520,6 +15689,13 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.Status = data
+		case "national":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("national"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.National = data
 		case "sortOrder":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sortOrder"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -15730,7 +15906,7 @@ func (ec *executionContext) unmarshalInputPhoneInput(ctx context.Context, obj an
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"number", "kind"}
+	fieldsInOrder := [...]string{"number", "kind", "smsBody"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -15751,6 +15927,13 @@ func (ec *executionContext) unmarshalInputPhoneInput(ctx context.Context, obj an
 				return it, err
 			}
 			it.Kind = data
+		case "smsBody":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("smsBody"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SmsBody = data
 		}
 	}
 	return it, nil
@@ -16262,7 +16445,7 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "category", "hours", "providerId", "phones", "languages", "locationIds", "status", "sortOrder"}
+	fieldsInOrder := [...]string{"email", "category", "hours", "providerId", "phones", "languages", "locationIds", "status", "national", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16325,6 +16508,13 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.Status = data
+		case "national":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("national"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.National = data
 		case "sortOrder":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sortOrder"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -18234,6 +18424,18 @@ func (ec *executionContext) _Phone(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Phone_telUri(ctx, field, obj)
 				})
+		case "smsUri":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Phone_smsUri(ctx, field, obj)
+				})
+		case "smsBody":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Phone_smsBody(ctx, field, obj)
+				})
 		case "kind":
 			out.Values[i] = ec._Phone_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -18352,6 +18554,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_partners(ctx, field)
+				})
+		case "crisisContacts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_crisisContacts(ctx, field)
 				})
 		case "staffMembers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -19017,6 +19225,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 			}
 		case "status":
 			out.Values[i] = ec._Service_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "national":
+			out.Values[i] = ec._Service_national(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}

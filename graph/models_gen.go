@@ -103,6 +103,8 @@ type CreateServiceInput struct {
 	LocationIds []nodeid.ID `json:"locationIds,omitempty"`
 	// ACTIVE (default) or INACTIVE.
 	Status *service.Status `json:"status,omitempty"`
+	// Marks a national line such as 988 (default false).
+	National *bool `json:"national,omitempty"`
 	// Position in lists; lower first.
 	SortOrder *int `json:"sortOrder,omitempty"`
 }
@@ -143,10 +145,12 @@ type OpeningPeriodInput struct {
 
 // A phone number to store.
 type PhoneInput struct {
-	// Any common format; stored as E.164. Short emergency numbers (911) stay as they are.
+	// Any common format; stored as E.164. Short numbers (911, 988) and, on SMS lines, short codes (88788) stay as they are.
 	Number string `json:"number"`
 	// What the number is for.
 	Kind phone.Kind `json:"kind"`
+	// SMS lines only: what to text to start, e.g. START (at most 160 characters).
+	SmsBody *string `json:"smsBody,omitempty"`
 }
 
 // The person's contact preferences, shown to advocates prominently.
@@ -231,6 +235,8 @@ type UpdateServiceInput struct {
 	LocationIds []nodeid.ID `json:"locationIds,omitempty"`
 	// ACTIVE or INACTIVE.
 	Status *service.Status `json:"status,omitempty"`
+	// Marks (true) or unmarks a national line such as 988.
+	National *bool `json:"national,omitempty"`
 	// Position in lists; lower first.
 	SortOrder *int `json:"sortOrder,omitempty"`
 }

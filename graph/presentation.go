@@ -65,3 +65,11 @@ func mapSlice[T, U any](in []T, f func(T) U) []U {
 	}
 	return out
 }
+
+// orEmpty is the value of an optional string input, "" when absent.
+func orEmpty(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -51,9 +51,9 @@ func TestUnsafeIntake(t *testing.T) {
 		if !got.Urgent || got.EmergencyMessage == nil || *got.EmergencyMessage != es.T("emergency.title", nil) {
 			t.Fatalf("%v: urgent %v message %v", in, got.Urgent, got.EmergencyMessage)
 		}
-		if len(got.EmergencyContacts) != 2 || got.EmergencyContacts[0].Phones[0].TelURI != "tel:911" ||
+		if len(got.EmergencyContacts) != 4 || got.EmergencyContacts[0].Phones[0].TelURI != "tel:911" ||
 			got.EmergencyContacts[1].Phones[0].TelURI != "tel:+13125551234" {
-			t.Fatalf("contacts %+v, want 911 then the 24/7 line", got.EmergencyContacts)
+			t.Fatalf("contacts %+v, want 911, the 24/7 line, then the 2 national lines", got.EmergencyContacts)
 		}
 		for _, c := range got.EmergencyContacts {
 			if c.ServedLocale != "es" || c.Name == "" {

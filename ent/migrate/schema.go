@@ -528,6 +528,7 @@ var (
 		{Name: "hours", Type: field.TypeJSON},
 		{Name: "languages", Type: field.TypeJSON, Nullable: true},
 		{Name: "sort_order", Type: field.TypeInt, Default: 0},
+		{Name: "national", Type: field.TypeBool, Default: false},
 		{Name: "provider_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// ServicesTable holds the schema information for the "services" table.
@@ -538,7 +539,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "services_organizations_services",
-				Columns:    []*schema.Column{ServicesColumns[8]},
+				Columns:    []*schema.Column{ServicesColumns[9]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},

@@ -993,6 +993,10 @@ func init() {
 	serviceDescSortOrder := serviceFields[6].Descriptor()
 	// service.DefaultSortOrder holds the default value on creation for the sort_order field.
 	service.DefaultSortOrder = serviceDescSortOrder.Default.(int)
+	// serviceDescNational is the schema descriptor for national field.
+	serviceDescNational := serviceFields[7].Descriptor()
+	// service.DefaultNational holds the default value on creation for the national field.
+	service.DefaultNational = serviceDescNational.Default.(bool)
 	// serviceDescID is the schema descriptor for id field.
 	serviceDescID := serviceMixinFields0[0].Descriptor()
 	// service.DefaultID holds the default value on creation for the id field.

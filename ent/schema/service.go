@@ -50,6 +50,9 @@ func (Service) Fields() []ent.Field {
 		field.Int("sort_order").
 			Default(0).
 			Annotations(entgql.OrderField("SORT_ORDER")),
+		field.Bool("national").
+			Default(false).
+			Comment("A national line (988, the domestic violence hotline) rather than one of the city's services."),
 		field.String("provider_id").
 			GoType(nodeid.ID("")).
 			Optional(),

@@ -32,6 +32,8 @@ const (
 	FieldLanguages = "languages"
 	// FieldSortOrder holds the string denoting the sort_order field in the database.
 	FieldSortOrder = "sort_order"
+	// FieldNational holds the string denoting the national field in the database.
+	FieldNational = "national"
 	// FieldProviderID holds the string denoting the provider_id field in the database.
 	FieldProviderID = "provider_id"
 	// EdgeProvider holds the string denoting the provider edge name in mutations.
@@ -73,6 +75,7 @@ var Columns = []string{
 	FieldHours,
 	FieldLanguages,
 	FieldSortOrder,
+	FieldNational,
 	FieldProviderID,
 }
 
@@ -104,6 +107,8 @@ var (
 	EmailValidator func(string) error
 	// DefaultSortOrder holds the default value on creation for the "sort_order" field.
 	DefaultSortOrder int
+	// DefaultNational holds the default value on creation for the "national" field.
+	DefaultNational bool
 	// DefaultID holds the default value on creation for the "id" field.
 	DefaultID func() nodeid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
@@ -189,6 +194,11 @@ func ByEmail(opts ...sql.OrderTermOption) OrderOption {
 // BySortOrder orders the results by the sort_order field.
 func BySortOrder(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSortOrder, opts...).ToFunc()
+}
+
+// ByNational orders the results by the national field.
+func ByNational(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNational, opts...).ToFunc()
 }
 
 // ByProviderID orders the results by the provider_id field.

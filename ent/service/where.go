@@ -65,6 +65,11 @@ func SortOrder(v int) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldSortOrder, v))
 }
 
+// National applies equality check predicate on the "national" field. It's identical to NationalEQ.
+func National(v bool) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldNational, v))
+}
+
 // ProviderID applies equality check predicate on the "provider_id" field. It's identical to ProviderIDEQ.
 func ProviderID(v nodeid.ID) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldProviderID, v))
@@ -243,6 +248,16 @@ func SortOrderLT(v int) predicate.Service {
 // SortOrderLTE applies the LTE predicate on the "sort_order" field.
 func SortOrderLTE(v int) predicate.Service {
 	return predicate.Service(sql.FieldLTE(FieldSortOrder, v))
+}
+
+// NationalEQ applies the EQ predicate on the "national" field.
+func NationalEQ(v bool) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldNational, v))
+}
+
+// NationalNEQ applies the NEQ predicate on the "national" field.
+func NationalNEQ(v bool) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldNational, v))
 }
 
 // ProviderIDEQ applies the EQ predicate on the "provider_id" field.

@@ -2,7 +2,7 @@
 // sees them: choosing the served translation of an object along the
 // reader's locale chain, saving and publishing translations, translation
 // coverage, search in the reader's language, opening-hours state at the
-// request's instant, and the emergency lines a person in danger is shown.
+// request's instant, and the crisis lines shown before anything else (and to a person in danger).
 //
 // Authorization is the ent privacy rules' (drafts and inactive services are
 // invisible to all but editors; only editors write); this package holds no

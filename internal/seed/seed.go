@@ -77,6 +77,7 @@ type org struct {
 
 type svc struct {
 	key       string
+	national  bool // a national line, not the department's: no provider
 	category  service.Category
 	hours     hours.Schedule
 	phones    []phone.Phone
@@ -129,6 +130,19 @@ var services = []svc{
 		hours:     hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
 		phones:    []phone.Phone{{Number: "911", Kind: phone.KindHotline}},
 		languages: allLanguages},
+	// The national lines a victim services app in the US shows after 911 and
+	// the unit's own 24/7 line (crisisContacts). Both answer in English and
+	// Spanish and call in interpreters for other languages.
+	{key: "lifeline988", national: true, category: service.CategoryCOUNSELING,
+		hours: hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
+		phones: []phone.Phone{{Number: "988", Kind: phone.KindHotline},
+			{Number: "988", Kind: phone.KindSMS}},
+		languages: []string{"en", "es"}},
+	{key: "dvhotline", national: true, category: service.CategoryVICTIM_ADVOCACY,
+		hours: hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
+		phones: []phone.Phone{{Number: "+18007997233", Kind: phone.KindHotline},
+			{Number: "88788", Kind: phone.KindSMS, SMSBody: "START"}},
+		languages: []string{"en", "es"}},
 }
 
 var locations = []loc{
@@ -260,7 +274,10 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 	for i, s := range services {
 		create := c.Service.Create().SetID(ID("svc", s.key)).SetCategory(s.category).
 			SetHours(s.hours).SetPhones(s.phones).SetLanguages(s.languages).SetSortOrder(i).
-			SetProviderID(ID("org", "department"))
+			SetNational(s.national)
+		if !s.national {
+			create.SetProviderID(ID("org", "department"))
+		}
 		for _, l := range s.locations {
 			create.AddLocationIDs(ID("loc", l))
 		}

@@ -4,11 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -35,10 +38,16 @@ func (k Kind) Valid() bool {
 
 // Phone is a stored phone number.
 type Phone struct {
-	// Number is E.164 (+13125551234) or a short emergency number (911).
+	// Number is E.164 (+13125551234) or a short number (911, 988; an SMS
+	// line may also be a five- or six-digit short code such as 88788).
 	Number string `json:"number"`
 	Kind   Kind   `json:"kind"`
+	// SMSBody is what to text an SMS line to start (START); SMS lines only.
+	SMSBody string `json:"smsBody,omitempty"`
 }
+
+// MaxSMSBody is the longest SMSBody, in characters: one text message.
+const MaxSMSBody = 160
 
 // DefaultRegion is the region numbers without a country code are read in.
 const DefaultRegion = "US"
@@ -47,7 +56,11 @@ const DefaultRegion = "US"
 // short emergency number.
 var ErrInvalid = errors.New("not a valid phone number")
 
-var shortNumber = regexp.MustCompile(`^[0-9]{3}$`)
+var (
+	shortNumber = regexp.MustCompile(`^[0-9]{3}$`)
+	// shortCode is a US common short code, which only takes text messages.
+	shortCode = regexp.MustCompile(`^[0-9]{5,6}$`)
+)
 
 // Normalize returns raw as E.164, or as a short emergency number (911, 988…).
 func Normalize(raw string) (string, error) {
@@ -112,19 +125,58 @@ func display(number string) string {
 // TelURI returns the tel: URI of a stored number (tel:+13125551234, tel:911).
 func TelURI(number string) string { return "tel:" + number }
 
-// NormalizeAll validates and normalises a list of phones in place.
+// SMSURI returns the sms: URI (RFC 5724) of an SMS line, with the text to
+// send when it has one (sms:988, sms:88788?body=START), or "" for a line of
+// another kind.
+func SMSURI(p Phone) string {
+	if p.Kind != KindSMS {
+		return ""
+	}
+	if p.SMSBody == "" {
+		return "sms:" + p.Number
+	}
+	return "sms:" + p.Number + "?body=" + strings.ReplaceAll(url.QueryEscape(p.SMSBody), "+", "%20")
+}
+
+// NormalizeFor is Normalize for a number of kind k: an SMS line may also be
+// a short code (five or six digits, 88788), which takes texts only.
+func NormalizeFor(raw string, k Kind) (string, error) {
+	if t := strings.TrimSpace(raw); k == KindSMS && shortCode.MatchString(t) {
+		if phonenumbers.IsValidShortNumberForRegion(mustParseShort(t), DefaultRegion) {
+			return t, nil
+		}
+		return "", ErrInvalid
+	}
+	return Normalize(raw)
+}
+
+// NormalizeAll validates and normalises a list of phones in place: the
+// number for its kind, and an SMS body only on an SMS line, one message
+// long at most, without control characters.
 func NormalizeAll(phones []Phone) error {
 	for i := range phones {
-		if !phones[i].Kind.Valid() {
+		p := &phones[i]
+		if !p.Kind.Valid() {
 			return ErrInvalid
 		}
-		n, err := Normalize(phones[i].Number)
+		n, err := NormalizeFor(p.Number, p.Kind)
 		if err != nil {
 			return err
 		}
-		phones[i].Number = n
+		p.Number = n
+		p.SMSBody = strings.TrimSpace(p.SMSBody)
+		if p.SMSBody != "" && (p.Kind != KindSMS || !validBody(p.SMSBody)) {
+			return ErrInvalid
+		}
 	}
 	return nil
+}
+
+func validBody(s string) bool {
+	if !utf8.ValidString(s) || utf8.RuneCountInString(s) > MaxSMSBody {
+		return false
+	}
+	return strings.IndexFunc(s, unicode.IsControl) < 0
 }
 
 // MarshalGQL implements graphql.Marshaler (the PhoneKind enum).

@@ -52,3 +52,37 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestSMSLines: short codes are stored as they are on SMS lines only, and an
+// SMS line's URI carries what to text.
+func TestSMSLines(t *testing.T) {
+	tests := []struct {
+		name    string
+		in      Phone
+		want    string // sms: URI, "" for none
+		wantErr bool
+	}{
+		{"988 by text", Phone{Number: " 988 ", Kind: KindSMS}, "sms:988", false},
+		{"short code with keyword", Phone{Number: "88788", Kind: KindSMS, SMSBody: " START "}, "sms:88788?body=START", false},
+		{"body is percent-encoded", Phone{Number: "88788", Kind: KindSMS, SMSBody: "HELP ME & now"}, "sms:88788?body=HELP%20ME%20%26%20now", false},
+		{"E.164 SMS line", Phone{Number: "(312) 555-0100", Kind: KindSMS}, "sms:+13125550100", false},
+		{"voice line has no sms URI", Phone{Number: "988", Kind: KindHotline}, "", false},
+		{"short code is not a voice line", Phone{Number: "88788", Kind: KindVoice}, "", true},
+		{"body on a voice line", Phone{Number: "988", Kind: KindHotline, SMSBody: "START"}, "", true},
+		{"body with a control character", Phone{Number: "88788", Kind: KindSMS, SMSBody: "ST\nART"}, "", true},
+		{"body longer than a message", Phone{Number: "88788", Kind: KindSMS, SMSBody: strings.Repeat("a", MaxSMSBody+1)}, "", true},
+		{"not a short code", Phone{Number: "12345", Kind: KindSMS}, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			phones := []Phone{tt.in}
+			err := NormalizeAll(phones)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("NormalizeAll(%+v) = %v, want error %v", tt.in, err, tt.wantErr)
+			}
+			if err == nil && SMSURI(phones[0]) != tt.want {
+				t.Errorf("SMSURI(%+v) = %q, want %q", phones[0], SMSURI(phones[0]), tt.want)
+			}
+		})
+	}
+}
