@@ -3,6 +3,7 @@ package graph_test
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"victimservices/ent/schema/viewer"
@@ -123,10 +124,24 @@ func checkEmergency(t *testing.T, name string, resp *graphtest.Response, wantCod
 	b, _ := json.Marshal(ext["emergencyContacts"])
 	var lines []struct {
 		Name   string
-		Phones []struct{ Display, TelURI string }
+		Phones []struct{ Display, Kind, TelURI, SmsURI string }
 	}
 	_ = json.Unmarshal(b, &lines)
 	if len(lines) < 2 || len(lines[0].Phones) == 0 || lines[0].Phones[0].TelURI != "tel:911" {
 		t.Errorf("%s: emergencyContacts %s, want 911 first and the 24/7 line", name, b)
+	}
+	texts := 0
+	for _, l := range lines {
+		for _, p := range l.Phones {
+			if p.Kind == "SMS" {
+				texts++
+				if p.TelURI != "" || !strings.HasPrefix(p.SmsURI, "sms:") {
+					t.Errorf("%s: the text line %q of %s: telUri %q smsUri %q, want only an sms: URI", name, p.Display, l.Name, p.TelURI, p.SmsURI)
+				}
+			}
+		}
+	}
+	if texts == 0 {
+		t.Errorf("%s: no text line among %s (988 and the hotline take texts)", name, b)
 	}
 }

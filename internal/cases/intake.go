@@ -98,7 +98,13 @@ func (s *Cases) withEmergency(ctx context.Context, in SupportRequestInput, err e
 	for _, c := range contacts {
 		phones := []map[string]any{}
 		for _, p := range c.Phones {
-			phones = append(phones, map[string]any{"display": phone.Display(p.Number), "telUri": phone.TelURI(p.Number)})
+			line := map[string]any{"display": phone.Display(p.Number), "kind": string(p.Kind)}
+			if p.Kind == phone.KindSMS { // a text line: sms:, never tel:
+				line["smsUri"] = phone.SMSURI(*p)
+			} else {
+				line["telUri"] = phone.TelURI(p.Number)
+			}
+			phones = append(phones, line)
 		}
 		lines = append(lines, map[string]any{"name": c.Name, "servedLocale": c.ServedLocale, "phones": phones})
 	}
