@@ -618,3 +618,29 @@ func FuzzRequestBody(f *testing.F) {
 		}
 	})
 }
+
+// TestAccessLogNamesOnlyRealOperations: the access log names the operation
+// the validated document holds, never the free text a client sends as
+// operationName (it could carry anything, a case number or a code).
+func TestAccessLogNamesOnlyRealOperations(t *testing.T) {
+	var logs graphtest.Log
+	s := graphtest.New(t, graphtest.WithLog(&logs))
+	secret := "VS-7Q4K-2M9P code K7QF-8ZRD-2WXT"
+	for _, body := range []string{
+		`{"query": "query Directory { locales { code } }", "operationName": "` + secret + `"}`,
+		`{"query": "{ locales { code } }", "operationName": "` + secret + `"}`,
+	} {
+		r := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		s.Handler.ServeHTTP(httptest.NewRecorder(), r)
+	}
+	r := httptest.NewRequest(http.MethodPost, "/query", strings.NewReader(`{"query": "query Directory { locales { code } }", "operationName": "Directory"}`))
+	r.Header.Set("Content-Type", "application/json")
+	s.Handler.ServeHTTP(httptest.NewRecorder(), r)
+	if strings.Contains(logs.String(), "VS-7Q4K") || strings.Contains(logs.String(), "K7QF") {
+		t.Errorf("the log holds the client's operationName text:\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "Directory") {
+		t.Errorf("the log does not name the real operation:\n%s", logs.String())
+	}
+}

@@ -141,13 +141,13 @@ func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHa
 	var op *ast.OperationDefinition
 	if graphql.HasOperationContext(ctx) {
 		oc := graphql.GetOperationContext(ctx)
-		name = oc.OperationName
 		if oc.Operation != nil {
-			op = oc.Operation // set once the document parsed and validated
+			// The name of the operation the parsed, validated document holds
+			// (a GraphQL name: letters, digits, underscores), never the
+			// client's operationName as sent: that is free text.
+			op = oc.Operation
 			kind = string(oc.Operation.Operation)
-			if name == "" {
-				name = oc.Operation.Name
-			}
+			name = oc.Operation.Name
 		}
 	}
 	var codes []string
