@@ -16,6 +16,7 @@ import (
 
 	"entgo.io/ent/privacy"
 
+	"victimservices/ent/auditrecord"
 	"victimservices/ent/staff"
 	"victimservices/graph/httpapi"
 	"victimservices/internal/seed"
@@ -178,6 +179,14 @@ func TestTokenCommand(t *testing.T) {
 	ana, err := client.Staff.Query().Where(staff.Name("Ana")).Only(privacy.DecisionContext(context.Background(), privacy.Allow))
 	if err != nil || ana.Phone != "+13125550142" {
 		t.Errorf("stored phone %q (%v), want E.164", ana.Phone, err)
+	}
+	dana, err := client.Staff.Query().Where(staff.Name("Dana")).Only(privacy.DecisionContext(context.Background(), privacy.Allow))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := client.AuditRecord.Query().Where(auditrecord.Action("staff.token"), auditrecord.SubjectID(string(dana.ID)),
+		auditrecord.ActorKindEQ(auditrecord.ActorKindSYSTEM)).Count(privacy.DecisionContext(context.Background(), privacy.Allow)); err != nil || n != 2 {
+		t.Errorf("%d staff.token audit records for Dana's two tokens (%v), want 2", n, err)
 	}
 
 	addr, _ := startServer(t, cfg)

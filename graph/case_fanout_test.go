@@ -2,14 +2,10 @@ package graph_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"entgo.io/ent/dialect"
 
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
@@ -24,14 +20,7 @@ func TestFanOutBetweenServers(t *testing.T) {
 	if !strings.HasPrefix(probe.URL, "postgres") {
 		t.Skip("fan-out between processes needs PostgreSQL (TEST_DATABASE_URL)")
 	}
-	hub := func() *notify.Hub {
-		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { h.Close() })
-		return h
-	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
 	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
 	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
 
@@ -65,14 +54,7 @@ func TestDirectoryChangeReachesEveryCache(t *testing.T) {
 	if !strings.HasPrefix(probe.URL, "postgres") {
 		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
 	}
-	hub := func() *notify.Hub {
-		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { h.Close() })
-		return h
-	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
 	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
 	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
 	es := map[string]string{"Accept-Language": "es"}

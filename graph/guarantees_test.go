@@ -934,14 +934,7 @@ func TestRevocationReachesEveryServer(t *testing.T) {
 	if !strings.HasPrefix(probe.URL, "postgres") {
 		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
 	}
-	hub := func() *notify.Hub {
-		h, err := notify.New(dialect.Postgres, probe.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { h.Close() })
-		return h
-	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
 	hubTwo := hub()
 	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
 	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hubTwo))

@@ -13,13 +13,11 @@ import (
 	"victimservices/ent/schema/weburl"
 )
 
-var errUnsupportedLocale = errcode.Input("error.invalidLocale", nil)
-
 // validEmail accepts a bare address (no display name).
 func validEmail(s string) error {
 	a, err := mail.ParseAddress(s)
 	if err != nil || a.Address != s || a.Name != "" {
-		return errcode.Input("error.invalidEmail", nil)
+		return errcode.ErrInvalidEmail
 	}
 	return nil
 }
@@ -59,7 +57,7 @@ func normalizePhonesHook() ent.Hook {
 				if phones, set := pm.Phones(); set {
 					phones = append([]phone.Phone(nil), phones...)
 					if err := phone.NormalizeAll(phones); err != nil {
-						return nil, errcode.Input("error.invalidPhone", nil)
+						return nil, errcode.ErrInvalidPhone
 					}
 					pm.SetPhones(phones)
 				}

@@ -9,6 +9,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/mixin"
 
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/rule"
 	"victimservices/locales"
 )
@@ -51,7 +52,7 @@ func (TranslationMixin) Annotations() []schema.Annotation {
 
 func validLocale(code string) error {
 	if l, ok := locales.ByCode(code); !ok || l.Code != code {
-		return errUnsupportedLocale
+		return errcode.ErrUnsupportedLocale
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -19,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"entgo.io/ent/dialect"
 	"entgo.io/ent/privacy"
 	_ "github.com/lib/pq"
 
@@ -349,4 +351,17 @@ func (s *Server) TokenFor(tb testing.TB, staffID string) string {
 		tb.Fatalf("sign: %v", err)
 	}
 	return token
+}
+
+// ListeningHub returns a notification hub that LISTENs on the PostgreSQL
+// database of s, as a separate server process's would; closed when the test
+// ends.
+func ListeningHub(tb testing.TB, s *Server) *notify.Hub {
+	tb.Helper()
+	h, err := notify.New(dialect.Postgres, s.URL, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		tb.Fatalf("listen: %v", err)
+	}
+	tb.Cleanup(func() { h.Close() })
+	return h
 }

@@ -125,7 +125,12 @@ func (a reauthenticate) InterceptResponse(ctx context.Context, next graphql.Resp
 	}
 	// The event (or the end of the stream) is here: is its reader still who
 	// they were? Checked after the wait, at the instant of sending. If not,
-	// nothing is sent: the stream ends and the socket closes with 4401.
+	// nothing is sent: the stream ends and the socket closes with 4401. A
+	// stream the domain ended (it found the session over) is checked
+	// afresh, not from Recheck's memory.
+	if resp == nil {
+		a.authn.ForgetCredential(ctx)
+	}
 	if _, checked, err := a.authn.Recheck(ctx); checked && err != nil {
 		if graph.Classify(ctx, err).Code == errcode.Internal {
 			// The check itself failed (the database): the app should

@@ -21,6 +21,9 @@ type Entry struct {
 	// SubjectID is the record acted on when it is not a case (a staff
 	// account).
 	SubjectID string
+	// System records the action as the system's (a subcommand run by an
+	// operator on the server) when there is no viewer.
+	System bool
 	// Victim records the action as the victim's even without a victim
 	// viewer (signing in, before the session exists).
 	Victim bool
@@ -46,6 +49,8 @@ func create(ctx context.Context, c *ent.Client, e Entry) *ent.AuditRecordCreate 
 		b.SetActorKind(auditrecord.ActorKindSTAFF).SetActorID(v.StaffID)
 	case v.IsVictim() || e.Victim:
 		b.SetActorKind(auditrecord.ActorKindVICTIM).SetActorID(v.SessionID)
+	case e.System:
+		b.SetActorKind(auditrecord.ActorKindSYSTEM)
 	default:
 		b.SetActorKind(auditrecord.ActorKindPUBLIC)
 	}

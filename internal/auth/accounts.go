@@ -77,8 +77,9 @@ func changeAccount(ctx context.Context, c *ent.Client, id nodeid.ID, action stri
 }
 
 // IssueToken creates or updates the staff account named name with role
-// (re-running it changes the role and ends the account's earlier tokens)
-// and returns a token valid for ttl from now. The token subcommand uses it.
+// (re-running it changes the role and ends the account's earlier tokens),
+// audits it, and returns a token valid for ttl from now. The token
+// subcommand uses it.
 func IssueToken(ctx context.Context, c *ent.Client, secret []byte, name string, role staff.Role, phone, email string, now time.Time, ttl, maxTTL time.Duration) (string, error) {
 	if maxTTL <= 0 {
 		maxTTL = DefaultMaxTokenTTL
@@ -111,6 +112,11 @@ func IssueToken(ctx context.Context, c *ent.Client, secret []byte, name string, 
 		member, err = u.Save(ctx)
 	}
 	if err != nil {
+		return "", err
+	}
+	// Audited like the admins' changes: the operator's subcommand created or
+	// changed the account and ended its earlier tokens.
+	if err := audit.Record(request.WithInstant(ctx, now), c, audit.Entry{Action: "staff.token", SubjectID: string(member.ID), System: true}); err != nil {
 		return "", err
 	}
 	return SignStaffToken(secret, member, now, ttl)

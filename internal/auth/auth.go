@@ -94,6 +94,13 @@ func (a *Authenticator) Recheck(ctx context.Context) (context.Context, bool, err
 	return ctx, true, err
 }
 
+// ForgetCredential drops what Recheck remembers of the credential of ctx.
+func (a *Authenticator) ForgetCredential(ctx context.Context) {
+	if cred, ok := ctx.Value(credentialKey{}).(string); ok {
+		a.recent.drop(cred)
+	}
+}
+
 // ForgetCase drops what Recheck remembers of a case's victim sessions (""
 // drops everything). The case signals (package notify) call it: a session
 // ended through any server is refused at once on sockets open on this one.
@@ -146,6 +153,14 @@ func (c *sessionCache) put(cred string, v viewer.Viewer, now time.Time) {
 		}
 	}
 	c.m[key] = cachedSession{v: v, until: now.Add(recheckFor)}
+}
+
+func (c *sessionCache) drop(cred string) {
+	if key, ok := victimKey(cred); ok {
+		c.mu.Lock()
+		delete(c.m, key)
+		c.mu.Unlock()
+	}
 }
 
 func (c *sessionCache) forget(caseID string) {

@@ -3,6 +3,7 @@ package cases
 import (
 	"context"
 	"log/slog"
+	"sync"
 	"time"
 
 	"victimservices/ent"
@@ -18,6 +19,11 @@ type Cases struct {
 	notifier *notify.Hub
 	clock    func() time.Time
 	log      *slog.Logger
+
+	// watches are the periodic checks of the victim sessions with live
+	// subscriptions, one per session (victim.go).
+	watchMu sync.Mutex
+	watches map[string]*sessionWatch
 }
 
 // Config gives Cases its dependencies.

@@ -69,9 +69,9 @@ var sessionTicks = func(d time.Duration) (<-chan time.Time, func()) {
 }
 
 // WatchMyCase streams the victim's case: whenever it changes. It ends when
-// the session is revoked or expires (checked on every change, and every
-// sessionCheckEvery once for all the session's subscriptions in this
-// process) or the client goes away.
+// the session is found revoked or expired (every sessionCheckEvery, once for
+// all the session's subscriptions in this process; the transport checks the
+// session for every event it sends) or the client goes away.
 func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 	v := viewer.FromContext(ctx)
 	if !v.IsVictim() {
@@ -94,11 +94,11 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 			case <-ended:
 				return
 			case <-signals:
-				// The change is read for this reader only if the session
-				// still holds at this instant.
-				if !s.sessionLive(ctx, v.SessionID) {
-					return
-				}
+				// Whether the reader may still see it is the transport's
+				// check, made for every event at the instant of sending
+				// (graph/httpapi: reauthenticate), once, without a query
+				// each; a revocation's own signal makes that check read the
+				// session afresh.
 				cf, err := s.MyCase(ctx)
 				if err != nil {
 					s.log.WarnContext(ctx, "subscription read failed", "request_id", request.ID(ctx), "error", err.Error())
@@ -115,11 +115,6 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 	return out, nil
 }
 
-func (s *Cases) sessionLive(ctx context.Context, sessionID string) bool {
-	ok, err := auth.SessionActive(ctx, s.client, sessionID, s.clock())
-	return err == nil && ok
-}
-
 // sessionWatch checks one victim session on behalf of all its live
 // subscriptions in this process: one query every sessionCheckEvery however
 // many there are (at most the subscription cap; see graph/httpapi).
@@ -129,64 +124,53 @@ type sessionWatch struct {
 	stop  chan struct{} // closed when its last subscription ends
 }
 
-type watchKey struct {
-	cases   *Cases
-	session string
-}
-
-// sessionWatches holds the watches of the sessions with live subscriptions
-// (an entry lives as long as its subscriptions; several Cases may share a
-// process, hence the key).
-var sessionWatches = struct {
-	sync.Mutex
-	m map[watchKey]*sessionWatch
-}{m: map[watchKey]*sessionWatch{}}
-
 // watchSession joins (or starts) the watch of a session; ended is closed
 // when the session ends, release leaves the watch.
 func (s *Cases) watchSession(ctx context.Context, sessionID string) (ended <-chan struct{}, release func()) {
-	key := watchKey{s, sessionID}
-	sessionWatches.Lock()
-	defer sessionWatches.Unlock()
-	w := sessionWatches.m[key]
+	s.watchMu.Lock()
+	defer s.watchMu.Unlock()
+	if s.watches == nil {
+		s.watches = map[string]*sessionWatch{}
+	}
+	w := s.watches[sessionID]
 	if w == nil {
 		w = &sessionWatch{ended: make(chan struct{}), stop: make(chan struct{})}
-		sessionWatches.m[key] = w
+		s.watches[sessionID] = w
 		// The watch outlives the subscription that started it.
 		ticks, stop := sessionTicks(sessionCheckEvery)
-		go s.checkSession(context.WithoutCancel(ctx), key, w, ticks, stop)
+		go s.checkSession(context.WithoutCancel(ctx), sessionID, w, ticks, stop)
 	}
 	w.refs++
 	var once sync.Once
 	return w.ended, func() {
 		once.Do(func() {
-			sessionWatches.Lock()
-			defer sessionWatches.Unlock()
+			s.watchMu.Lock()
+			defer s.watchMu.Unlock()
 			if w.refs--; w.refs == 0 {
 				close(w.stop)
-				if sessionWatches.m[key] == w {
-					delete(sessionWatches.m, key)
+				if s.watches[sessionID] == w {
+					delete(s.watches, sessionID)
 				}
 			}
 		})
 	}
 }
 
-func (s *Cases) checkSession(ctx context.Context, key watchKey, w *sessionWatch, ticks <-chan time.Time, stop func()) {
+func (s *Cases) checkSession(ctx context.Context, sessionID string, w *sessionWatch, ticks <-chan time.Time, stop func()) {
 	defer stop()
 	for {
 		select {
 		case <-w.stop:
 			return
 		case <-ticks:
-			if s.sessionLive(ctx, key.session) {
-				continue
+			if ok, err := auth.SessionActive(ctx, s.client, sessionID, s.clock()); err != nil || ok {
+				continue // a failed check is tried again at the next tick
 			}
-			sessionWatches.Lock()
-			if sessionWatches.m[key] == w {
-				delete(sessionWatches.m, key) // a later subscription is refused on its own
+			s.watchMu.Lock()
+			if s.watches[sessionID] == w {
+				delete(s.watches, sessionID) // a later subscription is refused on its own
 			}
-			sessionWatches.Unlock()
+			s.watchMu.Unlock()
 			close(w.ended)
 			return
 		}
