@@ -15,10 +15,15 @@ import (
 	"go.opentelemetry.io/otel/propagation"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"victimservices/ent"
 	"victimservices/graph/httpapi"
 	"victimservices/internal/auth"
+	"victimservices/internal/delivery"
+	"victimservices/internal/jobs"
 	"victimservices/internal/notify"
+	"victimservices/internal/outreach"
 	"victimservices/internal/storage"
 )
 
@@ -137,4 +142,62 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// defaultMailFrom is MAIL_FROM unless configured.
+const defaultMailFrom = "Victim Services Unit <no-reply@victimservices.invalid>"
+
+// OutreachConfig is how notifications leave the server (README
+// "Notifications"). Missing mail or SMS settings are not fatal: those
+// notifications wait in the outbox (in development they go to the
+// development outbox instead) and the server warns once.
+type OutreachConfig struct {
+	SMTPURL, MailFrom                             string
+	SMSURL, SMSAccountSID, SMSAuthToken, SMSFrom  string
+	PublicURL, NeutralSender, UnitPhone, TimeZone string
+	HourlyLimit                                   int
+	// Workers runs the job queue's workers in this process (JOB_WORKERS,
+	// default true); false leaves it insert-only (another process works).
+	Workers bool
+}
+
+// newOutreach builds the senders, outreach and the job queue (not started).
+func newOutreach(cfg Config, client *ent.Client, db *sql.DB, reg prometheus.Registerer) (*outreach.Outreach, *jobs.Queue, error) {
+	o := cfg.Outreach
+	oc := outreach.Config{Client: client, Clock: cfg.Clock, Logger: cfg.Logger, Local: !cfg.Production(),
+		SMSAuthToken: o.SMSAuthToken, PublicURL: o.PublicURL, NeutralSender: o.NeutralSender,
+		UnitPhone: o.UnitPhone, TimeZone: o.TimeZone, HourlyLimit: o.HourlyLimit, Metrics: outreach.NewMetrics(reg)}
+	if o.SMTPURL != "" {
+		s, err := delivery.NewSMTP(o.SMTPURL, o.MailFrom)
+		if err != nil {
+			return nil, nil, err
+		}
+		oc.Email = s
+	}
+	if o.SMSURL != "" {
+		callback := ""
+		if o.PublicURL != "" {
+			callback = strings.TrimRight(o.PublicURL, "/") + "/hooks/sms/status"
+		}
+		s, err := delivery.NewSMS(delivery.SMSConfig{URL: o.SMSURL, AccountSID: o.SMSAccountSID, AuthToken: o.SMSAuthToken,
+			From: o.SMSFrom, StatusCallback: callback})
+		if err != nil {
+			return nil, nil, err
+		}
+		oc.SMS = s
+	}
+	for ch, configured := range map[string]bool{"email (SMTP_URL)": oc.Email != nil, "SMS (SMS_PROVIDER_URL)": oc.SMS != nil} {
+		if !configured && cfg.Production() {
+			cfg.Logger.Warn("notifications by " + ch + " are not configured: they wait in the outbox")
+		}
+	}
+	out := outreach.New(oc)
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	q, err := jobs.New(jobs.Config{DB: db, Dialect: d, Workers: out.Workers(), Periodic: out.Periodic(),
+		Work: o.Workers, Logger: cfg.Logger})
+	if err != nil {
+		return nil, nil, err
+	}
+	out.UseQueue(q)
+	return out, q, nil
 }

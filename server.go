@@ -45,6 +45,8 @@ import (
 	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/auth"
+	"victimservices/internal/jobs"
+	"victimservices/internal/outreach"
 	"victimservices/internal/seed"
 	"victimservices/internal/storage"
 )
@@ -96,6 +98,8 @@ type Config struct {
 	StatementTimout time.Duration
 	// ShutdownTimeout bounds the graceful shutdown.
 	ShutdownTimeout time.Duration
+	// Outreach: notifications outside the app (see README "Notifications").
+	Outreach OutreachConfig
 
 	// Clock is the time source (time.Now unless a test injects one).
 	Clock func() time.Time
@@ -214,6 +218,23 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	durVar(&cfg.MaxTokenTTL, "staff-token-max-ttl", "STAFF_TOKEN_MAX_TTL", auth.DefaultMaxTokenTTL, "longest lifetime of a staff token")
 	durVar(&cfg.RequestTimeout, "request-timeout", "REQUEST_TIMEOUT", 10*time.Second, "deadline of one request's resolvers")
 	durVar(&cfg.StatementTimout, "statement-timeout", "STATEMENT_TIMEOUT", 5*time.Second, "PostgreSQL statement_timeout")
+	o := &cfg.Outreach
+	fs.StringVar(&o.SMTPURL, "smtp-url", getenv("SMTP_URL"), "smtp://user:pass@host:port (plain or STARTTLS) or smtps://… (implicit TLS) (SMTP_URL)")
+	fs.StringVar(&o.MailFrom, "mail-from", env("MAIL_FROM", defaultMailFrom), "sender address of email (MAIL_FROM)")
+	fs.StringVar(&o.SMSURL, "sms-provider-url", getenv("SMS_PROVIDER_URL"), "the SMS provider's messages endpoint, Twilio's Messages API shape (SMS_PROVIDER_URL)")
+	fs.StringVar(&o.SMSAccountSID, "sms-account-sid", getenv("SMS_ACCOUNT_SID"), "SMS provider account (SMS_ACCOUNT_SID)")
+	fs.StringVar(&o.SMSAuthToken, "sms-auth-token", getenv("SMS_AUTH_TOKEN"), "SMS provider token; also verifies its callbacks (SMS_AUTH_TOKEN)")
+	fs.StringVar(&o.SMSFrom, "sms-from", getenv("SMS_FROM"), "sending number, E.164 (SMS_FROM)")
+	fs.StringVar(&o.PublicURL, "public-url", getenv("PUBLIC_URL"), "this server's address as the SMS provider calls it, e.g. https://vs.example.org (PUBLIC_URL)")
+	fs.StringVar(&o.NeutralSender, "neutral-sender-name", env("NEUTRAL_SENDER_NAME", outreach.DefaultNeutralSender), "sender name of neutral messages (NEUTRAL_SENDER_NAME)")
+	fs.StringVar(&o.UnitPhone, "unit-phone", env("UNIT_PHONE", "+13125551234"), "the number an answer to HELP gives (UNIT_PHONE)")
+	fs.StringVar(&o.TimeZone, "unit-time-zone", env("UNIT_TIME_ZONE", outreach.DefaultTimeZone), "the unit's IANA zone (UNIT_TIME_ZONE)")
+	workers, err := strconv.ParseBool(env("JOB_WORKERS", "true"))
+	if err != nil {
+		workers = true
+	}
+	fs.BoolVar(&o.Workers, "job-workers", workers, "run the job queue's workers in this process (JOB_WORKERS)")
+	intVar(&o.HourlyLimit, "notify-hourly-limit", "NOTIFY_HOURLY_LIMIT", outreach.DefaultHourlyLimit, "most outside messages a person gets an hour")
 	return cfg
 }
 
@@ -249,6 +270,11 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate: %w", err)
 	}
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	if err := jobs.Migrate(ctx, db, d); err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("migrate the job queue: %w", err)
+	}
 	return client, db, nil
 }
 
@@ -279,7 +305,21 @@ func run(ctx context.Context, cfg Config) error {
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(db, "main"))
 	opts.Metrics = httpapi.NewMetrics(reg, opts.Notifier.Subscribers)
+	opts.TimeZone = cfg.Outreach.TimeZone
+	out, queue, err := newOutreach(cfg, client, db, reg)
+	if err != nil {
+		return err
+	}
+	opts.Outreach = out
 	api := httpapi.NewHandler(opts)
+	if err := queue.Start(ctx); err != nil {
+		return fmt.Errorf("job queue: %w", err)
+	}
+	defer func() {
+		stopCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = queue.Stop(stopCtx)
+	}()
 
 	mux := http.NewServeMux()
 	mux.Handle("/", api)

@@ -9,6 +9,7 @@ import (
 	"time"
 	"victimservices/ent/casefile"
 	"victimservices/ent/feedback"
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -64,6 +65,16 @@ type CaseFile struct {
 	Demo bool `json:"demo,omitempty"`
 	// Increases with every change; compared with expectedVersion to detect concurrent edits.
 	Version int `json:"version,omitempty"`
+	// Where notifications outside the app go; IN_APP sends none.
+	NotifyChannel casefile.NotifyChannel `json:"notify_channel,omitempty"`
+	// When outside messages may arrive (weekly, in time_zone); none means any time.
+	ContactWindows []hours.Period `json:"contact_windows,omitempty"`
+	// IANA zone of contact_windows; empty means the unit's zone.
+	TimeZone string `json:"time_zone,omitempty"`
+	// When all outside messages were stopped (in the app, by replying STOP, or by staff at the person's request).
+	OutreachStoppedAt *time.Time `json:"outreach_stopped_at,omitempty"`
+	// OutreachStoppedBy holds the value of the "outreach_stopped_by" field.
+	OutreachStoppedBy *casefile.OutreachStoppedBy `json:"outreach_stopped_by,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CaseFileQuery when eager-loading is set.
 	Edges        CaseFileEdges `json:"edges"`
@@ -86,15 +97,18 @@ type CaseFileEdges struct {
 	Feedback *Feedback `json:"feedback,omitempty"`
 	// Referrals holds the value of the referrals edge.
 	Referrals []*Referral `json:"referrals,omitempty"`
+	// Messages holds the value of the messages edge.
+	Messages []*CaseMessage `json:"messages,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [7]bool
+	loadedTypes [8]bool
 
 	namedEvents     map[string][]*CaseEvent
 	namedFollowUps  map[string][]*FollowUp
 	namedCourtDates map[string][]*CourtDate
 	namedSessions   map[string][]*CaseSession
 	namedReferrals  map[string][]*Referral
+	namedMessages   map[string][]*CaseMessage
 }
 
 // AdvocateOrErr returns the Advocate value or an error if the edge
@@ -164,6 +178,15 @@ func (e CaseFileEdges) ReferralsOrErr() ([]*Referral, error) {
 	return nil, &NotLoadedError{edge: "referrals"}
 }
 
+// MessagesOrErr returns the Messages value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) MessagesOrErr() ([]*CaseMessage, error) {
+	if e.loadedTypes[7] {
+		return e.Messages, nil
+	}
+	return nil, &NotLoadedError{edge: "messages"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*CaseFile) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -171,7 +194,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case casefile.FieldAdvocateID:
 			values[i] = &sql.NullScanner{S: new(nodeid.ID)}
-		case casefile.FieldNeeds:
+		case casefile.FieldNeeds, casefile.FieldContactWindows:
 			values[i] = new([]byte)
 		case casefile.FieldID:
 			values[i] = new(nodeid.ID)
@@ -179,9 +202,9 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case casefile.FieldCaseNumber, casefile.FieldStatus, casefile.FieldPreferredLocale, casefile.FieldContactMethod, casefile.FieldPhone, casefile.FieldEmail, casefile.FieldSafeContactTimes, casefile.FieldDescription, casefile.FieldAccessCodeHash, casefile.FieldOutcome, casefile.FieldClaimStatus:
+		case casefile.FieldCaseNumber, casefile.FieldStatus, casefile.FieldPreferredLocale, casefile.FieldContactMethod, casefile.FieldPhone, casefile.FieldEmail, casefile.FieldSafeContactTimes, casefile.FieldDescription, casefile.FieldAccessCodeHash, casefile.FieldOutcome, casefile.FieldClaimStatus, casefile.FieldNotifyChannel, casefile.FieldTimeZone, casefile.FieldOutreachStoppedBy:
 			values[i] = new(sql.NullString)
-		case casefile.FieldOpenedAt, casefile.FieldFirstContactAt, casefile.FieldClosedAt, casefile.FieldClaimUpdatedAt:
+		case casefile.FieldOpenedAt, casefile.FieldFirstContactAt, casefile.FieldClosedAt, casefile.FieldClaimUpdatedAt, casefile.FieldOutreachStoppedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -337,6 +360,40 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Version = int(value.Int64)
 			}
+		case casefile.FieldNotifyChannel:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field notify_channel", values[i])
+			} else if value.Valid {
+				_m.NotifyChannel = casefile.NotifyChannel(value.String)
+			}
+		case casefile.FieldContactWindows:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field contact_windows", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ContactWindows); err != nil {
+					return fmt.Errorf("unmarshal field contact_windows: %w", err)
+				}
+			}
+		case casefile.FieldTimeZone:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field time_zone", values[i])
+			} else if value.Valid {
+				_m.TimeZone = value.String
+			}
+		case casefile.FieldOutreachStoppedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field outreach_stopped_at", values[i])
+			} else if value.Valid {
+				_m.OutreachStoppedAt = new(time.Time)
+				*_m.OutreachStoppedAt = value.Time
+			}
+		case casefile.FieldOutreachStoppedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field outreach_stopped_by", values[i])
+			} else if value.Valid {
+				_m.OutreachStoppedBy = new(casefile.OutreachStoppedBy)
+				*_m.OutreachStoppedBy = casefile.OutreachStoppedBy(value.String)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -383,6 +440,11 @@ func (_m *CaseFile) QueryFeedback() *FeedbackQuery {
 // QueryReferrals queries the "referrals" edge of the CaseFile entity.
 func (_m *CaseFile) QueryReferrals() *ReferralQuery {
 	return NewCaseFileClient(_m.config).QueryReferrals(_m)
+}
+
+// QueryMessages queries the "messages" edge of the CaseFile entity.
+func (_m *CaseFile) QueryMessages() *CaseMessageQuery {
+	return NewCaseFileClient(_m.config).QueryMessages(_m)
 }
 
 // Update returns a builder for updating this CaseFile.
@@ -475,6 +537,25 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("version=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Version))
+	builder.WriteString(", ")
+	builder.WriteString("notify_channel=")
+	builder.WriteString(fmt.Sprintf("%v", _m.NotifyChannel))
+	builder.WriteString(", ")
+	builder.WriteString("contact_windows=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ContactWindows))
+	builder.WriteString(", ")
+	builder.WriteString("time_zone=")
+	builder.WriteString(_m.TimeZone)
+	builder.WriteString(", ")
+	if v := _m.OutreachStoppedAt; v != nil {
+		builder.WriteString("outreach_stopped_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.OutreachStoppedBy; v != nil {
+		builder.WriteString("outreach_stopped_by=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }
@@ -596,6 +677,30 @@ func (_m *CaseFile) appendNamedReferrals(name string, edges ...*Referral) {
 		_m.Edges.namedReferrals[name] = []*Referral{}
 	} else {
 		_m.Edges.namedReferrals[name] = append(_m.Edges.namedReferrals[name], edges...)
+	}
+}
+
+// NamedMessages returns the Messages named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedMessages(name string) ([]*CaseMessage, error) {
+	if _m.Edges.namedMessages == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedMessages[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedMessages(name string, edges ...*CaseMessage) {
+	if _m.Edges.namedMessages == nil {
+		_m.Edges.namedMessages = make(map[string][]*CaseMessage)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedMessages[name] = []*CaseMessage{}
+	} else {
+		_m.Edges.namedMessages[name] = append(_m.Edges.namedMessages[name], edges...)
 	}
 }
 

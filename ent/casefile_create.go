@@ -9,11 +9,13 @@ import (
 	"time"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/referral"
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -293,6 +295,68 @@ func (_c *CaseFileCreate) SetNillableVersion(v *int) *CaseFileCreate {
 	return _c
 }
 
+// SetNotifyChannel sets the "notify_channel" field.
+func (_c *CaseFileCreate) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileCreate {
+	_c.mutation.SetNotifyChannel(v)
+	return _c
+}
+
+// SetNillableNotifyChannel sets the "notify_channel" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableNotifyChannel(v *casefile.NotifyChannel) *CaseFileCreate {
+	if v != nil {
+		_c.SetNotifyChannel(*v)
+	}
+	return _c
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (_c *CaseFileCreate) SetContactWindows(v []hours.Period) *CaseFileCreate {
+	_c.mutation.SetContactWindows(v)
+	return _c
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (_c *CaseFileCreate) SetTimeZone(v string) *CaseFileCreate {
+	_c.mutation.SetTimeZone(v)
+	return _c
+}
+
+// SetNillableTimeZone sets the "time_zone" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableTimeZone(v *string) *CaseFileCreate {
+	if v != nil {
+		_c.SetTimeZone(*v)
+	}
+	return _c
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (_c *CaseFileCreate) SetOutreachStoppedAt(v time.Time) *CaseFileCreate {
+	_c.mutation.SetOutreachStoppedAt(v)
+	return _c
+}
+
+// SetNillableOutreachStoppedAt sets the "outreach_stopped_at" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableOutreachStoppedAt(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetOutreachStoppedAt(*v)
+	}
+	return _c
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (_c *CaseFileCreate) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileCreate {
+	_c.mutation.SetOutreachStoppedBy(v)
+	return _c
+}
+
+// SetNillableOutreachStoppedBy sets the "outreach_stopped_by" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableOutreachStoppedBy(v *casefile.OutreachStoppedBy) *CaseFileCreate {
+	if v != nil {
+		_c.SetOutreachStoppedBy(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CaseFileCreate) SetID(v nodeid.ID) *CaseFileCreate {
 	_c.mutation.SetID(v)
@@ -406,6 +470,21 @@ func (_c *CaseFileCreate) AddReferrals(v ...*Referral) *CaseFileCreate {
 	return _c.AddReferralIDs(ids...)
 }
 
+// AddMessageIDs adds the "messages" edge to the CaseMessage entity by IDs.
+func (_c *CaseFileCreate) AddMessageIDs(ids ...nodeid.ID) *CaseFileCreate {
+	_c.mutation.AddMessageIDs(ids...)
+	return _c
+}
+
+// AddMessages adds the "messages" edges to the CaseMessage entity.
+func (_c *CaseFileCreate) AddMessages(v ...*CaseMessage) *CaseFileCreate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddMessageIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_c *CaseFileCreate) Mutation() *CaseFileMutation {
 	return _c.mutation
@@ -477,6 +556,10 @@ func (_c *CaseFileCreate) defaults() error {
 	if _, ok := _c.mutation.Version(); !ok {
 		v := casefile.DefaultVersion
 		_c.mutation.SetVersion(v)
+	}
+	if _, ok := _c.mutation.NotifyChannel(); !ok {
+		v := casefile.DefaultNotifyChannel
+		_c.mutation.SetNotifyChannel(v)
 	}
 	if _, ok := _c.mutation.ID(); !ok {
 		if casefile.DefaultID == nil {
@@ -557,6 +640,19 @@ func (_c *CaseFileCreate) check() error {
 	}
 	if _, ok := _c.mutation.Version(); !ok {
 		return &ValidationError{Name: "version", err: errors.New(`ent: missing required field "CaseFile.version"`)}
+	}
+	if _, ok := _c.mutation.NotifyChannel(); !ok {
+		return &ValidationError{Name: "notify_channel", err: errors.New(`ent: missing required field "CaseFile.notify_channel"`)}
+	}
+	if v, ok := _c.mutation.NotifyChannel(); ok {
+		if err := casefile.NotifyChannelValidator(v); err != nil {
+			return &ValidationError{Name: "notify_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.notify_channel": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.OutreachStoppedBy(); ok {
+		if err := casefile.OutreachStoppedByValidator(v); err != nil {
+			return &ValidationError{Name: "outreach_stopped_by", err: fmt.Errorf(`ent: validator failed for field "CaseFile.outreach_stopped_by": %w`, err)}
+		}
 	}
 	if v, ok := _c.mutation.ID(); ok {
 		if err := casefile.IDValidator(string(v)); err != nil {
@@ -679,6 +775,26 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		_spec.SetField(casefile.FieldVersion, field.TypeInt, value)
 		_node.Version = value
 	}
+	if value, ok := _c.mutation.NotifyChannel(); ok {
+		_spec.SetField(casefile.FieldNotifyChannel, field.TypeEnum, value)
+		_node.NotifyChannel = value
+	}
+	if value, ok := _c.mutation.ContactWindows(); ok {
+		_spec.SetField(casefile.FieldContactWindows, field.TypeJSON, value)
+		_node.ContactWindows = value
+	}
+	if value, ok := _c.mutation.TimeZone(); ok {
+		_spec.SetField(casefile.FieldTimeZone, field.TypeString, value)
+		_node.TimeZone = value
+	}
+	if value, ok := _c.mutation.OutreachStoppedAt(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedAt, field.TypeTime, value)
+		_node.OutreachStoppedAt = &value
+	}
+	if value, ok := _c.mutation.OutreachStoppedBy(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedBy, field.TypeEnum, value)
+		_node.OutreachStoppedBy = &value
+	}
 	if nodes := _c.mutation.AdvocateIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -785,6 +901,22 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.MessagesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1123,6 +1255,90 @@ func (u *CaseFileUpsert) UpdateVersion() *CaseFileUpsert {
 // AddVersion adds v to the "version" field.
 func (u *CaseFileUpsert) AddVersion(v int) *CaseFileUpsert {
 	u.Add(casefile.FieldVersion, v)
+	return u
+}
+
+// SetNotifyChannel sets the "notify_channel" field.
+func (u *CaseFileUpsert) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileUpsert {
+	u.Set(casefile.FieldNotifyChannel, v)
+	return u
+}
+
+// UpdateNotifyChannel sets the "notify_channel" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateNotifyChannel() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldNotifyChannel)
+	return u
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (u *CaseFileUpsert) SetContactWindows(v []hours.Period) *CaseFileUpsert {
+	u.Set(casefile.FieldContactWindows, v)
+	return u
+}
+
+// UpdateContactWindows sets the "contact_windows" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateContactWindows() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldContactWindows)
+	return u
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (u *CaseFileUpsert) ClearContactWindows() *CaseFileUpsert {
+	u.SetNull(casefile.FieldContactWindows)
+	return u
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (u *CaseFileUpsert) SetTimeZone(v string) *CaseFileUpsert {
+	u.Set(casefile.FieldTimeZone, v)
+	return u
+}
+
+// UpdateTimeZone sets the "time_zone" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateTimeZone() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldTimeZone)
+	return u
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (u *CaseFileUpsert) ClearTimeZone() *CaseFileUpsert {
+	u.SetNull(casefile.FieldTimeZone)
+	return u
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (u *CaseFileUpsert) SetOutreachStoppedAt(v time.Time) *CaseFileUpsert {
+	u.Set(casefile.FieldOutreachStoppedAt, v)
+	return u
+}
+
+// UpdateOutreachStoppedAt sets the "outreach_stopped_at" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateOutreachStoppedAt() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldOutreachStoppedAt)
+	return u
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (u *CaseFileUpsert) ClearOutreachStoppedAt() *CaseFileUpsert {
+	u.SetNull(casefile.FieldOutreachStoppedAt)
+	return u
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (u *CaseFileUpsert) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileUpsert {
+	u.Set(casefile.FieldOutreachStoppedBy, v)
+	return u
+}
+
+// UpdateOutreachStoppedBy sets the "outreach_stopped_by" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateOutreachStoppedBy() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldOutreachStoppedBy)
+	return u
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (u *CaseFileUpsert) ClearOutreachStoppedBy() *CaseFileUpsert {
+	u.SetNull(casefile.FieldOutreachStoppedBy)
 	return u
 }
 
@@ -1509,6 +1725,104 @@ func (u *CaseFileUpsertOne) AddVersion(v int) *CaseFileUpsertOne {
 func (u *CaseFileUpsertOne) UpdateVersion() *CaseFileUpsertOne {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.UpdateVersion()
+	})
+}
+
+// SetNotifyChannel sets the "notify_channel" field.
+func (u *CaseFileUpsertOne) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetNotifyChannel(v)
+	})
+}
+
+// UpdateNotifyChannel sets the "notify_channel" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateNotifyChannel() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateNotifyChannel()
+	})
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (u *CaseFileUpsertOne) SetContactWindows(v []hours.Period) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetContactWindows(v)
+	})
+}
+
+// UpdateContactWindows sets the "contact_windows" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateContactWindows() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateContactWindows()
+	})
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (u *CaseFileUpsertOne) ClearContactWindows() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearContactWindows()
+	})
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (u *CaseFileUpsertOne) SetTimeZone(v string) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetTimeZone(v)
+	})
+}
+
+// UpdateTimeZone sets the "time_zone" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateTimeZone() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateTimeZone()
+	})
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (u *CaseFileUpsertOne) ClearTimeZone() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearTimeZone()
+	})
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (u *CaseFileUpsertOne) SetOutreachStoppedAt(v time.Time) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetOutreachStoppedAt(v)
+	})
+}
+
+// UpdateOutreachStoppedAt sets the "outreach_stopped_at" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateOutreachStoppedAt() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateOutreachStoppedAt()
+	})
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (u *CaseFileUpsertOne) ClearOutreachStoppedAt() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearOutreachStoppedAt()
+	})
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (u *CaseFileUpsertOne) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetOutreachStoppedBy(v)
+	})
+}
+
+// UpdateOutreachStoppedBy sets the "outreach_stopped_by" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateOutreachStoppedBy() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateOutreachStoppedBy()
+	})
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (u *CaseFileUpsertOne) ClearOutreachStoppedBy() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearOutreachStoppedBy()
 	})
 }
 
@@ -2062,6 +2376,104 @@ func (u *CaseFileUpsertBulk) AddVersion(v int) *CaseFileUpsertBulk {
 func (u *CaseFileUpsertBulk) UpdateVersion() *CaseFileUpsertBulk {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.UpdateVersion()
+	})
+}
+
+// SetNotifyChannel sets the "notify_channel" field.
+func (u *CaseFileUpsertBulk) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetNotifyChannel(v)
+	})
+}
+
+// UpdateNotifyChannel sets the "notify_channel" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateNotifyChannel() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateNotifyChannel()
+	})
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (u *CaseFileUpsertBulk) SetContactWindows(v []hours.Period) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetContactWindows(v)
+	})
+}
+
+// UpdateContactWindows sets the "contact_windows" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateContactWindows() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateContactWindows()
+	})
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (u *CaseFileUpsertBulk) ClearContactWindows() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearContactWindows()
+	})
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (u *CaseFileUpsertBulk) SetTimeZone(v string) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetTimeZone(v)
+	})
+}
+
+// UpdateTimeZone sets the "time_zone" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateTimeZone() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateTimeZone()
+	})
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (u *CaseFileUpsertBulk) ClearTimeZone() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearTimeZone()
+	})
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (u *CaseFileUpsertBulk) SetOutreachStoppedAt(v time.Time) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetOutreachStoppedAt(v)
+	})
+}
+
+// UpdateOutreachStoppedAt sets the "outreach_stopped_at" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateOutreachStoppedAt() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateOutreachStoppedAt()
+	})
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (u *CaseFileUpsertBulk) ClearOutreachStoppedAt() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearOutreachStoppedAt()
+	})
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (u *CaseFileUpsertBulk) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetOutreachStoppedBy(v)
+	})
+}
+
+// UpdateOutreachStoppedBy sets the "outreach_stopped_by" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateOutreachStoppedBy() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateOutreachStoppedBy()
+	})
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (u *CaseFileUpsertBulk) ClearOutreachStoppedBy() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearOutreachStoppedBy()
 	})
 }
 

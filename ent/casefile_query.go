@@ -10,6 +10,7 @@ import (
 	"math"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
@@ -40,6 +41,7 @@ type CaseFileQuery struct {
 	withSessions        *CaseSessionQuery
 	withFeedback        *FeedbackQuery
 	withReferrals       *ReferralQuery
+	withMessages        *CaseMessageQuery
 	loadTotal           []func(context.Context, []*CaseFile) error
 	modifiers           []func(*sql.Selector)
 	withNamedEvents     map[string]*CaseEventQuery
@@ -47,6 +49,7 @@ type CaseFileQuery struct {
 	withNamedCourtDates map[string]*CourtDateQuery
 	withNamedSessions   map[string]*CaseSessionQuery
 	withNamedReferrals  map[string]*ReferralQuery
+	withNamedMessages   map[string]*CaseMessageQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -230,6 +233,28 @@ func (_q *CaseFileQuery) QueryReferrals() *ReferralQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
 			sqlgraph.To(referral.Table, referral.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, casefile.ReferralsTable, casefile.ReferralsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryMessages chains the current query on the "messages" edge.
+func (_q *CaseFileQuery) QueryMessages() *CaseMessageQuery {
+	query := (&CaseMessageClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(casemessage.Table, casemessage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.MessagesTable, casefile.MessagesColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -436,6 +461,7 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		withSessions:   _q.withSessions.Clone(),
 		withFeedback:   _q.withFeedback.Clone(),
 		withReferrals:  _q.withReferrals.Clone(),
+		withMessages:   _q.withMessages.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -516,6 +542,17 @@ func (_q *CaseFileQuery) WithReferrals(opts ...func(*ReferralQuery)) *CaseFileQu
 		opt(query)
 	}
 	_q.withReferrals = query
+	return _q
+}
+
+// WithMessages tells the query-builder to eager-load the nodes that are connected to
+// the "messages" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithMessages(opts ...func(*CaseMessageQuery)) *CaseFileQuery {
+	query := (&CaseMessageClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withMessages = query
 	return _q
 }
 
@@ -603,7 +640,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 	var (
 		nodes       = []*CaseFile{}
 		_spec       = _q.querySpec()
-		loadedTypes = [7]bool{
+		loadedTypes = [8]bool{
 			_q.withAdvocate != nil,
 			_q.withEvents != nil,
 			_q.withFollowUps != nil,
@@ -611,6 +648,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withSessions != nil,
 			_q.withFeedback != nil,
 			_q.withReferrals != nil,
+			_q.withMessages != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -681,6 +719,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withMessages; query != nil {
+		if err := _q.loadMessages(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Messages = []*CaseMessage{} },
+			func(n *CaseFile, e *CaseMessage) { n.Edges.Messages = append(n.Edges.Messages, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedEvents {
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedEvents(name) },
@@ -713,6 +758,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadReferrals(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedReferrals(name) },
 			func(n *CaseFile, e *Referral) { n.appendNamedReferrals(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedMessages {
+		if err := _q.loadMessages(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedMessages(name) },
+			func(n *CaseFile, e *CaseMessage) { n.appendNamedMessages(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -933,6 +985,36 @@ func (_q *CaseFileQuery) loadReferrals(ctx context.Context, query *ReferralQuery
 	}
 	return nil
 }
+func (_q *CaseFileQuery) loadMessages(ctx context.Context, query *CaseMessageQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *CaseMessage)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[nodeid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(casemessage.FieldCaseID)
+	}
+	query.Where(predicate.CaseMessage(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.MessagesColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "case_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CaseFileQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1117,6 +1199,20 @@ func (_q *CaseFileQuery) WithNamedReferrals(name string, opts ...func(*ReferralQ
 		_q.withNamedReferrals = make(map[string]*ReferralQuery)
 	}
 	_q.withNamedReferrals[name] = query
+	return _q
+}
+
+// WithNamedMessages tells the query-builder to eager-load the nodes that are connected to the "messages"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedMessages(name string, opts ...func(*CaseMessageQuery)) *CaseFileQuery {
+	query := (&CaseMessageClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedMessages == nil {
+		_q.withNamedMessages = make(map[string]*CaseMessageQuery)
+	}
+	_q.withNamedMessages[name] = query
 	return _q
 }
 

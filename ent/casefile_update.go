@@ -9,12 +9,14 @@ import (
 	"time"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/predicate"
 	"victimservices/ent/referral"
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/staff"
 
@@ -354,6 +356,98 @@ func (_u *CaseFileUpdate) AddVersion(v int) *CaseFileUpdate {
 	return _u
 }
 
+// SetNotifyChannel sets the "notify_channel" field.
+func (_u *CaseFileUpdate) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileUpdate {
+	_u.mutation.SetNotifyChannel(v)
+	return _u
+}
+
+// SetNillableNotifyChannel sets the "notify_channel" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableNotifyChannel(v *casefile.NotifyChannel) *CaseFileUpdate {
+	if v != nil {
+		_u.SetNotifyChannel(*v)
+	}
+	return _u
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (_u *CaseFileUpdate) SetContactWindows(v []hours.Period) *CaseFileUpdate {
+	_u.mutation.SetContactWindows(v)
+	return _u
+}
+
+// AppendContactWindows appends value to the "contact_windows" field.
+func (_u *CaseFileUpdate) AppendContactWindows(v []hours.Period) *CaseFileUpdate {
+	_u.mutation.AppendContactWindows(v)
+	return _u
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (_u *CaseFileUpdate) ClearContactWindows() *CaseFileUpdate {
+	_u.mutation.ClearContactWindows()
+	return _u
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (_u *CaseFileUpdate) SetTimeZone(v string) *CaseFileUpdate {
+	_u.mutation.SetTimeZone(v)
+	return _u
+}
+
+// SetNillableTimeZone sets the "time_zone" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableTimeZone(v *string) *CaseFileUpdate {
+	if v != nil {
+		_u.SetTimeZone(*v)
+	}
+	return _u
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (_u *CaseFileUpdate) ClearTimeZone() *CaseFileUpdate {
+	_u.mutation.ClearTimeZone()
+	return _u
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (_u *CaseFileUpdate) SetOutreachStoppedAt(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetOutreachStoppedAt(v)
+	return _u
+}
+
+// SetNillableOutreachStoppedAt sets the "outreach_stopped_at" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableOutreachStoppedAt(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetOutreachStoppedAt(*v)
+	}
+	return _u
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (_u *CaseFileUpdate) ClearOutreachStoppedAt() *CaseFileUpdate {
+	_u.mutation.ClearOutreachStoppedAt()
+	return _u
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (_u *CaseFileUpdate) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileUpdate {
+	_u.mutation.SetOutreachStoppedBy(v)
+	return _u
+}
+
+// SetNillableOutreachStoppedBy sets the "outreach_stopped_by" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableOutreachStoppedBy(v *casefile.OutreachStoppedBy) *CaseFileUpdate {
+	if v != nil {
+		_u.SetOutreachStoppedBy(*v)
+	}
+	return _u
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (_u *CaseFileUpdate) ClearOutreachStoppedBy() *CaseFileUpdate {
+	_u.mutation.ClearOutreachStoppedBy()
+	return _u
+}
+
 // SetAdvocate sets the "advocate" edge to the Staff entity.
 func (_u *CaseFileUpdate) SetAdvocate(v *Staff) *CaseFileUpdate {
 	return _u.SetAdvocateID(v.ID)
@@ -451,6 +545,21 @@ func (_u *CaseFileUpdate) AddReferrals(v ...*Referral) *CaseFileUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.AddReferralIDs(ids...)
+}
+
+// AddMessageIDs adds the "messages" edge to the CaseMessage entity by IDs.
+func (_u *CaseFileUpdate) AddMessageIDs(ids ...nodeid.ID) *CaseFileUpdate {
+	_u.mutation.AddMessageIDs(ids...)
+	return _u
+}
+
+// AddMessages adds the "messages" edges to the CaseMessage entity.
+func (_u *CaseFileUpdate) AddMessages(v ...*CaseMessage) *CaseFileUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMessageIDs(ids...)
 }
 
 // Mutation returns the CaseFileMutation object of the builder.
@@ -575,6 +684,27 @@ func (_u *CaseFileUpdate) RemoveReferrals(v ...*Referral) *CaseFileUpdate {
 	return _u.RemoveReferralIDs(ids...)
 }
 
+// ClearMessages clears all "messages" edges to the CaseMessage entity.
+func (_u *CaseFileUpdate) ClearMessages() *CaseFileUpdate {
+	_u.mutation.ClearMessages()
+	return _u
+}
+
+// RemoveMessageIDs removes the "messages" edge to CaseMessage entities by IDs.
+func (_u *CaseFileUpdate) RemoveMessageIDs(ids ...nodeid.ID) *CaseFileUpdate {
+	_u.mutation.RemoveMessageIDs(ids...)
+	return _u
+}
+
+// RemoveMessages removes "messages" edges to CaseMessage entities.
+func (_u *CaseFileUpdate) RemoveMessages(v ...*CaseMessage) *CaseFileUpdate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMessageIDs(ids...)
+}
+
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *CaseFileUpdate) Save(ctx context.Context) (int, error) {
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
@@ -637,6 +767,16 @@ func (_u *CaseFileUpdate) check() error {
 	if v, ok := _u.mutation.ClaimStatus(); ok {
 		if err := casefile.ClaimStatusValidator(v); err != nil {
 			return &ValidationError{Name: "claim_status", err: fmt.Errorf(`ent: validator failed for field "CaseFile.claim_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NotifyChannel(); ok {
+		if err := casefile.NotifyChannelValidator(v); err != nil {
+			return &ValidationError{Name: "notify_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.notify_channel": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.OutreachStoppedBy(); ok {
+		if err := casefile.OutreachStoppedByValidator(v); err != nil {
+			return &ValidationError{Name: "outreach_stopped_by", err: fmt.Errorf(`ent: validator failed for field "CaseFile.outreach_stopped_by": %w`, err)}
 		}
 	}
 	return nil
@@ -739,6 +879,38 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(casefile.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.NotifyChannel(); ok {
+		_spec.SetField(casefile.FieldNotifyChannel, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ContactWindows(); ok {
+		_spec.SetField(casefile.FieldContactWindows, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedContactWindows(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, casefile.FieldContactWindows, value)
+		})
+	}
+	if _u.mutation.ContactWindowsCleared() {
+		_spec.ClearField(casefile.FieldContactWindows, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.TimeZone(); ok {
+		_spec.SetField(casefile.FieldTimeZone, field.TypeString, value)
+	}
+	if _u.mutation.TimeZoneCleared() {
+		_spec.ClearField(casefile.FieldTimeZone, field.TypeString)
+	}
+	if value, ok := _u.mutation.OutreachStoppedAt(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OutreachStoppedAtCleared() {
+		_spec.ClearField(casefile.FieldOutreachStoppedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OutreachStoppedBy(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedBy, field.TypeEnum, value)
+	}
+	if _u.mutation.OutreachStoppedByCleared() {
+		_spec.ClearField(casefile.FieldOutreachStoppedBy, field.TypeEnum)
 	}
 	if _u.mutation.AdvocateCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1016,6 +1188,51 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MessagesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMessagesIDs(); len(nodes) > 0 && !_u.mutation.MessagesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MessagesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {
@@ -1360,6 +1577,98 @@ func (_u *CaseFileUpdateOne) AddVersion(v int) *CaseFileUpdateOne {
 	return _u
 }
 
+// SetNotifyChannel sets the "notify_channel" field.
+func (_u *CaseFileUpdateOne) SetNotifyChannel(v casefile.NotifyChannel) *CaseFileUpdateOne {
+	_u.mutation.SetNotifyChannel(v)
+	return _u
+}
+
+// SetNillableNotifyChannel sets the "notify_channel" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableNotifyChannel(v *casefile.NotifyChannel) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetNotifyChannel(*v)
+	}
+	return _u
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (_u *CaseFileUpdateOne) SetContactWindows(v []hours.Period) *CaseFileUpdateOne {
+	_u.mutation.SetContactWindows(v)
+	return _u
+}
+
+// AppendContactWindows appends value to the "contact_windows" field.
+func (_u *CaseFileUpdateOne) AppendContactWindows(v []hours.Period) *CaseFileUpdateOne {
+	_u.mutation.AppendContactWindows(v)
+	return _u
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (_u *CaseFileUpdateOne) ClearContactWindows() *CaseFileUpdateOne {
+	_u.mutation.ClearContactWindows()
+	return _u
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (_u *CaseFileUpdateOne) SetTimeZone(v string) *CaseFileUpdateOne {
+	_u.mutation.SetTimeZone(v)
+	return _u
+}
+
+// SetNillableTimeZone sets the "time_zone" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableTimeZone(v *string) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetTimeZone(*v)
+	}
+	return _u
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (_u *CaseFileUpdateOne) ClearTimeZone() *CaseFileUpdateOne {
+	_u.mutation.ClearTimeZone()
+	return _u
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (_u *CaseFileUpdateOne) SetOutreachStoppedAt(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetOutreachStoppedAt(v)
+	return _u
+}
+
+// SetNillableOutreachStoppedAt sets the "outreach_stopped_at" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableOutreachStoppedAt(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetOutreachStoppedAt(*v)
+	}
+	return _u
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (_u *CaseFileUpdateOne) ClearOutreachStoppedAt() *CaseFileUpdateOne {
+	_u.mutation.ClearOutreachStoppedAt()
+	return _u
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (_u *CaseFileUpdateOne) SetOutreachStoppedBy(v casefile.OutreachStoppedBy) *CaseFileUpdateOne {
+	_u.mutation.SetOutreachStoppedBy(v)
+	return _u
+}
+
+// SetNillableOutreachStoppedBy sets the "outreach_stopped_by" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableOutreachStoppedBy(v *casefile.OutreachStoppedBy) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetOutreachStoppedBy(*v)
+	}
+	return _u
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (_u *CaseFileUpdateOne) ClearOutreachStoppedBy() *CaseFileUpdateOne {
+	_u.mutation.ClearOutreachStoppedBy()
+	return _u
+}
+
 // SetAdvocate sets the "advocate" edge to the Staff entity.
 func (_u *CaseFileUpdateOne) SetAdvocate(v *Staff) *CaseFileUpdateOne {
 	return _u.SetAdvocateID(v.ID)
@@ -1457,6 +1766,21 @@ func (_u *CaseFileUpdateOne) AddReferrals(v ...*Referral) *CaseFileUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.AddReferralIDs(ids...)
+}
+
+// AddMessageIDs adds the "messages" edge to the CaseMessage entity by IDs.
+func (_u *CaseFileUpdateOne) AddMessageIDs(ids ...nodeid.ID) *CaseFileUpdateOne {
+	_u.mutation.AddMessageIDs(ids...)
+	return _u
+}
+
+// AddMessages adds the "messages" edges to the CaseMessage entity.
+func (_u *CaseFileUpdateOne) AddMessages(v ...*CaseMessage) *CaseFileUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddMessageIDs(ids...)
 }
 
 // Mutation returns the CaseFileMutation object of the builder.
@@ -1581,6 +1905,27 @@ func (_u *CaseFileUpdateOne) RemoveReferrals(v ...*Referral) *CaseFileUpdateOne 
 	return _u.RemoveReferralIDs(ids...)
 }
 
+// ClearMessages clears all "messages" edges to the CaseMessage entity.
+func (_u *CaseFileUpdateOne) ClearMessages() *CaseFileUpdateOne {
+	_u.mutation.ClearMessages()
+	return _u
+}
+
+// RemoveMessageIDs removes the "messages" edge to CaseMessage entities by IDs.
+func (_u *CaseFileUpdateOne) RemoveMessageIDs(ids ...nodeid.ID) *CaseFileUpdateOne {
+	_u.mutation.RemoveMessageIDs(ids...)
+	return _u
+}
+
+// RemoveMessages removes "messages" edges to CaseMessage entities.
+func (_u *CaseFileUpdateOne) RemoveMessages(v ...*CaseMessage) *CaseFileUpdateOne {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveMessageIDs(ids...)
+}
+
 // Where appends a list predicates to the CaseFileUpdate builder.
 func (_u *CaseFileUpdateOne) Where(ps ...predicate.CaseFile) *CaseFileUpdateOne {
 	_u.mutation.Where(ps...)
@@ -1656,6 +2001,16 @@ func (_u *CaseFileUpdateOne) check() error {
 	if v, ok := _u.mutation.ClaimStatus(); ok {
 		if err := casefile.ClaimStatusValidator(v); err != nil {
 			return &ValidationError{Name: "claim_status", err: fmt.Errorf(`ent: validator failed for field "CaseFile.claim_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.NotifyChannel(); ok {
+		if err := casefile.NotifyChannelValidator(v); err != nil {
+			return &ValidationError{Name: "notify_channel", err: fmt.Errorf(`ent: validator failed for field "CaseFile.notify_channel": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.OutreachStoppedBy(); ok {
+		if err := casefile.OutreachStoppedByValidator(v); err != nil {
+			return &ValidationError{Name: "outreach_stopped_by", err: fmt.Errorf(`ent: validator failed for field "CaseFile.outreach_stopped_by": %w`, err)}
 		}
 	}
 	return nil
@@ -1775,6 +2130,38 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	}
 	if value, ok := _u.mutation.AddedVersion(); ok {
 		_spec.AddField(casefile.FieldVersion, field.TypeInt, value)
+	}
+	if value, ok := _u.mutation.NotifyChannel(); ok {
+		_spec.SetField(casefile.FieldNotifyChannel, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ContactWindows(); ok {
+		_spec.SetField(casefile.FieldContactWindows, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedContactWindows(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, casefile.FieldContactWindows, value)
+		})
+	}
+	if _u.mutation.ContactWindowsCleared() {
+		_spec.ClearField(casefile.FieldContactWindows, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.TimeZone(); ok {
+		_spec.SetField(casefile.FieldTimeZone, field.TypeString, value)
+	}
+	if _u.mutation.TimeZoneCleared() {
+		_spec.ClearField(casefile.FieldTimeZone, field.TypeString)
+	}
+	if value, ok := _u.mutation.OutreachStoppedAt(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedAt, field.TypeTime, value)
+	}
+	if _u.mutation.OutreachStoppedAtCleared() {
+		_spec.ClearField(casefile.FieldOutreachStoppedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.OutreachStoppedBy(); ok {
+		_spec.SetField(casefile.FieldOutreachStoppedBy, field.TypeEnum, value)
+	}
+	if _u.mutation.OutreachStoppedByCleared() {
+		_spec.ClearField(casefile.FieldOutreachStoppedBy, field.TypeEnum)
 	}
 	if _u.mutation.AdvocateCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -2052,6 +2439,51 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(referral.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.MessagesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedMessagesIDs(); len(nodes) > 0 && !_u.mutation.MessagesCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.MessagesIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.MessagesTable,
+			Columns: []string{casefile.MessagesColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -15,12 +15,14 @@ import (
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
@@ -51,6 +53,8 @@ type Client struct {
 	CaseEvent *CaseEventClient
 	// CaseFile is the client for interacting with the CaseFile builders.
 	CaseFile *CaseFileClient
+	// CaseMessage is the client for interacting with the CaseMessage builders.
+	CaseMessage *CaseMessageClient
 	// CaseSession is the client for interacting with the CaseSession builders.
 	CaseSession *CaseSessionClient
 	// CourtDate is the client for interacting with the CourtDate builders.
@@ -63,6 +67,8 @@ type Client struct {
 	Location *LocationClient
 	// LocationTranslation is the client for interacting with the LocationTranslation builders.
 	LocationTranslation *LocationTranslationClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationTranslation is the client for interacting with the OrganizationTranslation builders.
@@ -97,12 +103,14 @@ func (c *Client) init() {
 	c.AuditRecord = NewAuditRecordClient(c.config)
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
+	c.CaseMessage = NewCaseMessageClient(c.config)
 	c.CaseSession = NewCaseSessionClient(c.config)
 	c.CourtDate = NewCourtDateClient(c.config)
 	c.Feedback = NewFeedbackClient(c.config)
 	c.FollowUp = NewFollowUpClient(c.config)
 	c.Location = NewLocationClient(c.config)
 	c.LocationTranslation = NewLocationTranslationClient(c.config)
+	c.Notification = NewNotificationClient(c.config)
 	c.Organization = NewOrganizationClient(c.config)
 	c.OrganizationTranslation = NewOrganizationTranslationClient(c.config)
 	c.RateEvent = NewRateEventClient(c.config)
@@ -208,12 +216,14 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditRecord:             NewAuditRecordClient(cfg),
 		CaseEvent:               NewCaseEventClient(cfg),
 		CaseFile:                NewCaseFileClient(cfg),
+		CaseMessage:             NewCaseMessageClient(cfg),
 		CaseSession:             NewCaseSessionClient(cfg),
 		CourtDate:               NewCourtDateClient(cfg),
 		Feedback:                NewFeedbackClient(cfg),
 		FollowUp:                NewFollowUpClient(cfg),
 		Location:                NewLocationClient(cfg),
 		LocationTranslation:     NewLocationTranslationClient(cfg),
+		Notification:            NewNotificationClient(cfg),
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
 		RateEvent:               NewRateEventClient(cfg),
@@ -246,12 +256,14 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditRecord:             NewAuditRecordClient(cfg),
 		CaseEvent:               NewCaseEventClient(cfg),
 		CaseFile:                NewCaseFileClient(cfg),
+		CaseMessage:             NewCaseMessageClient(cfg),
 		CaseSession:             NewCaseSessionClient(cfg),
 		CourtDate:               NewCourtDateClient(cfg),
 		Feedback:                NewFeedbackClient(cfg),
 		FollowUp:                NewFollowUpClient(cfg),
 		Location:                NewLocationClient(cfg),
 		LocationTranslation:     NewLocationTranslationClient(cfg),
+		Notification:            NewNotificationClient(cfg),
 		Organization:            NewOrganizationClient(cfg),
 		OrganizationTranslation: NewOrganizationTranslationClient(cfg),
 		RateEvent:               NewRateEventClient(cfg),
@@ -291,11 +303,11 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
-		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
-		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
-		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
-		c.Staff,
+		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseMessage, c.CaseSession,
+		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
+		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
+		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
+		c.ServiceTranslation, c.Staff,
 	} {
 		n.Use(hooks...)
 	}
@@ -305,11 +317,11 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseSession, c.CourtDate, c.Feedback,
-		c.FollowUp, c.Location, c.LocationTranslation, c.Organization,
-		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
-		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
-		c.Staff,
+		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseMessage, c.CaseSession,
+		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
+		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
+		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
+		c.ServiceTranslation, c.Staff,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -324,6 +336,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.CaseEvent.mutate(ctx, m)
 	case *CaseFileMutation:
 		return c.CaseFile.mutate(ctx, m)
+	case *CaseMessageMutation:
+		return c.CaseMessage.mutate(ctx, m)
 	case *CaseSessionMutation:
 		return c.CaseSession.mutate(ctx, m)
 	case *CourtDateMutation:
@@ -336,6 +350,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Location.mutate(ctx, m)
 	case *LocationTranslationMutation:
 		return c.LocationTranslation.mutate(ctx, m)
+	case *NotificationMutation:
+		return c.Notification.mutate(ctx, m)
 	case *OrganizationMutation:
 		return c.Organization.mutate(ctx, m)
 	case *OrganizationTranslationMutation:
@@ -865,6 +881,22 @@ func (c *CaseFileClient) QueryReferrals(_m *CaseFile) *ReferralQuery {
 	return query
 }
 
+// QueryMessages queries the messages edge of a CaseFile.
+func (c *CaseFileClient) QueryMessages(_m *CaseFile) *CaseMessageQuery {
+	query := (&CaseMessageClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(casemessage.Table, casemessage.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.MessagesTable, casefile.MessagesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CaseFileClient) Hooks() []Hook {
 	hooks := c.hooks.CaseFile
@@ -888,6 +920,156 @@ func (c *CaseFileClient) mutate(ctx context.Context, m *CaseFileMutation) (Value
 		return (&CaseFileDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown CaseFile mutation op: %q", m.Op())
+	}
+}
+
+// CaseMessageClient is a client for the CaseMessage schema.
+type CaseMessageClient struct {
+	config
+}
+
+// NewCaseMessageClient returns a client for the CaseMessage from the given config.
+func NewCaseMessageClient(c config) *CaseMessageClient {
+	return &CaseMessageClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `casemessage.Hooks(f(g(h())))`.
+func (c *CaseMessageClient) Use(hooks ...Hook) {
+	c.hooks.CaseMessage = append(c.hooks.CaseMessage, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `casemessage.Intercept(f(g(h())))`.
+func (c *CaseMessageClient) Intercept(interceptors ...Interceptor) {
+	c.inters.CaseMessage = append(c.inters.CaseMessage, interceptors...)
+}
+
+// Create returns a builder for creating a CaseMessage entity.
+func (c *CaseMessageClient) Create() *CaseMessageCreate {
+	mutation := newCaseMessageMutation(c.config, OpCreate)
+	return &CaseMessageCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of CaseMessage entities.
+func (c *CaseMessageClient) CreateBulk(builders ...*CaseMessageCreate) *CaseMessageCreateBulk {
+	return &CaseMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CaseMessageClient) MapCreateBulk(slice any, setFunc func(*CaseMessageCreate, int)) *CaseMessageCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CaseMessageCreateBulk{err: fmt.Errorf("calling to CaseMessageClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CaseMessageCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CaseMessageCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for CaseMessage.
+func (c *CaseMessageClient) Update() *CaseMessageUpdate {
+	mutation := newCaseMessageMutation(c.config, OpUpdate)
+	return &CaseMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CaseMessageClient) UpdateOne(_m *CaseMessage) *CaseMessageUpdateOne {
+	mutation := newCaseMessageMutation(c.config, OpUpdateOne, withCaseMessage(_m))
+	return &CaseMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CaseMessageClient) UpdateOneID(id nodeid.ID) *CaseMessageUpdateOne {
+	mutation := newCaseMessageMutation(c.config, OpUpdateOne, withCaseMessageID(id))
+	return &CaseMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for CaseMessage.
+func (c *CaseMessageClient) Delete() *CaseMessageDelete {
+	mutation := newCaseMessageMutation(c.config, OpDelete)
+	return &CaseMessageDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CaseMessageClient) DeleteOne(_m *CaseMessage) *CaseMessageDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CaseMessageClient) DeleteOneID(id nodeid.ID) *CaseMessageDeleteOne {
+	builder := c.Delete().Where(casemessage.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CaseMessageDeleteOne{builder}
+}
+
+// Query returns a query builder for CaseMessage.
+func (c *CaseMessageClient) Query() *CaseMessageQuery {
+	return &CaseMessageQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCaseMessage},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a CaseMessage entity by its id.
+func (c *CaseMessageClient) Get(ctx context.Context, id nodeid.ID) (*CaseMessage, error) {
+	return c.Query().Where(casemessage.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CaseMessageClient) GetX(ctx context.Context, id nodeid.ID) *CaseMessage {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a CaseMessage.
+func (c *CaseMessageClient) QueryCase(_m *CaseMessage) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casemessage.Table, casemessage.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, casemessage.CaseTable, casemessage.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CaseMessageClient) Hooks() []Hook {
+	hooks := c.hooks.CaseMessage
+	return append(hooks[:len(hooks):len(hooks)], casemessage.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CaseMessageClient) Interceptors() []Interceptor {
+	return c.inters.CaseMessage
+}
+
+func (c *CaseMessageClient) mutate(ctx context.Context, m *CaseMessageMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CaseMessageCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CaseMessageUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CaseMessageUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CaseMessageDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown CaseMessage mutation op: %q", m.Op())
 	}
 }
 
@@ -1804,6 +1986,140 @@ func (c *LocationTranslationClient) mutate(ctx context.Context, m *LocationTrans
 		return (&LocationTranslationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown LocationTranslation mutation op: %q", m.Op())
+	}
+}
+
+// NotificationClient is a client for the Notification schema.
+type NotificationClient struct {
+	config
+}
+
+// NewNotificationClient returns a client for the Notification from the given config.
+func NewNotificationClient(c config) *NotificationClient {
+	return &NotificationClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `notification.Hooks(f(g(h())))`.
+func (c *NotificationClient) Use(hooks ...Hook) {
+	c.hooks.Notification = append(c.hooks.Notification, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `notification.Intercept(f(g(h())))`.
+func (c *NotificationClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Notification = append(c.inters.Notification, interceptors...)
+}
+
+// Create returns a builder for creating a Notification entity.
+func (c *NotificationClient) Create() *NotificationCreate {
+	mutation := newNotificationMutation(c.config, OpCreate)
+	return &NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Notification entities.
+func (c *NotificationClient) CreateBulk(builders ...*NotificationCreate) *NotificationCreateBulk {
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *NotificationClient) MapCreateBulk(slice any, setFunc func(*NotificationCreate, int)) *NotificationCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &NotificationCreateBulk{err: fmt.Errorf("calling to NotificationClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*NotificationCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &NotificationCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Notification.
+func (c *NotificationClient) Update() *NotificationUpdate {
+	mutation := newNotificationMutation(c.config, OpUpdate)
+	return &NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *NotificationClient) UpdateOne(_m *Notification) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotification(_m))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *NotificationClient) UpdateOneID(id nodeid.ID) *NotificationUpdateOne {
+	mutation := newNotificationMutation(c.config, OpUpdateOne, withNotificationID(id))
+	return &NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Notification.
+func (c *NotificationClient) Delete() *NotificationDelete {
+	mutation := newNotificationMutation(c.config, OpDelete)
+	return &NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *NotificationClient) DeleteOne(_m *Notification) *NotificationDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *NotificationClient) DeleteOneID(id nodeid.ID) *NotificationDeleteOne {
+	builder := c.Delete().Where(notification.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &NotificationDeleteOne{builder}
+}
+
+// Query returns a query builder for Notification.
+func (c *NotificationClient) Query() *NotificationQuery {
+	return &NotificationQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeNotification},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Notification entity by its id.
+func (c *NotificationClient) Get(ctx context.Context, id nodeid.ID) (*Notification, error) {
+	return c.Query().Where(notification.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *NotificationClient) GetX(ctx context.Context, id nodeid.ID) *Notification {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *NotificationClient) Hooks() []Hook {
+	hooks := c.hooks.Notification
+	return append(hooks[:len(hooks):len(hooks)], notification.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *NotificationClient) Interceptors() []Interceptor {
+	return c.inters.Notification
+}
+
+func (c *NotificationClient) mutate(ctx context.Context, m *NotificationMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&NotificationCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&NotificationUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&NotificationUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&NotificationDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Notification mutation op: %q", m.Op())
 	}
 }
 
@@ -3390,16 +3706,16 @@ func (c *StaffClient) mutate(ctx context.Context, m *StaffMutation) (Value, erro
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
-		Location, LocationTranslation, Organization, OrganizationTranslation,
-		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
-		ServiceTranslation, Staff []ent.Hook
+		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
+		FollowUp, Location, LocationTranslation, Notification, Organization,
+		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
+		ResourceTranslation, Service, ServiceTranslation, Staff []ent.Hook
 	}
 	inters struct {
-		AuditRecord, CaseEvent, CaseFile, CaseSession, CourtDate, Feedback, FollowUp,
-		Location, LocationTranslation, Organization, OrganizationTranslation,
-		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
-		ServiceTranslation, Staff []ent.Interceptor
+		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
+		FollowUp, Location, LocationTranslation, Notification, Organization,
+		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
+		ResourceTranslation, Service, ServiceTranslation, Staff []ent.Interceptor
 	}
 )
 

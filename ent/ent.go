@@ -11,12 +11,14 @@ import (
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
@@ -94,12 +96,14 @@ func checkColumn(t, c string) error {
 			auditrecord.Table:             auditrecord.ValidColumn,
 			caseevent.Table:               caseevent.ValidColumn,
 			casefile.Table:                casefile.ValidColumn,
+			casemessage.Table:             casemessage.ValidColumn,
 			casesession.Table:             casesession.ValidColumn,
 			courtdate.Table:               courtdate.ValidColumn,
 			feedback.Table:                feedback.ValidColumn,
 			followup.Table:                followup.ValidColumn,
 			location.Table:                location.ValidColumn,
 			locationtranslation.Table:     locationtranslation.ValidColumn,
+			notification.Table:            notification.ValidColumn,
 			organization.Table:            organization.ValidColumn,
 			organizationtranslation.Table: organizationtranslation.ValidColumn,
 			rateevent.Table:               rateevent.ValidColumn,

@@ -31,6 +31,7 @@ func main() {
 		},
 		Templates: []*gen.Template{
 			gen.MustParse(gen.NewTemplate("nodetype").ParseFiles("ent/template/nodetype.tmpl")),
+			gen.MustParse(gen.NewTemplate("dialecttx").ParseFiles("ent/template/dialecttx.tmpl")),
 		},
 	}
 	if err := entc.Generate("./ent/schema", cfg, entc.Extensions(ex)); err != nil {

@@ -115,6 +115,31 @@ func (_q *CaseFileQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, casefile.FieldVersion)
 				fieldSeen[casefile.FieldVersion] = struct{}{}
 			}
+		case "notifyChannel":
+			if _, ok := fieldSeen[casefile.FieldNotifyChannel]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldNotifyChannel)
+				fieldSeen[casefile.FieldNotifyChannel] = struct{}{}
+			}
+		case "contactWindows":
+			if _, ok := fieldSeen[casefile.FieldContactWindows]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldContactWindows)
+				fieldSeen[casefile.FieldContactWindows] = struct{}{}
+			}
+		case "timeZone":
+			if _, ok := fieldSeen[casefile.FieldTimeZone]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldTimeZone)
+				fieldSeen[casefile.FieldTimeZone] = struct{}{}
+			}
+		case "outreachStoppedAt":
+			if _, ok := fieldSeen[casefile.FieldOutreachStoppedAt]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldOutreachStoppedAt)
+				fieldSeen[casefile.FieldOutreachStoppedAt] = struct{}{}
+			}
+		case "outreachStoppedBy":
+			if _, ok := fieldSeen[casefile.FieldOutreachStoppedBy]; !ok {
+				selectedFields = append(selectedFields, casefile.FieldOutreachStoppedBy)
+				fieldSeen[casefile.FieldOutreachStoppedBy] = struct{}{}
+			}
 		case "id":
 		case "__typename":
 		default:

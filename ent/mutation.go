@@ -11,12 +11,14 @@ import (
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/predicate"
@@ -48,12 +50,14 @@ const (
 	TypeAuditRecord             = "AuditRecord"
 	TypeCaseEvent               = "CaseEvent"
 	TypeCaseFile                = "CaseFile"
+	TypeCaseMessage             = "CaseMessage"
 	TypeCaseSession             = "CaseSession"
 	TypeCourtDate               = "CourtDate"
 	TypeFeedback                = "Feedback"
 	TypeFollowUp                = "FollowUp"
 	TypeLocation                = "Location"
 	TypeLocationTranslation     = "LocationTranslation"
+	TypeNotification            = "Notification"
 	TypeOrganization            = "Organization"
 	TypeOrganizationTranslation = "OrganizationTranslation"
 	TypeRateEvent               = "RateEvent"
@@ -1672,6 +1676,12 @@ type CaseFileMutation struct {
 	demo                  *bool
 	version               *int
 	addversion            *int
+	notify_channel        *casefile.NotifyChannel
+	contact_windows       *[]hours.Period
+	appendcontact_windows []hours.Period
+	time_zone             *string
+	outreach_stopped_at   *time.Time
+	outreach_stopped_by   *casefile.OutreachStoppedBy
 	clearedFields         map[string]struct{}
 	advocate              *nodeid.ID
 	clearedadvocate       bool
@@ -1692,6 +1702,9 @@ type CaseFileMutation struct {
 	referrals             map[nodeid.ID]struct{}
 	removedreferrals      map[nodeid.ID]struct{}
 	clearedreferrals      bool
+	messages              map[nodeid.ID]struct{}
+	removedmessages       map[nodeid.ID]struct{}
+	clearedmessages       bool
 	done                  bool
 	oldValue              func(context.Context) (*CaseFile, error)
 	predicates            []predicate.CaseFile
@@ -2723,6 +2736,254 @@ func (m *CaseFileMutation) ResetVersion() {
 	m.addversion = nil
 }
 
+// SetNotifyChannel sets the "notify_channel" field.
+func (m *CaseFileMutation) SetNotifyChannel(cc casefile.NotifyChannel) {
+	m.notify_channel = &cc
+}
+
+// NotifyChannel returns the value of the "notify_channel" field in the mutation.
+func (m *CaseFileMutation) NotifyChannel() (r casefile.NotifyChannel, exists bool) {
+	v := m.notify_channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotifyChannel returns the old "notify_channel" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldNotifyChannel(ctx context.Context) (v casefile.NotifyChannel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotifyChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotifyChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotifyChannel: %w", err)
+	}
+	return oldValue.NotifyChannel, nil
+}
+
+// ResetNotifyChannel resets all changes to the "notify_channel" field.
+func (m *CaseFileMutation) ResetNotifyChannel() {
+	m.notify_channel = nil
+}
+
+// SetContactWindows sets the "contact_windows" field.
+func (m *CaseFileMutation) SetContactWindows(h []hours.Period) {
+	m.contact_windows = &h
+	m.appendcontact_windows = nil
+}
+
+// ContactWindows returns the value of the "contact_windows" field in the mutation.
+func (m *CaseFileMutation) ContactWindows() (r []hours.Period, exists bool) {
+	v := m.contact_windows
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldContactWindows returns the old "contact_windows" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldContactWindows(ctx context.Context) (v []hours.Period, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldContactWindows is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldContactWindows requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldContactWindows: %w", err)
+	}
+	return oldValue.ContactWindows, nil
+}
+
+// AppendContactWindows adds h to the "contact_windows" field.
+func (m *CaseFileMutation) AppendContactWindows(h []hours.Period) {
+	m.appendcontact_windows = append(m.appendcontact_windows, h...)
+}
+
+// AppendedContactWindows returns the list of values that were appended to the "contact_windows" field in this mutation.
+func (m *CaseFileMutation) AppendedContactWindows() ([]hours.Period, bool) {
+	if len(m.appendcontact_windows) == 0 {
+		return nil, false
+	}
+	return m.appendcontact_windows, true
+}
+
+// ClearContactWindows clears the value of the "contact_windows" field.
+func (m *CaseFileMutation) ClearContactWindows() {
+	m.contact_windows = nil
+	m.appendcontact_windows = nil
+	m.clearedFields[casefile.FieldContactWindows] = struct{}{}
+}
+
+// ContactWindowsCleared returns if the "contact_windows" field was cleared in this mutation.
+func (m *CaseFileMutation) ContactWindowsCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldContactWindows]
+	return ok
+}
+
+// ResetContactWindows resets all changes to the "contact_windows" field.
+func (m *CaseFileMutation) ResetContactWindows() {
+	m.contact_windows = nil
+	m.appendcontact_windows = nil
+	delete(m.clearedFields, casefile.FieldContactWindows)
+}
+
+// SetTimeZone sets the "time_zone" field.
+func (m *CaseFileMutation) SetTimeZone(s string) {
+	m.time_zone = &s
+}
+
+// TimeZone returns the value of the "time_zone" field in the mutation.
+func (m *CaseFileMutation) TimeZone() (r string, exists bool) {
+	v := m.time_zone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTimeZone returns the old "time_zone" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldTimeZone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTimeZone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTimeZone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTimeZone: %w", err)
+	}
+	return oldValue.TimeZone, nil
+}
+
+// ClearTimeZone clears the value of the "time_zone" field.
+func (m *CaseFileMutation) ClearTimeZone() {
+	m.time_zone = nil
+	m.clearedFields[casefile.FieldTimeZone] = struct{}{}
+}
+
+// TimeZoneCleared returns if the "time_zone" field was cleared in this mutation.
+func (m *CaseFileMutation) TimeZoneCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldTimeZone]
+	return ok
+}
+
+// ResetTimeZone resets all changes to the "time_zone" field.
+func (m *CaseFileMutation) ResetTimeZone() {
+	m.time_zone = nil
+	delete(m.clearedFields, casefile.FieldTimeZone)
+}
+
+// SetOutreachStoppedAt sets the "outreach_stopped_at" field.
+func (m *CaseFileMutation) SetOutreachStoppedAt(t time.Time) {
+	m.outreach_stopped_at = &t
+}
+
+// OutreachStoppedAt returns the value of the "outreach_stopped_at" field in the mutation.
+func (m *CaseFileMutation) OutreachStoppedAt() (r time.Time, exists bool) {
+	v := m.outreach_stopped_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutreachStoppedAt returns the old "outreach_stopped_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldOutreachStoppedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutreachStoppedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutreachStoppedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutreachStoppedAt: %w", err)
+	}
+	return oldValue.OutreachStoppedAt, nil
+}
+
+// ClearOutreachStoppedAt clears the value of the "outreach_stopped_at" field.
+func (m *CaseFileMutation) ClearOutreachStoppedAt() {
+	m.outreach_stopped_at = nil
+	m.clearedFields[casefile.FieldOutreachStoppedAt] = struct{}{}
+}
+
+// OutreachStoppedAtCleared returns if the "outreach_stopped_at" field was cleared in this mutation.
+func (m *CaseFileMutation) OutreachStoppedAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldOutreachStoppedAt]
+	return ok
+}
+
+// ResetOutreachStoppedAt resets all changes to the "outreach_stopped_at" field.
+func (m *CaseFileMutation) ResetOutreachStoppedAt() {
+	m.outreach_stopped_at = nil
+	delete(m.clearedFields, casefile.FieldOutreachStoppedAt)
+}
+
+// SetOutreachStoppedBy sets the "outreach_stopped_by" field.
+func (m *CaseFileMutation) SetOutreachStoppedBy(csb casefile.OutreachStoppedBy) {
+	m.outreach_stopped_by = &csb
+}
+
+// OutreachStoppedBy returns the value of the "outreach_stopped_by" field in the mutation.
+func (m *CaseFileMutation) OutreachStoppedBy() (r casefile.OutreachStoppedBy, exists bool) {
+	v := m.outreach_stopped_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldOutreachStoppedBy returns the old "outreach_stopped_by" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldOutreachStoppedBy(ctx context.Context) (v *casefile.OutreachStoppedBy, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldOutreachStoppedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldOutreachStoppedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldOutreachStoppedBy: %w", err)
+	}
+	return oldValue.OutreachStoppedBy, nil
+}
+
+// ClearOutreachStoppedBy clears the value of the "outreach_stopped_by" field.
+func (m *CaseFileMutation) ClearOutreachStoppedBy() {
+	m.outreach_stopped_by = nil
+	m.clearedFields[casefile.FieldOutreachStoppedBy] = struct{}{}
+}
+
+// OutreachStoppedByCleared returns if the "outreach_stopped_by" field was cleared in this mutation.
+func (m *CaseFileMutation) OutreachStoppedByCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldOutreachStoppedBy]
+	return ok
+}
+
+// ResetOutreachStoppedBy resets all changes to the "outreach_stopped_by" field.
+func (m *CaseFileMutation) ResetOutreachStoppedBy() {
+	m.outreach_stopped_by = nil
+	delete(m.clearedFields, casefile.FieldOutreachStoppedBy)
+}
+
 // ClearAdvocate clears the "advocate" edge to the Staff entity.
 func (m *CaseFileMutation) ClearAdvocate() {
 	m.clearedadvocate = true
@@ -3059,6 +3320,60 @@ func (m *CaseFileMutation) ResetReferrals() {
 	m.removedreferrals = nil
 }
 
+// AddMessageIDs adds the "messages" edge to the CaseMessage entity by ids.
+func (m *CaseFileMutation) AddMessageIDs(ids ...nodeid.ID) {
+	if m.messages == nil {
+		m.messages = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.messages[ids[i]] = struct{}{}
+	}
+}
+
+// ClearMessages clears the "messages" edge to the CaseMessage entity.
+func (m *CaseFileMutation) ClearMessages() {
+	m.clearedmessages = true
+}
+
+// MessagesCleared reports if the "messages" edge to the CaseMessage entity was cleared.
+func (m *CaseFileMutation) MessagesCleared() bool {
+	return m.clearedmessages
+}
+
+// RemoveMessageIDs removes the "messages" edge to the CaseMessage entity by IDs.
+func (m *CaseFileMutation) RemoveMessageIDs(ids ...nodeid.ID) {
+	if m.removedmessages == nil {
+		m.removedmessages = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.messages, ids[i])
+		m.removedmessages[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedMessages returns the removed IDs of the "messages" edge to the CaseMessage entity.
+func (m *CaseFileMutation) RemovedMessagesIDs() (ids []nodeid.ID) {
+	for id := range m.removedmessages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// MessagesIDs returns the "messages" edge IDs in the mutation.
+func (m *CaseFileMutation) MessagesIDs() (ids []nodeid.ID) {
+	for id := range m.messages {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetMessages resets all changes to the "messages" edge.
+func (m *CaseFileMutation) ResetMessages() {
+	m.messages = nil
+	m.clearedmessages = false
+	m.removedmessages = nil
+}
+
 // Where appends a list predicates to the CaseFileMutation builder.
 func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
 	m.predicates = append(m.predicates, ps...)
@@ -3093,7 +3408,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 21)
+	fields := make([]string, 0, 26)
 	if m.case_number != nil {
 		fields = append(fields, casefile.FieldCaseNumber)
 	}
@@ -3157,6 +3472,21 @@ func (m *CaseFileMutation) Fields() []string {
 	if m.version != nil {
 		fields = append(fields, casefile.FieldVersion)
 	}
+	if m.notify_channel != nil {
+		fields = append(fields, casefile.FieldNotifyChannel)
+	}
+	if m.contact_windows != nil {
+		fields = append(fields, casefile.FieldContactWindows)
+	}
+	if m.time_zone != nil {
+		fields = append(fields, casefile.FieldTimeZone)
+	}
+	if m.outreach_stopped_at != nil {
+		fields = append(fields, casefile.FieldOutreachStoppedAt)
+	}
+	if m.outreach_stopped_by != nil {
+		fields = append(fields, casefile.FieldOutreachStoppedBy)
+	}
 	return fields
 }
 
@@ -3207,6 +3537,16 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.Demo()
 	case casefile.FieldVersion:
 		return m.Version()
+	case casefile.FieldNotifyChannel:
+		return m.NotifyChannel()
+	case casefile.FieldContactWindows:
+		return m.ContactWindows()
+	case casefile.FieldTimeZone:
+		return m.TimeZone()
+	case casefile.FieldOutreachStoppedAt:
+		return m.OutreachStoppedAt()
+	case casefile.FieldOutreachStoppedBy:
+		return m.OutreachStoppedBy()
 	}
 	return nil, false
 }
@@ -3258,6 +3598,16 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldDemo(ctx)
 	case casefile.FieldVersion:
 		return m.OldVersion(ctx)
+	case casefile.FieldNotifyChannel:
+		return m.OldNotifyChannel(ctx)
+	case casefile.FieldContactWindows:
+		return m.OldContactWindows(ctx)
+	case casefile.FieldTimeZone:
+		return m.OldTimeZone(ctx)
+	case casefile.FieldOutreachStoppedAt:
+		return m.OldOutreachStoppedAt(ctx)
+	case casefile.FieldOutreachStoppedBy:
+		return m.OldOutreachStoppedBy(ctx)
 	}
 	return nil, fmt.Errorf("unknown CaseFile field %s", name)
 }
@@ -3414,6 +3764,41 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetVersion(v)
 		return nil
+	case casefile.FieldNotifyChannel:
+		v, ok := value.(casefile.NotifyChannel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotifyChannel(v)
+		return nil
+	case casefile.FieldContactWindows:
+		v, ok := value.([]hours.Period)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetContactWindows(v)
+		return nil
+	case casefile.FieldTimeZone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTimeZone(v)
+		return nil
+	case casefile.FieldOutreachStoppedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutreachStoppedAt(v)
+		return nil
+	case casefile.FieldOutreachStoppedBy:
+		v, ok := value.(casefile.OutreachStoppedBy)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetOutreachStoppedBy(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CaseFile field %s", name)
 }
@@ -3489,6 +3874,18 @@ func (m *CaseFileMutation) ClearedFields() []string {
 	if m.FieldCleared(casefile.FieldClaimUpdatedAt) {
 		fields = append(fields, casefile.FieldClaimUpdatedAt)
 	}
+	if m.FieldCleared(casefile.FieldContactWindows) {
+		fields = append(fields, casefile.FieldContactWindows)
+	}
+	if m.FieldCleared(casefile.FieldTimeZone) {
+		fields = append(fields, casefile.FieldTimeZone)
+	}
+	if m.FieldCleared(casefile.FieldOutreachStoppedAt) {
+		fields = append(fields, casefile.FieldOutreachStoppedAt)
+	}
+	if m.FieldCleared(casefile.FieldOutreachStoppedBy) {
+		fields = append(fields, casefile.FieldOutreachStoppedBy)
+	}
 	return fields
 }
 
@@ -3532,6 +3929,18 @@ func (m *CaseFileMutation) ClearField(name string) error {
 		return nil
 	case casefile.FieldClaimUpdatedAt:
 		m.ClearClaimUpdatedAt()
+		return nil
+	case casefile.FieldContactWindows:
+		m.ClearContactWindows()
+		return nil
+	case casefile.FieldTimeZone:
+		m.ClearTimeZone()
+		return nil
+	case casefile.FieldOutreachStoppedAt:
+		m.ClearOutreachStoppedAt()
+		return nil
+	case casefile.FieldOutreachStoppedBy:
+		m.ClearOutreachStoppedBy()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile nullable field %s", name)
@@ -3604,13 +4013,28 @@ func (m *CaseFileMutation) ResetField(name string) error {
 	case casefile.FieldVersion:
 		m.ResetVersion()
 		return nil
+	case casefile.FieldNotifyChannel:
+		m.ResetNotifyChannel()
+		return nil
+	case casefile.FieldContactWindows:
+		m.ResetContactWindows()
+		return nil
+	case casefile.FieldTimeZone:
+		m.ResetTimeZone()
+		return nil
+	case casefile.FieldOutreachStoppedAt:
+		m.ResetOutreachStoppedAt()
+		return nil
+	case casefile.FieldOutreachStoppedBy:
+		m.ResetOutreachStoppedBy()
+		return nil
 	}
 	return fmt.Errorf("unknown CaseFile field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.advocate != nil {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -3631,6 +4055,9 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.referrals != nil {
 		edges = append(edges, casefile.EdgeReferrals)
+	}
+	if m.messages != nil {
+		edges = append(edges, casefile.EdgeMessages)
 	}
 	return edges
 }
@@ -3677,13 +4104,19 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeMessages:
+		ids := make([]ent.Value, 0, len(m.messages))
+		for id := range m.messages {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.removedevents != nil {
 		edges = append(edges, casefile.EdgeEvents)
 	}
@@ -3698,6 +4131,9 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 	}
 	if m.removedreferrals != nil {
 		edges = append(edges, casefile.EdgeReferrals)
+	}
+	if m.removedmessages != nil {
+		edges = append(edges, casefile.EdgeMessages)
 	}
 	return edges
 }
@@ -3736,13 +4172,19 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeMessages:
+		ids := make([]ent.Value, 0, len(m.removedmessages))
+		for id := range m.removedmessages {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 7)
+	edges := make([]string, 0, 8)
 	if m.clearedadvocate {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -3763,6 +4205,9 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	}
 	if m.clearedreferrals {
 		edges = append(edges, casefile.EdgeReferrals)
+	}
+	if m.clearedmessages {
+		edges = append(edges, casefile.EdgeMessages)
 	}
 	return edges
 }
@@ -3785,6 +4230,8 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedfeedback
 	case casefile.EdgeReferrals:
 		return m.clearedreferrals
+	case casefile.EdgeMessages:
+		return m.clearedmessages
 	}
 	return false
 }
@@ -3828,8 +4275,835 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 	case casefile.EdgeReferrals:
 		m.ResetReferrals()
 		return nil
+	case casefile.EdgeMessages:
+		m.ResetMessages()
+		return nil
 	}
 	return fmt.Errorf("unknown CaseFile edge %s", name)
+}
+
+// CaseMessageMutation represents an operation that mutates the CaseMessage nodes in the graph.
+type CaseMessageMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	direction     *casemessage.Direction
+	body          *string
+	template      *string
+	locale        *string
+	author_id     *string
+	sent_at       *time.Time
+	read_at       *time.Time
+	clearedFields map[string]struct{}
+	_case         *nodeid.ID
+	cleared_case  bool
+	done          bool
+	oldValue      func(context.Context) (*CaseMessage, error)
+	predicates    []predicate.CaseMessage
+}
+
+var _ ent.Mutation = (*CaseMessageMutation)(nil)
+
+// casemessageOption allows management of the mutation configuration using functional options.
+type casemessageOption func(*CaseMessageMutation)
+
+// newCaseMessageMutation creates new mutation for the CaseMessage entity.
+func newCaseMessageMutation(c config, op Op, opts ...casemessageOption) *CaseMessageMutation {
+	m := &CaseMessageMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCaseMessage,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCaseMessageID sets the ID field of the mutation.
+func withCaseMessageID(id nodeid.ID) casemessageOption {
+	return func(m *CaseMessageMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *CaseMessage
+		)
+		m.oldValue = func(ctx context.Context) (*CaseMessage, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().CaseMessage.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCaseMessage sets the old CaseMessage of the mutation.
+func withCaseMessage(node *CaseMessage) casemessageOption {
+	return func(m *CaseMessageMutation) {
+		m.oldValue = func(context.Context) (*CaseMessage, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CaseMessageMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CaseMessageMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of CaseMessage entities.
+func (m *CaseMessageMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CaseMessageMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CaseMessageMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().CaseMessage.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *CaseMessageMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *CaseMessageMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *CaseMessageMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetDirection sets the "direction" field.
+func (m *CaseMessageMutation) SetDirection(c casemessage.Direction) {
+	m.direction = &c
+}
+
+// Direction returns the value of the "direction" field in the mutation.
+func (m *CaseMessageMutation) Direction() (r casemessage.Direction, exists bool) {
+	v := m.direction
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDirection returns the old "direction" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldDirection(ctx context.Context) (v casemessage.Direction, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDirection is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDirection requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDirection: %w", err)
+	}
+	return oldValue.Direction, nil
+}
+
+// ResetDirection resets all changes to the "direction" field.
+func (m *CaseMessageMutation) ResetDirection() {
+	m.direction = nil
+}
+
+// SetBody sets the "body" field.
+func (m *CaseMessageMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *CaseMessageMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *CaseMessageMutation) ResetBody() {
+	m.body = nil
+}
+
+// SetTemplate sets the "template" field.
+func (m *CaseMessageMutation) SetTemplate(s string) {
+	m.template = &s
+}
+
+// Template returns the value of the "template" field in the mutation.
+func (m *CaseMessageMutation) Template() (r string, exists bool) {
+	v := m.template
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTemplate returns the old "template" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldTemplate(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTemplate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTemplate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTemplate: %w", err)
+	}
+	return oldValue.Template, nil
+}
+
+// ClearTemplate clears the value of the "template" field.
+func (m *CaseMessageMutation) ClearTemplate() {
+	m.template = nil
+	m.clearedFields[casemessage.FieldTemplate] = struct{}{}
+}
+
+// TemplateCleared returns if the "template" field was cleared in this mutation.
+func (m *CaseMessageMutation) TemplateCleared() bool {
+	_, ok := m.clearedFields[casemessage.FieldTemplate]
+	return ok
+}
+
+// ResetTemplate resets all changes to the "template" field.
+func (m *CaseMessageMutation) ResetTemplate() {
+	m.template = nil
+	delete(m.clearedFields, casemessage.FieldTemplate)
+}
+
+// SetLocale sets the "locale" field.
+func (m *CaseMessageMutation) SetLocale(s string) {
+	m.locale = &s
+}
+
+// Locale returns the value of the "locale" field in the mutation.
+func (m *CaseMessageMutation) Locale() (r string, exists bool) {
+	v := m.locale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocale returns the old "locale" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldLocale(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocale: %w", err)
+	}
+	return oldValue.Locale, nil
+}
+
+// ResetLocale resets all changes to the "locale" field.
+func (m *CaseMessageMutation) ResetLocale() {
+	m.locale = nil
+}
+
+// SetAuthorID sets the "author_id" field.
+func (m *CaseMessageMutation) SetAuthorID(s string) {
+	m.author_id = &s
+}
+
+// AuthorID returns the value of the "author_id" field in the mutation.
+func (m *CaseMessageMutation) AuthorID() (r string, exists bool) {
+	v := m.author_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAuthorID returns the old "author_id" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldAuthorID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAuthorID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAuthorID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAuthorID: %w", err)
+	}
+	return oldValue.AuthorID, nil
+}
+
+// ClearAuthorID clears the value of the "author_id" field.
+func (m *CaseMessageMutation) ClearAuthorID() {
+	m.author_id = nil
+	m.clearedFields[casemessage.FieldAuthorID] = struct{}{}
+}
+
+// AuthorIDCleared returns if the "author_id" field was cleared in this mutation.
+func (m *CaseMessageMutation) AuthorIDCleared() bool {
+	_, ok := m.clearedFields[casemessage.FieldAuthorID]
+	return ok
+}
+
+// ResetAuthorID resets all changes to the "author_id" field.
+func (m *CaseMessageMutation) ResetAuthorID() {
+	m.author_id = nil
+	delete(m.clearedFields, casemessage.FieldAuthorID)
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *CaseMessageMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *CaseMessageMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldSentAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *CaseMessageMutation) ResetSentAt() {
+	m.sent_at = nil
+}
+
+// SetReadAt sets the "read_at" field.
+func (m *CaseMessageMutation) SetReadAt(t time.Time) {
+	m.read_at = &t
+}
+
+// ReadAt returns the value of the "read_at" field in the mutation.
+func (m *CaseMessageMutation) ReadAt() (r time.Time, exists bool) {
+	v := m.read_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReadAt returns the old "read_at" field's value of the CaseMessage entity.
+// If the CaseMessage object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseMessageMutation) OldReadAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReadAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReadAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReadAt: %w", err)
+	}
+	return oldValue.ReadAt, nil
+}
+
+// ClearReadAt clears the value of the "read_at" field.
+func (m *CaseMessageMutation) ClearReadAt() {
+	m.read_at = nil
+	m.clearedFields[casemessage.FieldReadAt] = struct{}{}
+}
+
+// ReadAtCleared returns if the "read_at" field was cleared in this mutation.
+func (m *CaseMessageMutation) ReadAtCleared() bool {
+	_, ok := m.clearedFields[casemessage.FieldReadAt]
+	return ok
+}
+
+// ResetReadAt resets all changes to the "read_at" field.
+func (m *CaseMessageMutation) ResetReadAt() {
+	m.read_at = nil
+	delete(m.clearedFields, casemessage.FieldReadAt)
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *CaseMessageMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[casemessage.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *CaseMessageMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *CaseMessageMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *CaseMessageMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// Where appends a list predicates to the CaseMessageMutation builder.
+func (m *CaseMessageMutation) Where(ps ...predicate.CaseMessage) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CaseMessageMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CaseMessageMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.CaseMessage, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CaseMessageMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CaseMessageMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (CaseMessage).
+func (m *CaseMessageMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CaseMessageMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m._case != nil {
+		fields = append(fields, casemessage.FieldCaseID)
+	}
+	if m.direction != nil {
+		fields = append(fields, casemessage.FieldDirection)
+	}
+	if m.body != nil {
+		fields = append(fields, casemessage.FieldBody)
+	}
+	if m.template != nil {
+		fields = append(fields, casemessage.FieldTemplate)
+	}
+	if m.locale != nil {
+		fields = append(fields, casemessage.FieldLocale)
+	}
+	if m.author_id != nil {
+		fields = append(fields, casemessage.FieldAuthorID)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, casemessage.FieldSentAt)
+	}
+	if m.read_at != nil {
+		fields = append(fields, casemessage.FieldReadAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CaseMessageMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case casemessage.FieldCaseID:
+		return m.CaseID()
+	case casemessage.FieldDirection:
+		return m.Direction()
+	case casemessage.FieldBody:
+		return m.Body()
+	case casemessage.FieldTemplate:
+		return m.Template()
+	case casemessage.FieldLocale:
+		return m.Locale()
+	case casemessage.FieldAuthorID:
+		return m.AuthorID()
+	case casemessage.FieldSentAt:
+		return m.SentAt()
+	case casemessage.FieldReadAt:
+		return m.ReadAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CaseMessageMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case casemessage.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case casemessage.FieldDirection:
+		return m.OldDirection(ctx)
+	case casemessage.FieldBody:
+		return m.OldBody(ctx)
+	case casemessage.FieldTemplate:
+		return m.OldTemplate(ctx)
+	case casemessage.FieldLocale:
+		return m.OldLocale(ctx)
+	case casemessage.FieldAuthorID:
+		return m.OldAuthorID(ctx)
+	case casemessage.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case casemessage.FieldReadAt:
+		return m.OldReadAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown CaseMessage field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseMessageMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case casemessage.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case casemessage.FieldDirection:
+		v, ok := value.(casemessage.Direction)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDirection(v)
+		return nil
+	case casemessage.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	case casemessage.FieldTemplate:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTemplate(v)
+		return nil
+	case casemessage.FieldLocale:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocale(v)
+		return nil
+	case casemessage.FieldAuthorID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAuthorID(v)
+		return nil
+	case casemessage.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case casemessage.FieldReadAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReadAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown CaseMessage field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CaseMessageMutation) AddedFields() []string {
+	return nil
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CaseMessageMutation) AddedField(name string) (ent.Value, bool) {
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CaseMessageMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown CaseMessage numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CaseMessageMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(casemessage.FieldTemplate) {
+		fields = append(fields, casemessage.FieldTemplate)
+	}
+	if m.FieldCleared(casemessage.FieldAuthorID) {
+		fields = append(fields, casemessage.FieldAuthorID)
+	}
+	if m.FieldCleared(casemessage.FieldReadAt) {
+		fields = append(fields, casemessage.FieldReadAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CaseMessageMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CaseMessageMutation) ClearField(name string) error {
+	switch name {
+	case casemessage.FieldTemplate:
+		m.ClearTemplate()
+		return nil
+	case casemessage.FieldAuthorID:
+		m.ClearAuthorID()
+		return nil
+	case casemessage.FieldReadAt:
+		m.ClearReadAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseMessage nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CaseMessageMutation) ResetField(name string) error {
+	switch name {
+	case casemessage.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case casemessage.FieldDirection:
+		m.ResetDirection()
+		return nil
+	case casemessage.FieldBody:
+		m.ResetBody()
+		return nil
+	case casemessage.FieldTemplate:
+		m.ResetTemplate()
+		return nil
+	case casemessage.FieldLocale:
+		m.ResetLocale()
+		return nil
+	case casemessage.FieldAuthorID:
+		m.ResetAuthorID()
+		return nil
+	case casemessage.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case casemessage.FieldReadAt:
+		m.ResetReadAt()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseMessage field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CaseMessageMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m._case != nil {
+		edges = append(edges, casemessage.EdgeCase)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CaseMessageMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case casemessage.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CaseMessageMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CaseMessageMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CaseMessageMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.cleared_case {
+		edges = append(edges, casemessage.EdgeCase)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CaseMessageMutation) EdgeCleared(name string) bool {
+	switch name {
+	case casemessage.EdgeCase:
+		return m.cleared_case
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CaseMessageMutation) ClearEdge(name string) error {
+	switch name {
+	case casemessage.EdgeCase:
+		m.ClearCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseMessage unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CaseMessageMutation) ResetEdge(name string) error {
+	switch name {
+	case casemessage.EdgeCase:
+		m.ResetCase()
+		return nil
+	}
+	return fmt.Errorf("unknown CaseMessage edge %s", name)
 }
 
 // CaseSessionMutation represents an operation that mutates the CaseSession nodes in the graph.
@@ -8444,6 +9718,1631 @@ func (m *LocationTranslationMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown LocationTranslation edge %s", name)
+}
+
+// NotificationMutation represents an operation that mutates the Notification nodes in the graph.
+type NotificationMutation struct {
+	config
+	op            Op
+	typ           string
+	id            *nodeid.ID
+	case_id       *nodeid.ID
+	audience      *notification.Audience
+	staff_id      *string
+	topic         *notification.Topic
+	channel       *notification.Channel
+	status        *notification.Status
+	dedupe_key    *string
+	created_at    *time.Time
+	not_before    *time.Time
+	sent_at       *time.Time
+	attempts      *int
+	addattempts   *int
+	last_error    *string
+	transport     *string
+	provider_id   *string
+	ref_id        *string
+	folded_into   *string
+	neutral       *bool
+	locale        *string
+	subject       *string
+	body          *string
+	clearedFields map[string]struct{}
+	done          bool
+	oldValue      func(context.Context) (*Notification, error)
+	predicates    []predicate.Notification
+}
+
+var _ ent.Mutation = (*NotificationMutation)(nil)
+
+// notificationOption allows management of the mutation configuration using functional options.
+type notificationOption func(*NotificationMutation)
+
+// newNotificationMutation creates new mutation for the Notification entity.
+func newNotificationMutation(c config, op Op, opts ...notificationOption) *NotificationMutation {
+	m := &NotificationMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeNotification,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withNotificationID sets the ID field of the mutation.
+func withNotificationID(id nodeid.ID) notificationOption {
+	return func(m *NotificationMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Notification
+		)
+		m.oldValue = func(ctx context.Context) (*Notification, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Notification.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withNotification sets the old Notification of the mutation.
+func withNotification(node *Notification) notificationOption {
+	return func(m *NotificationMutation) {
+		m.oldValue = func(context.Context) (*Notification, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m NotificationMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m NotificationMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Notification entities.
+func (m *NotificationMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *NotificationMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *NotificationMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Notification.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *NotificationMutation) SetCaseID(n nodeid.ID) {
+	m.case_id = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *NotificationMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m.case_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ClearCaseID clears the value of the "case_id" field.
+func (m *NotificationMutation) ClearCaseID() {
+	m.case_id = nil
+	m.clearedFields[notification.FieldCaseID] = struct{}{}
+}
+
+// CaseIDCleared returns if the "case_id" field was cleared in this mutation.
+func (m *NotificationMutation) CaseIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldCaseID]
+	return ok
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *NotificationMutation) ResetCaseID() {
+	m.case_id = nil
+	delete(m.clearedFields, notification.FieldCaseID)
+}
+
+// SetAudience sets the "audience" field.
+func (m *NotificationMutation) SetAudience(n notification.Audience) {
+	m.audience = &n
+}
+
+// Audience returns the value of the "audience" field in the mutation.
+func (m *NotificationMutation) Audience() (r notification.Audience, exists bool) {
+	v := m.audience
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAudience returns the old "audience" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldAudience(ctx context.Context) (v notification.Audience, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAudience is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAudience requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAudience: %w", err)
+	}
+	return oldValue.Audience, nil
+}
+
+// ResetAudience resets all changes to the "audience" field.
+func (m *NotificationMutation) ResetAudience() {
+	m.audience = nil
+}
+
+// SetStaffID sets the "staff_id" field.
+func (m *NotificationMutation) SetStaffID(s string) {
+	m.staff_id = &s
+}
+
+// StaffID returns the value of the "staff_id" field in the mutation.
+func (m *NotificationMutation) StaffID() (r string, exists bool) {
+	v := m.staff_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStaffID returns the old "staff_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldStaffID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStaffID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStaffID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStaffID: %w", err)
+	}
+	return oldValue.StaffID, nil
+}
+
+// ClearStaffID clears the value of the "staff_id" field.
+func (m *NotificationMutation) ClearStaffID() {
+	m.staff_id = nil
+	m.clearedFields[notification.FieldStaffID] = struct{}{}
+}
+
+// StaffIDCleared returns if the "staff_id" field was cleared in this mutation.
+func (m *NotificationMutation) StaffIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldStaffID]
+	return ok
+}
+
+// ResetStaffID resets all changes to the "staff_id" field.
+func (m *NotificationMutation) ResetStaffID() {
+	m.staff_id = nil
+	delete(m.clearedFields, notification.FieldStaffID)
+}
+
+// SetTopic sets the "topic" field.
+func (m *NotificationMutation) SetTopic(n notification.Topic) {
+	m.topic = &n
+}
+
+// Topic returns the value of the "topic" field in the mutation.
+func (m *NotificationMutation) Topic() (r notification.Topic, exists bool) {
+	v := m.topic
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTopic returns the old "topic" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldTopic(ctx context.Context) (v notification.Topic, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTopic is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTopic requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTopic: %w", err)
+	}
+	return oldValue.Topic, nil
+}
+
+// ResetTopic resets all changes to the "topic" field.
+func (m *NotificationMutation) ResetTopic() {
+	m.topic = nil
+}
+
+// SetChannel sets the "channel" field.
+func (m *NotificationMutation) SetChannel(n notification.Channel) {
+	m.channel = &n
+}
+
+// Channel returns the value of the "channel" field in the mutation.
+func (m *NotificationMutation) Channel() (r notification.Channel, exists bool) {
+	v := m.channel
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChannel returns the old "channel" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldChannel(ctx context.Context) (v notification.Channel, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChannel is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChannel requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChannel: %w", err)
+	}
+	return oldValue.Channel, nil
+}
+
+// ResetChannel resets all changes to the "channel" field.
+func (m *NotificationMutation) ResetChannel() {
+	m.channel = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *NotificationMutation) SetStatus(n notification.Status) {
+	m.status = &n
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *NotificationMutation) Status() (r notification.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldStatus(ctx context.Context) (v notification.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *NotificationMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetDedupeKey sets the "dedupe_key" field.
+func (m *NotificationMutation) SetDedupeKey(s string) {
+	m.dedupe_key = &s
+}
+
+// DedupeKey returns the value of the "dedupe_key" field in the mutation.
+func (m *NotificationMutation) DedupeKey() (r string, exists bool) {
+	v := m.dedupe_key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDedupeKey returns the old "dedupe_key" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldDedupeKey(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDedupeKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDedupeKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDedupeKey: %w", err)
+	}
+	return oldValue.DedupeKey, nil
+}
+
+// ClearDedupeKey clears the value of the "dedupe_key" field.
+func (m *NotificationMutation) ClearDedupeKey() {
+	m.dedupe_key = nil
+	m.clearedFields[notification.FieldDedupeKey] = struct{}{}
+}
+
+// DedupeKeyCleared returns if the "dedupe_key" field was cleared in this mutation.
+func (m *NotificationMutation) DedupeKeyCleared() bool {
+	_, ok := m.clearedFields[notification.FieldDedupeKey]
+	return ok
+}
+
+// ResetDedupeKey resets all changes to the "dedupe_key" field.
+func (m *NotificationMutation) ResetDedupeKey() {
+	m.dedupe_key = nil
+	delete(m.clearedFields, notification.FieldDedupeKey)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *NotificationMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *NotificationMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *NotificationMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetNotBefore sets the "not_before" field.
+func (m *NotificationMutation) SetNotBefore(t time.Time) {
+	m.not_before = &t
+}
+
+// NotBefore returns the value of the "not_before" field in the mutation.
+func (m *NotificationMutation) NotBefore() (r time.Time, exists bool) {
+	v := m.not_before
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotBefore returns the old "not_before" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldNotBefore(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotBefore is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotBefore requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotBefore: %w", err)
+	}
+	return oldValue.NotBefore, nil
+}
+
+// ResetNotBefore resets all changes to the "not_before" field.
+func (m *NotificationMutation) ResetNotBefore() {
+	m.not_before = nil
+}
+
+// SetSentAt sets the "sent_at" field.
+func (m *NotificationMutation) SetSentAt(t time.Time) {
+	m.sent_at = &t
+}
+
+// SentAt returns the value of the "sent_at" field in the mutation.
+func (m *NotificationMutation) SentAt() (r time.Time, exists bool) {
+	v := m.sent_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSentAt returns the old "sent_at" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldSentAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSentAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSentAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSentAt: %w", err)
+	}
+	return oldValue.SentAt, nil
+}
+
+// ClearSentAt clears the value of the "sent_at" field.
+func (m *NotificationMutation) ClearSentAt() {
+	m.sent_at = nil
+	m.clearedFields[notification.FieldSentAt] = struct{}{}
+}
+
+// SentAtCleared returns if the "sent_at" field was cleared in this mutation.
+func (m *NotificationMutation) SentAtCleared() bool {
+	_, ok := m.clearedFields[notification.FieldSentAt]
+	return ok
+}
+
+// ResetSentAt resets all changes to the "sent_at" field.
+func (m *NotificationMutation) ResetSentAt() {
+	m.sent_at = nil
+	delete(m.clearedFields, notification.FieldSentAt)
+}
+
+// SetAttempts sets the "attempts" field.
+func (m *NotificationMutation) SetAttempts(i int) {
+	m.attempts = &i
+	m.addattempts = nil
+}
+
+// Attempts returns the value of the "attempts" field in the mutation.
+func (m *NotificationMutation) Attempts() (r int, exists bool) {
+	v := m.attempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAttempts returns the old "attempts" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldAttempts(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAttempts is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAttempts requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAttempts: %w", err)
+	}
+	return oldValue.Attempts, nil
+}
+
+// AddAttempts adds i to the "attempts" field.
+func (m *NotificationMutation) AddAttempts(i int) {
+	if m.addattempts != nil {
+		*m.addattempts += i
+	} else {
+		m.addattempts = &i
+	}
+}
+
+// AddedAttempts returns the value that was added to the "attempts" field in this mutation.
+func (m *NotificationMutation) AddedAttempts() (r int, exists bool) {
+	v := m.addattempts
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetAttempts resets all changes to the "attempts" field.
+func (m *NotificationMutation) ResetAttempts() {
+	m.attempts = nil
+	m.addattempts = nil
+}
+
+// SetLastError sets the "last_error" field.
+func (m *NotificationMutation) SetLastError(s string) {
+	m.last_error = &s
+}
+
+// LastError returns the value of the "last_error" field in the mutation.
+func (m *NotificationMutation) LastError() (r string, exists bool) {
+	v := m.last_error
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLastError returns the old "last_error" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLastError(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLastError is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLastError requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLastError: %w", err)
+	}
+	return oldValue.LastError, nil
+}
+
+// ClearLastError clears the value of the "last_error" field.
+func (m *NotificationMutation) ClearLastError() {
+	m.last_error = nil
+	m.clearedFields[notification.FieldLastError] = struct{}{}
+}
+
+// LastErrorCleared returns if the "last_error" field was cleared in this mutation.
+func (m *NotificationMutation) LastErrorCleared() bool {
+	_, ok := m.clearedFields[notification.FieldLastError]
+	return ok
+}
+
+// ResetLastError resets all changes to the "last_error" field.
+func (m *NotificationMutation) ResetLastError() {
+	m.last_error = nil
+	delete(m.clearedFields, notification.FieldLastError)
+}
+
+// SetTransport sets the "transport" field.
+func (m *NotificationMutation) SetTransport(s string) {
+	m.transport = &s
+}
+
+// Transport returns the value of the "transport" field in the mutation.
+func (m *NotificationMutation) Transport() (r string, exists bool) {
+	v := m.transport
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldTransport returns the old "transport" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldTransport(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldTransport is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldTransport requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldTransport: %w", err)
+	}
+	return oldValue.Transport, nil
+}
+
+// ClearTransport clears the value of the "transport" field.
+func (m *NotificationMutation) ClearTransport() {
+	m.transport = nil
+	m.clearedFields[notification.FieldTransport] = struct{}{}
+}
+
+// TransportCleared returns if the "transport" field was cleared in this mutation.
+func (m *NotificationMutation) TransportCleared() bool {
+	_, ok := m.clearedFields[notification.FieldTransport]
+	return ok
+}
+
+// ResetTransport resets all changes to the "transport" field.
+func (m *NotificationMutation) ResetTransport() {
+	m.transport = nil
+	delete(m.clearedFields, notification.FieldTransport)
+}
+
+// SetProviderID sets the "provider_id" field.
+func (m *NotificationMutation) SetProviderID(s string) {
+	m.provider_id = &s
+}
+
+// ProviderID returns the value of the "provider_id" field in the mutation.
+func (m *NotificationMutation) ProviderID() (r string, exists bool) {
+	v := m.provider_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldProviderID returns the old "provider_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldProviderID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldProviderID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldProviderID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldProviderID: %w", err)
+	}
+	return oldValue.ProviderID, nil
+}
+
+// ClearProviderID clears the value of the "provider_id" field.
+func (m *NotificationMutation) ClearProviderID() {
+	m.provider_id = nil
+	m.clearedFields[notification.FieldProviderID] = struct{}{}
+}
+
+// ProviderIDCleared returns if the "provider_id" field was cleared in this mutation.
+func (m *NotificationMutation) ProviderIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldProviderID]
+	return ok
+}
+
+// ResetProviderID resets all changes to the "provider_id" field.
+func (m *NotificationMutation) ResetProviderID() {
+	m.provider_id = nil
+	delete(m.clearedFields, notification.FieldProviderID)
+}
+
+// SetRefID sets the "ref_id" field.
+func (m *NotificationMutation) SetRefID(s string) {
+	m.ref_id = &s
+}
+
+// RefID returns the value of the "ref_id" field in the mutation.
+func (m *NotificationMutation) RefID() (r string, exists bool) {
+	v := m.ref_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRefID returns the old "ref_id" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldRefID(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRefID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRefID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRefID: %w", err)
+	}
+	return oldValue.RefID, nil
+}
+
+// ClearRefID clears the value of the "ref_id" field.
+func (m *NotificationMutation) ClearRefID() {
+	m.ref_id = nil
+	m.clearedFields[notification.FieldRefID] = struct{}{}
+}
+
+// RefIDCleared returns if the "ref_id" field was cleared in this mutation.
+func (m *NotificationMutation) RefIDCleared() bool {
+	_, ok := m.clearedFields[notification.FieldRefID]
+	return ok
+}
+
+// ResetRefID resets all changes to the "ref_id" field.
+func (m *NotificationMutation) ResetRefID() {
+	m.ref_id = nil
+	delete(m.clearedFields, notification.FieldRefID)
+}
+
+// SetFoldedInto sets the "folded_into" field.
+func (m *NotificationMutation) SetFoldedInto(s string) {
+	m.folded_into = &s
+}
+
+// FoldedInto returns the value of the "folded_into" field in the mutation.
+func (m *NotificationMutation) FoldedInto() (r string, exists bool) {
+	v := m.folded_into
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFoldedInto returns the old "folded_into" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldFoldedInto(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFoldedInto is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFoldedInto requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFoldedInto: %w", err)
+	}
+	return oldValue.FoldedInto, nil
+}
+
+// ClearFoldedInto clears the value of the "folded_into" field.
+func (m *NotificationMutation) ClearFoldedInto() {
+	m.folded_into = nil
+	m.clearedFields[notification.FieldFoldedInto] = struct{}{}
+}
+
+// FoldedIntoCleared returns if the "folded_into" field was cleared in this mutation.
+func (m *NotificationMutation) FoldedIntoCleared() bool {
+	_, ok := m.clearedFields[notification.FieldFoldedInto]
+	return ok
+}
+
+// ResetFoldedInto resets all changes to the "folded_into" field.
+func (m *NotificationMutation) ResetFoldedInto() {
+	m.folded_into = nil
+	delete(m.clearedFields, notification.FieldFoldedInto)
+}
+
+// SetNeutral sets the "neutral" field.
+func (m *NotificationMutation) SetNeutral(b bool) {
+	m.neutral = &b
+}
+
+// Neutral returns the value of the "neutral" field in the mutation.
+func (m *NotificationMutation) Neutral() (r bool, exists bool) {
+	v := m.neutral
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNeutral returns the old "neutral" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldNeutral(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNeutral is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNeutral requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNeutral: %w", err)
+	}
+	return oldValue.Neutral, nil
+}
+
+// ResetNeutral resets all changes to the "neutral" field.
+func (m *NotificationMutation) ResetNeutral() {
+	m.neutral = nil
+}
+
+// SetLocale sets the "locale" field.
+func (m *NotificationMutation) SetLocale(s string) {
+	m.locale = &s
+}
+
+// Locale returns the value of the "locale" field in the mutation.
+func (m *NotificationMutation) Locale() (r string, exists bool) {
+	v := m.locale
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLocale returns the old "locale" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldLocale(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLocale is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLocale requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLocale: %w", err)
+	}
+	return oldValue.Locale, nil
+}
+
+// ClearLocale clears the value of the "locale" field.
+func (m *NotificationMutation) ClearLocale() {
+	m.locale = nil
+	m.clearedFields[notification.FieldLocale] = struct{}{}
+}
+
+// LocaleCleared returns if the "locale" field was cleared in this mutation.
+func (m *NotificationMutation) LocaleCleared() bool {
+	_, ok := m.clearedFields[notification.FieldLocale]
+	return ok
+}
+
+// ResetLocale resets all changes to the "locale" field.
+func (m *NotificationMutation) ResetLocale() {
+	m.locale = nil
+	delete(m.clearedFields, notification.FieldLocale)
+}
+
+// SetSubject sets the "subject" field.
+func (m *NotificationMutation) SetSubject(s string) {
+	m.subject = &s
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *NotificationMutation) Subject() (r string, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldSubject(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ClearSubject clears the value of the "subject" field.
+func (m *NotificationMutation) ClearSubject() {
+	m.subject = nil
+	m.clearedFields[notification.FieldSubject] = struct{}{}
+}
+
+// SubjectCleared returns if the "subject" field was cleared in this mutation.
+func (m *NotificationMutation) SubjectCleared() bool {
+	_, ok := m.clearedFields[notification.FieldSubject]
+	return ok
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *NotificationMutation) ResetSubject() {
+	m.subject = nil
+	delete(m.clearedFields, notification.FieldSubject)
+}
+
+// SetBody sets the "body" field.
+func (m *NotificationMutation) SetBody(s string) {
+	m.body = &s
+}
+
+// Body returns the value of the "body" field in the mutation.
+func (m *NotificationMutation) Body() (r string, exists bool) {
+	v := m.body
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldBody returns the old "body" field's value of the Notification entity.
+// If the Notification object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NotificationMutation) OldBody(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldBody is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldBody requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldBody: %w", err)
+	}
+	return oldValue.Body, nil
+}
+
+// ClearBody clears the value of the "body" field.
+func (m *NotificationMutation) ClearBody() {
+	m.body = nil
+	m.clearedFields[notification.FieldBody] = struct{}{}
+}
+
+// BodyCleared returns if the "body" field was cleared in this mutation.
+func (m *NotificationMutation) BodyCleared() bool {
+	_, ok := m.clearedFields[notification.FieldBody]
+	return ok
+}
+
+// ResetBody resets all changes to the "body" field.
+func (m *NotificationMutation) ResetBody() {
+	m.body = nil
+	delete(m.clearedFields, notification.FieldBody)
+}
+
+// Where appends a list predicates to the NotificationMutation builder.
+func (m *NotificationMutation) Where(ps ...predicate.Notification) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the NotificationMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *NotificationMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Notification, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *NotificationMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *NotificationMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Notification).
+func (m *NotificationMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *NotificationMutation) Fields() []string {
+	fields := make([]string, 0, 20)
+	if m.case_id != nil {
+		fields = append(fields, notification.FieldCaseID)
+	}
+	if m.audience != nil {
+		fields = append(fields, notification.FieldAudience)
+	}
+	if m.staff_id != nil {
+		fields = append(fields, notification.FieldStaffID)
+	}
+	if m.topic != nil {
+		fields = append(fields, notification.FieldTopic)
+	}
+	if m.channel != nil {
+		fields = append(fields, notification.FieldChannel)
+	}
+	if m.status != nil {
+		fields = append(fields, notification.FieldStatus)
+	}
+	if m.dedupe_key != nil {
+		fields = append(fields, notification.FieldDedupeKey)
+	}
+	if m.created_at != nil {
+		fields = append(fields, notification.FieldCreatedAt)
+	}
+	if m.not_before != nil {
+		fields = append(fields, notification.FieldNotBefore)
+	}
+	if m.sent_at != nil {
+		fields = append(fields, notification.FieldSentAt)
+	}
+	if m.attempts != nil {
+		fields = append(fields, notification.FieldAttempts)
+	}
+	if m.last_error != nil {
+		fields = append(fields, notification.FieldLastError)
+	}
+	if m.transport != nil {
+		fields = append(fields, notification.FieldTransport)
+	}
+	if m.provider_id != nil {
+		fields = append(fields, notification.FieldProviderID)
+	}
+	if m.ref_id != nil {
+		fields = append(fields, notification.FieldRefID)
+	}
+	if m.folded_into != nil {
+		fields = append(fields, notification.FieldFoldedInto)
+	}
+	if m.neutral != nil {
+		fields = append(fields, notification.FieldNeutral)
+	}
+	if m.locale != nil {
+		fields = append(fields, notification.FieldLocale)
+	}
+	if m.subject != nil {
+		fields = append(fields, notification.FieldSubject)
+	}
+	if m.body != nil {
+		fields = append(fields, notification.FieldBody)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *NotificationMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case notification.FieldCaseID:
+		return m.CaseID()
+	case notification.FieldAudience:
+		return m.Audience()
+	case notification.FieldStaffID:
+		return m.StaffID()
+	case notification.FieldTopic:
+		return m.Topic()
+	case notification.FieldChannel:
+		return m.Channel()
+	case notification.FieldStatus:
+		return m.Status()
+	case notification.FieldDedupeKey:
+		return m.DedupeKey()
+	case notification.FieldCreatedAt:
+		return m.CreatedAt()
+	case notification.FieldNotBefore:
+		return m.NotBefore()
+	case notification.FieldSentAt:
+		return m.SentAt()
+	case notification.FieldAttempts:
+		return m.Attempts()
+	case notification.FieldLastError:
+		return m.LastError()
+	case notification.FieldTransport:
+		return m.Transport()
+	case notification.FieldProviderID:
+		return m.ProviderID()
+	case notification.FieldRefID:
+		return m.RefID()
+	case notification.FieldFoldedInto:
+		return m.FoldedInto()
+	case notification.FieldNeutral:
+		return m.Neutral()
+	case notification.FieldLocale:
+		return m.Locale()
+	case notification.FieldSubject:
+		return m.Subject()
+	case notification.FieldBody:
+		return m.Body()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *NotificationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case notification.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case notification.FieldAudience:
+		return m.OldAudience(ctx)
+	case notification.FieldStaffID:
+		return m.OldStaffID(ctx)
+	case notification.FieldTopic:
+		return m.OldTopic(ctx)
+	case notification.FieldChannel:
+		return m.OldChannel(ctx)
+	case notification.FieldStatus:
+		return m.OldStatus(ctx)
+	case notification.FieldDedupeKey:
+		return m.OldDedupeKey(ctx)
+	case notification.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case notification.FieldNotBefore:
+		return m.OldNotBefore(ctx)
+	case notification.FieldSentAt:
+		return m.OldSentAt(ctx)
+	case notification.FieldAttempts:
+		return m.OldAttempts(ctx)
+	case notification.FieldLastError:
+		return m.OldLastError(ctx)
+	case notification.FieldTransport:
+		return m.OldTransport(ctx)
+	case notification.FieldProviderID:
+		return m.OldProviderID(ctx)
+	case notification.FieldRefID:
+		return m.OldRefID(ctx)
+	case notification.FieldFoldedInto:
+		return m.OldFoldedInto(ctx)
+	case notification.FieldNeutral:
+		return m.OldNeutral(ctx)
+	case notification.FieldLocale:
+		return m.OldLocale(ctx)
+	case notification.FieldSubject:
+		return m.OldSubject(ctx)
+	case notification.FieldBody:
+		return m.OldBody(ctx)
+	}
+	return nil, fmt.Errorf("unknown Notification field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case notification.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case notification.FieldAudience:
+		v, ok := value.(notification.Audience)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAudience(v)
+		return nil
+	case notification.FieldStaffID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStaffID(v)
+		return nil
+	case notification.FieldTopic:
+		v, ok := value.(notification.Topic)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTopic(v)
+		return nil
+	case notification.FieldChannel:
+		v, ok := value.(notification.Channel)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChannel(v)
+		return nil
+	case notification.FieldStatus:
+		v, ok := value.(notification.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case notification.FieldDedupeKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDedupeKey(v)
+		return nil
+	case notification.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case notification.FieldNotBefore:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotBefore(v)
+		return nil
+	case notification.FieldSentAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSentAt(v)
+		return nil
+	case notification.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAttempts(v)
+		return nil
+	case notification.FieldLastError:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLastError(v)
+		return nil
+	case notification.FieldTransport:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetTransport(v)
+		return nil
+	case notification.FieldProviderID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetProviderID(v)
+		return nil
+	case notification.FieldRefID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRefID(v)
+		return nil
+	case notification.FieldFoldedInto:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFoldedInto(v)
+		return nil
+	case notification.FieldNeutral:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNeutral(v)
+		return nil
+	case notification.FieldLocale:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLocale(v)
+		return nil
+	case notification.FieldSubject:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case notification.FieldBody:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetBody(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Notification field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *NotificationMutation) AddedFields() []string {
+	var fields []string
+	if m.addattempts != nil {
+		fields = append(fields, notification.FieldAttempts)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *NotificationMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case notification.FieldAttempts:
+		return m.AddedAttempts()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *NotificationMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case notification.FieldAttempts:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddAttempts(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Notification numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *NotificationMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(notification.FieldCaseID) {
+		fields = append(fields, notification.FieldCaseID)
+	}
+	if m.FieldCleared(notification.FieldStaffID) {
+		fields = append(fields, notification.FieldStaffID)
+	}
+	if m.FieldCleared(notification.FieldDedupeKey) {
+		fields = append(fields, notification.FieldDedupeKey)
+	}
+	if m.FieldCleared(notification.FieldSentAt) {
+		fields = append(fields, notification.FieldSentAt)
+	}
+	if m.FieldCleared(notification.FieldLastError) {
+		fields = append(fields, notification.FieldLastError)
+	}
+	if m.FieldCleared(notification.FieldTransport) {
+		fields = append(fields, notification.FieldTransport)
+	}
+	if m.FieldCleared(notification.FieldProviderID) {
+		fields = append(fields, notification.FieldProviderID)
+	}
+	if m.FieldCleared(notification.FieldRefID) {
+		fields = append(fields, notification.FieldRefID)
+	}
+	if m.FieldCleared(notification.FieldFoldedInto) {
+		fields = append(fields, notification.FieldFoldedInto)
+	}
+	if m.FieldCleared(notification.FieldLocale) {
+		fields = append(fields, notification.FieldLocale)
+	}
+	if m.FieldCleared(notification.FieldSubject) {
+		fields = append(fields, notification.FieldSubject)
+	}
+	if m.FieldCleared(notification.FieldBody) {
+		fields = append(fields, notification.FieldBody)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *NotificationMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *NotificationMutation) ClearField(name string) error {
+	switch name {
+	case notification.FieldCaseID:
+		m.ClearCaseID()
+		return nil
+	case notification.FieldStaffID:
+		m.ClearStaffID()
+		return nil
+	case notification.FieldDedupeKey:
+		m.ClearDedupeKey()
+		return nil
+	case notification.FieldSentAt:
+		m.ClearSentAt()
+		return nil
+	case notification.FieldLastError:
+		m.ClearLastError()
+		return nil
+	case notification.FieldTransport:
+		m.ClearTransport()
+		return nil
+	case notification.FieldProviderID:
+		m.ClearProviderID()
+		return nil
+	case notification.FieldRefID:
+		m.ClearRefID()
+		return nil
+	case notification.FieldFoldedInto:
+		m.ClearFoldedInto()
+		return nil
+	case notification.FieldLocale:
+		m.ClearLocale()
+		return nil
+	case notification.FieldSubject:
+		m.ClearSubject()
+		return nil
+	case notification.FieldBody:
+		m.ClearBody()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *NotificationMutation) ResetField(name string) error {
+	switch name {
+	case notification.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case notification.FieldAudience:
+		m.ResetAudience()
+		return nil
+	case notification.FieldStaffID:
+		m.ResetStaffID()
+		return nil
+	case notification.FieldTopic:
+		m.ResetTopic()
+		return nil
+	case notification.FieldChannel:
+		m.ResetChannel()
+		return nil
+	case notification.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case notification.FieldDedupeKey:
+		m.ResetDedupeKey()
+		return nil
+	case notification.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case notification.FieldNotBefore:
+		m.ResetNotBefore()
+		return nil
+	case notification.FieldSentAt:
+		m.ResetSentAt()
+		return nil
+	case notification.FieldAttempts:
+		m.ResetAttempts()
+		return nil
+	case notification.FieldLastError:
+		m.ResetLastError()
+		return nil
+	case notification.FieldTransport:
+		m.ResetTransport()
+		return nil
+	case notification.FieldProviderID:
+		m.ResetProviderID()
+		return nil
+	case notification.FieldRefID:
+		m.ResetRefID()
+		return nil
+	case notification.FieldFoldedInto:
+		m.ResetFoldedInto()
+		return nil
+	case notification.FieldNeutral:
+		m.ResetNeutral()
+		return nil
+	case notification.FieldLocale:
+		m.ResetLocale()
+		return nil
+	case notification.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case notification.FieldBody:
+		m.ResetBody()
+		return nil
+	}
+	return fmt.Errorf("unknown Notification field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *NotificationMutation) AddedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *NotificationMutation) AddedIDs(name string) []ent.Value {
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *NotificationMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *NotificationMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *NotificationMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 0)
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *NotificationMutation) EdgeCleared(name string) bool {
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *NotificationMutation) ClearEdge(name string) error {
+	return fmt.Errorf("unknown Notification unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *NotificationMutation) ResetEdge(name string) error {
+	return fmt.Errorf("unknown Notification edge %s", name)
 }
 
 // OrganizationMutation represents an operation that mutates the Organization nodes in the graph.

@@ -20,6 +20,8 @@ type Tx struct {
 	CaseEvent *CaseEventClient
 	// CaseFile is the client for interacting with the CaseFile builders.
 	CaseFile *CaseFileClient
+	// CaseMessage is the client for interacting with the CaseMessage builders.
+	CaseMessage *CaseMessageClient
 	// CaseSession is the client for interacting with the CaseSession builders.
 	CaseSession *CaseSessionClient
 	// CourtDate is the client for interacting with the CourtDate builders.
@@ -32,6 +34,8 @@ type Tx struct {
 	Location *LocationClient
 	// LocationTranslation is the client for interacting with the LocationTranslation builders.
 	LocationTranslation *LocationTranslationClient
+	// Notification is the client for interacting with the Notification builders.
+	Notification *NotificationClient
 	// Organization is the client for interacting with the Organization builders.
 	Organization *OrganizationClient
 	// OrganizationTranslation is the client for interacting with the OrganizationTranslation builders.
@@ -186,12 +190,14 @@ func (tx *Tx) init() {
 	tx.AuditRecord = NewAuditRecordClient(tx.config)
 	tx.CaseEvent = NewCaseEventClient(tx.config)
 	tx.CaseFile = NewCaseFileClient(tx.config)
+	tx.CaseMessage = NewCaseMessageClient(tx.config)
 	tx.CaseSession = NewCaseSessionClient(tx.config)
 	tx.CourtDate = NewCourtDateClient(tx.config)
 	tx.Feedback = NewFeedbackClient(tx.config)
 	tx.FollowUp = NewFollowUpClient(tx.config)
 	tx.Location = NewLocationClient(tx.config)
 	tx.LocationTranslation = NewLocationTranslationClient(tx.config)
+	tx.Notification = NewNotificationClient(tx.config)
 	tx.Organization = NewOrganizationClient(tx.config)
 	tx.OrganizationTranslation = NewOrganizationTranslationClient(tx.config)
 	tx.RateEvent = NewRateEventClient(tx.config)

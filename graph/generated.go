@@ -15,7 +15,9 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/courtdate"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/referral"
 	"victimservices/ent/resource"
@@ -50,9 +52,11 @@ type ResolverRoot interface {
 	Case() CaseResolver
 	CaseEvent() CaseEventResolver
 	CaseHistoryEntry() CaseHistoryEntryResolver
+	CaseMessage() CaseMessageResolver
 	CourtDate() CourtDateResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
+	Notification() NotificationResolver
 	OpeningHours() OpeningHoursResolver
 	Organization() OrganizationResolver
 	Phone() PhoneResolver
@@ -90,25 +94,29 @@ type ComplexityRoot struct {
 	}
 
 	Case struct {
-		Advocate       func(childComplexity int) int
-		CaseNumber     func(childComplexity int) int
-		ClaimStatus    func(childComplexity int) int
-		ClosedAt       func(childComplexity int) int
-		CourtDates     func(childComplexity int) int
-		Description    func(childComplexity int) int
-		Feedback       func(childComplexity int) int
-		FirstContactAt func(childComplexity int) int
-		FollowUps      func(childComplexity int) int
-		History        func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Needs          func(childComplexity int) int
-		OpenedAt       func(childComplexity int) int
-		Outcome        func(childComplexity int) int
-		Referrals      func(childComplexity int) int
-		SafeContact    func(childComplexity int) int
-		Status         func(childComplexity int) int
-		Urgent         func(childComplexity int) int
-		Version        func(childComplexity int) int
+		Advocate                func(childComplexity int) int
+		CaseNumber              func(childComplexity int) int
+		ClaimStatus             func(childComplexity int) int
+		ClosedAt                func(childComplexity int) int
+		CourtDates              func(childComplexity int) int
+		Description             func(childComplexity int) int
+		Feedback                func(childComplexity int) int
+		FirstContactAt          func(childComplexity int) int
+		FollowUps               func(childComplexity int) int
+		History                 func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Messages                func(childComplexity int, last *int, before *entgql.Cursor[nodeid.ID]) int
+		Needs                   func(childComplexity int) int
+		NotificationPreferences func(childComplexity int) int
+		Notifications           func(childComplexity int) int
+		OpenedAt                func(childComplexity int) int
+		Outcome                 func(childComplexity int) int
+		Referrals               func(childComplexity int) int
+		SafeContact             func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		UnreadMessageCount      func(childComplexity int) int
+		Urgent                  func(childComplexity int) int
+		Version                 func(childComplexity int) int
 	}
 
 	CaseConnection struct {
@@ -137,9 +145,36 @@ type ComplexityRoot struct {
 		VictimVisible func(childComplexity int) int
 	}
 
+	CaseMessage struct {
+		Body      func(childComplexity int) int
+		Direction func(childComplexity int) int
+		ID        func(childComplexity int) int
+		ReadAt    func(childComplexity int) int
+		SentAt    func(childComplexity int) int
+		Template  func(childComplexity int) int
+	}
+
+	CaseMessageConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	CaseMessageEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	CaseSession struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
+	}
+
+	ChannelDelivery struct {
+		Channel  func(childComplexity int) int
+		Deferred func(childComplexity int) int
+		Failed   func(childComplexity int) int
+		Sent     func(childComplexity int) int
 	}
 
 	Closure struct {
@@ -158,6 +193,7 @@ type ComplexityRoot struct {
 		CourtName   func(childComplexity int) int
 		Description func(childComplexity int) int
 		Hearing     func(childComplexity int) int
+		ID          func(childComplexity int) int
 	}
 
 	CoverageCount struct {
@@ -185,6 +221,11 @@ type ComplexityRoot struct {
 		DueAt  func(childComplexity int) int
 		ID     func(childComplexity int) int
 		Note   func(childComplexity int) int
+	}
+
+	GoalAttainment struct {
+		Met func(childComplexity int) int
+		Of  func(childComplexity int) int
 	}
 
 	Locale struct {
@@ -216,6 +257,11 @@ type ComplexityRoot struct {
 		ServedLocale       func(childComplexity int) int
 	}
 
+	MessageTemplate struct {
+		Key  func(childComplexity int) int
+		Text func(childComplexity int) int
+	}
+
 	Metric struct {
 		Baseline   func(childComplexity int) int
 		Current    func(childComplexity int) int
@@ -228,10 +274,12 @@ type ComplexityRoot struct {
 		AddCaseNote                     func(childComplexity int, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) int
 		AddCourtDate                    func(childComplexity int, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) int
 		AssignAdvocate                  func(childComplexity int, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) int
+		CancelCourtDate                 func(childComplexity int, courtDateID nodeid.ID, note *string, expectedVersion *int) int
 		ChangeStaffRole                 func(childComplexity int, staffID nodeid.ID, role staff.Role) int
 		CloseCase                       func(childComplexity int, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) int
 		CompleteFollowUp                func(childComplexity int, followUpID nodeid.ID, note *string, expectedVersion *int) int
 		CompleteReferral                func(childComplexity int, referralID nodeid.ID) int
+		CorrectNotificationPreferences  func(childComplexity int, caseID nodeid.ID, input cases.NotificationPreferencesInput, phone *string, email *string, stop *bool) int
 		CreateLocation                  func(childComplexity int, input CreateLocationInput) int
 		CreateOrganization              func(childComplexity int, input CreateOrganizationInput) int
 		CreateResource                  func(childComplexity int, input CreateResourceInput) int
@@ -240,6 +288,8 @@ type ComplexityRoot struct {
 		EnableStaff                     func(childComplexity int, staffID nodeid.ID) int
 		EndCaseSession                  func(childComplexity int) int
 		GiveReferralConsent             func(childComplexity int, referralID nodeid.ID, share referral.Share) int
+		MarkCaseMessagesRead            func(childComplexity int, caseID nodeid.ID) int
+		MarkMyMessagesRead              func(childComplexity int) int
 		OpenCaseSession                 func(childComplexity int, caseNumber string, accessCode string) int
 		ProposeReferral                 func(childComplexity int, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) int
 		RecordFirstContact              func(childComplexity int, caseID nodeid.ID, at *time.Time, note *string, expectedVersion *int) int
@@ -251,18 +301,51 @@ type ComplexityRoot struct {
 		SaveResourceTranslation         func(childComplexity int, input directory.SaveResourceTranslationInput) int
 		SaveTranslation                 func(childComplexity int, input directory.SaveTranslationInput) int
 		ScheduleFollowUp                func(childComplexity int, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) int
+		SendCaseMessage                 func(childComplexity int, body string) int
+		SendMessageToVictim             func(childComplexity int, caseID nodeid.ID, body *string, template *string) int
 		SendReferral                    func(childComplexity int, referralID nodeid.ID) int
 		SetResourceTranslationPublished func(childComplexity int, resourceID nodeid.ID, locale string, published bool) int
 		SetTranslationPublished         func(childComplexity int, ownerID nodeid.ID, locale string, published bool) int
 		SignOutStaffEverywhere          func(childComplexity int, staffID nodeid.ID) int
+		StopOutsideMessages             func(childComplexity int) int
 		SubmitFeedback                  func(childComplexity int, input cases.FeedbackInput) int
 		UpdateCaseStatus                func(childComplexity int, caseID nodeid.ID, status casefile.Status, note *string, expectedVersion *int) int
 		UpdateCompensationClaim         func(childComplexity int, caseID nodeid.ID, status casefile.ClaimStatus, expectedVersion *int) int
+		UpdateCourtDate                 func(childComplexity int, courtDateID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) int
 		UpdateLocation                  func(childComplexity int, id nodeid.ID, input UpdateLocationInput) int
+		UpdateMyNotificationPreferences func(childComplexity int, input cases.NotificationPreferencesInput) int
 		UpdateOrganization              func(childComplexity int, id nodeid.ID, input UpdateOrganizationInput) int
 		UpdateResource                  func(childComplexity int, id nodeid.ID, input UpdateResourceInput) int
 		UpdateService                   func(childComplexity int, id nodeid.ID, input UpdateServiceInput) int
 		WithdrawReferralConsent         func(childComplexity int, referralID nodeid.ID) int
+	}
+
+	Notification struct {
+		Attempts   func(childComplexity int) int
+		Body       func(childComplexity int) int
+		CaseNumber func(childComplexity int) int
+		Channel    func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		LastError  func(childComplexity int) int
+		Neutral    func(childComplexity int) int
+		NotBefore  func(childComplexity int) int
+		SentAt     func(childComplexity int) int
+		Status     func(childComplexity int) int
+		ToStaff    func(childComplexity int) int
+		Topic      func(childComplexity int) int
+		Transport  func(childComplexity int) int
+	}
+
+	NotificationPreferences struct {
+		Channel            func(childComplexity int) int
+		ContactWindows     func(childComplexity int) int
+		PreferredLocale    func(childComplexity int) int
+		SafeToLeaveMessage func(childComplexity int) int
+		Stopped            func(childComplexity int) int
+		StoppedAt          func(childComplexity int) int
+		StoppedBy          func(childComplexity int) int
+		TimeZone           func(childComplexity int) int
 	}
 
 	OpeningHours struct {
@@ -322,10 +405,15 @@ type ComplexityRoot struct {
 
 	PerformanceReport struct {
 		CaseResolution       func(childComplexity int) int
+		FeedbackResponseRate func(childComplexity int) int
 		From                 func(childComplexity int) int
 		InitialContact       func(childComplexity int) int
+		InitialContactGoal   func(childComplexity int) int
+		NotificationDelivery func(childComplexity int) int
 		Referrals            func(childComplexity int) int
+		ResolutionGoal       func(childComplexity int) int
 		Satisfaction         func(childComplexity int) int
+		SatisfactionGoal     func(childComplexity int) int
 		To                   func(childComplexity int) int
 		UrgentInitialContact func(childComplexity int) int
 	}
@@ -343,10 +431,13 @@ type ComplexityRoot struct {
 		Case                func(childComplexity int, caseNumber string) int
 		Cases               func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) int
 		CrisisContacts      func(childComplexity int, locale *string) int
+		DevelopmentOutbox   func(childComplexity int, last *int) int
 		Locales             func(childComplexity int) int
+		MessageTemplates    func(childComplexity int, locale *string) int
 		MyCase              func(childComplexity int, locale *string) int
 		Node                func(childComplexity int, id nodeid.ID, locale *string) int
 		Nodes               func(childComplexity int, ids []nodeid.ID, locale *string) int
+		Notifications       func(childComplexity int, status *notification.Status, last *int) int
 		Partners            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) int
 		PerformanceReport   func(childComplexity int, from *time.Time, to *time.Time) int
 		Resource            func(childComplexity int, slug string, locale *string) int
@@ -481,6 +572,7 @@ type ComplexityRoot struct {
 	}
 
 	Subscription struct {
+		CaseUpdated   func(childComplexity int, caseID nodeid.ID) int
 		MyCaseUpdated func(childComplexity int, locale *string) int
 	}
 
@@ -502,17 +594,20 @@ type ComplexityRoot struct {
 	}
 
 	VictimCase struct {
-		Advocate          func(childComplexity int) int
-		CaseNumber        func(childComplexity int) int
-		CompensationClaim func(childComplexity int) int
-		CourtDates        func(childComplexity int) int
-		Events            func(childComplexity int) int
-		Feedback          func(childComplexity int) int
-		NextFollowUp      func(childComplexity int) int
-		OpenedAt          func(childComplexity int) int
-		Referrals         func(childComplexity int) int
-		Status            func(childComplexity int) int
-		StatusLabel       func(childComplexity int) int
+		Advocate                func(childComplexity int) int
+		CaseNumber              func(childComplexity int) int
+		CompensationClaim       func(childComplexity int) int
+		CourtDates              func(childComplexity int) int
+		Events                  func(childComplexity int) int
+		Feedback                func(childComplexity int) int
+		Messages                func(childComplexity int, last *int, before *entgql.Cursor[nodeid.ID]) int
+		NextFollowUp            func(childComplexity int) int
+		NotificationPreferences func(childComplexity int) int
+		OpenedAt                func(childComplexity int) int
+		Referrals               func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		StatusLabel             func(childComplexity int) int
+		UnreadMessageCount      func(childComplexity int) int
 	}
 
 	VictimReferral struct {
@@ -542,6 +637,10 @@ type CaseResolver interface {
 	CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
 	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
+	Messages(ctx context.Context, obj *ent.CaseFile, last *int, before *entgql.Cursor[nodeid.ID]) (*cases.MessageConnection, error)
+	UnreadMessageCount(ctx context.Context, obj *ent.CaseFile) (int, error)
+	NotificationPreferences(ctx context.Context, obj *ent.CaseFile) (*cases.NotificationPreferences, error)
+	Notifications(ctx context.Context, obj *ent.CaseFile) ([]*ent.Notification, error)
 }
 type CaseEventResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
@@ -550,6 +649,9 @@ type CaseHistoryEntryResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
 
 	Actor(ctx context.Context, obj *ent.CaseEvent) (*ent.Staff, error)
+}
+type CaseMessageResolver interface {
+	Body(ctx context.Context, obj *ent.CaseMessage) (string, error)
 }
 type CourtDateResolver interface {
 	Address(ctx context.Context, obj *ent.CourtDate) (*Address, error)
@@ -591,6 +693,15 @@ type MutationResolver interface {
 	UpdateLocation(ctx context.Context, id nodeid.ID, input UpdateLocationInput) (*ent.Location, error)
 	SaveTranslation(ctx context.Context, input directory.SaveTranslationInput) (*directory.Translation, error)
 	SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*directory.Translation, error)
+	UpdateMyNotificationPreferences(ctx context.Context, input cases.NotificationPreferencesInput) (*cases.NotificationPreferences, error)
+	StopOutsideMessages(ctx context.Context) (*cases.NotificationPreferences, error)
+	CorrectNotificationPreferences(ctx context.Context, caseID nodeid.ID, input cases.NotificationPreferencesInput, phone *string, email *string, stop *bool) (*ent.CaseFile, error)
+	SendCaseMessage(ctx context.Context, body string) (*ent.CaseMessage, error)
+	SendMessageToVictim(ctx context.Context, caseID nodeid.ID, body *string, template *string) (*ent.CaseMessage, error)
+	MarkMyMessagesRead(ctx context.Context) (int, error)
+	MarkCaseMessagesRead(ctx context.Context, caseID nodeid.ID) (int, error)
+	UpdateCourtDate(ctx context.Context, courtDateID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) (*ent.CaseFile, error)
+	CancelCourtDate(ctx context.Context, courtDateID nodeid.ID, note *string, expectedVersion *int) (*ent.CaseFile, error)
 	ProposeReferral(ctx context.Context, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) (*ent.Referral, error)
 	RecordReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error)
 	SendReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
@@ -603,6 +714,11 @@ type MutationResolver interface {
 	DisableStaff(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
 	EnableStaff(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
 	SignOutStaffEverywhere(ctx context.Context, staffID nodeid.ID) (*ent.Staff, error)
+}
+type NotificationResolver interface {
+	ToStaff(ctx context.Context, obj *ent.Notification) (bool, error)
+
+	CaseNumber(ctx context.Context, obj *ent.Notification) (*string, error)
 }
 type OpeningHoursResolver interface {
 	Closures(ctx context.Context, obj *hours.Schedule) ([]*hours.Closure, error)
@@ -638,6 +754,9 @@ type QueryResolver interface {
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
 	CrisisContacts(ctx context.Context, locale *string) ([]*directory.EmergencyContact, error)
+	MessageTemplates(ctx context.Context, locale *string) ([]*cases.MessageTemplate, error)
+	Notifications(ctx context.Context, status *notification.Status, last *int) ([]*ent.Notification, error)
+	DevelopmentOutbox(ctx context.Context, last *int) ([]*ent.Notification, error)
 	StaffMembers(ctx context.Context) ([]*ent.Staff, error)
 }
 type ReferralResolver interface {
@@ -683,6 +802,7 @@ type StaffMemberResolver interface {
 }
 type SubscriptionResolver interface {
 	MyCaseUpdated(ctx context.Context, locale *string) (<-chan *ent.CaseFile, error)
+	CaseUpdated(ctx context.Context, caseID nodeid.ID) (<-chan *ent.CaseFile, error)
 }
 type VictimCaseResolver interface {
 	StatusLabel(ctx context.Context, obj *ent.CaseFile) (string, error)
@@ -694,6 +814,9 @@ type VictimCaseResolver interface {
 	CompensationClaim(ctx context.Context, obj *ent.CaseFile) (*CompensationClaim, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
 	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
+	Messages(ctx context.Context, obj *ent.CaseFile, last *int, before *entgql.Cursor[nodeid.ID]) (*cases.MessageConnection, error)
+	UnreadMessageCount(ctx context.Context, obj *ent.CaseFile) (int, error)
+	NotificationPreferences(ctx context.Context, obj *ent.CaseFile) (*cases.NotificationPreferences, error)
 }
 type VictimReferralResolver interface {
 	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
@@ -845,12 +968,35 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.ID(childComplexity), true
+	case "Case.messages":
+		if e.ComplexityRoot.Case.Messages == nil {
+			break
+		}
+
+		args, err := ec.field_Case_messages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Case.Messages(childComplexity, args["last"].(*int), args["before"].(*entgql.Cursor[nodeid.ID])), true
 	case "Case.needs":
 		if e.ComplexityRoot.Case.Needs == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Case.Needs(childComplexity), true
+	case "Case.notificationPreferences":
+		if e.ComplexityRoot.Case.NotificationPreferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.NotificationPreferences(childComplexity), true
+	case "Case.notifications":
+		if e.ComplexityRoot.Case.Notifications == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.Notifications(childComplexity), true
 	case "Case.openedAt":
 		if e.ComplexityRoot.Case.OpenedAt == nil {
 			break
@@ -881,6 +1027,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Case.Status(childComplexity), true
+	case "Case.unreadMessageCount":
+		if e.ComplexityRoot.Case.UnreadMessageCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.UnreadMessageCount(childComplexity), true
 	case "Case.urgent":
 		if e.ComplexityRoot.Case.Urgent == nil {
 			break
@@ -982,6 +1134,75 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CaseHistoryEntry.VictimVisible(childComplexity), true
 
+	case "CaseMessage.body":
+		if e.ComplexityRoot.CaseMessage.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.Body(childComplexity), true
+	case "CaseMessage.direction":
+		if e.ComplexityRoot.CaseMessage.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.Direction(childComplexity), true
+	case "CaseMessage.id":
+		if e.ComplexityRoot.CaseMessage.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.ID(childComplexity), true
+	case "CaseMessage.readAt":
+		if e.ComplexityRoot.CaseMessage.ReadAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.ReadAt(childComplexity), true
+	case "CaseMessage.sentAt":
+		if e.ComplexityRoot.CaseMessage.SentAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.SentAt(childComplexity), true
+	case "CaseMessage.template":
+		if e.ComplexityRoot.CaseMessage.Template == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessage.Template(childComplexity), true
+
+	case "CaseMessageConnection.edges":
+		if e.ComplexityRoot.CaseMessageConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessageConnection.Edges(childComplexity), true
+	case "CaseMessageConnection.pageInfo":
+		if e.ComplexityRoot.CaseMessageConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessageConnection.PageInfo(childComplexity), true
+	case "CaseMessageConnection.totalCount":
+		if e.ComplexityRoot.CaseMessageConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessageConnection.TotalCount(childComplexity), true
+
+	case "CaseMessageEdge.cursor":
+		if e.ComplexityRoot.CaseMessageEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessageEdge.Cursor(childComplexity), true
+	case "CaseMessageEdge.node":
+		if e.ComplexityRoot.CaseMessageEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CaseMessageEdge.Node(childComplexity), true
+
 	case "CaseSession.expiresAt":
 		if e.ComplexityRoot.CaseSession.ExpiresAt == nil {
 			break
@@ -994,6 +1215,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CaseSession.Token(childComplexity), true
+
+	case "ChannelDelivery.channel":
+		if e.ComplexityRoot.ChannelDelivery.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChannelDelivery.Channel(childComplexity), true
+	case "ChannelDelivery.deferred":
+		if e.ComplexityRoot.ChannelDelivery.Deferred == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChannelDelivery.Deferred(childComplexity), true
+	case "ChannelDelivery.failed":
+		if e.ComplexityRoot.ChannelDelivery.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChannelDelivery.Failed(childComplexity), true
+	case "ChannelDelivery.sent":
+		if e.ComplexityRoot.ChannelDelivery.Sent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChannelDelivery.Sent(childComplexity), true
 
 	case "Closure.date":
 		if e.ComplexityRoot.Closure.Date == nil {
@@ -1051,6 +1297,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CourtDate.Hearing(childComplexity), true
+	case "CourtDate.id":
+		if e.ComplexityRoot.CourtDate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtDate.ID(childComplexity), true
 
 	case "CoverageCount.missing":
 		if e.ComplexityRoot.CoverageCount.Missing == nil {
@@ -1145,6 +1397,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FollowUp.Note(childComplexity), true
+
+	case "GoalAttainment.met":
+		if e.ComplexityRoot.GoalAttainment.Met == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoalAttainment.Met(childComplexity), true
+	case "GoalAttainment.of":
+		if e.ComplexityRoot.GoalAttainment.Of == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GoalAttainment.Of(childComplexity), true
 
 	case "Locale.code":
 		if e.ComplexityRoot.Locale.Code == nil {
@@ -1269,6 +1534,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Location.ServedLocale(childComplexity), true
 
+	case "MessageTemplate.key":
+		if e.ComplexityRoot.MessageTemplate.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageTemplate.Key(childComplexity), true
+	case "MessageTemplate.text":
+		if e.ComplexityRoot.MessageTemplate.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MessageTemplate.Text(childComplexity), true
+
 	case "Metric.baseline":
 		if e.ComplexityRoot.Metric.Baseline == nil {
 			break
@@ -1333,6 +1611,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignAdvocate(childComplexity, args["caseId"].(nodeid.ID), args["advocateId"].(nodeid.ID), args["expectedVersion"].(*int)), true
+	case "Mutation.cancelCourtDate":
+		if e.ComplexityRoot.Mutation.CancelCourtDate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelCourtDate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelCourtDate(childComplexity, args["courtDateId"].(nodeid.ID), args["note"].(*string), args["expectedVersion"].(*int)), true
 	case "Mutation.changeStaffRole":
 		if e.ComplexityRoot.Mutation.ChangeStaffRole == nil {
 			break
@@ -1377,6 +1666,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompleteReferral(childComplexity, args["referralId"].(nodeid.ID)), true
+	case "Mutation.correctNotificationPreferences":
+		if e.ComplexityRoot.Mutation.CorrectNotificationPreferences == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_correctNotificationPreferences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CorrectNotificationPreferences(childComplexity, args["caseId"].(nodeid.ID), args["input"].(cases.NotificationPreferencesInput), args["phone"].(*string), args["email"].(*string), args["stop"].(*bool)), true
 	case "Mutation.createLocation":
 		if e.ComplexityRoot.Mutation.CreateLocation == nil {
 			break
@@ -1460,6 +1760,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.GiveReferralConsent(childComplexity, args["referralId"].(nodeid.ID), args["share"].(referral.Share)), true
+	case "Mutation.markCaseMessagesRead":
+		if e.ComplexityRoot.Mutation.MarkCaseMessagesRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markCaseMessagesRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkCaseMessagesRead(childComplexity, args["caseId"].(nodeid.ID)), true
+	case "Mutation.markMyMessagesRead":
+		if e.ComplexityRoot.Mutation.MarkMyMessagesRead == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.MarkMyMessagesRead(childComplexity), true
 	case "Mutation.openCaseSession":
 		if e.ComplexityRoot.Mutation.OpenCaseSession == nil {
 			break
@@ -1581,6 +1898,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ScheduleFollowUp(childComplexity, args["caseId"].(nodeid.ID), args["dueAt"].(time.Time), args["note"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.sendCaseMessage":
+		if e.ComplexityRoot.Mutation.SendCaseMessage == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendCaseMessage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendCaseMessage(childComplexity, args["body"].(string)), true
+	case "Mutation.sendMessageToVictim":
+		if e.ComplexityRoot.Mutation.SendMessageToVictim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendMessageToVictim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendMessageToVictim(childComplexity, args["caseId"].(nodeid.ID), args["body"].(*string), args["template"].(*string)), true
 	case "Mutation.sendReferral":
 		if e.ComplexityRoot.Mutation.SendReferral == nil {
 			break
@@ -1625,6 +1964,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignOutStaffEverywhere(childComplexity, args["staffId"].(nodeid.ID)), true
+	case "Mutation.stopOutsideMessages":
+		if e.ComplexityRoot.Mutation.StopOutsideMessages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.StopOutsideMessages(childComplexity), true
 	case "Mutation.submitFeedback":
 		if e.ComplexityRoot.Mutation.SubmitFeedback == nil {
 			break
@@ -1658,6 +2003,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateCompensationClaim(childComplexity, args["caseId"].(nodeid.ID), args["status"].(casefile.ClaimStatus), args["expectedVersion"].(*int)), true
+	case "Mutation.updateCourtDate":
+		if e.ComplexityRoot.Mutation.UpdateCourtDate == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateCourtDate_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateCourtDate(childComplexity, args["courtDateId"].(nodeid.ID), args["input"].(cases.CourtDateInput), args["expectedVersion"].(*int)), true
 	case "Mutation.updateLocation":
 		if e.ComplexityRoot.Mutation.UpdateLocation == nil {
 			break
@@ -1669,6 +2025,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateLocation(childComplexity, args["id"].(nodeid.ID), args["input"].(UpdateLocationInput)), true
+	case "Mutation.updateMyNotificationPreferences":
+		if e.ComplexityRoot.Mutation.UpdateMyNotificationPreferences == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateMyNotificationPreferences_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateMyNotificationPreferences(childComplexity, args["input"].(cases.NotificationPreferencesInput)), true
 	case "Mutation.updateOrganization":
 		if e.ComplexityRoot.Mutation.UpdateOrganization == nil {
 			break
@@ -1713,6 +2080,140 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.WithdrawReferralConsent(childComplexity, args["referralId"].(nodeid.ID)), true
+
+	case "Notification.attempts":
+		if e.ComplexityRoot.Notification.Attempts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Attempts(childComplexity), true
+	case "Notification.body":
+		if e.ComplexityRoot.Notification.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Body(childComplexity), true
+	case "Notification.caseNumber":
+		if e.ComplexityRoot.Notification.CaseNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.CaseNumber(childComplexity), true
+	case "Notification.channel":
+		if e.ComplexityRoot.Notification.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Channel(childComplexity), true
+	case "Notification.createdAt":
+		if e.ComplexityRoot.Notification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.CreatedAt(childComplexity), true
+	case "Notification.id":
+		if e.ComplexityRoot.Notification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ID(childComplexity), true
+	case "Notification.lastError":
+		if e.ComplexityRoot.Notification.LastError == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.LastError(childComplexity), true
+	case "Notification.neutral":
+		if e.ComplexityRoot.Notification.Neutral == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Neutral(childComplexity), true
+	case "Notification.notBefore":
+		if e.ComplexityRoot.Notification.NotBefore == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.NotBefore(childComplexity), true
+	case "Notification.sentAt":
+		if e.ComplexityRoot.Notification.SentAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.SentAt(childComplexity), true
+	case "Notification.status":
+		if e.ComplexityRoot.Notification.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Status(childComplexity), true
+	case "Notification.toStaff":
+		if e.ComplexityRoot.Notification.ToStaff == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ToStaff(childComplexity), true
+	case "Notification.topic":
+		if e.ComplexityRoot.Notification.Topic == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Topic(childComplexity), true
+	case "Notification.transport":
+		if e.ComplexityRoot.Notification.Transport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Transport(childComplexity), true
+
+	case "NotificationPreferences.channel":
+		if e.ComplexityRoot.NotificationPreferences.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.Channel(childComplexity), true
+	case "NotificationPreferences.contactWindows":
+		if e.ComplexityRoot.NotificationPreferences.ContactWindows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.ContactWindows(childComplexity), true
+	case "NotificationPreferences.preferredLocale":
+		if e.ComplexityRoot.NotificationPreferences.PreferredLocale == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.PreferredLocale(childComplexity), true
+	case "NotificationPreferences.safeToLeaveMessage":
+		if e.ComplexityRoot.NotificationPreferences.SafeToLeaveMessage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.SafeToLeaveMessage(childComplexity), true
+	case "NotificationPreferences.stopped":
+		if e.ComplexityRoot.NotificationPreferences.Stopped == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.Stopped(childComplexity), true
+	case "NotificationPreferences.stoppedAt":
+		if e.ComplexityRoot.NotificationPreferences.StoppedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.StoppedAt(childComplexity), true
+	case "NotificationPreferences.stoppedBy":
+		if e.ComplexityRoot.NotificationPreferences.StoppedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.StoppedBy(childComplexity), true
+	case "NotificationPreferences.timeZone":
+		if e.ComplexityRoot.NotificationPreferences.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationPreferences.TimeZone(childComplexity), true
 
 	case "OpeningHours.alwaysOpen":
 		if e.ComplexityRoot.OpeningHours.AlwaysOpen == nil {
@@ -1936,6 +2437,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PerformanceReport.CaseResolution(childComplexity), true
+	case "PerformanceReport.feedbackResponseRate":
+		if e.ComplexityRoot.PerformanceReport.FeedbackResponseRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.FeedbackResponseRate(childComplexity), true
 	case "PerformanceReport.from":
 		if e.ComplexityRoot.PerformanceReport.From == nil {
 			break
@@ -1948,18 +2455,42 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PerformanceReport.InitialContact(childComplexity), true
+	case "PerformanceReport.initialContactGoal":
+		if e.ComplexityRoot.PerformanceReport.InitialContactGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.InitialContactGoal(childComplexity), true
+	case "PerformanceReport.notificationDelivery":
+		if e.ComplexityRoot.PerformanceReport.NotificationDelivery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.NotificationDelivery(childComplexity), true
 	case "PerformanceReport.referrals":
 		if e.ComplexityRoot.PerformanceReport.Referrals == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PerformanceReport.Referrals(childComplexity), true
+	case "PerformanceReport.resolutionGoal":
+		if e.ComplexityRoot.PerformanceReport.ResolutionGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.ResolutionGoal(childComplexity), true
 	case "PerformanceReport.satisfaction":
 		if e.ComplexityRoot.PerformanceReport.Satisfaction == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PerformanceReport.Satisfaction(childComplexity), true
+	case "PerformanceReport.satisfactionGoal":
+		if e.ComplexityRoot.PerformanceReport.SatisfactionGoal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PerformanceReport.SatisfactionGoal(childComplexity), true
 	case "PerformanceReport.to":
 		if e.ComplexityRoot.PerformanceReport.To == nil {
 			break
@@ -2043,6 +2574,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CrisisContacts(childComplexity, args["locale"].(*string)), true
+	case "Query.developmentOutbox":
+		if e.ComplexityRoot.Query.DevelopmentOutbox == nil {
+			break
+		}
+
+		args, err := ec.field_Query_developmentOutbox_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DevelopmentOutbox(childComplexity, args["last"].(*int)), true
 
 	case "Query.locales":
 		if e.ComplexityRoot.Query.Locales == nil {
@@ -2050,6 +2592,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locales(childComplexity), true
+	case "Query.messageTemplates":
+		if e.ComplexityRoot.Query.MessageTemplates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_messageTemplates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MessageTemplates(childComplexity, args["locale"].(*string)), true
 	case "Query.myCase":
 		if e.ComplexityRoot.Query.MyCase == nil {
 			break
@@ -2083,6 +2636,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]nodeid.ID), args["locale"].(*string)), true
+	case "Query.notifications":
+		if e.ComplexityRoot.Query.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Notifications(childComplexity, args["status"].(*notification.Status), args["last"].(*int)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -2706,6 +3270,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.StaffMember.Role(childComplexity), true
 
+	case "Subscription.caseUpdated":
+		if e.ComplexityRoot.Subscription.CaseUpdated == nil {
+			break
+		}
+
+		args, err := ec.field_Subscription_caseUpdated_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Subscription.CaseUpdated(childComplexity, args["caseId"].(nodeid.ID)), true
 	case "Subscription.myCaseUpdated":
 		if e.ComplexityRoot.Subscription.MyCaseUpdated == nil {
 			break
@@ -2822,12 +3397,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimCase.Feedback(childComplexity), true
+	case "VictimCase.messages":
+		if e.ComplexityRoot.VictimCase.Messages == nil {
+			break
+		}
+
+		args, err := ec.field_VictimCase_messages_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.VictimCase.Messages(childComplexity, args["last"].(*int), args["before"].(*entgql.Cursor[nodeid.ID])), true
 	case "VictimCase.nextFollowUp":
 		if e.ComplexityRoot.VictimCase.NextFollowUp == nil {
 			break
 		}
 
 		return e.ComplexityRoot.VictimCase.NextFollowUp(childComplexity), true
+	case "VictimCase.notificationPreferences":
+		if e.ComplexityRoot.VictimCase.NotificationPreferences == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimCase.NotificationPreferences(childComplexity), true
 	case "VictimCase.openedAt":
 		if e.ComplexityRoot.VictimCase.OpenedAt == nil {
 			break
@@ -2852,6 +3444,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimCase.StatusLabel(childComplexity), true
+	case "VictimCase.unreadMessageCount":
+		if e.ComplexityRoot.VictimCase.UnreadMessageCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimCase.UnreadMessageCount(childComplexity), true
 
 	case "VictimReferral.declineReason":
 		if e.ComplexityRoot.VictimReferral.DeclineReason == nil {
@@ -2917,6 +3515,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateResourceInput", ec.unmarshalInputCreateResourceInput),
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
 			graphql.NewInputUnmarshaler("FeedbackInput", ec.unmarshalInputFeedbackInput),
+			graphql.NewInputUnmarshaler("NotificationPreferencesInput", ec.unmarshalInputNotificationPreferencesInput),
 			graphql.NewInputUnmarshaler("OpeningHoursInput", ec.unmarshalInputOpeningHoursInput),
 			graphql.NewInputUnmarshaler("OpeningPeriodInput", ec.unmarshalInputOpeningPeriodInput),
 			graphql.NewInputUnmarshaler("PhoneInput", ec.unmarshalInputPhoneInput),
@@ -3019,7 +3618,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
+//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "outreach.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3034,6 +3633,7 @@ var sources = []*ast.Source{
 	{Name: "cases.graphqls", Input: sourceData("cases.graphqls"), BuiltIn: false},
 	{Name: "content.graphqls", Input: sourceData("content.graphqls"), BuiltIn: false},
 	{Name: "directory.graphqls", Input: sourceData("directory.graphqls"), BuiltIn: false},
+	{Name: "outreach.graphqls", Input: sourceData("outreach.graphqls"), BuiltIn: false},
 	{Name: "referrals.graphqls", Input: sourceData("referrals.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "staff.graphqls", Input: sourceData("staff.graphqls"), BuiltIn: false},
@@ -3120,6 +3720,14 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_feedback(ctx, field)
 	case "referrals":
 		return ec.fieldContext_Case_referrals(ctx, field)
+	case "messages":
+		return ec.fieldContext_Case_messages(ctx, field)
+	case "unreadMessageCount":
+		return ec.fieldContext_Case_unreadMessageCount(ctx, field)
+	case "notificationPreferences":
+		return ec.fieldContext_Case_notificationPreferences(ctx, field)
+	case "notifications":
+		return ec.fieldContext_Case_notifications(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Case", field.Name)
 }
@@ -3176,6 +3784,46 @@ func (ec *executionContext) childFields_CaseHistoryEntry(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type CaseHistoryEntry", field.Name)
 }
 
+func (ec *executionContext) childFields_CaseMessage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_CaseMessage_id(ctx, field)
+	case "direction":
+		return ec.fieldContext_CaseMessage_direction(ctx, field)
+	case "body":
+		return ec.fieldContext_CaseMessage_body(ctx, field)
+	case "template":
+		return ec.fieldContext_CaseMessage_template(ctx, field)
+	case "sentAt":
+		return ec.fieldContext_CaseMessage_sentAt(ctx, field)
+	case "readAt":
+		return ec.fieldContext_CaseMessage_readAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseMessage", field.Name)
+}
+
+func (ec *executionContext) childFields_CaseMessageConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_CaseMessageConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_CaseMessageConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_CaseMessageConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseMessageConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_CaseMessageEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_CaseMessageEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_CaseMessageEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CaseMessageEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_CaseSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "token":
@@ -3184,6 +3832,20 @@ func (ec *executionContext) childFields_CaseSession(ctx context.Context, field g
 		return ec.fieldContext_CaseSession_expiresAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CaseSession", field.Name)
+}
+
+func (ec *executionContext) childFields_ChannelDelivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "channel":
+		return ec.fieldContext_ChannelDelivery_channel(ctx, field)
+	case "sent":
+		return ec.fieldContext_ChannelDelivery_sent(ctx, field)
+	case "failed":
+		return ec.fieldContext_ChannelDelivery_failed(ctx, field)
+	case "deferred":
+		return ec.fieldContext_ChannelDelivery_deferred(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChannelDelivery", field.Name)
 }
 
 func (ec *executionContext) childFields_Closure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3218,6 +3880,8 @@ func (ec *executionContext) childFields_CourtDate(ctx context.Context, field gra
 		return ec.fieldContext_CourtDate_description(ctx, field)
 	case "hearing":
 		return ec.fieldContext_CourtDate_hearing(ctx, field)
+	case "id":
+		return ec.fieldContext_CourtDate_id(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CourtDate", field.Name)
 }
@@ -3274,6 +3938,16 @@ func (ec *executionContext) childFields_FollowUp(ctx context.Context, field grap
 		return ec.fieldContext_FollowUp_note(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FollowUp", field.Name)
+}
+
+func (ec *executionContext) childFields_GoalAttainment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "met":
+		return ec.fieldContext_GoalAttainment_met(ctx, field)
+	case "of":
+		return ec.fieldContext_GoalAttainment_of(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GoalAttainment", field.Name)
 }
 
 func (ec *executionContext) childFields_Locale(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3334,6 +4008,16 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
 
+func (ec *executionContext) childFields_MessageTemplate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_MessageTemplate_key(ctx, field)
+	case "text":
+		return ec.fieldContext_MessageTemplate_text(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MessageTemplate", field.Name)
+}
+
 func (ec *executionContext) childFields_Metric(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "current":
@@ -3348,6 +4032,62 @@ func (ec *executionContext) childFields_Metric(ctx context.Context, field graphq
 		return ec.fieldContext_Metric_sampleSize(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Metric", field.Name)
+}
+
+func (ec *executionContext) childFields_Notification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Notification_id(ctx, field)
+	case "topic":
+		return ec.fieldContext_Notification_topic(ctx, field)
+	case "channel":
+		return ec.fieldContext_Notification_channel(ctx, field)
+	case "status":
+		return ec.fieldContext_Notification_status(ctx, field)
+	case "toStaff":
+		return ec.fieldContext_Notification_toStaff(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Notification_createdAt(ctx, field)
+	case "notBefore":
+		return ec.fieldContext_Notification_notBefore(ctx, field)
+	case "sentAt":
+		return ec.fieldContext_Notification_sentAt(ctx, field)
+	case "attempts":
+		return ec.fieldContext_Notification_attempts(ctx, field)
+	case "lastError":
+		return ec.fieldContext_Notification_lastError(ctx, field)
+	case "neutral":
+		return ec.fieldContext_Notification_neutral(ctx, field)
+	case "body":
+		return ec.fieldContext_Notification_body(ctx, field)
+	case "transport":
+		return ec.fieldContext_Notification_transport(ctx, field)
+	case "caseNumber":
+		return ec.fieldContext_Notification_caseNumber(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationPreferences(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "channel":
+		return ec.fieldContext_NotificationPreferences_channel(ctx, field)
+	case "safeToLeaveMessage":
+		return ec.fieldContext_NotificationPreferences_safeToLeaveMessage(ctx, field)
+	case "contactWindows":
+		return ec.fieldContext_NotificationPreferences_contactWindows(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_NotificationPreferences_timeZone(ctx, field)
+	case "preferredLocale":
+		return ec.fieldContext_NotificationPreferences_preferredLocale(ctx, field)
+	case "stopped":
+		return ec.fieldContext_NotificationPreferences_stopped(ctx, field)
+	case "stoppedAt":
+		return ec.fieldContext_NotificationPreferences_stoppedAt(ctx, field)
+	case "stoppedBy":
+		return ec.fieldContext_NotificationPreferences_stoppedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationPreferences", field.Name)
 }
 
 func (ec *executionContext) childFields_OpeningHours(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3476,6 +4216,16 @@ func (ec *executionContext) childFields_PerformanceReport(ctx context.Context, f
 		return ec.fieldContext_PerformanceReport_from(ctx, field)
 	case "to":
 		return ec.fieldContext_PerformanceReport_to(ctx, field)
+	case "initialContactGoal":
+		return ec.fieldContext_PerformanceReport_initialContactGoal(ctx, field)
+	case "resolutionGoal":
+		return ec.fieldContext_PerformanceReport_resolutionGoal(ctx, field)
+	case "satisfactionGoal":
+		return ec.fieldContext_PerformanceReport_satisfactionGoal(ctx, field)
+	case "feedbackResponseRate":
+		return ec.fieldContext_PerformanceReport_feedbackResponseRate(ctx, field)
+	case "notificationDelivery":
+		return ec.fieldContext_PerformanceReport_notificationDelivery(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PerformanceReport", field.Name)
 }
@@ -3802,6 +4552,12 @@ func (ec *executionContext) childFields_VictimCase(ctx context.Context, field gr
 		return ec.fieldContext_VictimCase_feedback(ctx, field)
 	case "referrals":
 		return ec.fieldContext_VictimCase_referrals(ctx, field)
+	case "messages":
+		return ec.fieldContext_VictimCase_messages(ctx, field)
+	case "unreadMessageCount":
+		return ec.fieldContext_VictimCase_unreadMessageCount(ctx, field)
+	case "notificationPreferences":
+		return ec.fieldContext_VictimCase_notificationPreferences(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VictimCase", field.Name)
 }
@@ -3944,6 +4700,28 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Case_messages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addCaseNote_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4031,6 +4809,36 @@ func (ec *executionContext) field_Mutation_assignAdvocate_args(ctx context.Conte
 		return nil, err
 	}
 	args["advocateId"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelCourtDate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "courtDateId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["courtDateId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
 	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
 		func(ctx context.Context, v any) (*int, error) {
 			return ec.unmarshalOInt2ᚖint(ctx, v)
@@ -4146,6 +4954,52 @@ func (ec *executionContext) field_Mutation_completeReferral_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_correctNotificationPreferences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (cases.NotificationPreferencesInput, error) {
+			return ec.unmarshalNNotificationPreferencesInput2victimservicesᚋinternalᚋcasesᚐNotificationPreferencesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "phone",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["phone"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "email",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["email"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "stop",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stop"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4249,6 +5103,20 @@ func (ec *executionContext) field_Mutation_giveReferralConsent_args(ctx context.
 		return nil, err
 	}
 	args["share"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markCaseMessagesRead_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
 	return args, nil
 }
 
@@ -4526,6 +5394,50 @@ func (ec *executionContext) field_Mutation_scheduleFollowUp_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_sendCaseMessage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendMessageToVictim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "body",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["body"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "template",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["template"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_sendReferral_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4696,6 +5608,36 @@ func (ec *executionContext) field_Mutation_updateCompensationClaim_args(ctx cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_updateCourtDate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "courtDateId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["courtDateId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (cases.CourtDateInput, error) {
+			return ec.unmarshalNCourtDateInput2victimservicesᚋinternalᚋcasesᚐCourtDateInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4715,6 +5657,20 @@ func (ec *executionContext) field_Mutation_updateLocation_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateMyNotificationPreferences_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (cases.NotificationPreferencesInput, error) {
+			return ec.unmarshalNNotificationPreferencesInput2victimservicesᚋinternalᚋcasesᚐNotificationPreferencesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -4908,6 +5864,34 @@ func (ec *executionContext) field_Query_crisisContacts_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_developmentOutbox_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_messageTemplates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_myCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4963,6 +5947,28 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["locale"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*notification.Status, error) {
+			return ec.unmarshalONotificationStatus2ᚖvictimservicesᚋentᚋnotificationᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg1
 	return args, nil
 }
 
@@ -5246,6 +6252,20 @@ func (ec *executionContext) field_Service_locations_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Subscription_caseUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Subscription_myCaseUpdated_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5257,6 +6277,28 @@ func (ec *executionContext) field_Subscription_myCaseUpdated_args(ctx context.Co
 		return nil, err
 	}
 	args["locale"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_VictimCase_messages_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg1
 	return args, nil
 }
 
@@ -6059,6 +7101,137 @@ func (ec *executionContext) fieldContext_Case_referrals(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Case_messages(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_messages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Case().Messages(ctx, obj, fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.MessageConnection) graphql.Marshaler {
+			return ec.marshalNCaseMessageConnection2ᚖvictimservicesᚋinternalᚋcasesᚐMessageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_messages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Case_messages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_unreadMessageCount(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_unreadMessageCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().UnreadMessageCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_unreadMessageCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Case", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Case_notificationPreferences(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_notificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().NotificationPreferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.NotificationPreferences) graphql.Marshaler {
+			return ec.marshalNNotificationPreferences2ᚖvictimservicesᚋinternalᚋcasesᚐNotificationPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_notificationPreferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_notifications(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_notifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().Notifications(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚕᚖvictimservicesᚋentᚐNotificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_notifications(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CaseConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6417,6 +7590,286 @@ func (ec *executionContext) fieldContext_CaseHistoryEntry_actor(_ context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _CaseMessage_id(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "ID")
+}
+
+func (ec *executionContext) _CaseMessage_direction(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v casemessage.Direction) graphql.Marshaler {
+			return ec.marshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "MessageDirection")
+}
+
+func (ec *executionContext) _CaseMessage_body(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CaseMessage().Body(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, true, true, "String")
+}
+
+func (ec *executionContext) _CaseMessage_template(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_template(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Template, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_template(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "String")
+}
+
+func (ec *executionContext) _CaseMessage_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_sentAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CaseMessage_readAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessage_readAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReadAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessage_readAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "Time")
+}
+
+func (ec *executionContext) _CaseMessageConnection_edges(ctx context.Context, field graphql.CollectedField, obj *cases.MessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessageConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cases.MessageEdge) graphql.Marshaler {
+			return ec.marshalNCaseMessageEdge2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessageConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseMessageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessageEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseMessageConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *cases.MessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessageConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[nodeid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessageConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseMessageConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseMessageConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *cases.MessageConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessageConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessageConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessageConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CaseMessageEdge_node(ctx context.Context, field graphql.CollectedField, obj *cases.MessageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessageEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseMessage) graphql.Marshaler {
+			return ec.marshalNCaseMessage2ᚖvictimservicesᚋentᚐCaseMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessageEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CaseMessageEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CaseMessageEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *cases.MessageEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CaseMessageEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[nodeid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CaseMessageEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CaseMessageEdge", field, false, false, "Cursor")
+}
+
 func (ec *executionContext) _CaseSession_token(ctx context.Context, field graphql.CollectedField, obj *cases.CaseSessionPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6461,6 +7914,98 @@ func (ec *executionContext) _CaseSession_expiresAt(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_CaseSession_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CaseSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChannelDelivery_channel(ctx context.Context, field graphql.CollectedField, obj *cases.ChannelDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChannelDelivery_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+			return ec.marshalNDeliveryChannel2victimservicesᚋentᚋnotificationᚐChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChannelDelivery_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChannelDelivery", field, false, false, "DeliveryChannel")
+}
+
+func (ec *executionContext) _ChannelDelivery_sent(ctx context.Context, field graphql.CollectedField, obj *cases.ChannelDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChannelDelivery_sent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChannelDelivery_sent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChannelDelivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChannelDelivery_failed(ctx context.Context, field graphql.CollectedField, obj *cases.ChannelDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChannelDelivery_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChannelDelivery_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChannelDelivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChannelDelivery_deferred(ctx context.Context, field graphql.CollectedField, obj *cases.ChannelDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChannelDelivery_deferred(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deferred, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChannelDelivery_deferred(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChannelDelivery", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Closure_date(ctx context.Context, field graphql.CollectedField, obj *hours.Closure) (ret graphql.Marshaler) {
@@ -6677,6 +8222,29 @@ func (ec *executionContext) _CourtDate_hearing(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CourtDate_hearing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourtDate", field, false, false, "HearingType")
+}
+
+func (ec *executionContext) _CourtDate_id(ctx context.Context, field graphql.CollectedField, obj *ent.CourtDate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtDate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtDate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtDate", field, false, false, "ID")
 }
 
 func (ec *executionContext) _CoverageCount_published(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
@@ -7049,6 +8617,52 @@ func (ec *executionContext) _FollowUp_note(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_FollowUp_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("FollowUp", field, false, false, "String")
+}
+
+func (ec *executionContext) _GoalAttainment_met(ctx context.Context, field graphql.CollectedField, obj *cases.GoalAttainment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoalAttainment_met(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Met, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoalAttainment_met(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoalAttainment", field, false, false, "Int")
+}
+
+func (ec *executionContext) _GoalAttainment_of(ctx context.Context, field graphql.CollectedField, obj *cases.GoalAttainment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GoalAttainment_of(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Of, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GoalAttainment_of(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GoalAttainment", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Locale_code(ctx context.Context, field graphql.CollectedField, obj *Locale) (ret graphql.Marshaler) {
@@ -7554,6 +9168,52 @@ func (ec *executionContext) _Location_demo(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Location_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Location", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _MessageTemplate_key(ctx context.Context, field graphql.CollectedField, obj *cases.MessageTemplate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageTemplate_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageTemplate_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageTemplate", field, false, false, "String")
+}
+
+func (ec *executionContext) _MessageTemplate_text(ctx context.Context, field graphql.CollectedField, obj *cases.MessageTemplate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MessageTemplate_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MessageTemplate_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MessageTemplate", field, false, false, "String")
 }
 
 func (ec *executionContext) _Metric_current(ctx context.Context, field graphql.CollectedField, obj *cases.Metric) (ret graphql.Marshaler) {
@@ -8794,6 +10454,369 @@ func (ec *executionContext) fieldContext_Mutation_setTranslationPublished(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_updateMyNotificationPreferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateMyNotificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateMyNotificationPreferences(ctx, fc.Args["input"].(cases.NotificationPreferencesInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.NotificationPreferences) graphql.Marshaler {
+			return ec.marshalNNotificationPreferences2ᚖvictimservicesᚋinternalᚋcasesᚐNotificationPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateMyNotificationPreferences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateMyNotificationPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_stopOutsideMessages(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_stopOutsideMessages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().StopOutsideMessages(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.NotificationPreferences) graphql.Marshaler {
+			return ec.marshalNNotificationPreferences2ᚖvictimservicesᚋinternalᚋcasesᚐNotificationPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_stopOutsideMessages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_correctNotificationPreferences(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_correctNotificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CorrectNotificationPreferences(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["input"].(cases.NotificationPreferencesInput), fc.Args["phone"].(*string), fc.Args["email"].(*string), fc.Args["stop"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖvictimservicesᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_correctNotificationPreferences(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_correctNotificationPreferences_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendCaseMessage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendCaseMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendCaseMessage(ctx, fc.Args["body"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseMessage) graphql.Marshaler {
+			return ec.marshalNCaseMessage2ᚖvictimservicesᚋentᚐCaseMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendCaseMessage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendCaseMessage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendMessageToVictim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendMessageToVictim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendMessageToVictim(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["body"].(*string), fc.Args["template"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseMessage) graphql.Marshaler {
+			return ec.marshalNCaseMessage2ᚖvictimservicesᚋentᚐCaseMessage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendMessageToVictim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendMessageToVictim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markMyMessagesRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markMyMessagesRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().MarkMyMessagesRead(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markMyMessagesRead(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Mutation_markCaseMessagesRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markCaseMessagesRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkCaseMessagesRead(ctx, fc.Args["caseId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markCaseMessagesRead(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markCaseMessagesRead_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateCourtDate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateCourtDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateCourtDate(ctx, fc.Args["courtDateId"].(nodeid.ID), fc.Args["input"].(cases.CourtDateInput), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖvictimservicesᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateCourtDate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateCourtDate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelCourtDate(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelCourtDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelCourtDate(ctx, fc.Args["courtDateId"].(nodeid.ID), fc.Args["note"].(*string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖvictimservicesᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelCourtDate(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelCourtDate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_proposeReferral(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9320,6 +11343,521 @@ func (ec *executionContext) fieldContext_Mutation_signOutStaffEverywhere(ctx con
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Notification_topic(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_topic(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Topic, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+			return ec.marshalNNotificationTopic2victimservicesᚋentᚋnotificationᚐTopic(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_topic(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "NotificationTopic")
+}
+
+func (ec *executionContext) _Notification_channel(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+			return ec.marshalNDeliveryChannel2victimservicesᚋentᚋnotificationᚐChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "DeliveryChannel")
+}
+
+func (ec *executionContext) _Notification_status(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v notification.Status) graphql.Marshaler {
+			return ec.marshalNNotificationStatus2victimservicesᚋentᚋnotificationᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "NotificationStatus")
+}
+
+func (ec *executionContext) _Notification_toStaff(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_toStaff(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Notification().ToStaff(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_toStaff(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Notification_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Notification_notBefore(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_notBefore(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotBefore, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_notBefore(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Notification_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_sentAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SentAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_sentAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Notification_attempts(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_attempts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attempts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_attempts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Notification_lastError(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_lastError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastError, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_neutral(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_neutral(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Neutral, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_neutral(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Notification_body(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_transport(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_transport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Transport, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_caseNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_caseNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Notification().CaseNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_caseNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
+}
+
+func (ec *executionContext) _NotificationPreferences_channel(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v casefile.NotifyChannel) graphql.Marshaler {
+			return ec.marshalNNotificationChannel2victimservicesᚋentᚋcasefileᚐNotifyChannel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "NotificationChannel")
+}
+
+func (ec *executionContext) _NotificationPreferences_safeToLeaveMessage(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_safeToLeaveMessage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SafeToLeaveMessage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_safeToLeaveMessage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _NotificationPreferences_contactWindows(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_contactWindows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContactWindows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
+			return ec.marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_contactWindows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationPreferences",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OpeningPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationPreferences_timeZone(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimeZone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotificationPreferences_preferredLocale(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_preferredLocale(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PreferredLocale, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_preferredLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotificationPreferences_stopped(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_stopped(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stopped, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_stopped(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _NotificationPreferences_stoppedAt(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_stoppedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_stoppedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "Time")
+}
+
+func (ec *executionContext) _NotificationPreferences_stoppedBy(ctx context.Context, field graphql.CollectedField, obj *cases.NotificationPreferences) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationPreferences_stoppedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StoppedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *casefile.OutreachStoppedBy) graphql.Marshaler {
+			return ec.marshalOOutreachStoppedBy2ᚖvictimservicesᚋentᚋcasefileᚐOutreachStoppedBy(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationPreferences_stoppedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationPreferences", field, false, false, "OutreachStoppedBy")
 }
 
 func (ec *executionContext) _OpeningHours_alwaysOpen(ctx context.Context, field graphql.CollectedField, obj *hours.Schedule) (ret graphql.Marshaler) {
@@ -10403,6 +12941,157 @@ func (ec *executionContext) fieldContext_PerformanceReport_to(_ context.Context,
 	return graphql.NewScalarFieldContext("PerformanceReport", field, false, false, "Time")
 }
 
+func (ec *executionContext) _PerformanceReport_initialContactGoal(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_initialContactGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InitialContactGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.GoalAttainment) graphql.Marshaler {
+			return ec.marshalNGoalAttainment2ᚖvictimservicesᚋinternalᚋcasesᚐGoalAttainment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_initialContactGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoalAttainment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PerformanceReport_resolutionGoal(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_resolutionGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolutionGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.GoalAttainment) graphql.Marshaler {
+			return ec.marshalNGoalAttainment2ᚖvictimservicesᚋinternalᚋcasesᚐGoalAttainment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_resolutionGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoalAttainment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PerformanceReport_satisfactionGoal(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_satisfactionGoal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SatisfactionGoal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.GoalAttainment) graphql.Marshaler {
+			return ec.marshalNGoalAttainment2ᚖvictimservicesᚋinternalᚋcasesᚐGoalAttainment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_satisfactionGoal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GoalAttainment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PerformanceReport_feedbackResponseRate(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_feedbackResponseRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FeedbackResponseRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_feedbackResponseRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PerformanceReport", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PerformanceReport_notificationDelivery(ctx context.Context, field graphql.CollectedField, obj *cases.PerformanceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PerformanceReport_notificationDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationDelivery, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cases.ChannelDelivery) graphql.Marshaler {
+			return ec.marshalNChannelDelivery2ᚕᚖvictimservicesᚋinternalᚋcasesᚐChannelDeliveryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PerformanceReport_notificationDelivery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PerformanceReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChannelDelivery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Phone_number(ctx context.Context, field graphql.CollectedField, obj *phone.Phone) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11127,6 +13816,138 @@ func (ec *executionContext) fieldContext_Query_crisisContacts(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_crisisContacts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_messageTemplates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_messageTemplates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MessageTemplates(ctx, fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cases.MessageTemplate) graphql.Marshaler {
+			return ec.marshalNMessageTemplate2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_messageTemplates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MessageTemplate(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_messageTemplates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_notifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_notifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Notifications(ctx, fc.Args["status"].(*notification.Status), fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚕᚖvictimservicesᚋentᚐNotificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_notifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_developmentOutbox(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_developmentOutbox(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().DevelopmentOutbox(ctx, fc.Args["last"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚕᚖvictimservicesᚋentᚐNotificationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_developmentOutbox(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_developmentOutbox_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13463,6 +16284,50 @@ func (ec *executionContext) fieldContext_Subscription_myCaseUpdated(ctx context.
 	return fc, nil
 }
 
+func (ec *executionContext) _Subscription_caseUpdated(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_caseUpdated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Subscription().CaseUpdated(ctx, fc.Args["caseId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CaseFile) graphql.Marshaler {
+			return ec.marshalNCase2ᚖvictimservicesᚋentᚐCaseFile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_caseUpdated(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Case(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Subscription_caseUpdated_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SupportRequestPayload_caseNumber(ctx context.Context, field graphql.CollectedField, obj *cases.SupportRequestPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14027,6 +16892,105 @@ func (ec *executionContext) fieldContext_VictimCase_referrals(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_VictimReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimCase_messages(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimCase_messages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.VictimCase().Messages(ctx, obj, fc.Args["last"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.MessageConnection) graphql.Marshaler {
+			return ec.marshalNCaseMessageConnection2ᚖvictimservicesᚋinternalᚋcasesᚐMessageConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimCase_messages(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CaseMessageConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_VictimCase_messages_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimCase_unreadMessageCount(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimCase_unreadMessageCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimCase().UnreadMessageCount(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimCase_unreadMessageCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimCase", field, true, true, "Int")
+}
+
+func (ec *executionContext) _VictimCase_notificationPreferences(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimCase_notificationPreferences(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimCase().NotificationPreferences(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *cases.NotificationPreferences) graphql.Marshaler {
+			return ec.marshalNNotificationPreferences2ᚖvictimservicesᚋinternalᚋcasesᚐNotificationPreferences(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimCase_notificationPreferences(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationPreferences(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15769,6 +18733,83 @@ func UnmarshalFeedbackInput(ctx context.Context, raw any) (cases.FeedbackInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNotificationPreferencesInput(ctx context.Context, obj any) (cases.NotificationPreferencesInput, error) {
+	var it cases.NotificationPreferencesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"channel", "safeToLeaveMessage", "contactWindows", "timeZone", "preferredLocale", "resume"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalONotificationChannel2ᚖvictimservicesᚋentᚋcasefileᚐNotifyChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "safeToLeaveMessage":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("safeToLeaveMessage"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SafeToLeaveMessage = data
+		case "contactWindows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactWindows"))
+			data, err := ec.unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactWindows = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
+		case "preferredLocale":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("preferredLocale"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PreferredLocale = data
+		case "resume":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resume"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Resume = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNotificationPreferencesInput unmarshals raw into the NotificationPreferencesInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNotificationPreferencesInput(ctx context.Context, raw any) (cases.NotificationPreferencesInput, error) {
+	var out cases.NotificationPreferencesInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NotificationPreferencesInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOpeningHoursInput(ctx context.Context, obj any) (OpeningHoursInput, error) {
 	var it OpeningHoursInput
 	if obj == nil {
@@ -15810,7 +18851,7 @@ func (ec *executionContext) unmarshalInputOpeningHoursInput(ctx context.Context,
 			it.ByAppointment = data
 		case "periods":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periods"))
-			data, err := ec.unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋgraphᚐOpeningPeriodInputᚄ(ctx, v)
+			data, err := ec.unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -15839,8 +18880,8 @@ func UnmarshalOpeningHoursInput(ctx context.Context, raw any) (OpeningHoursInput
 	return out, err
 }
 
-func (ec *executionContext) unmarshalInputOpeningPeriodInput(ctx context.Context, obj any) (OpeningPeriodInput, error) {
-	var it OpeningPeriodInput
+func (ec *executionContext) unmarshalInputOpeningPeriodInput(ctx context.Context, obj any) (hours.Period, error) {
+	var it hours.Period
 	if obj == nil {
 		return it, nil
 	}
@@ -15889,8 +18930,8 @@ func (ec *executionContext) unmarshalInputOpeningPeriodInput(ctx context.Context
 //
 // ctx must come from a gqlgen request; outside one there is no unmarshaler to use
 // and the returned error says so.
-func UnmarshalOpeningPeriodInput(ctx context.Context, raw any) (OpeningPeriodInput, error) {
-	var out OpeningPeriodInput
+func UnmarshalOpeningPeriodInput(ctx context.Context, raw any) (hours.Period, error) {
+	var out hours.Period
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "OpeningPeriodInput", raw, &out)
 	return out, err
 }
@@ -16123,7 +19164,7 @@ func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"preferredLocale", "contactMethod", "phone", "email", "safeToLeaveMessage", "needs", "safeContactTimes", "description", "safeNow", "immediateDanger"}
+	fieldsInOrder := [...]string{"preferredLocale", "contactMethod", "phone", "email", "safeToLeaveMessage", "needs", "safeContactTimes", "description", "safeNow", "immediateDanger", "notificationChannel", "contactWindows", "timeZone"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -16200,6 +19241,27 @@ func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Contex
 				return it, err
 			}
 			it.ImmediateDanger = data
+		case "notificationChannel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notificationChannel"))
+			data, err := ec.unmarshalONotificationChannel2ᚖvictimservicesᚋentᚋcasefileᚐNotifyChannel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotificationChannel = data
+		case "contactWindows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contactWindows"))
+			data, err := ec.unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContactWindows = data
+		case "timeZone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeZone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeZone = data
 		}
 	}
 	return it, nil
@@ -16856,6 +19918,30 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_referrals(ctx, field, obj)
 				})
+		case "messages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_messages(ctx, field, obj)
+				})
+		case "unreadMessageCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_unreadMessageCount(ctx, field, obj)
+				})
+		case "notificationPreferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_notificationPreferences(ctx, field, obj)
+				})
+		case "notifications":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_notifications(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -17058,6 +20144,146 @@ func (ec *executionContext) _CaseHistoryEntry(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var caseMessageImplementors = []string{"CaseMessage"}
+
+func (ec *executionContext) _CaseMessage(ctx context.Context, sel ast.SelectionSet, obj *ent.CaseMessage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseMessageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseMessage")
+		case "id":
+			out.Values[i] = ec._CaseMessage_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "direction":
+			out.Values[i] = ec._CaseMessage_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseMessage_body(ctx, field, obj)
+				})
+		case "template":
+			out.Values[i] = ec._CaseMessage_template(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentAt":
+			out.Values[i] = ec._CaseMessage_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "readAt":
+			out.Values[i] = ec._CaseMessage_readAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var caseMessageConnectionImplementors = []string{"CaseMessageConnection"}
+
+func (ec *executionContext) _CaseMessageConnection(ctx context.Context, sel ast.SelectionSet, obj *cases.MessageConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseMessageConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseMessageConnection")
+		case "edges":
+			out.Values[i] = ec._CaseMessageConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._CaseMessageConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._CaseMessageConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var caseMessageEdgeImplementors = []string{"CaseMessageEdge"}
+
+func (ec *executionContext) _CaseMessageEdge(ctx context.Context, sel ast.SelectionSet, obj *cases.MessageEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, caseMessageEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CaseMessageEdge")
+		case "node":
+			out.Values[i] = ec._CaseMessageEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._CaseMessageEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseSessionImplementors = []string{"CaseSession"}
 
 func (ec *executionContext) _CaseSession(ctx context.Context, sel ast.SelectionSet, obj *cases.CaseSessionPayload) graphql.Marshaler {
@@ -17076,6 +20302,54 @@ func (ec *executionContext) _CaseSession(ctx context.Context, sel ast.SelectionS
 			}
 		case "expiresAt":
 			out.Values[i] = ec._CaseSession_expiresAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var channelDeliveryImplementors = []string{"ChannelDelivery"}
+
+func (ec *executionContext) _ChannelDelivery(ctx context.Context, sel ast.SelectionSet, obj *cases.ChannelDelivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, channelDeliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChannelDelivery")
+		case "channel":
+			out.Values[i] = ec._ChannelDelivery_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sent":
+			out.Values[i] = ec._ChannelDelivery_sent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "failed":
+			out.Values[i] = ec._ChannelDelivery_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deferred":
+			out.Values[i] = ec._ChannelDelivery_deferred(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17207,6 +20481,11 @@ func (ec *executionContext) _CourtDate(ctx context.Context, sel ast.SelectionSet
 				})
 		case "hearing":
 			out.Values[i] = ec._CourtDate_hearing(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "id":
+			out.Values[i] = ec._CourtDate_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -17414,6 +20693,44 @@ func (ec *executionContext) _FollowUp(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var goalAttainmentImplementors = []string{"GoalAttainment"}
+
+func (ec *executionContext) _GoalAttainment(ctx context.Context, sel ast.SelectionSet, obj *cases.GoalAttainment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, goalAttainmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GoalAttainment")
+		case "met":
+			out.Values[i] = ec._GoalAttainment_met(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "of":
+			out.Values[i] = ec._GoalAttainment_of(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var localeImplementors = []string{"Locale"}
 
 func (ec *executionContext) _Locale(ctx context.Context, sel ast.SelectionSet, obj *Locale) graphql.Marshaler {
@@ -17586,6 +20903,44 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 			out.Values[i] = ec._Location_demo(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var messageTemplateImplementors = []string{"MessageTemplate"}
+
+func (ec *executionContext) _MessageTemplate(ctx context.Context, sel ast.SelectionSet, obj *cases.MessageTemplate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, messageTemplateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MessageTemplate")
+		case "key":
+			out.Values[i] = ec._MessageTemplate_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._MessageTemplate_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -17858,6 +21213,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "updateMyNotificationPreferences":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateMyNotificationPreferences(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stopOutsideMessages":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_stopOutsideMessages(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correctNotificationPreferences":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_correctNotificationPreferences(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendCaseMessage":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendCaseMessage(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendMessageToVictim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendMessageToVictim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markMyMessagesRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markMyMessagesRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markCaseMessagesRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markCaseMessagesRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateCourtDate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateCourtDate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelCourtDate":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelCourtDate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "proposeReferral":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_proposeReferral(ctx, field)
@@ -17940,6 +21358,174 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 				return ec._Mutation_signOutStaffEverywhere(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationImplementors = []string{"Notification"}
+
+func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *ent.Notification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Notification")
+		case "id":
+			out.Values[i] = ec._Notification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "topic":
+			out.Values[i] = ec._Notification_topic(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._Notification_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Notification_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toStaff":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_toStaff(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Notification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notBefore":
+			out.Values[i] = ec._Notification_notBefore(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "sentAt":
+			out.Values[i] = ec._Notification_sentAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "attempts":
+			out.Values[i] = ec._Notification_attempts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastError":
+			out.Values[i] = ec._Notification_lastError(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "neutral":
+			out.Values[i] = ec._Notification_neutral(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Notification_body(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "transport":
+			out.Values[i] = ec._Notification_transport(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "caseNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_caseNumber(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationPreferencesImplementors = []string{"NotificationPreferences"}
+
+func (ec *executionContext) _NotificationPreferences(ctx context.Context, sel ast.SelectionSet, obj *cases.NotificationPreferences) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationPreferencesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationPreferences")
+		case "channel":
+			out.Values[i] = ec._NotificationPreferences_channel(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "safeToLeaveMessage":
+			out.Values[i] = ec._NotificationPreferences_safeToLeaveMessage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "contactWindows":
+			out.Values[i] = ec._NotificationPreferences_contactWindows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "timeZone":
+			out.Values[i] = ec._NotificationPreferences_timeZone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "preferredLocale":
+			out.Values[i] = ec._NotificationPreferences_preferredLocale(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stopped":
+			out.Values[i] = ec._NotificationPreferences_stopped(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stoppedAt":
+			out.Values[i] = ec._NotificationPreferences_stoppedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "stoppedBy":
+			out.Values[i] = ec._NotificationPreferences_stoppedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -18379,6 +21965,31 @@ func (ec *executionContext) _PerformanceReport(ctx context.Context, sel ast.Sele
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "initialContactGoal":
+			out.Values[i] = ec._PerformanceReport_initialContactGoal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resolutionGoal":
+			out.Values[i] = ec._PerformanceReport_resolutionGoal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "satisfactionGoal":
+			out.Values[i] = ec._PerformanceReport_satisfactionGoal(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "feedbackResponseRate":
+			out.Values[i] = ec._PerformanceReport_feedbackResponseRate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notificationDelivery":
+			out.Values[i] = ec._PerformanceReport_notificationDelivery(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18560,6 +22171,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_crisisContacts(ctx, field)
+				})
+		case "messageTemplates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_messageTemplates(ctx, field)
+				})
+		case "notifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_notifications(ctx, field)
+				})
+		case "developmentOutbox":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_developmentOutbox(ctx, field)
 				})
 		case "staffMembers":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -19411,6 +23040,8 @@ func (ec *executionContext) _Subscription(ctx context.Context, sel ast.Selection
 	switch fields[0].Name {
 	case "myCaseUpdated":
 		return ec._Subscription_myCaseUpdated(ctx, fields[0])
+	case "caseUpdated":
+		return ec._Subscription_caseUpdated(ctx, fields[0])
 	default:
 		panic("unknown field " + strconv.Quote(fields[0].Name))
 	}
@@ -19600,6 +23231,24 @@ func (ec *executionContext) _VictimCase(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._VictimCase_referrals(ctx, field, obj)
+				})
+		case "messages":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimCase_messages(ctx, field, obj)
+				})
+		case "unreadMessageCount":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimCase_unreadMessageCount(ctx, field, obj)
+				})
+		case "notificationPreferences":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimCase_notificationPreferences(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -20124,6 +23773,46 @@ func (ec *executionContext) marshalNCaseHistoryEntry2ᚖvictimservicesᚋentᚐC
 	return ec._CaseHistoryEntry(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCaseMessage2ᚖvictimservicesᚋentᚐCaseMessage(ctx context.Context, sel ast.SelectionSet, v *ent.CaseMessage) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseMessage!")
+		return graphql.Null
+	}
+	return ec._CaseMessage(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseMessageConnection2ᚖvictimservicesᚋinternalᚋcasesᚐMessageConnection(ctx context.Context, sel ast.SelectionSet, v *cases.MessageConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseMessageConnection!")
+		return graphql.Null
+	}
+	return ec._CaseMessageConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseMessageEdge2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.MessageEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCaseMessageEdge2ᚖvictimservicesᚋinternalᚋcasesᚐMessageEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCaseMessageEdge2ᚖvictimservicesᚋinternalᚋcasesᚐMessageEdge(ctx context.Context, sel ast.SelectionSet, v *cases.MessageEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseMessageEdge!")
+		return graphql.Null
+	}
+	return ec._CaseMessageEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNCaseOutcome2victimservicesᚋentᚋcasefileᚐOutcome(ctx context.Context, v any) (casefile.Outcome, error) {
 	var res casefile.Outcome
 	err := res.UnmarshalGQL(v)
@@ -20150,6 +23839,30 @@ func (ec *executionContext) unmarshalNCaseStatus2victimservicesᚋentᚋcasefile
 
 func (ec *executionContext) marshalNCaseStatus2victimservicesᚋentᚋcasefileᚐStatus(ctx context.Context, sel ast.SelectionSet, v casefile.Status) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNChannelDelivery2ᚕᚖvictimservicesᚋinternalᚋcasesᚐChannelDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.ChannelDelivery) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChannelDelivery2ᚖvictimservicesᚋinternalᚋcasesᚐChannelDelivery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChannelDelivery2ᚖvictimservicesᚋinternalᚋcasesᚐChannelDelivery(ctx context.Context, sel ast.SelectionSet, v *cases.ChannelDelivery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChannelDelivery!")
+		return graphql.Null
+	}
+	return ec._ChannelDelivery(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNClaimStatus2victimservicesᚋentᚋcasefileᚐClaimStatus(ctx context.Context, v any) (casefile.ClaimStatus, error) {
@@ -20271,6 +23984,16 @@ func (ec *executionContext) marshalNDayOfWeek2victimservicesᚋentᚋschemaᚋho
 	return v
 }
 
+func (ec *executionContext) unmarshalNDeliveryChannel2victimservicesᚋentᚋnotificationᚐChannel(ctx context.Context, v any) (notification.Channel, error) {
+	var res notification.Channel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryChannel2victimservicesᚋentᚋnotificationᚐChannel(ctx context.Context, sel ast.SelectionSet, v notification.Channel) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.EmergencyContact) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20344,6 +24067,14 @@ func (ec *executionContext) marshalNFollowUp2ᚖvictimservicesᚋentᚐFollowUp(
 		return graphql.Null
 	}
 	return ec._FollowUp(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGoalAttainment2ᚖvictimservicesᚋinternalᚋcasesᚐGoalAttainment(ctx context.Context, sel ast.SelectionSet, v *cases.GoalAttainment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "GoalAttainment!")
+		return graphql.Null
+	}
+	return ec._GoalAttainment(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNHearingType2victimservicesᚋentᚋcourtdateᚐHearing(ctx context.Context, v any) (courtdate.Hearing, error) {
@@ -20465,6 +24196,40 @@ func (ec *executionContext) marshalNLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx context.Context, v any) (casemessage.Direction, error) {
+	var res casemessage.Direction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx context.Context, sel ast.SelectionSet, v casemessage.Direction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNMessageTemplate2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplateᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.MessageTemplate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMessageTemplate2ᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMessageTemplate2ᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplate(ctx context.Context, sel ast.SelectionSet, v *cases.MessageTemplate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MessageTemplate!")
+		return graphql.Null
+	}
+	return ec._MessageTemplate(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNMetric2ᚖvictimservicesᚋinternalᚋcasesᚐMetric(ctx context.Context, sel ast.SelectionSet, v *cases.Metric) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Metric!")
@@ -20507,6 +24272,73 @@ func (ec *executionContext) marshalNNode2ᚕvictimservicesᚋentᚐNoderᚄ(ctx 
 	return ret
 }
 
+func (ec *executionContext) marshalNNotification2ᚕᚖvictimservicesᚋentᚐNotificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotification2ᚖvictimservicesᚋentᚐNotification(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNotification2ᚖvictimservicesᚋentᚐNotification(ctx context.Context, sel ast.SelectionSet, v *ent.Notification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Notification!")
+		return graphql.Null
+	}
+	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNotificationChannel2victimservicesᚋentᚋcasefileᚐNotifyChannel(ctx context.Context, v any) (casefile.NotifyChannel, error) {
+	var res casefile.NotifyChannel
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationChannel2victimservicesᚋentᚋcasefileᚐNotifyChannel(ctx context.Context, sel ast.SelectionSet, v casefile.NotifyChannel) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNNotificationPreferences2ᚖvictimservicesᚋinternalᚋcasesᚐNotificationPreferences(ctx context.Context, sel ast.SelectionSet, v *cases.NotificationPreferences) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotificationPreferences!")
+		return graphql.Null
+	}
+	return ec._NotificationPreferences(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNotificationPreferencesInput2victimservicesᚋinternalᚋcasesᚐNotificationPreferencesInput(ctx context.Context, v any) (cases.NotificationPreferencesInput, error) {
+	res, err := ec.unmarshalInputNotificationPreferencesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNNotificationStatus2victimservicesᚋentᚋnotificationᚐStatus(ctx context.Context, v any) (notification.Status, error) {
+	var res notification.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationStatus2victimservicesᚋentᚋnotificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v notification.Status) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNNotificationTopic2victimservicesᚋentᚋnotificationᚐTopic(ctx context.Context, v any) (notification.Topic, error) {
+	var res notification.Topic
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNotificationTopic2victimservicesᚋentᚋnotificationᚐTopic(ctx context.Context, sel ast.SelectionSet, v notification.Topic) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNOpeningHours2victimservicesᚋentᚋschemaᚋhoursᚐSchedule(ctx context.Context, sel ast.SelectionSet, v hours.Schedule) graphql.Marshaler {
 	return ec._OpeningHours(ctx, sel, &v)
 }
@@ -20516,7 +24348,31 @@ func (ec *executionContext) unmarshalNOpeningHoursInput2ᚖvictimservicesᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋgraphᚐOpeningPeriodInput(ctx context.Context, v any) (*OpeningPeriodInput, error) {
+func (ec *executionContext) marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOpeningPeriod2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNOpeningPeriod2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v *hours.Period) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OpeningPeriod!")
+		return graphql.Null
+	}
+	return ec._OpeningPeriod(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, v any) (*hours.Period, error) {
 	res, err := ec.unmarshalInputOpeningPeriodInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
@@ -21546,6 +25402,38 @@ func (ec *executionContext) marshalONode2victimservicesᚋentᚐNoder(ctx contex
 	return ec._Node(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalONotificationChannel2ᚖvictimservicesᚋentᚋcasefileᚐNotifyChannel(ctx context.Context, v any) (*casefile.NotifyChannel, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(casefile.NotifyChannel)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotificationChannel2ᚖvictimservicesᚋentᚋcasefileᚐNotifyChannel(ctx context.Context, sel ast.SelectionSet, v *casefile.NotifyChannel) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalONotificationStatus2ᚖvictimservicesᚋentᚋnotificationᚐStatus(ctx context.Context, v any) (*notification.Status, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(notification.Status)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONotificationStatus2ᚖvictimservicesᚋentᚋnotificationᚐStatus(ctx context.Context, sel ast.SelectionSet, v *notification.Status) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOOpeningHours2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐSchedule(ctx context.Context, sel ast.SelectionSet, v *hours.Schedule) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -21578,16 +25466,16 @@ func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋsche
 	return ret
 }
 
-func (ec *executionContext) unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋgraphᚐOpeningPeriodInputᚄ(ctx context.Context, v any) ([]*OpeningPeriodInput, error) {
+func (ec *executionContext) unmarshalOOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, v any) ([]*hours.Period, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]*OpeningPeriodInput, len(vSlice))
+	res := make([]*hours.Period, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋgraphᚐOpeningPeriodInput(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -21632,6 +25520,22 @@ func (ec *executionContext) unmarshalOOrganizationKind2ᚖvictimservicesᚋent�
 }
 
 func (ec *executionContext) marshalOOrganizationKind2ᚖvictimservicesᚋentᚋorganizationᚐKind(ctx context.Context, sel ast.SelectionSet, v *organization.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOOutreachStoppedBy2ᚖvictimservicesᚋentᚋcasefileᚐOutreachStoppedBy(ctx context.Context, v any) (*casefile.OutreachStoppedBy, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(casefile.OutreachStoppedBy)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutreachStoppedBy2ᚖvictimservicesᚋentᚋcasefileᚐOutreachStoppedBy(ctx context.Context, sel ast.SelectionSet, v *casefile.OutreachStoppedBy) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

@@ -128,19 +128,9 @@ type OpeningHoursInput struct {
 	// By appointment only.
 	ByAppointment *bool `json:"byAppointment,omitempty"`
 	// Weekly periods.
-	Periods []*OpeningPeriodInput `json:"periods,omitempty"`
+	Periods []*hours.Period `json:"periods,omitempty"`
 	// Closure dates, YYYY-MM-DD.
 	Closures []string `json:"closures,omitempty"`
-}
-
-// One weekly opening period to store.
-type OpeningPeriodInput struct {
-	// Day the period starts on.
-	Day hours.Weekday `json:"day"`
-	// HH:MM, local time.
-	Opens string `json:"opens"`
-	// HH:MM (24:00 for midnight); at or before opens means the next day.
-	Closes string `json:"closes"`
 }
 
 // A phone number to store.

@@ -109,6 +109,9 @@ const (
 	KindACCESS_CODE_REISSUED Kind = "ACCESS_CODE_REISSUED"
 	KindFEEDBACK             Kind = "FEEDBACK"
 	KindREFERRAL_UPDATED     Kind = "REFERRAL_UPDATED"
+	KindCOURT_DATE_CHANGED   Kind = "COURT_DATE_CHANGED"
+	KindCOURT_DATE_CANCELLED Kind = "COURT_DATE_CANCELLED"
+	KindPREFERENCES_CHANGED  Kind = "PREFERENCES_CHANGED"
 )
 
 func (k Kind) String() string {
@@ -118,7 +121,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindRECEIVED, KindADVOCATE_ASSIGNED, KindFIRST_CONTACT, KindSTATUS_CHANGED, KindNOTE, KindFOLLOW_UP_SCHEDULED, KindFOLLOW_UP_DONE, KindCOURT_DATE_ADDED, KindCLAIM_UPDATED, KindCLOSED, KindACCESS_CODE_REISSUED, KindFEEDBACK, KindREFERRAL_UPDATED:
+	case KindRECEIVED, KindADVOCATE_ASSIGNED, KindFIRST_CONTACT, KindSTATUS_CHANGED, KindNOTE, KindFOLLOW_UP_SCHEDULED, KindFOLLOW_UP_DONE, KindCOURT_DATE_ADDED, KindCLAIM_UPDATED, KindCLOSED, KindACCESS_CODE_REISSUED, KindFEEDBACK, KindREFERRAL_UPDATED, KindCOURT_DATE_CHANGED, KindCOURT_DATE_CANCELLED, KindPREFERENCES_CHANGED:
 		return nil
 	default:
 		return fmt.Errorf("caseevent: invalid enum value for kind field: %q", k)

@@ -61,6 +61,16 @@ const (
 	FieldDemo = "demo"
 	// FieldVersion holds the string denoting the version field in the database.
 	FieldVersion = "version"
+	// FieldNotifyChannel holds the string denoting the notify_channel field in the database.
+	FieldNotifyChannel = "notify_channel"
+	// FieldContactWindows holds the string denoting the contact_windows field in the database.
+	FieldContactWindows = "contact_windows"
+	// FieldTimeZone holds the string denoting the time_zone field in the database.
+	FieldTimeZone = "time_zone"
+	// FieldOutreachStoppedAt holds the string denoting the outreach_stopped_at field in the database.
+	FieldOutreachStoppedAt = "outreach_stopped_at"
+	// FieldOutreachStoppedBy holds the string denoting the outreach_stopped_by field in the database.
+	FieldOutreachStoppedBy = "outreach_stopped_by"
 	// EdgeAdvocate holds the string denoting the advocate edge name in mutations.
 	EdgeAdvocate = "advocate"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
@@ -75,6 +85,8 @@ const (
 	EdgeFeedback = "feedback"
 	// EdgeReferrals holds the string denoting the referrals edge name in mutations.
 	EdgeReferrals = "referrals"
+	// EdgeMessages holds the string denoting the messages edge name in mutations.
+	EdgeMessages = "messages"
 	// Table holds the table name of the casefile in the database.
 	Table = "case_files"
 	// AdvocateTable is the table that holds the advocate relation/edge.
@@ -126,6 +138,13 @@ const (
 	ReferralsInverseTable = "referrals"
 	// ReferralsColumn is the table column denoting the referrals relation/edge.
 	ReferralsColumn = "case_id"
+	// MessagesTable is the table that holds the messages relation/edge.
+	MessagesTable = "case_messages"
+	// MessagesInverseTable is the table name for the CaseMessage entity.
+	// It exists in this package in order to avoid circular dependency with the "casemessage" package.
+	MessagesInverseTable = "case_messages"
+	// MessagesColumn is the table column denoting the messages relation/edge.
+	MessagesColumn = "case_id"
 )
 
 // Columns holds all SQL columns for casefile fields.
@@ -152,6 +171,11 @@ var Columns = []string{
 	FieldClaimUpdatedAt,
 	FieldDemo,
 	FieldVersion,
+	FieldNotifyChannel,
+	FieldContactWindows,
+	FieldTimeZone,
+	FieldOutreachStoppedAt,
+	FieldOutreachStoppedBy,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -305,6 +329,57 @@ func ClaimStatusValidator(cs ClaimStatus) error {
 	}
 }
 
+// NotifyChannel defines the type for the "notify_channel" enum field.
+type NotifyChannel string
+
+// NotifyChannelIN_APP is the default value of the NotifyChannel enum.
+const DefaultNotifyChannel = NotifyChannelIN_APP
+
+// NotifyChannel values.
+const (
+	NotifyChannelSMS    NotifyChannel = "SMS"
+	NotifyChannelEMAIL  NotifyChannel = "EMAIL"
+	NotifyChannelIN_APP NotifyChannel = "IN_APP"
+)
+
+func (nc NotifyChannel) String() string {
+	return string(nc)
+}
+
+// NotifyChannelValidator is a validator for the "notify_channel" field enum values. It is called by the builders before save.
+func NotifyChannelValidator(nc NotifyChannel) error {
+	switch nc {
+	case NotifyChannelSMS, NotifyChannelEMAIL, NotifyChannelIN_APP:
+		return nil
+	default:
+		return fmt.Errorf("casefile: invalid enum value for notify_channel field: %q", nc)
+	}
+}
+
+// OutreachStoppedBy defines the type for the "outreach_stopped_by" enum field.
+type OutreachStoppedBy string
+
+// OutreachStoppedBy values.
+const (
+	OutreachStoppedByAPP       OutreachStoppedBy = "APP"
+	OutreachStoppedBySMS_REPLY OutreachStoppedBy = "SMS_REPLY"
+	OutreachStoppedBySTAFF     OutreachStoppedBy = "STAFF"
+)
+
+func (osb OutreachStoppedBy) String() string {
+	return string(osb)
+}
+
+// OutreachStoppedByValidator is a validator for the "outreach_stopped_by" field enum values. It is called by the builders before save.
+func OutreachStoppedByValidator(osb OutreachStoppedBy) error {
+	switch osb {
+	case OutreachStoppedByAPP, OutreachStoppedBySMS_REPLY, OutreachStoppedBySTAFF:
+		return nil
+	default:
+		return fmt.Errorf("casefile: invalid enum value for outreach_stopped_by field: %q", osb)
+	}
+}
+
 // OrderOption defines the ordering options for the CaseFile queries.
 type OrderOption func(*sql.Selector)
 
@@ -413,6 +488,26 @@ func ByVersion(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldVersion, opts...).ToFunc()
 }
 
+// ByNotifyChannel orders the results by the notify_channel field.
+func ByNotifyChannel(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNotifyChannel, opts...).ToFunc()
+}
+
+// ByTimeZone orders the results by the time_zone field.
+func ByTimeZone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldTimeZone, opts...).ToFunc()
+}
+
+// ByOutreachStoppedAt orders the results by the outreach_stopped_at field.
+func ByOutreachStoppedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutreachStoppedAt, opts...).ToFunc()
+}
+
+// ByOutreachStoppedBy orders the results by the outreach_stopped_by field.
+func ByOutreachStoppedBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldOutreachStoppedBy, opts...).ToFunc()
+}
+
 // ByAdvocateField orders the results by advocate field.
 func ByAdvocateField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -496,6 +591,20 @@ func ByReferrals(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newReferralsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByMessagesCount orders the results by messages count.
+func ByMessagesCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newMessagesStep(), opts...)
+	}
+}
+
+// ByMessages orders the results by messages terms.
+func ByMessages(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newMessagesStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newAdvocateStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -543,6 +652,13 @@ func newReferralsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ReferralsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, ReferralsTable, ReferralsColumn),
+	)
+}
+func newMessagesStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(MessagesInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, MessagesTable, MessagesColumn),
 	)
 }
 
@@ -614,6 +730,42 @@ func (e *ClaimStatus) UnmarshalGQL(val interface{}) error {
 	*e = ClaimStatus(str)
 	if err := ClaimStatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid ClaimStatus", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e NotifyChannel) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *NotifyChannel) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = NotifyChannel(str)
+	if err := NotifyChannelValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid NotifyChannel", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e OutreachStoppedBy) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *OutreachStoppedBy) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = OutreachStoppedBy(str)
+	if err := OutreachStoppedByValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid OutreachStoppedBy", str)
 	}
 	return nil
 }

@@ -136,6 +136,16 @@ func Version(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldVersion, v))
 }
 
+// TimeZone applies equality check predicate on the "time_zone" field. It's identical to TimeZoneEQ.
+func TimeZone(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTimeZone, v))
+}
+
+// OutreachStoppedAt applies equality check predicate on the "outreach_stopped_at" field. It's identical to OutreachStoppedAtEQ.
+func OutreachStoppedAt(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldOutreachStoppedAt, v))
+}
+
 // CaseNumberEQ applies the EQ predicate on the "case_number" field.
 func CaseNumberEQ(v string) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldEQ(FieldCaseNumber, v))
@@ -1071,6 +1081,191 @@ func VersionLTE(v int) predicate.CaseFile {
 	return predicate.CaseFile(sql.FieldLTE(FieldVersion, v))
 }
 
+// NotifyChannelEQ applies the EQ predicate on the "notify_channel" field.
+func NotifyChannelEQ(v NotifyChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldNotifyChannel, v))
+}
+
+// NotifyChannelNEQ applies the NEQ predicate on the "notify_channel" field.
+func NotifyChannelNEQ(v NotifyChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldNotifyChannel, v))
+}
+
+// NotifyChannelIn applies the In predicate on the "notify_channel" field.
+func NotifyChannelIn(vs ...NotifyChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldNotifyChannel, vs...))
+}
+
+// NotifyChannelNotIn applies the NotIn predicate on the "notify_channel" field.
+func NotifyChannelNotIn(vs ...NotifyChannel) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldNotifyChannel, vs...))
+}
+
+// ContactWindowsIsNil applies the IsNil predicate on the "contact_windows" field.
+func ContactWindowsIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldContactWindows))
+}
+
+// ContactWindowsNotNil applies the NotNil predicate on the "contact_windows" field.
+func ContactWindowsNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldContactWindows))
+}
+
+// TimeZoneEQ applies the EQ predicate on the "time_zone" field.
+func TimeZoneEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldTimeZone, v))
+}
+
+// TimeZoneNEQ applies the NEQ predicate on the "time_zone" field.
+func TimeZoneNEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldTimeZone, v))
+}
+
+// TimeZoneIn applies the In predicate on the "time_zone" field.
+func TimeZoneIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldTimeZone, vs...))
+}
+
+// TimeZoneNotIn applies the NotIn predicate on the "time_zone" field.
+func TimeZoneNotIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldTimeZone, vs...))
+}
+
+// TimeZoneGT applies the GT predicate on the "time_zone" field.
+func TimeZoneGT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldTimeZone, v))
+}
+
+// TimeZoneGTE applies the GTE predicate on the "time_zone" field.
+func TimeZoneGTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldTimeZone, v))
+}
+
+// TimeZoneLT applies the LT predicate on the "time_zone" field.
+func TimeZoneLT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldTimeZone, v))
+}
+
+// TimeZoneLTE applies the LTE predicate on the "time_zone" field.
+func TimeZoneLTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldTimeZone, v))
+}
+
+// TimeZoneContains applies the Contains predicate on the "time_zone" field.
+func TimeZoneContains(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContains(FieldTimeZone, v))
+}
+
+// TimeZoneHasPrefix applies the HasPrefix predicate on the "time_zone" field.
+func TimeZoneHasPrefix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasPrefix(FieldTimeZone, v))
+}
+
+// TimeZoneHasSuffix applies the HasSuffix predicate on the "time_zone" field.
+func TimeZoneHasSuffix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasSuffix(FieldTimeZone, v))
+}
+
+// TimeZoneIsNil applies the IsNil predicate on the "time_zone" field.
+func TimeZoneIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldTimeZone))
+}
+
+// TimeZoneNotNil applies the NotNil predicate on the "time_zone" field.
+func TimeZoneNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldTimeZone))
+}
+
+// TimeZoneEqualFold applies the EqualFold predicate on the "time_zone" field.
+func TimeZoneEqualFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEqualFold(FieldTimeZone, v))
+}
+
+// TimeZoneContainsFold applies the ContainsFold predicate on the "time_zone" field.
+func TimeZoneContainsFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContainsFold(FieldTimeZone, v))
+}
+
+// OutreachStoppedAtEQ applies the EQ predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtNEQ applies the NEQ predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtNEQ(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtIn applies the In predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldOutreachStoppedAt, vs...))
+}
+
+// OutreachStoppedAtNotIn applies the NotIn predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtNotIn(vs ...time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldOutreachStoppedAt, vs...))
+}
+
+// OutreachStoppedAtGT applies the GT predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtGT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtGTE applies the GTE predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtGTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtLT applies the LT predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtLT(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtLTE applies the LTE predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtLTE(v time.Time) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldOutreachStoppedAt, v))
+}
+
+// OutreachStoppedAtIsNil applies the IsNil predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldOutreachStoppedAt))
+}
+
+// OutreachStoppedAtNotNil applies the NotNil predicate on the "outreach_stopped_at" field.
+func OutreachStoppedAtNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldOutreachStoppedAt))
+}
+
+// OutreachStoppedByEQ applies the EQ predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByEQ(v OutreachStoppedBy) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldOutreachStoppedBy, v))
+}
+
+// OutreachStoppedByNEQ applies the NEQ predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByNEQ(v OutreachStoppedBy) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldOutreachStoppedBy, v))
+}
+
+// OutreachStoppedByIn applies the In predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByIn(vs ...OutreachStoppedBy) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldOutreachStoppedBy, vs...))
+}
+
+// OutreachStoppedByNotIn applies the NotIn predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByNotIn(vs ...OutreachStoppedBy) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldOutreachStoppedBy, vs...))
+}
+
+// OutreachStoppedByIsNil applies the IsNil predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldOutreachStoppedBy))
+}
+
+// OutreachStoppedByNotNil applies the NotNil predicate on the "outreach_stopped_by" field.
+func OutreachStoppedByNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldOutreachStoppedBy))
+}
+
 // HasAdvocate applies the HasEdge predicate on the "advocate" edge.
 func HasAdvocate() predicate.CaseFile {
 	return predicate.CaseFile(func(s *sql.Selector) {
@@ -1224,6 +1419,29 @@ func HasReferrals() predicate.CaseFile {
 func HasReferralsWith(preds ...predicate.Referral) predicate.CaseFile {
 	return predicate.CaseFile(func(s *sql.Selector) {
 		step := newReferralsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasMessages applies the HasEdge predicate on the "messages" edge.
+func HasMessages() predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, MessagesTable, MessagesColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasMessagesWith applies the HasEdge predicate on the "messages" edge with a given conditions (other predicates).
+func HasMessagesWith(preds ...predicate.CaseMessage) predicate.CaseFile {
+	return predicate.CaseFile(func(s *sql.Selector) {
+		step := newMessagesStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

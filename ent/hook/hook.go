@@ -44,6 +44,18 @@ func (f CaseFileFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, er
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseFileMutation", m)
 }
 
+// The CaseMessageFunc type is an adapter to allow the use of ordinary
+// function as CaseMessage mutator.
+type CaseMessageFunc func(context.Context, *ent.CaseMessageMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CaseMessageFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CaseMessageMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CaseMessageMutation", m)
+}
+
 // The CaseSessionFunc type is an adapter to allow the use of ordinary
 // function as CaseSession mutator.
 type CaseSessionFunc func(context.Context, *ent.CaseSessionMutation) (ent.Value, error)
@@ -114,6 +126,18 @@ func (f LocationTranslationFunc) Mutate(ctx context.Context, m ent.Mutation) (en
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.LocationTranslationMutation", m)
+}
+
+// The NotificationFunc type is an adapter to allow the use of ordinary
+// function as Notification mutator.
+type NotificationFunc func(context.Context, *ent.NotificationMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f NotificationFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.NotificationMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.NotificationMutation", m)
 }
 
 // The OrganizationFunc type is an adapter to allow the use of ordinary

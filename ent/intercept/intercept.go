@@ -10,12 +10,14 @@ import (
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/predicate"
@@ -166,6 +168,33 @@ func (f TraverseCaseFile) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.CaseFileQuery", q)
+}
+
+// The CaseMessageFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CaseMessageFunc func(context.Context, *ent.CaseMessageQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CaseMessageFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CaseMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CaseMessageQuery", q)
+}
+
+// The TraverseCaseMessage type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCaseMessage func(context.Context, *ent.CaseMessageQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCaseMessage) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCaseMessage) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CaseMessageQuery", q)
 }
 
 // The CaseSessionFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -328,6 +357,33 @@ func (f TraverseLocationTranslation) Traverse(ctx context.Context, q ent.Query) 
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.LocationTranslationQuery", q)
+}
+
+// The NotificationFunc type is an adapter to allow the use of ordinary function as a Querier.
+type NotificationFunc func(context.Context, *ent.NotificationQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f NotificationFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
+}
+
+// The TraverseNotification type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseNotification func(context.Context, *ent.NotificationQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseNotification) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseNotification) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.NotificationQuery", q)
 }
 
 // The OrganizationFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -609,6 +665,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.CaseEventQuery, predicate.CaseEvent, caseevent.OrderOption]{typ: ent.TypeCaseEvent, tq: q}, nil
 	case *ent.CaseFileQuery:
 		return &query[*ent.CaseFileQuery, predicate.CaseFile, casefile.OrderOption]{typ: ent.TypeCaseFile, tq: q}, nil
+	case *ent.CaseMessageQuery:
+		return &query[*ent.CaseMessageQuery, predicate.CaseMessage, casemessage.OrderOption]{typ: ent.TypeCaseMessage, tq: q}, nil
 	case *ent.CaseSessionQuery:
 		return &query[*ent.CaseSessionQuery, predicate.CaseSession, casesession.OrderOption]{typ: ent.TypeCaseSession, tq: q}, nil
 	case *ent.CourtDateQuery:
@@ -621,6 +679,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.LocationQuery, predicate.Location, location.OrderOption]{typ: ent.TypeLocation, tq: q}, nil
 	case *ent.LocationTranslationQuery:
 		return &query[*ent.LocationTranslationQuery, predicate.LocationTranslation, locationtranslation.OrderOption]{typ: ent.TypeLocationTranslation, tq: q}, nil
+	case *ent.NotificationQuery:
+		return &query[*ent.NotificationQuery, predicate.Notification, notification.OrderOption]{typ: ent.TypeNotification, tq: q}, nil
 	case *ent.OrganizationQuery:
 		return &query[*ent.OrganizationQuery, predicate.Organization, organization.OrderOption]{typ: ent.TypeOrganization, tq: q}, nil
 	case *ent.OrganizationTranslationQuery:

@@ -40,7 +40,7 @@ var (
 	// CaseEventsColumns holds the columns for the "case_events" table.
 	CaseEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "PREFERENCES_CHANGED"}},
 		{Name: "victim_visible", Type: field.TypeBool, Default: true},
 		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "status", Type: field.TypeString, Nullable: true},
@@ -93,6 +93,11 @@ var (
 		{Name: "claim_updated_at", Type: field.TypeTime, Nullable: true},
 		{Name: "demo", Type: field.TypeBool, Default: false},
 		{Name: "version", Type: field.TypeInt, Default: 1},
+		{Name: "notify_channel", Type: field.TypeEnum, Enums: []string{"SMS", "EMAIL", "IN_APP"}, Default: "IN_APP"},
+		{Name: "contact_windows", Type: field.TypeJSON, Nullable: true},
+		{Name: "time_zone", Type: field.TypeString, Nullable: true},
+		{Name: "outreach_stopped_at", Type: field.TypeTime, Nullable: true},
+		{Name: "outreach_stopped_by", Type: field.TypeEnum, Nullable: true, Enums: []string{"APP", "SMS_REPLY", "STAFF"}},
 		{Name: "advocate_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// CaseFilesTable holds the schema information for the "case_files" table.
@@ -103,7 +108,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_files_staffs_cases",
-				Columns:    []*schema.Column{CaseFilesColumns[21]},
+				Columns:    []*schema.Column{CaseFilesColumns[26]},
 				RefColumns: []*schema.Column{StaffsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -112,12 +117,12 @@ var (
 			{
 				Name:    "casefile_advocate_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[21], CaseFilesColumns[2]},
+				Columns: []*schema.Column{CaseFilesColumns[26], CaseFilesColumns[2]},
 			},
 			{
 				Name:    "casefile_advocate_id_urgent_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[21], CaseFilesColumns[11], CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[26], CaseFilesColumns[11], CaseFilesColumns[13]},
 			},
 			{
 				Name:    "casefile_urgent_opened_at",
@@ -133,6 +138,49 @@ var (
 				Name:    "casefile_closed_at",
 				Unique:  false,
 				Columns: []*schema.Column{CaseFilesColumns[15]},
+			},
+			{
+				Name:    "casefile_status_first_contact_at_opened_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[2], CaseFilesColumns[14], CaseFilesColumns[13]},
+			},
+		},
+	}
+	// CaseMessagesColumns holds the columns for the "case_messages" table.
+	CaseMessagesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "direction", Type: field.TypeEnum, Enums: []string{"FROM_VICTIM", "TO_VICTIM"}},
+		{Name: "body", Type: field.TypeString, Size: 2000},
+		{Name: "template", Type: field.TypeString, Nullable: true},
+		{Name: "locale", Type: field.TypeString},
+		{Name: "author_id", Type: field.TypeString, Nullable: true},
+		{Name: "sent_at", Type: field.TypeTime},
+		{Name: "read_at", Type: field.TypeTime, Nullable: true},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// CaseMessagesTable holds the schema information for the "case_messages" table.
+	CaseMessagesTable = &schema.Table{
+		Name:       "case_messages",
+		Columns:    CaseMessagesColumns,
+		PrimaryKey: []*schema.Column{CaseMessagesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "case_messages_case_files_messages",
+				Columns:    []*schema.Column{CaseMessagesColumns[8]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "casemessage_case_id_sent_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseMessagesColumns[8], CaseMessagesColumns[6]},
+			},
+			{
+				Name:    "casemessage_case_id_direction_read_at",
+				Unique:  false,
+				Columns: []*schema.Column{CaseMessagesColumns[8], CaseMessagesColumns[1], CaseMessagesColumns[7]},
 			},
 		},
 	}
@@ -189,6 +237,11 @@ var (
 				Name:    "courtdate_case_id_at",
 				Unique:  false,
 				Columns: []*schema.Column{CourtDatesColumns[8], CourtDatesColumns[1]},
+			},
+			{
+				Name:    "courtdate_at",
+				Unique:  false,
+				Columns: []*schema.Column{CourtDatesColumns[1]},
 			},
 		},
 	}
@@ -304,6 +357,63 @@ var (
 				Name:    "locationtranslation_location_id_locale",
 				Unique:  true,
 				Columns: []*schema.Column{LocationTranslationsColumns[7], LocationTranslationsColumns[1]},
+			},
+		},
+	}
+	// NotificationsColumns holds the columns for the "notifications" table.
+	NotificationsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "case_id", Type: field.TypeString, Nullable: true},
+		{Name: "audience", Type: field.TypeEnum, Enums: []string{"VICTIM", "STAFF"}},
+		{Name: "staff_id", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST", "FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST"}},
+		{Name: "channel", Type: field.TypeEnum, Enums: []string{"SMS", "EMAIL"}},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "DEAD", "SKIPPED", "FOLDED"}, Default: "PENDING"},
+		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "not_before", Type: field.TypeTime},
+		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
+		{Name: "attempts", Type: field.TypeInt, Default: 0},
+		{Name: "last_error", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "transport", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "provider_id", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "ref_id", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "folded_into", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "neutral", Type: field.TypeBool, Default: false},
+		{Name: "locale", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "subject", Type: field.TypeString, Nullable: true, Default: ""},
+		{Name: "body", Type: field.TypeString, Nullable: true, Size: 2147483647, Default: ""},
+	}
+	// NotificationsTable holds the schema information for the "notifications" table.
+	NotificationsTable = &schema.Table{
+		Name:       "notifications",
+		Columns:    NotificationsColumns,
+		PrimaryKey: []*schema.Column{NotificationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "notification_case_id_status",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[6]},
+			},
+			{
+				Name:    "notification_case_id_sent_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[1], NotificationsColumns[10]},
+			},
+			{
+				Name:    "notification_status_not_before",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[6], NotificationsColumns[9]},
+			},
+			{
+				Name:    "notification_provider_id",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[14]},
+			},
+			{
+				Name:    "notification_created_at",
+				Unique:  false,
+				Columns: []*schema.Column{NotificationsColumns[8]},
 			},
 		},
 	}
@@ -634,12 +744,14 @@ var (
 		AuditRecordsTable,
 		CaseEventsTable,
 		CaseFilesTable,
+		CaseMessagesTable,
 		CaseSessionsTable,
 		CourtDatesTable,
 		FeedbacksTable,
 		FollowUpsTable,
 		LocationsTable,
 		LocationTranslationsTable,
+		NotificationsTable,
 		OrganizationsTable,
 		OrganizationTranslationsTable,
 		RateEventsTable,
@@ -657,6 +769,7 @@ var (
 func init() {
 	CaseEventsTable.ForeignKeys[0].RefTable = CaseFilesTable
 	CaseFilesTable.ForeignKeys[0].RefTable = StaffsTable
+	CaseMessagesTable.ForeignKeys[0].RefTable = CaseFilesTable
 	CaseSessionsTable.ForeignKeys[0].RefTable = CaseFilesTable
 	CourtDatesTable.ForeignKeys[0].RefTable = CaseFilesTable
 	FeedbacksTable.ForeignKeys[0].RefTable = CaseFilesTable

@@ -15,6 +15,9 @@ type CaseEvent func(*sql.Selector)
 // CaseFile is the predicate function for casefile builders.
 type CaseFile func(*sql.Selector)
 
+// CaseMessage is the predicate function for casemessage builders.
+type CaseMessage func(*sql.Selector)
+
 // CaseSession is the predicate function for casesession builders.
 type CaseSession func(*sql.Selector)
 
@@ -32,6 +35,9 @@ type Location func(*sql.Selector)
 
 // LocationTranslation is the predicate function for locationtranslation builders.
 type LocationTranslation func(*sql.Selector)
+
+// Notification is the predicate function for notification builders.
+type Notification func(*sql.Selector)
 
 // Organization is the predicate function for organization builders.
 type Organization func(*sql.Selector)

@@ -182,6 +182,30 @@ func (f CaseFileMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutati
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseFileMutation", m)
 }
 
+// The CaseMessageQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CaseMessageQueryRuleFunc func(context.Context, *ent.CaseMessageQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CaseMessageQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CaseMessageQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CaseMessageQuery", q)
+}
+
+// The CaseMessageMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CaseMessageMutationRuleFunc func(context.Context, *ent.CaseMessageMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CaseMessageMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CaseMessageMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CaseMessageMutation", m)
+}
+
 // The CaseSessionQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CaseSessionQueryRuleFunc func(context.Context, *ent.CaseSessionQuery) error
@@ -324,6 +348,30 @@ func (f LocationTranslationMutationRuleFunc) EvalMutation(ctx context.Context, m
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.LocationTranslationMutation", m)
+}
+
+// The NotificationQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type NotificationQueryRuleFunc func(context.Context, *ent.NotificationQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f NotificationQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.NotificationQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.NotificationQuery", q)
+}
+
+// The NotificationMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type NotificationMutationRuleFunc func(context.Context, *ent.NotificationMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f NotificationMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.NotificationMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.NotificationMutation", m)
 }
 
 // The OrganizationQueryRuleFunc type is an adapter to allow the use of ordinary

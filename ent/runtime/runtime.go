@@ -8,12 +8,14 @@ import (
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
 	"victimservices/ent/courtdate"
 	"victimservices/ent/feedback"
 	"victimservices/ent/followup"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/rateevent"
@@ -176,6 +178,62 @@ func init() {
 	// casefile.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	casefile.IDValidator = func() func(string) error {
 		validators := casefileDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	casemessageMixin := schema.CaseMessage{}.Mixin()
+	casemessage.Policy = privacy.NewPolicies(schema.CaseMessage{})
+	casemessage.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := casemessage.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	casemessageMixinFields0 := casemessageMixin[0].Fields()
+	_ = casemessageMixinFields0
+	casemessageFields := schema.CaseMessage{}.Fields()
+	_ = casemessageFields
+	// casemessageDescBody is the schema descriptor for body field.
+	casemessageDescBody := casemessageFields[2].Descriptor()
+	// casemessage.BodyValidator is a validator for the "body" field. It is called by the builders before save.
+	casemessage.BodyValidator = func() func(string) error {
+		validators := casemessageDescBody.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(body string) error {
+			for _, fn := range fns {
+				if err := fn(body); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	// casemessageDescSentAt is the schema descriptor for sent_at field.
+	casemessageDescSentAt := casemessageFields[6].Descriptor()
+	// casemessage.DefaultSentAt holds the default value on creation for the sent_at field.
+	casemessage.DefaultSentAt = casemessageDescSentAt.Default.(func() time.Time)
+	// casemessageDescID is the schema descriptor for id field.
+	casemessageDescID := casemessageMixinFields0[0].Descriptor()
+	// casemessage.DefaultID holds the default value on creation for the id field.
+	casemessage.DefaultID = casemessageDescID.Default.(func() nodeid.ID)
+	// casemessage.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	casemessage.IDValidator = func() func(string) error {
+		validators := casemessageDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),
@@ -539,6 +597,88 @@ func init() {
 	// locationtranslation.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	locationtranslation.IDValidator = func() func(string) error {
 		validators := locationtranslationDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	notificationMixin := schema.Notification{}.Mixin()
+	notification.Policy = privacy.NewPolicies(schema.Notification{})
+	notification.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := notification.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	notificationMixinFields0 := notificationMixin[0].Fields()
+	_ = notificationMixinFields0
+	notificationFields := schema.Notification{}.Fields()
+	_ = notificationFields
+	// notificationDescStaffID is the schema descriptor for staff_id field.
+	notificationDescStaffID := notificationFields[2].Descriptor()
+	// notification.DefaultStaffID holds the default value on creation for the staff_id field.
+	notification.DefaultStaffID = notificationDescStaffID.Default.(string)
+	// notificationDescCreatedAt is the schema descriptor for created_at field.
+	notificationDescCreatedAt := notificationFields[7].Descriptor()
+	// notification.DefaultCreatedAt holds the default value on creation for the created_at field.
+	notification.DefaultCreatedAt = notificationDescCreatedAt.Default.(func() time.Time)
+	// notificationDescAttempts is the schema descriptor for attempts field.
+	notificationDescAttempts := notificationFields[10].Descriptor()
+	// notification.DefaultAttempts holds the default value on creation for the attempts field.
+	notification.DefaultAttempts = notificationDescAttempts.Default.(int)
+	// notificationDescLastError is the schema descriptor for last_error field.
+	notificationDescLastError := notificationFields[11].Descriptor()
+	// notification.DefaultLastError holds the default value on creation for the last_error field.
+	notification.DefaultLastError = notificationDescLastError.Default.(string)
+	// notificationDescTransport is the schema descriptor for transport field.
+	notificationDescTransport := notificationFields[12].Descriptor()
+	// notification.DefaultTransport holds the default value on creation for the transport field.
+	notification.DefaultTransport = notificationDescTransport.Default.(string)
+	// notificationDescProviderID is the schema descriptor for provider_id field.
+	notificationDescProviderID := notificationFields[13].Descriptor()
+	// notification.DefaultProviderID holds the default value on creation for the provider_id field.
+	notification.DefaultProviderID = notificationDescProviderID.Default.(string)
+	// notificationDescRefID is the schema descriptor for ref_id field.
+	notificationDescRefID := notificationFields[14].Descriptor()
+	// notification.DefaultRefID holds the default value on creation for the ref_id field.
+	notification.DefaultRefID = notificationDescRefID.Default.(string)
+	// notificationDescFoldedInto is the schema descriptor for folded_into field.
+	notificationDescFoldedInto := notificationFields[15].Descriptor()
+	// notification.DefaultFoldedInto holds the default value on creation for the folded_into field.
+	notification.DefaultFoldedInto = notificationDescFoldedInto.Default.(string)
+	// notificationDescNeutral is the schema descriptor for neutral field.
+	notificationDescNeutral := notificationFields[16].Descriptor()
+	// notification.DefaultNeutral holds the default value on creation for the neutral field.
+	notification.DefaultNeutral = notificationDescNeutral.Default.(bool)
+	// notificationDescLocale is the schema descriptor for locale field.
+	notificationDescLocale := notificationFields[17].Descriptor()
+	// notification.DefaultLocale holds the default value on creation for the locale field.
+	notification.DefaultLocale = notificationDescLocale.Default.(string)
+	// notificationDescSubject is the schema descriptor for subject field.
+	notificationDescSubject := notificationFields[18].Descriptor()
+	// notification.DefaultSubject holds the default value on creation for the subject field.
+	notification.DefaultSubject = notificationDescSubject.Default.(string)
+	// notificationDescBody is the schema descriptor for body field.
+	notificationDescBody := notificationFields[19].Descriptor()
+	// notification.DefaultBody holds the default value on creation for the body field.
+	notification.DefaultBody = notificationDescBody.Default.(string)
+	// notificationDescID is the schema descriptor for id field.
+	notificationDescID := notificationMixinFields0[0].Descriptor()
+	// notification.DefaultID holds the default value on creation for the id field.
+	notification.DefaultID = notificationDescID.Default.(func() nodeid.ID)
+	// notification.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	notification.IDValidator = func() func(string) error {
+		validators := notificationDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

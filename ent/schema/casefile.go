@@ -10,6 +10,7 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
 	"victimservices/ent/schema/textcheck"
@@ -75,6 +76,19 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("Part of the development demo data set."),
 		field.Int("version").Default(1).
 			Comment("Increases with every change; compared with expectedVersion to detect concurrent edits."),
+		// Notification preferences: set at intake, changed by the person in
+		// the app or corrected by their advocate. They do not bump version.
+		field.Enum("notify_channel").Values("SMS", "EMAIL", "IN_APP").Default("IN_APP").
+			Annotations(entgql.Type("NotificationChannel")).
+			Comment("Where notifications outside the app go; IN_APP sends none."),
+		field.JSON("contact_windows", []hours.Period{}).Optional().
+			Comment("When outside messages may arrive (weekly, in time_zone); none means any time."),
+		field.String("time_zone").Optional().
+			Comment("IANA zone of contact_windows; empty means the unit's zone."),
+		field.Time("outreach_stopped_at").Optional().Nillable().
+			Comment("When all outside messages were stopped (in the app, by replying STOP, or by staff at the person's request)."),
+		field.Enum("outreach_stopped_by").Values("APP", "SMS_REPLY", "STAFF").Optional().Nillable().
+			Annotations(entgql.Type("OutreachStoppedBy")),
 	}
 }
 
@@ -88,6 +102,7 @@ func (CaseFile) Edges() []ent.Edge {
 		edge.To("sessions", CaseSession.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("feedback", Feedback.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("referrals", Referral.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("messages", CaseMessage.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -100,6 +115,8 @@ func (CaseFile) Indexes() []ent.Index {
 		index.Fields("urgent", "opened_at"),
 		index.Fields("opened_at"),
 		index.Fields("closed_at"),
+		// The reminders' sweeps: open cases by age, awaiting first contact.
+		index.Fields("status", "first_contact_at", "opened_at"),
 	}
 }
 
@@ -130,7 +147,8 @@ func (CaseEvent) Fields() []ent.Field {
 		field.Enum("kind").
 			Values("RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE",
 				"FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED",
-				"ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED").
+				"ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED",
+				"PREFERENCES_CHANGED").
 			Annotations(entgql.Type("CaseEventKind")),
 		field.Bool("victim_visible").Default(true),
 		textcheck.MaxChars(field.Text("detail").Optional(), 4000).Sensitive().
@@ -223,8 +241,10 @@ func (CourtDate) Edges() []ent.Edge {
 	return []ent.Edge{edge.From("case", CaseFile.Type).Ref("court_dates").Field("case_id").Unique().Required().Immutable()}
 }
 
-// Indexes of a court date.
-func (CourtDate) Indexes() []ent.Index { return []ent.Index{index.Fields("case_id", "at")} }
+// Indexes of a court date: by case, and by date for the reminders' sweep.
+func (CourtDate) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("case_id", "at"), index.Fields("at")}
+}
 
 // Policy: as the case.
 func (CourtDate) Policy() ent.Policy { return rule.CaseChildPolicy() }

@@ -23,6 +23,7 @@ import (
 	"entgo.io/ent/dialect"
 	"entgo.io/ent/privacy"
 	_ "github.com/lib/pq"
+	"github.com/riverqueue/river/rivertype"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/nodeid"
@@ -31,7 +32,9 @@ import (
 	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/auth"
+	"victimservices/internal/jobs"
 	"victimservices/internal/notify"
+	"victimservices/internal/outreach"
 	"victimservices/internal/seed"
 	"victimservices/internal/storage"
 )
@@ -51,29 +54,59 @@ type Server struct {
 	// URL is the database URL the server uses.
 	URL string
 
+	// Outreach and Queue are the server's notifications and job queue
+	// (WithOutreach only).
+	Outreach *outreach.Outreach
+	Queue    *jobs.Queue
+
 	mu  sync.Mutex
 	now time.Time
 }
 
+// settings is what the options configure.
+type settings struct {
+	httpapi.Options
+	outreach func(*OutreachSetup)
+}
+
 // Option configures New.
-type Option func(*httpapi.Options)
+type Option func(*settings)
 
 // WithNotifier gives the server a notification hub (e.g. one listening on
 // PostgreSQL, to test fan-out between servers).
-func WithNotifier(h *notify.Hub) Option { return func(o *httpapi.Options) { o.Notifier = h } }
+func WithNotifier(h *notify.Hub) Option { return func(o *settings) { o.Notifier = h } }
 
 // WithTrustedProxies sets the proxies whose X-Forwarded-For is believed.
 func WithTrustedProxies(p ...netip.Prefix) Option {
-	return func(o *httpapi.Options) { o.TrustedProxies = p }
+	return func(o *settings) { o.TrustedProxies = p }
 }
 
 // WithOptions edits the handler's options directly.
-func WithOptions(f func(*httpapi.Options)) Option { return Option(f) }
+func WithOptions(f func(*httpapi.Options)) Option { return func(o *settings) { f(&o.Options) } }
 
 // WithLog sends the server's log to l (JSON lines) instead of the test's
 // log, so a test can read what the server wrote.
 func WithLog(l *Log) Option {
-	return func(o *httpapi.Options) { o.Logger = slog.New(slog.NewJSONHandler(l, nil)) }
+	return func(o *settings) { o.Logger = slog.New(slog.NewJSONHandler(l, nil)) }
+}
+
+// OutreachSetup configures a test server's notifications and its job
+// queue, which runs in the server as in a real process. Outreach reads the
+// server's clock (SetNow); River keeps real time, retries at once, and a
+// deferred notification's job looks again every 50 ms (then within River's
+// 5 s scheduling round).
+type OutreachSetup struct {
+	// Config is outreach's (Client, Clock and Logger are the server's).
+	outreach.Config
+	// MaxAttempts before a job is discarded (default 3).
+	MaxAttempts int
+	// NoWorkers makes the queue insert-only.
+	NoWorkers bool
+}
+
+// WithOutreach gives the server outreach and a working job queue.
+func WithOutreach(f func(*OutreachSetup)) Option {
+	return func(o *settings) { o.outreach = f }
 }
 
 // Log collects a server's log; safe for concurrent writes.
@@ -96,7 +129,7 @@ func (l *Log) String() string {
 }
 
 // Production starts the server in production mode.
-func Production() Option { return func(o *httpapi.Options) { o.Production = true } }
+func Production() Option { return func(o *settings) { o.Production = true } }
 
 // New starts a seeded server on a fresh database; it is closed when the test ends.
 func New(tb testing.TB, opts ...Option) *Server {
@@ -116,7 +149,7 @@ func Attach(tb testing.TB, s *Server, opts ...Option) *Server {
 func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	s := &Server{Statements: &storage.StatementCounter{}, now: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
 	s.URL = url
-	client, _, err := storage.Open(s.URL, s.Statements)
+	client, db, err := storage.Open(s.URL, s.Statements)
 	if err != nil {
 		tb.Fatalf("open %s: %v", s.URL, err)
 	}
@@ -126,25 +159,68 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 		if err := storage.Migrate(ctx, client, s.URL); err != nil {
 			tb.Fatalf("migrate: %v", err)
 		}
+		if err := jobs.Migrate(ctx, db, dialectOf(s.URL)); err != nil {
+			tb.Fatalf("migrate the job queue: %v", err)
+		}
 		if _, err := seed.Load(ctx, client); err != nil {
 			tb.Fatalf("seed: %v", err)
 		}
 	}
 	s.Client = client
-	o := httpapi.Options{
+	o := settings{Options: httpapi.Options{
 		Client:     client,
 		Clock:      s.Now,
 		AuthSecret: []byte(Secret),
 		Logger:     slog.New(slog.NewTextHandler(testWriter{tb}, nil)),
-	}
+	}}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if o.Hasher == nil {
 		o.Hasher = hasher
 	}
-	s.Handler = httpapi.NewHandler(o)
+	if o.outreach != nil {
+		s.startOutreach(tb, db, &o)
+	}
+	s.Handler = httpapi.NewHandler(o.Options)
+	if s.Queue != nil {
+		if err := s.Queue.Start(context.Background()); err != nil {
+			tb.Fatalf("start the job queue: %v", err)
+		}
+		tb.Cleanup(func() {
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_ = s.Queue.Stop(ctx)
+		})
+	}
 	return s
+}
+
+func (s *Server) startOutreach(tb testing.TB, db *sql.DB, o *settings) {
+	setup := OutreachSetup{Config: outreach.Config{Client: o.Client, Clock: s.Now, Logger: o.Logger,
+		RecheckEvery: 50 * time.Millisecond}, MaxAttempts: 3}
+	o.outreach(&setup)
+	s.Outreach = outreach.New(setup.Config)
+	q, err := jobs.New(jobs.Config{DB: db, Dialect: dialectOf(s.URL), Workers: s.Outreach.Workers(),
+		Periodic: s.Outreach.Periodic(), Work: !setup.NoWorkers, PollInterval: 20 * time.Millisecond,
+		MaxAttempts: setup.MaxAttempts, RetryPolicy: retryAtOnce{}, Logger: o.Logger})
+	if err != nil {
+		tb.Fatalf("job queue: %v", err)
+	}
+	s.Outreach.UseQueue(q)
+	s.Queue = q
+	o.Outreach = s.Outreach
+}
+
+// retryAtOnce retries a failed job at once (River's own backoff waits
+// attempt^4 seconds).
+type retryAtOnce struct{}
+
+func (retryAtOnce) NextRetry(*rivertype.JobRow) time.Time { return time.Now() }
+
+func dialectOf(url string) string {
+	d, _ := storage.Dialect(url)
+	return d
 }
 
 // hasher is shared by test servers: argon2id checks are the slow part.

@@ -25,6 +25,7 @@ import (
 	"victimservices/internal/auth"
 	"victimservices/internal/cases"
 	"victimservices/internal/notify"
+	"victimservices/internal/outreach"
 	"victimservices/internal/request"
 	"victimservices/internal/storage"
 	"victimservices/locales"
@@ -78,6 +79,12 @@ type Options struct {
 	// caller over all their sockets to this process (default
 	// DefaultMaxSubscriptions).
 	MaxSubscriptions int
+	// Outreach, when set, tells people of case changes outside the app and
+	// serves the SMS provider's callbacks at /hooks/sms/ (see
+	// internal/outreach); nil sends nothing.
+	Outreach *outreach.Outreach
+	// TimeZone is the unit's IANA zone (default America/Chicago).
+	TimeZone string
 }
 
 func (o *Options) defaults() {
@@ -133,7 +140,15 @@ func NewHandler(o Options) http.Handler {
 		}
 		return o.Notifier.DirectoryChanged(ctx, o.Client)
 	})
-	domain := cases.New(cases.Config{Client: o.Client, Hasher: o.Hasher, Notifier: o.Notifier, Clock: o.Clock, Logger: o.Logger})
+	var outbox cases.Outbox
+	if o.Outreach != nil {
+		outbox = o.Outreach
+	}
+	domain := cases.New(cases.Config{Client: o.Client, Hasher: o.Hasher, Notifier: o.Notifier, Clock: o.Clock,
+		Logger: o.Logger, Outbox: outbox, TimeZone: o.TimeZone})
+	if o.Outreach != nil {
+		o.Outreach.UseReplies(domain)
+	}
 
 	srv := handler.New(graph.NewSchema(o.Client, domain))
 	present := graph.ErrorPresenter(o.Logger)
@@ -195,6 +210,9 @@ func NewHandler(o Options) http.Handler {
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
 
 	mux := http.NewServeMux()
+	if o.Outreach != nil {
+		mux.Handle("POST /hooks/sms/", o.Outreach.Hooks())
+	}
 	mux.Handle("/query", withAccessLog(o.Logger, withRequestContext(o, authn, present, httpLayer(o, cache, srv))))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())

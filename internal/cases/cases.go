@@ -2,12 +2,16 @@ package cases
 
 import (
 	"context"
+
+	"entgo.io/ent/privacy"
 	"log/slog"
 	"sync"
 	"time"
 
 	"victimservices/ent"
+	"victimservices/ent/notification"
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/notify"
 )
@@ -17,8 +21,10 @@ type Cases struct {
 	client   *ent.Client
 	hasher   *accesscode.Hasher
 	notifier *notify.Hub
+	outbox   Outbox
 	clock    func() time.Time
 	log      *slog.Logger
+	zone     string
 
 	// watches are the periodic checks of the victim sessions with live
 	// subscriptions, one per session (victim.go).
@@ -39,6 +45,18 @@ type Config struct {
 	Clock func() time.Time
 	// Logger receives what cannot be answered to anyone (default slog.Default).
 	Logger *slog.Logger
+	// Outbox queues what changes tell people outside the app; nil sends
+	// nothing (see internal/outreach).
+	Outbox Outbox
+	// TimeZone is the unit's IANA zone: a person's contact windows are in
+	// it unless they give their own (default America/Chicago).
+	TimeZone string
+}
+
+// Outbox queues the notifications a case change causes, in the change's
+// transaction (the client c): they are sent only if it commits.
+type Outbox interface {
+	CaseChanged(ctx context.Context, c *ent.Client, caseID nodeid.ID, topic notification.Topic) error
 }
 
 // New returns the case domain.
@@ -52,8 +70,15 @@ func New(cfg Config) *Cases {
 	if cfg.Hasher == nil {
 		cfg.Hasher = accesscode.NewHasher(4)
 	}
-	return &Cases{client: cfg.Client, hasher: cfg.Hasher, notifier: cfg.Notifier, clock: cfg.Clock, log: cfg.Logger}
+	if cfg.TimeZone == "" {
+		cfg.TimeZone = DefaultTimeZone
+	}
+	return &Cases{client: cfg.Client, hasher: cfg.Hasher, notifier: cfg.Notifier, outbox: cfg.Outbox,
+		clock: cfg.Clock, log: cfg.Logger, zone: cfg.TimeZone}
 }
+
+// DefaultTimeZone is the unit's zone unless configured (UNIT_TIME_ZONE).
+const DefaultTimeZone = "America/Chicago"
 
 // db returns the client of the transaction in ctx, or the root client.
 func (s *Cases) db(ctx context.Context) *ent.Client {
@@ -80,6 +105,12 @@ func (s *Cases) inTx(ctx context.Context, fn func(ctx context.Context, c *ent.Cl
 		return err
 	}
 	return tx.Commit()
+}
+
+// systemContext is ctx past the privacy rules, for the machinery's own
+// reads and writes.
+func systemContext(ctx context.Context) context.Context {
+	return privacy.DecisionContext(ctx, privacy.Allow)
 }
 
 // found passes a single-row read through, answering NOT_FOUND when the row

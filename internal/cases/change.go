@@ -9,6 +9,7 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/notification"
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
@@ -42,6 +43,17 @@ type Change struct {
 	// that bumps version) and write the case's other records through c, and
 	// returns the history entries to record.
 	Apply func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, u *ent.CaseFileUpdate) ([]Event, error)
+	// System marks a change the unit's machinery makes on its own (a reply
+	// of STOP to a text): it reads and writes past the privacy rules and is
+	// audited as the system's. No resolver sets it.
+	System bool
+	// KeepVersion makes a change that leaves version alone: messages, read
+	// receipts and notification preferences are not the staff-edited state
+	// the version guards, so they never turn an edit into a CONFLICT.
+	KeepVersion bool
+	// Notify is what the change tells the person outside the app; empty
+	// means what its history entries say (see topicOf).
+	Notify notification.Topic
 }
 
 // change is the one path every write to a case takes (see the package
@@ -57,7 +69,10 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		v := viewer.FromContext(ctx)
 		sys := privacy.DecisionContext(ctx, privacy.Allow)
 		read := ctx
-		if ch.ByVictim && v.IsVictim() {
+		switch {
+		case ch.System:
+			read = sys
+		case ch.ByVictim && v.IsVictim():
 			read = viewer.WithView(ctx, viewer.VictimView)
 		}
 		var (
@@ -81,19 +96,25 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 			if ch.OpenOnly && cf.Status == casefile.StatusCLOSED {
 				return errcode.ErrCaseClosed
 			}
-			u := c.CaseFile.Update().Where(casefile.ID(cf.ID), casefile.Version(cf.Version)).AddVersion(1)
+			u := c.CaseFile.Update().Where(casefile.ID(cf.ID))
+			if !ch.KeepVersion {
+				u.Where(casefile.Version(cf.Version)).AddVersion(1)
+			}
 			if events, err = ch.Apply(read, c, cf, u); err != nil {
 				return err
 			}
 			// The update passes the privacy rules as the viewer: staff as
 			// the case rules say, a victim only to bump the version of their
-			// own case (their feedback and consent are their own records).
-			n, err := u.Save(read)
-			if err != nil {
-				return err
-			}
-			if n == 0 {
-				return errcode.ErrConflict
+			// own case (their feedback and consent are their own records)
+			// and to set their notification preferences.
+			if !ch.KeepVersion || len(u.Mutation().Fields())+len(u.Mutation().ClearedFields()) > 0 {
+				n, err := u.Save(read)
+				if err != nil {
+					return err
+				}
+				if n == 0 {
+					return errcode.ErrConflict
+				}
 			}
 		}
 		// History entries pass the rules as the viewer too (a victim may
@@ -106,8 +127,16 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		if err := recordEvents(write, c, cf.ID, v.StaffID, events); err != nil {
 			return err
 		}
-		if err := audit.Record(ctx, c, audit.Entry{Action: ch.Action, CaseID: cf.ID, Victim: v.IsVictim()}); err != nil {
+		if err := audit.Record(ctx, c, audit.Entry{Action: ch.Action, CaseID: cf.ID, Victim: v.IsVictim(), System: ch.System}); err != nil {
 			return err
+		}
+		// The person hears of it outside the app through the outbox, in
+		// this transaction: a change rolled back sends nothing. Not of the
+		// intake (the answer is on their screen) nor of their own steps.
+		if topic := topicOf(ch, events); s.outbox != nil && topic != "" && ch.Open == nil && !ch.ByVictim {
+			if err := s.outbox.CaseChanged(sys, c, cf.ID, topic); err != nil {
+				return err
+			}
 		}
 		if err := s.signal(ctx, cf.ID); err != nil {
 			return err
@@ -121,6 +150,34 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		return nil, err
 	}
 	return out, nil
+}
+
+// notifyOf maps the history entries the person is told of outside the app
+// to what they are told.
+var notifyOf = map[caseevent.Kind]notification.Topic{
+	caseevent.KindADVOCATE_ASSIGNED:    notification.TopicADVOCATE_ASSIGNED,
+	caseevent.KindSTATUS_CHANGED:       notification.TopicSTATUS_CHANGED,
+	caseevent.KindCLOSED:               notification.TopicSTATUS_CHANGED,
+	caseevent.KindCOURT_DATE_ADDED:     notification.TopicCOURT_DATE_ADDED,
+	caseevent.KindCOURT_DATE_CHANGED:   notification.TopicCOURT_DATE_CHANGED,
+	caseevent.KindCOURT_DATE_CANCELLED: notification.TopicCOURT_DATE_CANCELLED,
+	caseevent.KindREFERRAL_UPDATED:     notification.TopicREFERRAL_UPDATED,
+	caseevent.KindCLAIM_UPDATED:        notification.TopicCLAIM_UPDATED,
+	caseevent.KindFOLLOW_UP_SCHEDULED:  notification.TopicFOLLOW_UP_SCHEDULED,
+}
+
+// topicOf is what a change tells the person: its Notify, else its first
+// victim-visible entry that is news to them (one message per change).
+func topicOf(ch Change, events []Event) notification.Topic {
+	if ch.Notify != "" {
+		return ch.Notify
+	}
+	for _, e := range events {
+		if t, ok := notifyOf[e.Kind]; ok && e.VictimVisible {
+			return t
+		}
+	}
+	return ""
 }
 
 // recordEvents writes history entries by actor (a staff ID, or "" for the

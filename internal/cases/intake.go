@@ -8,6 +8,7 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/phone"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/directory"
@@ -126,7 +127,12 @@ func (s *Cases) OpenDemoCase(ctx context.Context, in SupportRequestInput) (*ent.
 }
 
 // contact is an intake's validated contact details.
-type contact struct{ number, email string }
+type contact struct {
+	number, email string
+	channel       casefile.NotifyChannel
+	windows       []hours.Period
+	zone          string
+}
 
 // validIntake checks an intake before anything is recorded.
 func validIntake(in SupportRequestInput) (contact, error) {
@@ -151,6 +157,21 @@ func validIntake(in SupportRequestInput) (contact, error) {
 			return v, errcode.ErrContactRequired
 		}
 	}
+	v.channel = defaultChannel(in.ContactMethod)
+	if in.NotificationChannel != nil {
+		v.channel = *in.NotificationChannel
+	}
+	if v.channel == casefile.NotifyChannelSMS && v.number == "" || v.channel == casefile.NotifyChannelEMAIL && v.email == "" {
+		return v, errcode.ErrContactRequired
+	}
+	if in.TimeZone != nil {
+		v.zone = *in.TimeZone
+	}
+	windows, err := validWindows(in.ContactWindows, v.zone)
+	if err != nil {
+		return v, err
+	}
+	v.windows = windows
 	return v, nil
 }
 
@@ -178,6 +199,9 @@ func (s *Cases) openCase(ctx context.Context, in SupportRequestInput, v contact,
 			SetPreferredLocale(locales.Match(in.PreferredLocale).Code).
 			SetContactMethod(in.ContactMethod).
 			SetSafeToLeaveMessage(in.SafeToLeaveMessage).
+			SetNotifyChannel(v.channel).
+			SetContactWindows(v.windows).
+			SetTimeZone(v.zone).
 			SetNeeds(needs).
 			SetAccessCodeHash(hash).
 			SetUrgent(urgent).

@@ -12,6 +12,7 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/feedback"
+	"victimservices/ent/notification"
 	"victimservices/ent/organization"
 	"victimservices/ent/referral"
 	"victimservices/ent/schema/nodeid"
@@ -51,6 +52,12 @@ func seconds(s *entsql.Selector, from, to string) string {
 type aggregate struct {
 	Value sql.NullFloat64 `json:"value"`
 	N     int             `json:"n"`
+	Met   sql.NullInt64   `json:"met"`
+}
+
+// metWhen counts the rows where cond holds.
+func metWhen(cond string) string {
+	return entsql.As("SUM(CASE WHEN "+cond+" THEN 1 ELSE 0 END)", "met")
 }
 
 // PerformanceReport computes the KPIs over [from, to) with SQL aggregates:
@@ -77,12 +84,22 @@ func (s *Cases) PerformanceReport(ctx context.Context, from, to *time.Time) (*Pe
 		}, count).Scan(ctx, &contact); err != nil {
 		return nil, err
 	}
+	var contactGoal []aggregate
+	if err := s.client.CaseFile.Query().
+		Where(casefile.OpenedAtGTE(start), casefile.OpenedAtLT(end)).
+		Aggregate(count, func(s *entsql.Selector) string {
+			return metWhen(s.C(casefile.FieldFirstContactAt) + " IS NOT NULL AND " + seconds(s, casefile.FieldOpenedAt, casefile.FieldFirstContactAt) + " <= 86400")
+		}).Scan(ctx, &contactGoal); err != nil {
+		return nil, err
+	}
 	var resolution []aggregate
 	if err := s.client.CaseFile.Query().
 		Where(casefile.ClosedAtGTE(start), casefile.ClosedAtLT(end)).
 		Aggregate(func(s *entsql.Selector) string {
 			return entsql.As("AVG("+seconds(s, casefile.FieldOpenedAt, casefile.FieldClosedAt)+") / 86400.0", "value")
-		}, count).Scan(ctx, &resolution); err != nil {
+		}, count, func(s *entsql.Selector) string {
+			return metWhen(seconds(s, casefile.FieldOpenedAt, casefile.FieldClosedAt) + " <= 15 * 86400")
+		}).Scan(ctx, &resolution); err != nil {
 		return nil, err
 	}
 	var satisfaction []aggregate
@@ -90,7 +107,7 @@ func (s *Cases) PerformanceReport(ctx context.Context, from, to *time.Time) (*Pe
 		Where(feedback.SubmittedAtGTE(start), feedback.SubmittedAtLT(end)).
 		Aggregate(func(s *entsql.Selector) string {
 			return entsql.As("100.0 * SUM(CASE WHEN "+s.C(feedback.FieldRating)+" >= 4 THEN 1 ELSE 0 END) / COUNT(*)", "value")
-		}, count).Scan(ctx, &satisfaction); err != nil {
+		}, count, func(s *entsql.Selector) string { return metWhen(s.C(feedback.FieldRating) + " >= 4") }).Scan(ctx, &satisfaction); err != nil {
 		return nil, err
 	}
 	var urgent []aggregate
@@ -105,6 +122,14 @@ func (s *Cases) PerformanceReport(ctx context.Context, from, to *time.Time) (*Pe
 	if err != nil {
 		return nil, err
 	}
+	answered, err := s.client.CaseFile.Query().Where(casefile.ClosedAtGTE(start), casefile.ClosedAtLT(end), casefile.HasFeedback()).Count(ctx)
+	if err != nil {
+		return nil, err
+	}
+	delivery, err := s.notificationDelivery(ctx, start, end)
+	if err != nil {
+		return nil, err
+	}
 	first := func(a []aggregate) aggregate {
 		if len(a) == 0 {
 			return aggregate{}
@@ -112,7 +137,18 @@ func (s *Cases) PerformanceReport(ctx context.Context, from, to *time.Time) (*Pe
 		return a[0]
 	}
 	c, res, sat, urg := first(contact), first(resolution), first(satisfaction), first(urgent)
+	cg := first(contactGoal)
+	var rate *float64
+	if res.N > 0 {
+		r := float64(answered) / float64(res.N)
+		rate = &r
+	}
 	return &PerformanceReport{
+		InitialContactGoal:   &GoalAttainment{Met: int(cg.Met.Int64), Of: cg.N},
+		ResolutionGoal:       &GoalAttainment{Met: int(res.Met.Int64), Of: res.N},
+		SatisfactionGoal:     &GoalAttainment{Met: int(sat.Met.Int64), Of: sat.N},
+		FeedbackResponseRate: rate,
+		NotificationDelivery: delivery,
 		InitialContact:       initialContactGoal.metric(c.Value, c.N),
 		UrgentInitialContact: initialContactGoal.metric(urg.Value, urg.N),
 		Referrals:            referrals,
@@ -121,6 +157,37 @@ func (s *Cases) PerformanceReport(ctx context.Context, from, to *time.Time) (*Pe
 		From:                 start,
 		To:                   end,
 	}, nil
+}
+
+// notificationDelivery counts the notifications queued in [start, end) by
+// channel and how they stand: one grouped statement.
+func (s *Cases) notificationDelivery(ctx context.Context, start, end time.Time) ([]*ChannelDelivery, error) {
+	var rows []struct {
+		Channel notification.Channel `json:"channel"`
+		Status  notification.Status  `json:"status"`
+		N       int                  `json:"n"`
+	}
+	if err := s.client.Notification.Query().Where(notification.CreatedAtGTE(start), notification.CreatedAtLT(end)).
+		GroupBy(notification.FieldChannel, notification.FieldStatus).
+		Aggregate(func(s *entsql.Selector) string { return entsql.As("COUNT(*)", "n") }).Scan(ctx, &rows); err != nil {
+		return nil, err
+	}
+	out := []*ChannelDelivery{{Channel: notification.ChannelSMS}, {Channel: notification.ChannelEMAIL}}
+	for _, r := range rows {
+		d := out[0]
+		if r.Channel == notification.ChannelEMAIL {
+			d = out[1]
+		}
+		switch r.Status {
+		case notification.StatusSENT, notification.StatusDELIVERED, notification.StatusFOLDED:
+			d.Sent += r.N
+		case notification.StatusFAILED, notification.StatusDEAD:
+			d.Failed += r.N
+		case notification.StatusPENDING, notification.StatusSENDING:
+			d.Deferred += r.N
+		}
+	}
+	return out, nil
 }
 
 // referralsPerPartner counts the referrals proposed in [start, end) per

@@ -6,6 +6,8 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/courtdate"
+	"victimservices/ent/notification"
+	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/service"
 	"victimservices/internal/directory"
@@ -27,6 +29,12 @@ type SupportRequestInput struct {
 	Description        *string                `json:"description,omitempty"`
 	SafeNow            *bool                  `json:"safeNow,omitempty"`
 	ImmediateDanger    *bool                  `json:"immediateDanger,omitempty"`
+	// NotificationChannel, ContactWindows and TimeZone are the
+	// notification preferences (see NotificationPreferences); the channel
+	// defaults from ContactMethod.
+	NotificationChannel *casefile.NotifyChannel `json:"notificationChannel,omitempty"`
+	ContactWindows      []*hours.Period         `json:"contactWindows,omitempty"`
+	TimeZone            *string                 `json:"timeZone,omitempty"`
 }
 
 // SupportRequestPayload is what the person needs to see their case: shown
@@ -111,4 +119,23 @@ type PerformanceReport struct {
 	Referrals            []*PartnerReferrals `json:"referrals"`
 	From                 time.Time           `json:"from"`
 	To                   time.Time           `json:"to"`
+	InitialContactGoal   *GoalAttainment     `json:"initialContactGoal"`
+	ResolutionGoal       *GoalAttainment     `json:"resolutionGoal"`
+	SatisfactionGoal     *GoalAttainment     `json:"satisfactionGoal"`
+	FeedbackResponseRate *float64            `json:"feedbackResponseRate,omitempty"`
+	NotificationDelivery []*ChannelDelivery  `json:"notificationDelivery"`
+}
+
+// GoalAttainment counts the cases that met a goal.
+type GoalAttainment struct {
+	Met int `json:"met"`
+	Of  int `json:"of"`
+}
+
+// ChannelDelivery counts one channel's notifications by how they stand.
+type ChannelDelivery struct {
+	Channel  notification.Channel `json:"channel"`
+	Sent     int                  `json:"sent"`
+	Failed   int                  `json:"failed"`
+	Deferred int                  `json:"deferred"`
 }

@@ -80,8 +80,18 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 	if s.notifier == nil {
 		return nil, errcode.New(errcode.Internal, "", nil)
 	}
-	signals, cancel := s.notifier.Subscribe(v.CaseID)
 	ended, release := s.watchSession(ctx, v.SessionID)
+	// Whether the reader may still see it is the transport's check, made
+	// for every event at the instant of sending (graph/httpapi:
+	// reauthenticate), once, without a query each; a revocation's own
+	// signal makes that check read the session afresh.
+	return s.stream(ctx, v.CaseID, ended, release, s.MyCase), nil
+}
+
+// stream pushes read(ctx) whenever the case changes, until ctx or ended
+// ends (or a read fails), then calls release.
+func (s *Cases) stream(ctx context.Context, caseID string, ended <-chan struct{}, release func(), read func(context.Context) (*ent.CaseFile, error)) <-chan *ent.CaseFile {
+	signals, cancel := s.notifier.Subscribe(caseID)
 	out := make(chan *ent.CaseFile, 1)
 	go func() {
 		defer close(out)
@@ -94,12 +104,7 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 			case <-ended:
 				return
 			case <-signals:
-				// Whether the reader may still see it is the transport's
-				// check, made for every event at the instant of sending
-				// (graph/httpapi: reauthenticate), once, without a query
-				// each; a revocation's own signal makes that check read the
-				// session afresh.
-				cf, err := s.MyCase(ctx)
+				cf, err := read(ctx)
 				if err != nil {
 					s.log.WarnContext(ctx, "subscription read failed", "request_id", request.ID(ctx), "error", err.Error())
 					return
@@ -112,7 +117,7 @@ func (s *Cases) WatchMyCase(ctx context.Context) (<-chan *ent.CaseFile, error) {
 			}
 		}
 	}()
-	return out, nil
+	return out
 }
 
 // sessionWatch checks one victim session on behalf of all its live

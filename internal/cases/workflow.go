@@ -149,6 +149,31 @@ func courtDateChange(in CourtDateInput) Change {
 	}}
 }
 
+// courtDateUpdateChange moves or corrects a hearing.
+func courtDateUpdateChange(d *ent.CourtDate, in CourtDateInput) Change {
+	return Change{Action: "case.court_date_changed", OpenOnly: true, Apply: func(ctx context.Context, c *ent.Client, _ *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
+		u := c.CourtDate.UpdateOneID(d.ID).SetAt(in.At).SetCourtName(in.CourtName).
+			SetStreet(deref(in.Street)).SetCity(deref(in.City)).SetState(deref(in.State)).SetPostalCode(deref(in.PostalCode))
+		if in.Hearing != nil {
+			u.SetHearing(*in.Hearing)
+		}
+		if err := u.Exec(ctx); err != nil {
+			return nil, err
+		}
+		return []Event{{Kind: caseevent.KindCOURT_DATE_CHANGED, VictimVisible: true}}, nil
+	}}
+}
+
+// courtDateCancelChange removes a hearing that will not take place.
+func courtDateCancelChange(d *ent.CourtDate, note string) Change {
+	return Change{Action: "case.court_date_cancelled", OpenOnly: true, Apply: func(ctx context.Context, c *ent.Client, _ *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
+		if err := c.CourtDate.DeleteOneID(d.ID).Exec(ctx); err != nil {
+			return nil, err
+		}
+		return []Event{{Kind: caseevent.KindCOURT_DATE_CANCELLED, Detail: note, VictimVisible: true}}, nil
+	}}
+}
+
 // claimChange updates the compensation claim.
 func claimChange(status casefile.ClaimStatus) Change {
 	return Change{Action: "case.claim", OpenOnly: true, Apply: func(ctx context.Context, _ *ent.Client, cf *ent.CaseFile, u *ent.CaseFileUpdate) ([]Event, error) {
@@ -224,6 +249,25 @@ func (s *Cases) CompleteFollowUp(ctx context.Context, followUpID nodeid.ID, note
 // AddCourtDate adds a hearing.
 func (s *Cases) AddCourtDate(ctx context.Context, id nodeid.ID, in CourtDateInput, expected *int) (*ent.CaseFile, error) {
 	return s.change(ctx, id, expected, courtDateChange(in))
+}
+
+// UpdateCourtDate moves or corrects a hearing.
+func (s *Cases) UpdateCourtDate(ctx context.Context, courtDateID nodeid.ID, in CourtDateInput, expected *int) (*ent.CaseFile, error) {
+	d, err := found(s.db(ctx).CourtDate.Get(ctx, courtDateID))
+	if err != nil {
+		return nil, err
+	}
+	return s.change(ctx, d.CaseID, expected, courtDateUpdateChange(d, in))
+}
+
+// CancelCourtDate removes a hearing that will not take place; the
+// person's timeline says so (with the note, when given).
+func (s *Cases) CancelCourtDate(ctx context.Context, courtDateID nodeid.ID, note *string, expected *int) (*ent.CaseFile, error) {
+	d, err := found(s.db(ctx).CourtDate.Get(ctx, courtDateID))
+	if err != nil {
+		return nil, err
+	}
+	return s.change(ctx, d.CaseID, expected, courtDateCancelChange(d, deref(note)))
 }
 
 // UpdateClaim sets the compensation claim's status.

@@ -8,7 +8,9 @@
 //
 // The demo cases (LoadDemoCases, development only) are written through the
 // case domain's change path (package cases), as the demo staff would, so
-// they carry the history, versions and audit trail of real cases. The scale
+// they carry the history, versions and audit trail of real cases. Its case
+// domain has no outbox: the demo history happened in the past and nobody is
+// told of it (package outreach sends nothing for the seed). The scale
 // data of the load tool (LoadScale: up to a million cases) is bulk-inserted
 // instead: it is synthetic data for measurement, never served to a person,
 // and a million changes through the path would take hours.

@@ -169,6 +169,9 @@ type countingTx struct {
 	c *StatementCounter
 }
 
+// Unwrap returns the transaction counted (see SQLTx).
+func (t countingTx) Unwrap() dialect.Tx { return t.Tx }
+
 func (t countingTx) Exec(ctx context.Context, query string, args, v any) error {
 	t.c.n.Add(1)
 	return t.Tx.Exec(ctx, query, args, v)
@@ -225,6 +228,9 @@ func (d utcDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx
 
 type utcTx struct{ dialect.Tx }
 
+// Unwrap returns the transaction under the UTC conversion (see SQLTx).
+func (t utcTx) Unwrap() dialect.Tx { return t.Tx }
+
 func (t utcTx) Exec(ctx context.Context, query string, args, v any) error {
 	return t.Tx.Exec(ctx, query, utcArgs(args), v)
 }
@@ -280,4 +286,23 @@ func WithStatementTimeout(url string, d time.Duration) string {
 		sep = "&"
 	}
 	return url + sep + "statement_timeout=" + strconv.FormatInt(d.Milliseconds(), 10)
+}
+
+// SQLTx returns the database/sql transaction under an ent transaction, for
+// a library that must write in it (the job queue).
+func SQLTx(tx *ent.Tx) (*sql.Tx, error) {
+	d := tx.DialectTx()
+	for {
+		switch t := d.(type) {
+		case interface{ Unwrap() dialect.Tx }:
+			d = t.Unwrap()
+		case *entsql.Tx:
+			if st, ok := t.Tx.(*sql.Tx); ok {
+				return st, nil
+			}
+			return nil, fmt.Errorf("storage: %T is not a database/sql transaction", t.Tx)
+		default:
+			return nil, fmt.Errorf("storage: cannot unwrap transaction %T", d)
+		}
+	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
+	"victimservices/ent/casemessage"
 	"victimservices/ent/feedback"
 	"victimservices/ent/intercept"
 	"victimservices/ent/referral"
@@ -53,8 +54,9 @@ func CasePolicy() ent.Policy {
 					return privacy.Allow
 				case v.IsVictim() && viewer.InView(ctx, viewer.VictimView) && m.Op().Is(ent.OpUpdateOne|ent.OpUpdate):
 					// A victim's own change (feedback, consent) bumps the
-					// version of their case, and nothing else.
-					if len(m.Fields()) > 0 || len(m.ClearedFields()) > 0 || !slices.Equal(m.AddedFields(), []string{casefile.FieldVersion}) {
+					// version of their case, and their notification
+					// preferences are theirs to set; nothing else.
+					if !victimCaseChange(m) {
 						return privacy.Denyf("victims change only their own records")
 					}
 					return filterMutation(m, func(s *sql.Selector) { s.Where(sql.EQ(s.C(casefile.FieldID), v.CaseID)) })
@@ -70,6 +72,30 @@ func CasePolicy() ent.Policy {
 			}),
 		},
 	}
+}
+
+// victimPreferenceFields are the case fields a victim sets themselves: how
+// and when outside messages reach them.
+var victimPreferenceFields = map[string]bool{
+	casefile.FieldNotifyChannel: true, casefile.FieldContactWindows: true, casefile.FieldTimeZone: true,
+	casefile.FieldSafeToLeaveMessage: true, casefile.FieldPreferredLocale: true,
+	casefile.FieldOutreachStoppedAt: true, casefile.FieldOutreachStoppedBy: true,
+}
+
+// victimCaseChange reports whether m is a change a victim may make to their
+// own case: the version bump of their feedback or consent, or their
+// notification preferences.
+func victimCaseChange(m ent.Mutation) bool {
+	if added := m.AddedFields(); len(added) > 0 && !slices.Equal(added, []string{casefile.FieldVersion}) {
+		return false
+	}
+	changed := append(m.Fields(), m.ClearedFields()...)
+	for _, f := range changed {
+		if !victimPreferenceFields[f] {
+			return false
+		}
+	}
+	return len(changed) > 0 || len(m.AddedFields()) > 0
 }
 
 // reportOnlyForSupervisors refuses the report view to all but supervisors.
@@ -225,6 +251,63 @@ func ReferralPolicy() ent.Policy {
 				return privacy.Denyf("no access to referrals")
 			}),
 		},
+	}
+}
+
+// CaseMessagePolicy: messages are read as the case. Staff write only
+// messages to the victim and read receipts of the victim's; the victim,
+// inside the victim view, only their own messages on their own case and
+// read receipts of their advocate's.
+func CaseMessagePolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{caseChildQuery(nil)},
+		Mutation: privacy.MutationPolicy{privacy.MutationRuleFunc(func(ctx context.Context, m ent.Mutation) error {
+			v := viewer.FromContext(ctx)
+			mine := casemessage.DirectionTO_VICTIM
+			switch {
+			case v.IsSupervisor() || v.IsAdvocate():
+			case v.IsVictim() && viewer.InView(ctx, viewer.VictimView):
+				mine = casemessage.DirectionFROM_VICTIM
+			default:
+				return privacy.Denyf("no access to messages")
+			}
+			if m.Op().Is(ent.OpCreate) {
+				dir, _ := m.Field(casemessage.FieldDirection)
+				id, _ := m.Field(casemessage.FieldCaseID)
+				if fmt.Sprint(dir) != mine.String() || v.IsVictim() && caseIDString(id) != v.CaseID {
+					return privacy.Denyf("messages are written by their sender")
+				}
+				return privacy.Allow
+			}
+			// Updates are read receipts of the other side's messages.
+			if f := append(m.Fields(), m.ClearedFields()...); len(f) != 1 || f[0] != casemessage.FieldReadAt || len(m.AddedFields()) > 0 {
+				return privacy.Denyf("messages cannot be changed")
+			}
+			return filterMutation(m, func(s *sql.Selector) {
+				s.Where(sql.NEQ(s.C(casemessage.FieldDirection), mine.String()))
+				if v.IsVictim() {
+					s.Where(sql.EQ(s.C(casemessage.FieldCaseID), v.CaseID))
+				}
+			})
+		})},
+	}
+}
+
+// NotificationPolicy: supervisors read every notification and advocates
+// those about their cases; victims none; only the outreach machinery
+// (system context) writes them.
+func NotificationPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{
+			privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+				if viewer.FromContext(ctx).IsVictim() {
+					return privacy.Denyf("notifications are the unit's records")
+				}
+				return privacy.Skip
+			}),
+			caseChildQuery(nil),
+		},
+		Mutation: privacy.MutationPolicy{privacy.AlwaysDenyRule()},
 	}
 }
 
