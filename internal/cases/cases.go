@@ -11,7 +11,6 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/notification"
 	"victimservices/ent/schema/errcode"
-	"victimservices/ent/schema/nodeid"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/notify"
 )
@@ -54,9 +53,10 @@ type Config struct {
 }
 
 // Outbox queues the notifications a case change causes, in the change's
-// transaction (the client c): they are sent only if it commits.
+// transaction (the client c): they are sent only if it commits. cf is the
+// case as the change loaded it (its preferences).
 type Outbox interface {
-	CaseChanged(ctx context.Context, c *ent.Client, caseID nodeid.ID, topic notification.Topic) error
+	CaseChanged(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error
 }
 
 // New returns the case domain.

@@ -134,7 +134,7 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		// this transaction: a change rolled back sends nothing. Not of the
 		// intake (the answer is on their screen) nor of their own steps.
 		if topic := topicOf(ch, events); s.outbox != nil && topic != "" && ch.Open == nil && !ch.ByVictim {
-			if err := s.outbox.CaseChanged(sys, c, cf.ID, topic); err != nil {
+			if err := s.outbox.CaseChanged(sys, c, cf, topic); err != nil {
 				return err
 			}
 		}

@@ -167,7 +167,7 @@ func validIntake(in SupportRequestInput) (contact, error) {
 	if in.TimeZone != nil {
 		v.zone = *in.TimeZone
 	}
-	windows, err := validWindows(in.ContactWindows, v.zone)
+	windows, err := validWindows(periods(in.ContactWindows), v.zone)
 	if err != nil {
 		return v, err
 	}

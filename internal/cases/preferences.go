@@ -70,14 +70,19 @@ func defaultChannel(m casefile.ContactMethod) casefile.NotifyChannel {
 	return casefile.NotifyChannelIN_APP
 }
 
-// validWindows checks contact windows and their zone.
-func validWindows(windows []*hours.Period, zone string) ([]hours.Period, error) {
+// periods is the input's windows as stored.
+func periods(windows []*hours.Period) []hours.Period {
 	out := make([]hours.Period, 0, len(windows))
 	for _, w := range windows {
 		if w != nil {
 			out = append(out, *w)
 		}
 	}
+	return out
+}
+
+// validWindows checks contact windows and their zone.
+func validWindows(out []hours.Period, zone string) ([]hours.Period, error) {
 	if zone != "" || len(out) > 0 {
 		tz := zone
 		if tz == "" {
@@ -114,18 +119,9 @@ func setPreferences(u *ent.CaseFileUpdate, cf *ent.CaseFile, in NotificationPref
 		}
 		windows := cf.ContactWindows
 		if in.ContactWindows != nil {
-			windows = nil
-			for _, w := range in.ContactWindows {
-				if w != nil {
-					windows = append(windows, *w)
-				}
-			}
+			windows = periods(in.ContactWindows)
 		}
-		ptrs := make([]*hours.Period, len(windows))
-		for i := range windows {
-			ptrs[i] = &windows[i]
-		}
-		checked, err := validWindows(ptrs, zone)
+		checked, err := validWindows(windows, zone)
 		if err != nil {
 			return err
 		}
@@ -226,8 +222,8 @@ func (s *Cases) CorrectNotificationPreferences(ctx context.Context, id nodeid.ID
 		}})
 }
 
-// StopOutreachByPhone records a reply of STOP from a phone number: every
-// open case with that number stops outside messages. It is the unit's own
+// StopOutreachByPhone records a reply of STOP (or, stop false, START) from
+// a phone number: every case with that number stops outside messages. It is the unit's own
 // change (audited as the system's). It returns the locale of the first case
 // found (for the reply), or "" when the number is no case's.
 func (s *Cases) StopOutreachByPhone(ctx context.Context, number string, stop bool) (string, error) {

@@ -14,7 +14,6 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
 	"github.com/riverqueue/river/rivermigrate"
-	"github.com/riverqueue/river/rivertype"
 
 	"victimservices/ent"
 	"victimservices/internal/storage"
@@ -157,21 +156,4 @@ func (q *Queue) InsertTx(ctx context.Context, args river.JobArgs, opts *river.In
 func (q *Queue) Insert(ctx context.Context, args river.JobArgs, opts *river.InsertOpts) error {
 	_, err := q.client.Insert(ctx, args, opts)
 	return err
-}
-
-// Counts returns the number of jobs in each River state (for metrics and
-// the supervisors' view of dead letters).
-func (q *Queue) Counts(ctx context.Context, kind string) (map[rivertype.JobState]int, error) {
-	out := map[rivertype.JobState]int{}
-	params := river.NewJobListParams().Kinds(kind).First(10000).States(
-		rivertype.JobStateAvailable, rivertype.JobStateScheduled, rivertype.JobStateRetryable,
-		rivertype.JobStateRunning, rivertype.JobStateDiscarded)
-	res, err := q.client.JobList(ctx, params)
-	if err != nil {
-		return nil, err
-	}
-	for _, j := range res.Jobs {
-		out[j.State]++
-	}
-	return out, nil
 }

@@ -70,9 +70,8 @@ func (w *deliverWorker) Work(ctx context.Context, job *river.Job[DeliverArgs]) e
 	}
 	sender := o.sender(r.channel)
 	if sender == nil && !o.cfg.Local {
-		if _, seen := o.warned.LoadOrStore(r.channel, true); !seen {
-			o.cfg.Logger.Warn("notifications wait in the outbox: channel not configured", "channel", string(r.channel))
-		}
+		// Not configured: it waits in the outbox (the server warned once
+		// at start).
 		return river.JobSnooze(min(waitForConfig, o.cfg.RecheckEvery))
 	}
 	claimed, err := o.claim(sys, n, now)

@@ -7,6 +7,7 @@ import (
 
 	"victimservices/ent/notification"
 	"victimservices/internal/delivery"
+	"victimservices/internal/request"
 	"victimservices/locales"
 )
 
@@ -51,7 +52,7 @@ func (o *Outreach) verified(next func(http.ResponseWriter, *http.Request)) http.
 			http.Error(w, "forbidden", http.StatusForbidden)
 			return
 		}
-		next(w, r)
+		next(w, r.WithContext(request.WithLiveClock(r.Context(), o.cfg.Clock)))
 	}
 }
 

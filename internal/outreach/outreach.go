@@ -3,7 +3,6 @@ package outreach
 import (
 	"context"
 	"log/slog"
-	"sync"
 	"time"
 
 	"entgo.io/ent/privacy"
@@ -12,7 +11,6 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/notification"
-	"victimservices/ent/schema/nodeid"
 	"victimservices/internal/delivery"
 	"victimservices/internal/jobs"
 	"victimservices/internal/request"
@@ -73,8 +71,6 @@ type Outreach struct {
 	cfg     Config
 	queue   *jobs.Queue
 	replies Replies
-
-	warned sync.Map // channel → struct{}: "not configured" is logged once
 }
 
 // New returns outreach; give it its queue with UseQueue before use.
@@ -130,12 +126,8 @@ func system(ctx context.Context) context.Context { return privacy.DecisionContex
 // CaseChanged queues the notification a case change causes, in the
 // change's transaction (c): nothing when the person gets none outside the
 // app (in-app only, stopped, no address for their channel).
-func (o *Outreach) CaseChanged(ctx context.Context, c *ent.Client, caseID nodeid.ID, topic notification.Topic) error {
-	cf, err := c.CaseFile.Get(system(ctx), caseID)
-	if err != nil {
-		return err
-	}
-	_, err = o.enqueue(ctx, c, cf, topic, "", "")
+func (o *Outreach) CaseChanged(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error {
+	_, err := o.enqueue(ctx, c, cf, topic, "", "")
 	return err
 }
 

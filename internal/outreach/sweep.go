@@ -159,7 +159,7 @@ func (s *sweep) staffNotification(topic notification.Topic, staffID nodeid.ID, k
 // day before (within 24 hours); a moved date is reminded of afresh.
 func (s *sweep) courtReminders(ctx context.Context) error {
 	dates, err := s.c.CourtDate.Query().Where(courtdate.AtGT(s.now), courtdate.AtLTE(s.now.Add(7*24*time.Hour)),
-		courtdate.HasCaseWith(casefile.StatusNEQ(casefile.StatusCLOSED))).All(ctx)
+		courtdate.HasCaseWith(casefile.StatusNEQ(casefile.StatusCLOSED))).WithCase().All(ctx)
 	if err != nil {
 		return err
 	}
@@ -190,11 +190,7 @@ func (s *sweep) courtReminders(ctx context.Context) error {
 		if seen[r.key] {
 			continue
 		}
-		cf, err := s.c.CaseFile.Get(ctx, r.d.CaseID)
-		if err != nil {
-			return err
-		}
-		if _, err := s.o.enqueue(ctx, s.c, cf, r.topic, string(r.d.ID), r.key); err != nil {
+		if _, err := s.o.enqueue(ctx, s.c, r.d.Edges.Case, r.topic, string(r.d.ID), r.key); err != nil {
 			return err
 		}
 	}
@@ -241,11 +237,19 @@ func (s *sweep) digests(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	key := func(a *ent.Staff) string { return fmt.Sprintf("digest:%s:%s", a.ID, local.Format(time.DateOnly)) }
+	keys := make([]string, len(advocates))
+	for i, a := range advocates {
+		keys[i] = key(a)
+	}
+	seen, err := s.seen(ctx, keys)
+	if err != nil {
+		return err
+	}
 	l := locales.Default()
 	for _, a := range advocates {
-		key := fmt.Sprintf("digest:%s:%s", a.ID, local.Format(time.DateOnly))
-		if seen, err := s.seen(ctx, []string{key}); err != nil || seen[key] {
-			return err
+		if seen[key(a)] {
+			continue
 		}
 		open := casefile.And(casefile.AdvocateID(a.ID), casefile.StatusNEQ(casefile.StatusCLOSED))
 		due, err := s.c.FollowUp.Query().Where(followup.DoneAtIsNil(), followup.DueAtLT(endOfDay), followup.HasCaseWith(open)).
@@ -267,7 +271,7 @@ func (s *sweep) digests(ctx context.Context) error {
 		}
 		data := map[string]any{"FollowUps": len(due), "Awaiting": len(awaiting),
 			"FollowUpList": list(numbers), "AwaitingList": list(awaiting)}
-		if err := s.o.save(ctx, s.staffNotification(notification.TopicADVOCATE_DIGEST, a.ID, key).
+		if err := s.o.save(ctx, s.staffNotification(notification.TopicADVOCATE_DIGEST, a.ID, key(a)).
 			SetSubject(l.T("staff.digest.subject", data)).SetBody(l.T("staff.digest.body", data))); err != nil {
 			return err
 		}
