@@ -63,10 +63,12 @@ func MessageText(m *ent.CaseMessage, l *locales.Locale) string {
 
 func messageBody(body string) (string, error) {
 	body = strings.TrimSpace(body)
-	if body == "" {
+	// The schema's limits, checked before the attempt counts against
+	// the rate limit.
+	if body == "" || casemessage.BodyValidator(body) != nil {
 		return "", errcode.Field("body")
 	}
-	return body, nil // its length limit is the schema's
+	return body, nil
 }
 
 // SendCaseMessage is the victim writing to their advocate from their

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"context"
+	"errors"
 	"math"
 	"net/netip"
 	"time"
@@ -84,12 +85,23 @@ func forgetAttempts(ctx context.Context, c *ent.Client, caseNumber string) error
 	return err
 }
 
+var errReserveInTx = errors.New("cases: a rate-limited attempt reserved inside a transaction")
+
 // reserve records one attempt in bucket for key, committed at once (outside
 // any transaction, so a failed attempt is never rolled back), and reports how
 // many attempts the window now holds, this one included. Counting after
 // recording makes concurrent attempts see each other: whatever the number of
 // parallel requests, at most limit of them get through.
+//
+// It refuses to run inside a transaction: the attempt would be rolled back
+// with a failure, concurrent attempts would not see each other, and on
+// SQLite (one writer, locked at BEGIN) it would wait for the very
+// transaction it runs under. A mutation that reserves runs outside the
+// field transactions (httpapi's ownTransactions).
 func reserve(ctx context.Context, c *ent.Client, bucket, key string, now time.Time) (id nodeid.ID, n int, err error) {
+	if ent.TxFromContext(ctx) != nil {
+		return "", 0, errReserveInTx
+	}
 	ctx = privacy.DecisionContext(ctx, privacy.Allow)
 	hashed := accesscode.Key(bucket, key)
 	ev, err := c.RateEvent.Create().SetBucket(bucket).SetKey(hashed).SetAt(now).Save(ctx)

@@ -1,0 +1,324 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"victimservices/ent"
+	"victimservices/ent/casefile"
+	"victimservices/ent/notification"
+	"victimservices/ent/schema/viewer"
+	"victimservices/graph/graphtest"
+	"victimservices/internal/auth"
+	"victimservices/internal/cases"
+	"victimservices/internal/outreach"
+	"victimservices/internal/request"
+	"victimservices/locales"
+)
+
+// staffContext is the context a request of the staff token would carry.
+func (r *outreachRig) staffContext(t *testing.T, token string) context.Context {
+	t.Helper()
+	authn := &auth.Authenticator{Client: r.s.Client, Secret: []byte(graphtest.Secret)}
+	ctx, err := authn.Authenticate(request.WithInstant(context.Background(), r.s.Now()), "Bearer "+token)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ctx
+}
+
+// TestARolledBackChangeSendsNothing: the notification and its job are
+// written in the case change's transaction; when that transaction rolls
+// back there is nothing to send. The same change committed sends one text.
+func TestARolledBackChangeSendsNothing(t *testing.T) {
+	r := newOutreachRig(t)
+	domain := cases.New(cases.Config{Client: r.s.Client, Outbox: r.s.Outreach, Clock: r.s.Now})
+	for _, commit := range []bool{false, true} {
+		cf, _ := r.intake(t, nil)
+		ctx := r.staffContext(t, r.assigned(t, cf))
+		tx, err := r.s.Client.Tx(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := domain.UpdateStatus(ent.NewTxContext(ctx, tx), cf.ID, casefile.StatusIN_PROGRESS, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		// Inside the transaction the outbox holds it…
+		if n, err := tx.Notification.Query().Where(notification.CaseID(cf.ID)).Count(graphtest.System(ctx)); err != nil || n != 1 {
+			t.Fatalf("%d notifications inside the change's transaction (%v), want 1", n, err)
+		}
+		if commit {
+			if err := tx.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			r.waitFor(t, cf, "sent", allIn(notification.StatusSENT))
+			if got := r.sms.Requests(); len(got) != 1 || got[0].To != "+13125550100" {
+				t.Fatalf("committed change: SMS requests %+v, want one", got)
+			}
+			continue
+		}
+		// …and rolled back, nothing is left to deliver.
+		if err := tx.Rollback(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(500 * time.Millisecond) // the workers poll every 20 ms
+		if list := r.notifications(t, cf); len(list) != 0 || len(r.sms.Requests()) != 0 {
+			t.Fatalf("after the rollback: %s and %d SMS requests", describe(list), len(r.sms.Requests()))
+		}
+		if got := r.s.Case(t, cf.CaseNumber); got.Status != casefile.StatusRECEIVED {
+			t.Fatalf("the rolled-back status stuck: %s", got.Status)
+		}
+	}
+}
+
+const messagesFields = `unreadMessageCount messages(last: 10) { totalCount edges { node { direction body template readAt } } }`
+
+type messagesView struct {
+	UnreadMessageCount int
+	Messages           struct {
+		TotalCount int
+		Edges      []struct {
+			Node struct {
+				Direction, Body, Template string
+				ReadAt                    *time.Time
+			}
+		}
+	}
+}
+
+func (m messagesView) bodies() []string {
+	var out []string
+	for _, e := range m.Messages.Edges {
+		out = append(out, e.Node.Direction+": "+e.Node.Body)
+	}
+	return out
+}
+
+// TestAdvocateAndPersonWriteToEachOther: an advocate who writes in English
+// sends a template that reaches a Spanish-speaking person in Spanish (and a
+// neutral text tells them of it); the person's answer arrives live on the
+// staff side; unread counts and read receipts follow; a person of another
+// case and an advocate of another case see nothing; none of it moves the
+// case's version.
+func TestAdvocateAndPersonWriteToEachOther(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, code := r.intake(t, map[string]any{"phone": "(312) 555-0120"})
+	advocate := r.assigned(t, cf)
+	session := r.s.Session(t, cf.CaseNumber, code)
+	version := r.s.Case(t, cf.CaseNumber).Version
+
+	sub, err := graphtest.Subscribe(t, r.s.HTTP(t), advocate,
+		`subscription($id: ID!) { caseUpdated(caseId: $id) { caseNumber `+messagesFields+` } }`, map[string]any{"id": cf.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // let the subscription register
+
+	// The advocate reads the templates in English and sends one.
+	var templates struct {
+		MessageTemplates []struct{ Key, Text string }
+	}
+	r.s.Do(t, graphtest.Request{Query: `{ messageTemplates(locale: "en") { key text } }`, Header: graphtest.Bearer(advocate)}).Decode(t, &templates)
+	if len(templates.MessageTemplates) != len(cases.MessageTemplates) {
+		t.Fatalf("templates %+v", templates.MessageTemplates)
+	}
+	tpl := templates.MessageTemplates[0]
+	es, en := locales.Match("es"), locales.Default()
+	if tpl.Text != en.T(tpl.Key, nil) || es.T(tpl.Key, nil) == tpl.Text {
+		t.Fatalf("template %+v: no English text or no Spanish one to test with", tpl)
+	}
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!, $k: String!) { sendMessageToVictim(caseId: $id, template: $k) { direction } }`,
+		Variables: map[string]any{"id": cf.ID, "k": tpl.Key}, Header: graphtest.Bearer(advocate)}).Decode(t, &struct{}{})
+	if _, ok := sub.Next(t, 5*time.Second); !ok { // the advocate's own message, live
+		t.Fatalf("no live update for the advocate's message (%v)", sub.Err)
+	}
+
+	// The person reads it in Spanish, with its unread count; they are told
+	// outside the app with the neutral text only.
+	// (The app asks in the language its reader chose.)
+	myCase := func() messagesView {
+		var got struct{ MyCase messagesView }
+		r.s.Do(t, graphtest.Request{Query: `{ myCase(locale: "es") { ` + messagesFields + ` } }`, Header: graphtest.Bearer(session)}).Decode(t, &got)
+		return got.MyCase
+	}
+	mine := myCase()
+	if mine.UnreadMessageCount != 1 || mine.Messages.TotalCount != 1 || mine.Messages.Edges[0].Node.Body != es.T(tpl.Key, nil) ||
+		mine.Messages.Edges[0].Node.Template != tpl.Key {
+		t.Fatalf("the person's view: %+v", mine)
+	}
+	r.waitFor(t, cf, "the message's text", allIn(notification.StatusSENT))
+	if got := r.sms.Requests(); len(got) != 1 || got[0].Body != "Notifications: "+es.T("outreach.neutral.body", nil) {
+		t.Fatalf("texts %+v, want one neutral", got)
+	}
+
+	// Reading it sends the read receipt the advocate sees.
+	var read struct{ MarkMyMessagesRead int }
+	r.s.Do(t, graphtest.Request{Query: `mutation { markMyMessagesRead }`, Header: graphtest.Bearer(session)}).Decode(t, &read)
+	if read.MarkMyMessagesRead != 1 || myCase().UnreadMessageCount != 0 {
+		t.Fatalf("markMyMessagesRead = %d, unread after: %d", read.MarkMyMessagesRead, myCase().UnreadMessageCount)
+	}
+	if _, ok := sub.Next(t, 5*time.Second); !ok {
+		t.Fatalf("no live update for the read receipt (%v)", sub.Err)
+	}
+	staffView := func(token string) (*messagesView, string) {
+		var got struct{ Case *messagesView }
+		resp := r.s.Do(t, graphtest.Request{Query: `query($n: String!) { case(caseNumber: $n) { ` + messagesFields + ` } }`,
+			Variables: map[string]any{"n": cf.CaseNumber}, Header: graphtest.Bearer(token)})
+		if resp.ErrorCode() != "" {
+			return nil, resp.ErrorCode()
+		}
+		resp.Decode(t, &got)
+		return got.Case, ""
+	}
+	if v, _ := staffView(advocate); v == nil || v.Messages.Edges[0].Node.ReadAt == nil || v.Messages.Edges[0].Node.Body != tpl.Text {
+		t.Fatalf("the advocate's view after the receipt: %+v", v)
+	}
+
+	// The person answers; it arrives live on the staff side.
+	reply := "Gracias. Puedo hablar después de las 6."
+	r.s.Do(t, graphtest.Request{Query: `mutation($b: String!) { sendCaseMessage(body: $b) { direction } }`,
+		Variables: map[string]any{"b": reply}, Header: graphtest.Bearer(session)}).Decode(t, &struct{}{})
+	data, ok := sub.Next(t, 5*time.Second)
+	if !ok {
+		t.Fatalf("no live update for the reply (%v)", sub.Err)
+	}
+	var live struct{ CaseUpdated messagesView }
+	_ = json.Unmarshal(data, &live)
+	if b := live.CaseUpdated.bodies(); live.CaseUpdated.UnreadMessageCount != 1 || len(b) != 2 || b[1] != "FROM_VICTIM: "+reply {
+		t.Fatalf("live on the staff side: %s", data)
+	}
+	var staffRead struct{ MarkCaseMessagesRead int }
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!) { markCaseMessagesRead(caseId: $id) }`,
+		Variables: map[string]any{"id": cf.ID}, Header: graphtest.Bearer(advocate)}).Decode(t, &staffRead)
+	if m := myCase(); staffRead.MarkCaseMessagesRead != 1 || m.Messages.Edges[1].Node.ReadAt == nil {
+		t.Fatalf("markCaseMessagesRead = %d; the person's view: %+v", staffRead.MarkCaseMessagesRead, m)
+	}
+
+	// Others see nothing: another person, and an advocate of another case.
+	other, otherCode := r.intake(t, map[string]any{"phone": "(312) 555-0121"})
+	var theirs struct{ MyCase messagesView }
+	r.s.Do(t, graphtest.Request{Query: `{ myCase { ` + messagesFields + ` } }`,
+		Header: graphtest.Bearer(r.s.Session(t, other.CaseNumber, otherCode))}).Decode(t, &theirs)
+	if theirs.MyCase.Messages.TotalCount != 0 || theirs.MyCase.UnreadMessageCount != 0 {
+		t.Errorf("another person sees messages: %+v", theirs.MyCase)
+	}
+	stranger := r.assigned(t, other)
+	if v, code := staffView(stranger); v != nil {
+		t.Errorf("an advocate of another case reads the messages: %+v (%s)", v, code)
+	}
+	resp := r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!) { sendMessageToVictim(caseId: $id, body: "hola") { direction } }`,
+		Variables: map[string]any{"id": cf.ID}, Header: graphtest.Bearer(stranger)})
+	if resp.ErrorCode() != "NOT_FOUND" {
+		t.Errorf("an advocate of another case writes to the person: %s", resp.ErrorCode())
+	}
+
+	// Messages and receipts left the staff-guarded version alone.
+	if v := r.s.Case(t, cf.CaseNumber).Version; v != version {
+		t.Errorf("version %d after messages, want %d", v, version)
+	}
+}
+
+// TestASupervisorIsAlertedBeforeTheFirstContactGoal: at 20 hours without
+// first contact (the goal is 24), every supervisor gets an email, once; a
+// minute earlier nobody does, and the person is never told.
+func TestASupervisorIsAlertedBeforeTheFirstContactGoal(t *testing.T) {
+	r := newOutreachRig(t)
+	_, supID := r.s.Staff(t, viewer.RoleSupervisor)
+	opened := r.s.Now()
+	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0130"})
+	alerts := func() []*ent.Notification {
+		var out []*ent.Notification
+		for _, n := range r.notifications(t, cf) {
+			if n.Topic == notification.TopicFIRST_CONTACT_DUE {
+				out = append(out, n)
+			}
+		}
+		return out
+	}
+	sweep := func(at time.Time) {
+		t.Helper()
+		r.s.SetNow(at)
+		if err := r.s.Outreach.Sweep(request.WithInstant(context.Background(), at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	sweep(opened.Add(outreach.FirstContactAlert - time.Minute))
+	if got := alerts(); len(got) != 0 {
+		t.Fatalf("alerted at 19h59: %s", describe(got))
+	}
+
+	// At 20h01 the queue's own sweep job finds it.
+	r.s.SetNow(opened.Add(outreach.FirstContactAlert + time.Minute))
+	if err := r.s.Queue.Insert(context.Background(), outreach.SweepArgs{}, nil); err != nil {
+		t.Fatal(err)
+	}
+	subject := locales.Default().T("staff.alert.firstContact.subject", map[string]any{"CaseNumber": cf.CaseNumber})
+	deadline := time.Now().Add(20 * time.Second)
+	var mail []string
+	for len(mail) == 0 {
+		for _, m := range r.mail.Messages() {
+			if m.Subject == subject {
+				mail = append(mail, strings.Join(m.To, ",")+": "+m.Body)
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no alert email %q; notifications: %s", subject, describe(alerts()))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(mail[0], "advocate@example.org: ") || !strings.Contains(mail[0], "20") || !strings.Contains(mail[0], cf.CaseNumber) {
+		t.Errorf("alert email %q", mail[0])
+	}
+	got := alerts()
+	toSup := false
+	for _, n := range got {
+		if n.Audience != notification.AudienceSTAFF || n.Channel != notification.ChannelEMAIL {
+			t.Errorf("alert %s to %s over %s", n.Topic, n.Audience, n.Channel)
+		}
+		toSup = toSup || n.StaffID == supID
+	}
+	if !toSup {
+		t.Errorf("the supervisor %s is not among the alerted: %s", supID, describe(got))
+	}
+	// Once: a later sweep adds nothing; the person heard nothing.
+	sweep(opened.Add(outreach.FirstContactAlert + 2*time.Hour))
+	if again := alerts(); len(again) != len(got) {
+		t.Errorf("%d alerts after another sweep, want %d", len(again), len(got))
+	}
+	if n := len(r.sms.Requests()); n != 0 {
+		t.Errorf("the person got %d texts", n)
+	}
+}
+
+// TestAPersonsMessagesAreLimited: at most 2000 characters, and
+// cases.MessagesPerCase an hour; what is refused says so and is not stored.
+func TestAPersonsMessagesAreLimited(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, code := r.intake(t, map[string]any{"phone": "(312) 555-0140"})
+	session := r.s.Session(t, cf.CaseNumber, code)
+	send := func(body string) *graphtest.Response {
+		return r.s.Do(t, graphtest.Request{Query: `mutation($b: String!) { sendCaseMessage(body: $b) { id } }`,
+			Variables: map[string]any{"b": body}, Header: graphtest.Bearer(session)})
+	}
+	if c := send(strings.Repeat("a", 2001)).ErrorCode(); c != "BAD_USER_INPUT" {
+		t.Errorf("2001 characters: %q, want BAD_USER_INPUT", c)
+	}
+	for i := range cases.MessagesPerCase {
+		if c := send(fmt.Sprintf("mensaje %d", i)).ErrorCode(); c != "" {
+			t.Fatalf("message %d refused: %s", i+1, c)
+		}
+	}
+	if c := send("uno más").ErrorCode(); c != "RATE_LIMITED" {
+		t.Errorf("message %d: %q, want RATE_LIMITED", cases.MessagesPerCase+1, c)
+	}
+	var got struct{ MyCase messagesView }
+	r.s.Do(t, graphtest.Request{Query: `{ myCase { ` + messagesFields + ` } }`, Header: graphtest.Bearer(session)}).Decode(t, &got)
+	if got.MyCase.Messages.TotalCount != cases.MessagesPerCase {
+		t.Errorf("%d messages stored, want %d", got.MyCase.Messages.TotalCount, cases.MessagesPerCase)
+	}
+}
