@@ -4,6 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -11,10 +16,13 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/notification"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/auth"
 	"victimservices/internal/cases"
+	"victimservices/internal/delivery"
+	"victimservices/internal/delivery/deliverytest"
 	"victimservices/internal/outreach"
 	"victimservices/internal/request"
 	"victimservices/locales"
@@ -320,5 +328,164 @@ func TestAPersonsMessagesAreLimited(t *testing.T) {
 	r.s.Do(t, graphtest.Request{Query: `{ myCase { ` + messagesFields + ` } }`, Header: graphtest.Bearer(session)}).Decode(t, &got)
 	if got.MyCase.Messages.TotalCount != cases.MessagesPerCase {
 		t.Errorf("%d messages stored, want %d", got.MyCase.Messages.TotalCount, cases.MessagesPerCase)
+	}
+}
+
+// TestTheProvidersCallbacks: delivery reports and replies by text arrive
+// on /hooks/sms/*, signed by the provider; a forged one changes nothing.
+// STOP stops every outside message, START lifts it, HELP gives the unit's
+// number, all in the person's language and neutral.
+func TestTheProvidersCallbacks(t *testing.T) {
+	// The server listens before it starts, so its texts can name their
+	// status callback on it (as PUBLIC_URL does in production).
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &outreachRig{sms: deliverytest.NewSMSServer(t, smsToken), mail: deliverytest.NewSMTPServer(t)}
+	r.s = graphtest.New(t, outreachSetup(r.sms, r.mail, func(o *graphtest.OutreachSetup) {
+		o.SMS, err = delivery.NewSMS(delivery.SMSConfig{URL: r.sms.URL(), AccountSID: r.sms.AccountSID(), AuthToken: smsToken,
+			From: "+13125550000", StatusCallback: "http://" + ln.Addr().String() + "/hooks/sms/status"})
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: r.s.Handler}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0150"})
+	advocate := r.assigned(t, cf)
+	r.setStatus(t, advocate, cf, "IN_PROGRESS")
+	first := r.waitFor(t, cf, "sent", allIn(notification.StatusSENT))[0]
+	if first.ProviderID == "" || first.ProviderID != r.sms.Requests()[0].SID {
+		t.Fatalf("provider id %q, the provider answered %q", first.ProviderID, r.sms.Requests()[0].SID)
+	}
+	statusOf := func(id string) notification.Status {
+		n, err := r.s.Client.Notification.Get(graphtest.System(context.Background()), nodeid.ID(id))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n.Status
+	}
+
+	if cb := r.sms.Requests()[0].StatusCallback; cb != srv.URL+"/hooks/sms/status?n="+string(first.ID) {
+		t.Fatalf("status callback %q", cb)
+	}
+	// A report without the provider's signature is refused.
+	forged, err := http.PostForm(srv.URL+"/hooks/sms/status", url.Values{"MessageSid": {first.ProviderID}, "MessageStatus": {"delivered"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged.Body.Close()
+	if forged.StatusCode != http.StatusForbidden || statusOf(string(first.ID)) != notification.StatusSENT {
+		t.Fatalf("forged report: HTTP %d, status %s", forged.StatusCode, statusOf(string(first.ID)))
+	}
+	post := func(resp *http.Response, err error) string {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode/100 != 2 {
+			t.Fatalf("HTTP %d: %s", resp.StatusCode, b)
+		}
+		return string(b)
+	}
+	// A report by message SID alone (an older callback URL) finds it too.
+	post(r.sms.SendStatus(srv.URL+"/hooks/sms/status", first.ProviderID, "delivered"))
+	var seen struct {
+		Case struct {
+			NotificationPreferences struct {
+				Stopped   bool
+				StoppedBy *string
+			}
+			Notifications []struct{ Status, LastError string }
+		}
+	}
+	staffSees := func() {
+		t.Helper()
+		r.s.Do(t, graphtest.Request{Query: `query($n: String!) { case(caseNumber: $n) { notificationPreferences { stopped stoppedBy } notifications { status lastError } } }`,
+			Variables: map[string]any{"n": cf.CaseNumber}, Header: graphtest.Bearer(advocate)}).Decode(t, &seen)
+	}
+	staffSees()
+	if len(seen.Case.Notifications) != 1 || seen.Case.Notifications[0].Status != "DELIVERED" {
+		t.Fatalf("the advocate sees %+v, want DELIVERED", seen.Case.Notifications)
+	}
+
+	// Replies, answered in Spanish.
+	es := locales.Match("es")
+	reply := func(body string) string {
+		return post(r.sms.SendInbound(srv.URL+"/hooks/sms/inbound", "+13125550150", "+13125550000", body))
+	}
+	if got, want := reply("HELP"), string(delivery.TwiML(es.T("outreach.help", map[string]any{"Sender": "Notifications", "Phone": "+13125551234"}))); got != want {
+		t.Errorf("HELP answered %s, want %s", got, want)
+	}
+	if got, want := reply(" stop "), string(delivery.TwiML(es.T("outreach.stopped", nil))); got != want {
+		t.Errorf("STOP answered %s, want %s", got, want)
+	}
+	staffSees()
+	if p := seen.Case.NotificationPreferences; !p.Stopped || p.StoppedBy == nil || *p.StoppedBy != "SMS_REPLY" {
+		t.Fatalf("after STOP the advocate sees %+v", p)
+	}
+	r.setStatus(t, advocate, cf, "AWAITING_COURT")
+	time.Sleep(300 * time.Millisecond)
+	if n := len(r.sms.Requests()); n != 1 {
+		t.Fatalf("%d texts after STOP, want still 1", n)
+	}
+	if got, want := reply("START"), string(delivery.TwiML(es.T("outreach.started", nil))); got != want {
+		t.Errorf("START answered %s, want %s", got, want)
+	}
+	// On again: the next text goes out, and its failure report shows.
+	r.s.SetNow(r.s.Now().Add(time.Minute))
+	r.setStatus(t, advocate, cf, "IN_PROGRESS")
+	second := r.sms.WaitFor(2, 20*time.Second)
+	if len(second) != 2 {
+		t.Fatalf("%d texts after START, want 2", len(second))
+	}
+	// Its report may come before the send is recorded: the callback names
+	// the notification.
+	post(r.sms.SendStatus(second[1].StatusCallback, second[1].SID, "undelivered"))
+	r.waitFor(t, cf, "the failure report", func(l []*ent.Notification) bool {
+		return len(l) == 2 && l[1].Status == notification.StatusFAILED && l[1].SentAt != nil
+	})
+	staffSees()
+	if n := seen.Case.Notifications; len(n) != 2 || n[0].Status != "FAILED" || n[0].LastError != "30003" || seen.Case.NotificationPreferences.Stopped {
+		t.Fatalf("the advocate sees %+v (stopped %v), want the newest FAILED with 30003", n, seen.Case.NotificationPreferences.Stopped)
+	}
+}
+
+// TestTheDevelopmentOutbox: without SMS or mail configured, outside
+// production, what would have been sent is kept for staff to read through
+// the API (never the log), and nothing waits.
+func TestTheDevelopmentOutbox(t *testing.T) {
+	log := &graphtest.Log{}
+	s := graphtest.New(t, graphtest.WithLog(log), graphtest.WithOutreach(func(o *graphtest.OutreachSetup) { o.Local = true }))
+	r := &outreachRig{s: s}
+	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0160"})
+	advocate := r.assigned(t, cf)
+	r.setStatus(t, advocate, cf, "IN_PROGRESS")
+	r.waitFor(t, cf, "kept in the outbox", allIn(notification.StatusSENT))
+	var got struct {
+		DevelopmentOutbox []struct {
+			Topic, Channel, Status, Body, Transport, CaseNumber string
+			Neutral                                             bool
+		}
+	}
+	s.Do(t, graphtest.Request{Query: `{ developmentOutbox { topic channel status body transport caseNumber neutral } }`, Header: graphtest.Bearer(advocate)}).Decode(t, &got)
+	es := locales.Match("es")
+	if len(got.DevelopmentOutbox) != 1 {
+		t.Fatalf("development outbox %+v, want one", got.DevelopmentOutbox)
+	}
+	if m := got.DevelopmentOutbox[0]; m.Transport != "local" || m.Channel != "SMS" || m.CaseNumber != cf.CaseNumber || !m.Neutral ||
+		!strings.Contains(m.Body, es.T("outreach.neutral.body", nil)) {
+		t.Errorf("development outbox %+v", m)
+	}
+	if strings.Contains(log.String(), es.T("outreach.neutral.body", nil)) || strings.Contains(log.String(), "3125550160") {
+		t.Errorf("the log holds the message or the number")
+	}
+	// Victims do not read it.
+	if code := s.Do(t, graphtest.Request{Query: `{ developmentOutbox { body } }`}).ErrorCode(); code != "UNAUTHENTICATED" {
+		t.Errorf("anonymous developmentOutbox: %q", code)
 	}
 }

@@ -25,7 +25,9 @@ type SMSConfig struct {
 	// From is the sending number, in E.164.
 	From string
 	// StatusCallback, when set, is the absolute URL the provider posts
-	// delivery status reports to.
+	// delivery status reports to. Each message's callback carries its
+	// Message.ID as the query parameter "n", so a report that arrives
+	// before the send was recorded still finds its notification.
 	StatusCallback string
 	// HTTPClient sends the requests; nil means a client with a 15 s timeout.
 	HTTPClient *http.Client
@@ -115,7 +117,7 @@ func (s *SMS) Send(ctx context.Context, m Message) (Receipt, error) {
 	}
 	form := url.Values{"To": {m.To}, "From": {s.from}, "Body": {body}}
 	if s.statusCallback != "" {
-		form.Set("StatusCallback", s.statusCallback)
+		form.Set("StatusCallback", CallbackFor(s.statusCallback, m.ID))
 	}
 
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.endpoint, strings.NewReader(form.Encode()))
@@ -181,4 +183,17 @@ func providerError(status int, answer []byte) error {
 		return Permanent(err)
 	}
 	return err
+}
+
+// CallbackFor is the status callback URL of the message id: base with the
+// query parameter "n" set to id (base unchanged for an empty id).
+func CallbackFor(base, id string) string {
+	u, err := url.Parse(base)
+	if err != nil || id == "" {
+		return base
+	}
+	q := u.Query()
+	q.Set("n", id)
+	u.RawQuery = q.Encode()
+	return u.String()
 }

@@ -52,7 +52,7 @@ func TestSMSSend(t *testing.T) {
 		t.Fatalf("server received %d requests, want 2", len(reqs))
 	}
 	r := reqs[0]
-	if r.To != toPhone || r.From != fromPhone || r.Body != "Your appointment is on Monday at 10." || r.StatusCallback != callback {
+	if r.To != toPhone || r.From != fromPhone || r.Body != "Your appointment is on Monday at 10." || r.StatusCallback != callback+"&n=n-1" {
 		t.Errorf("request = To %q From %q Body %q StatusCallback %q", r.To, r.From, r.Body, r.StatusCallback)
 	}
 	if len(r.Form) != 4 {

@@ -234,9 +234,14 @@ func (o *Outreach) sent(ctx context.Context, n *ent.Notification, claimed []*ent
 	}
 	defer func() { _ = tx.Rollback() }()
 	c := tx.Client()
-	if err := c.Notification.UpdateOneID(n.ID).SetStatus(notification.StatusSENT).SetSentAt(now).AddAttempts(1).
+	if err := c.Notification.UpdateOneID(n.ID).SetSentAt(now).AddAttempts(1).
 		SetTransport(transport).SetProviderID(receipt.ProviderID).SetSubject(msg.Subject).SetBody(msg.Body).
-		SetNeutral(r.neutral).SetLocale(r.locale.Code).SetLastError("").Exec(ctx); err != nil {
+		SetNeutral(r.neutral).SetLocale(r.locale.Code).Exec(ctx); err != nil {
+		return err
+	}
+	// SENT unless the provider's report came first (DELIVERED, FAILED).
+	if err := c.Notification.Update().Where(notification.ID(n.ID), notification.StatusEQ(notification.StatusSENDING)).
+		SetStatus(notification.StatusSENT).SetLastError("").Exec(ctx); err != nil {
 		return err
 	}
 	if len(claimed) > 1 {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"victimservices/ent/notification"
+	"victimservices/ent/schema/nodeid"
 	"victimservices/internal/delivery"
 	"victimservices/internal/request"
 	"victimservices/locales"
@@ -14,7 +15,8 @@ import (
 // Hooks serves the SMS provider's callbacks (POST, form-encoded, signed
 // with X-Twilio-Signature over PublicURL + path and the form):
 //
-//	/hooks/sms/status   delivery reports: the notification becomes DELIVERED or FAILED
+//	/hooks/sms/status   delivery reports: the notification (?n=, else the message SID)
+//	                    becomes DELIVERED or FAILED
 //	/hooks/sms/inbound  replies: STOP stops all outside messages of the cases with
 //	                    that number, START lifts a stop made by text, HELP answers
 //	                    with the unit's number; anything else gets "this number
@@ -73,7 +75,14 @@ func (o *Outreach) status(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := system(r.Context())
-	u := o.cfg.Client.Notification.Update().Where(notification.ProviderID(rep.ProviderID), notification.TransportEQ("sms")).SetStatus(status)
+	// The callback names its notification (?n=, under the signature): a
+	// report may arrive before the send was recorded with its SID.
+	which := notification.And(notification.ProviderID(rep.ProviderID), notification.TransportEQ("sms"))
+	if id := r.URL.Query().Get("n"); id != "" {
+		which = notification.And(notification.ID(nodeid.ID(id)), notification.ChannelEQ(notification.ChannelSMS),
+			notification.ProviderIDIn("", rep.ProviderID))
+	}
+	u := o.cfg.Client.Notification.Update().Where(which).SetStatus(status).SetProviderID(rep.ProviderID)
 	if rep.ErrorCode != "" {
 		u.SetLastError(rep.ErrorCode)
 	}
