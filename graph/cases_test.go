@@ -386,12 +386,20 @@ func TestPerformanceReport(t *testing.T) {
 				Unit       string
 				SampleSize int
 			}
+			InitialContactGoal, ResolutionGoal, SatisfactionGoal struct{ Met, Of int }
+			FeedbackResponseRate                                 *float64
+			NotificationDelivery                                 []struct {
+				Channel                string
+				Sent, Failed, Deferred int
+			}
 		}
 	}
 	at(10 * 24 * time.Hour)
 	q := `query($f: Time, $t: Time) { performanceReport(from: $f, to: $t) {
 	  initialContact { current goal unit sampleSize } caseResolution { current goal unit sampleSize }
-	  satisfaction { current goal unit sampleSize } } }`
+	  satisfaction { current goal unit sampleSize }
+	  initialContactGoal { met of } resolutionGoal { met of } satisfactionGoal { met of } feedbackResponseRate
+	  notificationDelivery { channel sent failed deferred } } }`
 	mutate(t, s, s.TokenFor(t, supervisorID), q, map[string]any{"f": t0.Add(-time.Hour), "t": t0.Add(30 * 24 * time.Hour)}).Decode(t, &got)
 	r := got.PerformanceReport
 	near := func(p *float64, want float64) bool { return p != nil && math.Abs(*p-want) < 1e-6 }
@@ -403,6 +411,24 @@ func TestPerformanceReport(t *testing.T) {
 	}
 	if !near(r.Satisfaction.Current, 50) || r.Satisfaction.SampleSize != 2 || r.Satisfaction.Goal != 90 {
 		t.Errorf("satisfaction %+v (current %v), want 50 percent over 2", r.Satisfaction, deref(r.Satisfaction.Current))
+	}
+	// Cases that met each goal: first contact within 24 hours (a at 10, b
+	// at 20, c never), closed within 15 days (a), rated 4 or 5 (a's 5 of
+	// 5 and 3); the one closed case answered the feedback request.
+	if g := r.InitialContactGoal; g.Met != 2 || g.Of != 3 {
+		t.Errorf("initial contact goal %+v, want 2 of 3", g)
+	}
+	if g := r.ResolutionGoal; g.Met != 1 || g.Of != 1 {
+		t.Errorf("resolution goal %+v, want 1 of 1", g)
+	}
+	if g := r.SatisfactionGoal; g.Met != 1 || g.Of != 2 {
+		t.Errorf("satisfaction goal %+v, want 1 of 2", g)
+	}
+	if !near(r.FeedbackResponseRate, 1) {
+		t.Errorf("feedback response rate %v, want 1", deref(r.FeedbackResponseRate))
+	}
+	if d := r.NotificationDelivery; len(d) != 2 || d[0].Channel != "SMS" || d[1].Channel != "EMAIL" || d[0].Sent+d[1].Sent != 0 {
+		t.Errorf("notification delivery %+v, want SMS and EMAIL with nothing (no outreach configured)", d)
 	}
 	// Nothing in an empty period; advocates are refused.
 	mutate(t, s, s.TokenFor(t, supervisorID), q, map[string]any{"f": t0.Add(-48 * time.Hour), "t": t0.Add(-24 * time.Hour)}).Decode(t, &got)

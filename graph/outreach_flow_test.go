@@ -187,6 +187,7 @@ func TestAdvocateAndPersonWriteToEachOther(t *testing.T) {
 	}
 
 	// The person answers; it arrives live on the staff side.
+	r.s.SetNow(r.s.Now().Add(time.Minute))
 	reply := "Gracias. Puedo hablar después de las 6."
 	r.s.Do(t, graphtest.Request{Query: `mutation($b: String!) { sendCaseMessage(body: $b) { direction } }`,
 		Variables: map[string]any{"b": reply}, Header: graphtest.Bearer(session)}).Decode(t, &struct{}{})
@@ -487,5 +488,194 @@ func TestTheDevelopmentOutbox(t *testing.T) {
 	// Victims do not read it.
 	if code := s.Do(t, graphtest.Request{Query: `{ developmentOutbox { body } }`}).ErrorCode(); code != "UNAUTHENTICATED" {
 		t.Errorf("anonymous developmentOutbox: %q", code)
+	}
+}
+
+// TestRemindersBeforeCourtAndAfterClosing: the sweep reminds the person a
+// week and a day before a court date, once each, and asks for feedback a
+// day after the case closed; an email person reads each title in their
+// language and nothing more.
+func TestRemindersBeforeCourtAndAfterClosing(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, _ := r.intake(t, map[string]any{"contactMethod": "EMAIL", "phone": nil, "email": "recordatorio@example.org", "safeToLeaveMessage": true})
+	advocate := r.assigned(t, cf)
+	start := r.s.Now()
+	hearing := start.Add(8 * 24 * time.Hour)
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!, $in: CourtDateInput!) { addCourtDate(caseId: $id, input: $in) { version } }`,
+		Variables: map[string]any{"id": cf.ID, "in": map[string]any{"at": hearing.Format(time.RFC3339), "courtName": "Cook County Circuit Court"}},
+		Header:    graphtest.Bearer(advocate)}).Decode(t, &struct{}{})
+	es := locales.Match("es")
+	subjects := func(n int) []string {
+		t.Helper()
+		var got []deliverytest.ReceivedMail
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+			got = got[:0]
+			for _, m := range r.mail.Messages() {
+				if len(m.To) == 1 && m.To[0] == "recordatorio@example.org" { // (not the staff's digests)
+					got = append(got, m)
+				}
+			}
+			if len(got) >= n || time.Now().After(deadline) {
+				break
+			}
+		}
+		if len(got) != n {
+			t.Fatalf("%d emails to the person, want %d", len(got), n)
+		}
+		var out []string
+		for _, m := range got {
+			if strings.TrimSpace(m.Body) != m.Subject {
+				t.Errorf("email %q carries more than its title: %q", m.Subject, m.Body)
+			}
+			out = append(out, m.Subject)
+		}
+		return out
+	}
+	title := func(topic string) string { return es.T("outreach.topic."+topic, nil) }
+	subjects(1) // the court date itself
+	sweep := func(at time.Time) {
+		t.Helper()
+		r.s.SetNow(at)
+		if err := r.s.Outreach.Sweep(request.WithInstant(context.Background(), at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	sweep(start.Add(24 * time.Hour)) // 7 days before
+	sweep(start.Add(25 * time.Hour)) // and not twice
+	if got := subjects(2); got[1] != title("COURT_REMINDER_WEEK") {
+		t.Errorf("a week before: %q, want %q", got[1], title("COURT_REMINDER_WEEK"))
+	}
+	sweep(hearing.Add(-3 * 24 * time.Hour)) // nothing between
+	sweep(hearing.Add(-23 * time.Hour))
+	sweep(hearing.Add(-22 * time.Hour))
+	if got := subjects(3); got[2] != title("COURT_REMINDER_DAY") {
+		t.Errorf("a day before: %q, want %q", got[2], title("COURT_REMINDER_DAY"))
+	}
+
+	// Closed after the hearing: a day later, the feedback request, once.
+	r.s.SetNow(hearing.Add(2 * time.Hour))
+	advocate = r.s.TokenFor(t, string(*r.s.Case(t, cf.CaseNumber).AdvocateID)) // (the first expired)
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!) { closeCase(caseId: $id, outcome: RESOLVED) { status } }`,
+		Variables: map[string]any{"id": cf.ID}, Header: graphtest.Bearer(advocate)}).Decode(t, &struct{}{})
+	subjects(4) // the status change
+	sweep(hearing.Add(25 * time.Hour))
+	time.Sleep(300 * time.Millisecond)
+	subjects(4)
+	sweep(hearing.Add(26*time.Hour + time.Minute))
+	sweep(hearing.Add(27 * time.Hour))
+	if got := subjects(5); got[4] != title("FEEDBACK_REQUEST") {
+		t.Errorf("after closing: %q, want %q", got[4], title("FEEDBACK_REQUEST"))
+	}
+	time.Sleep(300 * time.Millisecond)
+	subjects(5)
+}
+
+// TestTheAdvocatesMorningDigest: from 07:00 in the unit's zone, each
+// advocate with follow-ups due today or cases awaiting first contact gets
+// one email listing them, once a day; nothing goes to the person.
+func TestTheAdvocatesMorningDigest(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0170"})
+	advocate, id := r.s.Staff(t, viewer.RoleAdvocate)
+	if err := r.s.Client.Staff.UpdateOneID(nodeid.ID(id)).SetEmail("digest@example.org").Exec(graphtest.System(context.Background())); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.s.Client.CaseFile.UpdateOneID(cf.ID).SetAdvocateID(nodeid.ID(id)).Exec(graphtest.System(context.Background())); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := r.intake(t, map[string]any{"phone": "(312) 555-0171"})
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!) { recordFirstContact(caseId: $id) { version } }`,
+		Variables: map[string]any{"id": cf.ID}, Header: graphtest.Bearer(advocate)}).Decode(t, &struct{}{})
+	if err := r.s.Client.CaseFile.UpdateOneID(other.ID).SetAdvocateID(nodeid.ID(id)).Exec(graphtest.System(context.Background())); err != nil {
+		t.Fatal(err)
+	}
+	// The server's clock: Tuesday 2026-11-24 12:00 UTC, 06:00 in Chicago.
+	due := time.Date(2026, 11, 24, 22, 0, 0, 0, time.UTC) // 16:00 in Chicago
+	r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!, $at: Time!) { scheduleFollowUp(caseId: $id, dueAt: $at) { version } }`,
+		Variables: map[string]any{"id": cf.ID, "at": due.Format(time.RFC3339)}, Header: graphtest.Bearer(advocate)}).Decode(t, &struct{}{})
+	sweep := func(at time.Time) {
+		t.Helper()
+		r.s.SetNow(at)
+		if err := r.s.Outreach.Sweep(request.WithInstant(context.Background(), at)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	digests := func() []string {
+		var out []string
+		for _, m := range r.mail.Messages() {
+			if len(m.To) == 1 && m.To[0] == "digest@example.org" {
+				out = append(out, m.Subject+"\n"+m.Body)
+			}
+		}
+		return out
+	}
+	sweep(time.Date(2026, 11, 24, 12, 59, 0, 0, time.UTC)) // 06:59 in Chicago
+	time.Sleep(300 * time.Millisecond)
+	if got := digests(); len(got) != 0 {
+		t.Fatalf("a digest before 07:00: %q", got)
+	}
+	sweep(time.Date(2026, 11, 24, 13, 0, 0, 0, time.UTC))
+	sweep(time.Date(2026, 11, 24, 15, 0, 0, 0, time.UTC)) // once a day
+	deadline := time.Now().Add(20 * time.Second)
+	for len(digests()) == 0 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	got := digests()
+	want := locales.Default().T("staff.digest.subject", map[string]any{"FollowUps": 1, "Awaiting": 1}) + "\n" +
+		locales.Default().T("staff.digest.body", map[string]any{"FollowUpList": cf.CaseNumber, "AwaitingList": other.CaseNumber})
+	if len(got) != 1 || strings.TrimSpace(got[0]) != want {
+		t.Fatalf("digests %q, want one %q", got, want)
+	}
+	// The next morning, another.
+	sweep(time.Date(2026, 11, 25, 13, 30, 0, 0, time.UTC))
+	deadline = time.Now().Add(20 * time.Second)
+	for len(digests()) < 2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if n := len(digests()); n != 2 {
+		t.Errorf("%d digests after two mornings, want 2", n)
+	}
+	for _, req := range r.sms.Requests() {
+		if strings.Contains(req.Body, cf.CaseNumber) {
+			t.Errorf("a text carries a case number: %q", req.Body)
+		}
+	}
+}
+
+// TestTheReportCountsDeliveryByChannel: performanceReport's
+// notificationDelivery counts what was queued in the period by channel:
+// sent, failed (refused for good), deferred (waiting for a window).
+func TestTheReportCountsDeliveryByChannel(t *testing.T) {
+	r := newOutreachRig(t)
+	t0 := time.Date(2027, 6, 1, 10, 0, 0, 0, time.UTC) // a Tuesday, 05:00 in Chicago
+	r.s.SetNow(t0)
+	sent, _ := r.intake(t, map[string]any{"phone": "(312) 555-0180"})
+	failed, _ := r.intake(t, map[string]any{"contactMethod": "EMAIL", "phone": nil, "email": "rechazo@example.org", "safeToLeaveMessage": true})
+	deferred, _ := r.intake(t, map[string]any{"phone": "(312) 555-0181", "timeZone": "America/Chicago",
+		"contactWindows": []map[string]any{{"day": "FRIDAY", "opens": "18:00", "closes": "20:00"}}})
+	r.mail.RejectRcpt(1, 550)
+	for _, cf := range []*ent.CaseFile{sent, failed, deferred} {
+		r.setStatus(t, r.assigned(t, cf), cf, "IN_PROGRESS")
+	}
+	r.waitFor(t, sent, "sent", allIn(notification.StatusSENT))
+	r.waitFor(t, failed, "failed", allIn(notification.StatusFAILED))
+	r.waitFor(t, deferred, "deferred", func(l []*ent.Notification) bool { return len(l) == 1 && l[0].NotBefore.After(t0) })
+
+	var got struct {
+		PerformanceReport struct {
+			NotificationDelivery []struct {
+				Channel                string
+				Sent, Failed, Deferred int
+			}
+		}
+	}
+	r.s.Do(t, graphtest.Request{Query: `query($f: Time, $t: Time) { performanceReport(from: $f, to: $t) { notificationDelivery { channel sent failed deferred } } }`,
+		Variables: map[string]any{"f": t0, "t": t0.Add(time.Hour)}, Header: graphtest.Bearer(r.s.Token(t, viewer.RoleSupervisor))}).Decode(t, &got)
+	d := got.PerformanceReport.NotificationDelivery
+	want := `[{SMS 1 0 1} {EMAIL 0 1 0}]`
+	if s := fmt.Sprint(d); s != want {
+		t.Errorf("notification delivery %s, want %s", s, want)
 	}
 }
