@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"victimservices/ent"
 	"victimservices/ent/notification"
 	"victimservices/ent/schema/nodeid"
@@ -15,6 +17,7 @@ import (
 	"victimservices/graph/graphtest"
 	"victimservices/internal/delivery"
 	"victimservices/internal/delivery/deliverytest"
+	"victimservices/internal/outreach"
 	"victimservices/locales"
 )
 
@@ -176,8 +179,33 @@ func TestStatusChangeTextsANeutralMessageInTheirLanguage(t *testing.T) {
 	}
 }
 
+// counted reads notifications_total{channel, result} from reg.
+func counted(t *testing.T, reg *prometheus.Registry, channel, result string) float64 {
+	t.Helper()
+	families, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != "notifications_total" {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			labels := map[string]string{}
+			for _, l := range m.GetLabel() {
+				labels[l.GetName()] = l.GetValue()
+			}
+			if labels["channel"] == channel && labels["result"] == result {
+				return m.GetCounter().GetValue()
+			}
+		}
+	}
+	return 0
+}
+
 func TestOutsideTheSafeWindowTheTextWaitsForItsStart(t *testing.T) {
-	r := newOutreachRig(t)
+	reg := prometheus.NewRegistry()
+	r := newOutreachRig(t, func(o *graphtest.OutreachSetup) { o.Metrics = outreach.NewMetrics(reg) })
 	// The server's clock: Tuesday 2026-11-24 12:00 UTC, 06:00 in Chicago.
 	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0101", "timeZone": "America/Chicago",
 		"contactWindows": []map[string]any{{"day": "TUESDAY", "opens": "09:00", "closes": "17:00"}}})
@@ -190,10 +218,16 @@ func TestOutsideTheSafeWindowTheTextWaitsForItsStart(t *testing.T) {
 	if list[0].Status != notification.StatusPENDING || len(r.sms.Requests()) != 0 {
 		t.Fatalf("before the window: %s, %d SMS", describe(list), len(r.sms.Requests()))
 	}
+	if n := counted(t, reg, "SMS", "deferred"); n < 1 {
+		t.Errorf("deferred counted %v times, want at least once", n)
+	}
 	r.s.SetNow(opens.Add(time.Second))
 	r.waitFor(t, cf, "sent at the window's start", allIn(notification.StatusSENT))
 	if got := r.sms.Requests(); len(got) != 1 || got[0].To != "+13125550101" {
 		t.Fatalf("SMS requests %+v, want one to +13125550101", got)
+	}
+	if n := counted(t, reg, "SMS", "sent"); n != 1 {
+		t.Errorf("sent counted %v times, want 1", n)
 	}
 }
 
@@ -286,7 +320,8 @@ func TestAFailingProviderIsRetriedThenDeadLettered(t *testing.T) {
 }
 
 func TestAProviderRefusalFailsAtOnce(t *testing.T) {
-	r := newOutreachRig(t)
+	reg := prometheus.NewRegistry()
+	r := newOutreachRig(t, func(o *graphtest.OutreachSetup) { o.Metrics = outreach.NewMetrics(reg) })
 	cf, _ := r.intake(t, map[string]any{"phone": "(312) 555-0104"})
 	token := r.assigned(t, cf)
 	r.sms.FailNext(1, 400, 21211)
@@ -294,6 +329,9 @@ func TestAProviderRefusalFailsAtOnce(t *testing.T) {
 	list := r.waitFor(t, cf, "failed", allIn(notification.StatusFAILED))
 	if list[0].Attempts != 1 || !strings.Contains(list[0].LastError, "HTTP 400 (error code 21211)") || len(r.sms.Requests()) != 1 {
 		t.Fatalf("%s after %d provider attempts", describe(list), len(r.sms.Requests()))
+	}
+	if n := counted(t, reg, "SMS", "failed"); n != 1 {
+		t.Errorf("failed counted %v times, want 1", n)
 	}
 }
 
