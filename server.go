@@ -161,8 +161,21 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		return allowlistCommand(fs.Args(), stdout)
+	case "migrate":
+		dryRun := fs.Bool("dry-run", false, "migrate up: print the SQL of the pending migrations, change nothing")
+		action := ""
+		if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+			action, args = args[0], args[1:] // migrate up -dry-run
+		}
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if action == "" {
+			action = fs.Arg(0) // migrate -dry-run up
+		}
+		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token or allowlist)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist or migrate)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
@@ -266,7 +279,7 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := storage.Migrate(ctx, client, cfg.DatabaseURL); err != nil {
+	if err := storage.Migrate(ctx, client, db, cfg.DatabaseURL, cfg.Production()); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate: %w", err)
 	}
@@ -400,6 +413,67 @@ func run(ctx context.Context, cfg Config) error {
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err
+	}
+	return nil
+}
+
+// migrateCommand shows (status) or applies (up) the versioned migrations
+// of a PostgreSQL database; the embedded SQLite default migrates itself.
+func migrateCommand(ctx context.Context, cfg Config, action string, dryRun bool, stdout io.Writer) error {
+	if action != "status" && action != "up" {
+		return fmt.Errorf("migrate: want status or up, not %q", action)
+	}
+	client, db, err := storage.Open(cfg.DatabaseURL, nil)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	if d, _ := storage.Dialect(cfg.DatabaseURL); d != dialect.Postgres {
+		if action == "up" && !dryRun {
+			if err := storage.AutoMigrate(ctx, client, cfg.DatabaseURL); err != nil {
+				return err
+			}
+		}
+		fmt.Fprintln(stdout, "SQLite migrates itself with ent's auto-migration at every start; there are no versioned migrations to apply")
+		return nil
+	}
+	if action == "status" {
+		st, err := storage.Migrations(ctx, db)
+		if err != nil {
+			return err
+		}
+		if st.Adopt {
+			fmt.Fprintf(stdout, "an auto-migrated database: migrate up records %s as applied (nothing is run for it)\n", storage.AdoptedVersion)
+		}
+		fmt.Fprintf(stdout, "applied: %d\n", len(st.Applied))
+		for _, v := range st.Applied {
+			fmt.Fprintln(stdout, "  "+v)
+		}
+		fmt.Fprintf(stdout, "pending: %d\n", len(st.Pending))
+		for _, f := range st.Pending {
+			fmt.Fprintln(stdout, "  "+f)
+		}
+		return nil
+	}
+	var sqlOut io.Writer
+	if dryRun {
+		sqlOut = stdout
+	}
+	applied, err := storage.MigrateUp(ctx, db, sqlOut)
+	if err != nil {
+		return err
+	}
+	if dryRun {
+		return nil
+	}
+	if err := jobs.Migrate(ctx, db, dialect.Postgres); err != nil {
+		return fmt.Errorf("migrate the job queue: %w", err)
+	}
+	if len(applied) == 0 {
+		fmt.Fprintln(stdout, "nothing to apply: the database is up to date")
+	}
+	for _, f := range applied {
+		fmt.Fprintln(stdout, "applied "+f)
 	}
 	return nil
 }

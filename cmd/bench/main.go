@@ -15,7 +15,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -35,9 +34,6 @@ import (
 	"sync/atomic"
 	"text/tabwriter"
 	"time"
-
-	"crypto/rand"
-	"encoding/hex"
 
 	"entgo.io/ent/privacy"
 	_ "github.com/lib/pq"
@@ -178,12 +174,12 @@ func run(o options) error {
 	}
 	rep.Database = strings.SplitN(dbURL, ":", 2)[0]
 	counter := &storage.StatementCounter{}
-	client, _, err := storage.Open(dbURL, counter)
+	client, db, err := storage.Open(dbURL, counter)
 	if err != nil {
 		return err
 	}
 	defer client.Close()
-	if err := storage.Migrate(ctx, client, dbURL); err != nil {
+	if err := storage.Migrate(ctx, client, db, dbURL, false); err != nil {
 		return err
 	}
 	began := time.Now()
@@ -502,25 +498,7 @@ func freshDatabase(spec string) (string, func(), error) {
 		}
 		return "file:" + filepath.Join(dir, "bench.db"), func() { os.RemoveAll(dir) }, nil
 	}
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := "vs_bench_" + hex.EncodeToString(b)
-	admin, err := sql.Open("postgres", spec)
-	if err != nil {
-		return "", nil, err
-	}
-	if _, err := admin.Exec("CREATE DATABASE " + name); err != nil {
-		return "", nil, err
-	}
-	u, err := url.Parse(spec)
-	if err != nil {
-		return "", nil, err
-	}
-	u.Path = "/" + name
-	return u.String(), func() {
-		_, _ = admin.Exec("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)")
-		admin.Close()
-	}, nil
+	return storage.ThrowawayDatabase(context.Background(), spec)
 }
 
 // startTimes measures how long the embedded default takes to be ready:
@@ -534,13 +512,13 @@ func startTimes() (cold, warm time.Duration, err error) {
 	dsn := "file:" + filepath.Join(dir, "start.db")
 	measure := func() (time.Duration, error) {
 		began := time.Now()
-		client, _, err := storage.Open(dsn, nil)
+		client, db, err := storage.Open(dsn, nil)
 		if err != nil {
 			return 0, err
 		}
 		defer client.Close()
 		ctx := context.Background()
-		if err := storage.Migrate(ctx, client, dsn); err != nil {
+		if err := storage.Migrate(ctx, client, db, dsn, false); err != nil {
 			return 0, err
 		}
 		if _, err := seed.Load(ctx, client); err != nil {

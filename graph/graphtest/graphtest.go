@@ -156,7 +156,7 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	tb.Cleanup(func() { client.Close() })
 	ctx := context.Background()
 	if fresh {
-		if err := storage.Migrate(ctx, client, s.URL); err != nil {
+		if err := storage.Migrate(ctx, client, db, s.URL, false); err != nil {
 			tb.Fatalf("migrate: %v", err)
 		}
 		if err := jobs.Migrate(ctx, db, dialectOf(s.URL)); err != nil {

@@ -16,9 +16,7 @@ import (
 
 	"victimservices/ent"
 	_ "victimservices/ent/runtime" // registers hooks and privacy policies
-	"victimservices/ent/schema/searchtext"
 	"victimservices/internal/audit"
-	"victimservices/locales"
 )
 
 // DefaultURL is the embedded database used when DATABASE_URL is unset.
@@ -92,25 +90,43 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	return client, db, nil
 }
 
-// Migrate creates or updates the schema of the database at url (additive
-// changes only) and, on PostgreSQL, the full-text search indexes: one GIN
-// index per searchable table and locale, on the expression the search query
-// uses, partial on that locale.
-func Migrate(ctx context.Context, client *ent.Client, url string) error {
+// Migrate brings the database to the schema. SQLite (the embedded
+// default) migrates itself with ent's auto-migration, in every mode.
+// PostgreSQL takes the versioned migrations (MigrateUp): applied here
+// outside production; in production pending ones are an error that says
+// to run the migrate subcommand, so no replica changes the schema as it
+// starts.
+func Migrate(ctx context.Context, client *ent.Client, db *sql.DB, url string, production bool) error {
+	if d, _ := Dialect(url); d != dialect.Postgres {
+		return AutoMigrate(ctx, client, url)
+	}
+	if production {
+		st, err := Migrations(ctx, db)
+		if err != nil {
+			return err
+		}
+		if len(st.Pending) > 0 {
+			return fmt.Errorf("the database needs %d migration(s) (%s): run the migrate subcommand (migrate up) with this DATABASE_URL, then start again", len(st.Pending), strings.Join(st.Pending, ", "))
+		}
+		return nil
+	}
+	_, err := MigrateUp(ctx, db, nil)
+	return err
+}
+
+// AutoMigrate is ent's auto-migration (and, on PostgreSQL, the full-text
+// indexes): how SQLite migrates, and how releases before the versioned
+// migrations migrated PostgreSQL (tests make such a database with it).
+func AutoMigrate(ctx context.Context, client *ent.Client, url string) error {
 	if err := client.Schema.Create(ctx); err != nil {
 		return err
 	}
 	if d, _ := Dialect(url); d != dialect.Postgres {
 		return nil
 	}
-	for _, table := range []string{"service_translations", "organization_translations", "resource_translations"} {
-		for _, l := range locales.Supported {
-			name := table + "_fts_" + strings.ToLower(strings.ReplaceAll(l.Code, "-", "_"))
-			stmt := "CREATE INDEX IF NOT EXISTS " + name + " ON " + table + " USING gin (" +
-				searchtext.PostgresVector(searchtext.PostgresConfig(l.Code), "search_text") + ") WHERE locale = '" + l.Code + "'"
-			if _, err := client.ExecContext(ctx, stmt); err != nil {
-				return fmt.Errorf("%s: %w", name, err)
-			}
+	for _, ix := range FullTextIndexes() {
+		if _, err := client.ExecContext(ctx, ix.SQL); err != nil {
+			return fmt.Errorf("%s: %w", ix.Name, err)
 		}
 	}
 	return nil
