@@ -136,7 +136,7 @@ func TestDirectoryInSpanish(t *testing.T) {
 			t.Errorf("counseling period %+v, want 09:00-17:00", p)
 		}
 	}
-	if want := "Lunes a Viernes, de 9:00 a 17:00"; counseling.Hours.Summary != want {
+	if want := "Lunes a viernes, de 9:00 a 17:00"; counseling.Hours.Summary != want {
 		t.Errorf("counseling summary %q, want %q", counseling.Hours.Summary, want)
 	}
 	if want := time.Date(2026, 11, 24, 23, 0, 0, 0, time.UTC); counseling.ClosesAt == nil || !counseling.ClosesAt.Equal(want) {
