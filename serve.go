@@ -24,6 +24,7 @@ import (
 	"victimservices/internal/jobs"
 	"victimservices/internal/notify"
 	"victimservices/internal/outreach"
+	"victimservices/internal/retention"
 	"victimservices/internal/storage"
 )
 
@@ -193,7 +194,11 @@ func newOutreach(cfg Config, client *ent.Client, db *sql.DB, reg prometheus.Regi
 	}
 	out := outreach.New(oc)
 	d, _ := storage.Dialect(cfg.DatabaseURL)
-	q, err := jobs.New(jobs.Config{DB: db, Dialect: d, Workers: out.Workers(), Periodic: out.Periodic(),
+	workers := out.Workers()
+	periodic := append(out.Periodic(), retention.Register(workers, client, cfg.Retention, cfg.Clock, func(r *retention.Report) {
+		cfg.Logger.Info("retention applied", "cases_anonymised", len(r.Cases), "counts", r.Counts)
+	}))
+	q, err := jobs.New(jobs.Config{DB: db, Dialect: d, Workers: workers, Periodic: periodic,
 		Work: o.Workers, Logger: cfg.Logger})
 	if err != nil {
 		return nil, nil, err

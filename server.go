@@ -47,6 +47,7 @@ import (
 	"victimservices/internal/auth"
 	"victimservices/internal/jobs"
 	"victimservices/internal/outreach"
+	"victimservices/internal/retention"
 	"victimservices/internal/seed"
 	"victimservices/internal/storage"
 )
@@ -100,6 +101,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Outreach: notifications outside the app (see README "Notifications").
 	Outreach OutreachConfig
+	// Retention: how long things are kept (see README "Retention").
+	Retention retention.Policy
 
 	// Clock is the time source (time.Now unless a test injects one).
 	Clock func() time.Time
@@ -161,6 +164,12 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		return allowlistCommand(fs.Args(), stdout)
+	case "retention":
+		dryRun := fs.Bool("dry-run", false, "report what the retention policy would remove, change nothing")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return retentionCommand(ctx, *cfg, *dryRun, stdout)
 	case "migrate":
 		dryRun := fs.Bool("dry-run", false, "migrate up: print the SQL of the pending migrations, change nothing")
 		action := ""
@@ -175,7 +184,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token, allowlist or migrate)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate or retention)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
@@ -248,6 +257,27 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	}
 	fs.BoolVar(&o.Workers, "job-workers", workers, "run the job queue's workers in this process (JOB_WORKERS)")
 	intVar(&o.HourlyLimit, "notify-hourly-limit", "NOTIFY_HOURLY_LIMIT", outreach.DefaultHourlyLimit, "most outside messages a person gets an hour")
+	daysVar := func(p *time.Duration, name, key string, def time.Duration, usage string) {
+		days, err := strconv.Atoi(env(key, strconv.Itoa(int(def/(24*time.Hour)))))
+		if err != nil || days < 1 {
+			days = int(def / (24 * time.Hour))
+		}
+		*p = time.Duration(days) * 24 * time.Hour
+		fs.Func(name, usage+", in days ("+key+")", func(v string) error {
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 {
+				return fmt.Errorf("want a whole number of days, at least 1")
+			}
+			*p = time.Duration(n) * 24 * time.Hour
+			return nil
+		})
+	}
+	r, rd := &cfg.Retention, retention.DefaultPolicy
+	daysVar(&r.ClosedCases, "retention-case-days", "RETENTION_CASE_DAYS", rd.ClosedCases, "how long after closing a case is anonymised")
+	daysVar(&r.Sessions, "retention-session-days", "RETENTION_SESSION_DAYS", rd.Sessions, "how long ended victim sessions are kept")
+	daysVar(&r.RateEvents, "retention-rate-event-days", "RETENTION_RATE_EVENT_DAYS", rd.RateEvents, "how long rate-limit events are kept")
+	daysVar(&r.Revisions, "retention-revision-days", "RETENTION_REVISION_DAYS", rd.Revisions, "how long guide revisions beyond each translation's newest ten are kept")
+	daysVar(&r.Audit, "retention-audit-days", "RETENTION_AUDIT_DAYS", rd.Audit, "how long audit records are kept")
 	return cfg
 }
 
@@ -475,6 +505,25 @@ func migrateCommand(ctx context.Context, cfg Config, action string, dryRun bool,
 	for _, f := range applied {
 		fmt.Fprintln(stdout, "applied "+f)
 	}
+	return nil
+}
+
+// retentionCommand applies the retention policy now (what the daily job
+// does), or with dryRun reports what it would remove.
+func retentionCommand(ctx context.Context, cfg Config, dryRun bool, stdout io.Writer) error {
+	client, err := prepare(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	rep, err := retention.Run(ctx, client, cfg.Retention, cfg.Clock(), dryRun)
+	if err != nil {
+		return err
+	}
+	if dryRun {
+		fmt.Fprint(stdout, "dry run: nothing was changed\n")
+	}
+	fmt.Fprint(stdout, rep.String())
 	return nil
 }
 

@@ -75,6 +75,8 @@ type CaseFile struct {
 	OutreachStoppedAt *time.Time `json:"outreach_stopped_at,omitempty"`
 	// OutreachStoppedBy holds the value of the "outreach_stopped_by" field.
 	OutreachStoppedBy *casefile.OutreachStoppedBy `json:"outreach_stopped_by,omitempty"`
+	// When the retention policy anonymised the closed case: its contact details, free text, messages and sessions are gone; its dates, status and outcome stay for the KPIs.
+	AnonymizedAt *time.Time `json:"anonymized_at,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CaseFileQuery when eager-loading is set.
 	Edges        CaseFileEdges `json:"edges"`
@@ -204,7 +206,7 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case casefile.FieldCaseNumber, casefile.FieldStatus, casefile.FieldPreferredLocale, casefile.FieldContactMethod, casefile.FieldPhone, casefile.FieldEmail, casefile.FieldSafeContactTimes, casefile.FieldDescription, casefile.FieldAccessCodeHash, casefile.FieldOutcome, casefile.FieldClaimStatus, casefile.FieldNotifyChannel, casefile.FieldTimeZone, casefile.FieldOutreachStoppedBy:
 			values[i] = new(sql.NullString)
-		case casefile.FieldOpenedAt, casefile.FieldFirstContactAt, casefile.FieldClosedAt, casefile.FieldClaimUpdatedAt, casefile.FieldOutreachStoppedAt:
+		case casefile.FieldOpenedAt, casefile.FieldFirstContactAt, casefile.FieldClosedAt, casefile.FieldClaimUpdatedAt, casefile.FieldOutreachStoppedAt, casefile.FieldAnonymizedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -394,6 +396,13 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.OutreachStoppedBy = new(casefile.OutreachStoppedBy)
 				*_m.OutreachStoppedBy = casefile.OutreachStoppedBy(value.String)
 			}
+		case casefile.FieldAnonymizedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field anonymized_at", values[i])
+			} else if value.Valid {
+				_m.AnonymizedAt = new(time.Time)
+				*_m.AnonymizedAt = value.Time
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -555,6 +564,11 @@ func (_m *CaseFile) String() string {
 	if v := _m.OutreachStoppedBy; v != nil {
 		builder.WriteString("outreach_stopped_by=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.AnonymizedAt; v != nil {
+		builder.WriteString("anonymized_at=")
+		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteByte(')')
 	return builder.String()

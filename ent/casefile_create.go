@@ -357,6 +357,20 @@ func (_c *CaseFileCreate) SetNillableOutreachStoppedBy(v *casefile.OutreachStopp
 	return _c
 }
 
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (_c *CaseFileCreate) SetAnonymizedAt(v time.Time) *CaseFileCreate {
+	_c.mutation.SetAnonymizedAt(v)
+	return _c
+}
+
+// SetNillableAnonymizedAt sets the "anonymized_at" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillableAnonymizedAt(v *time.Time) *CaseFileCreate {
+	if v != nil {
+		_c.SetAnonymizedAt(*v)
+	}
+	return _c
+}
+
 // SetID sets the "id" field.
 func (_c *CaseFileCreate) SetID(v nodeid.ID) *CaseFileCreate {
 	_c.mutation.SetID(v)
@@ -794,6 +808,10 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.OutreachStoppedBy(); ok {
 		_spec.SetField(casefile.FieldOutreachStoppedBy, field.TypeEnum, value)
 		_node.OutreachStoppedBy = &value
+	}
+	if value, ok := _c.mutation.AnonymizedAt(); ok {
+		_spec.SetField(casefile.FieldAnonymizedAt, field.TypeTime, value)
+		_node.AnonymizedAt = &value
 	}
 	if nodes := _c.mutation.AdvocateIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -1342,6 +1360,24 @@ func (u *CaseFileUpsert) ClearOutreachStoppedBy() *CaseFileUpsert {
 	return u
 }
 
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (u *CaseFileUpsert) SetAnonymizedAt(v time.Time) *CaseFileUpsert {
+	u.Set(casefile.FieldAnonymizedAt, v)
+	return u
+}
+
+// UpdateAnonymizedAt sets the "anonymized_at" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdateAnonymizedAt() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldAnonymizedAt)
+	return u
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (u *CaseFileUpsert) ClearAnonymizedAt() *CaseFileUpsert {
+	u.SetNull(casefile.FieldAnonymizedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create except the ID field.
 // Using this option is equivalent to using:
 //
@@ -1823,6 +1859,27 @@ func (u *CaseFileUpsertOne) UpdateOutreachStoppedBy() *CaseFileUpsertOne {
 func (u *CaseFileUpsertOne) ClearOutreachStoppedBy() *CaseFileUpsertOne {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.ClearOutreachStoppedBy()
+	})
+}
+
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (u *CaseFileUpsertOne) SetAnonymizedAt(v time.Time) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetAnonymizedAt(v)
+	})
+}
+
+// UpdateAnonymizedAt sets the "anonymized_at" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdateAnonymizedAt() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateAnonymizedAt()
+	})
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (u *CaseFileUpsertOne) ClearAnonymizedAt() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearAnonymizedAt()
 	})
 }
 
@@ -2474,6 +2531,27 @@ func (u *CaseFileUpsertBulk) UpdateOutreachStoppedBy() *CaseFileUpsertBulk {
 func (u *CaseFileUpsertBulk) ClearOutreachStoppedBy() *CaseFileUpsertBulk {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.ClearOutreachStoppedBy()
+	})
+}
+
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (u *CaseFileUpsertBulk) SetAnonymizedAt(v time.Time) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetAnonymizedAt(v)
+	})
+}
+
+// UpdateAnonymizedAt sets the "anonymized_at" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdateAnonymizedAt() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdateAnonymizedAt()
+	})
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (u *CaseFileUpsertBulk) ClearAnonymizedAt() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearAnonymizedAt()
 	})
 }
 

@@ -448,6 +448,26 @@ func (_u *CaseFileUpdate) ClearOutreachStoppedBy() *CaseFileUpdate {
 	return _u
 }
 
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (_u *CaseFileUpdate) SetAnonymizedAt(v time.Time) *CaseFileUpdate {
+	_u.mutation.SetAnonymizedAt(v)
+	return _u
+}
+
+// SetNillableAnonymizedAt sets the "anonymized_at" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillableAnonymizedAt(v *time.Time) *CaseFileUpdate {
+	if v != nil {
+		_u.SetAnonymizedAt(*v)
+	}
+	return _u
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (_u *CaseFileUpdate) ClearAnonymizedAt() *CaseFileUpdate {
+	_u.mutation.ClearAnonymizedAt()
+	return _u
+}
+
 // SetAdvocate sets the "advocate" edge to the Staff entity.
 func (_u *CaseFileUpdate) SetAdvocate(v *Staff) *CaseFileUpdate {
 	return _u.SetAdvocateID(v.ID)
@@ -911,6 +931,12 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.OutreachStoppedByCleared() {
 		_spec.ClearField(casefile.FieldOutreachStoppedBy, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.AnonymizedAt(); ok {
+		_spec.SetField(casefile.FieldAnonymizedAt, field.TypeTime, value)
+	}
+	if _u.mutation.AnonymizedAtCleared() {
+		_spec.ClearField(casefile.FieldAnonymizedAt, field.TypeTime)
 	}
 	if _u.mutation.AdvocateCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1669,6 +1695,26 @@ func (_u *CaseFileUpdateOne) ClearOutreachStoppedBy() *CaseFileUpdateOne {
 	return _u
 }
 
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (_u *CaseFileUpdateOne) SetAnonymizedAt(v time.Time) *CaseFileUpdateOne {
+	_u.mutation.SetAnonymizedAt(v)
+	return _u
+}
+
+// SetNillableAnonymizedAt sets the "anonymized_at" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillableAnonymizedAt(v *time.Time) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetAnonymizedAt(*v)
+	}
+	return _u
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (_u *CaseFileUpdateOne) ClearAnonymizedAt() *CaseFileUpdateOne {
+	_u.mutation.ClearAnonymizedAt()
+	return _u
+}
+
 // SetAdvocate sets the "advocate" edge to the Staff entity.
 func (_u *CaseFileUpdateOne) SetAdvocate(v *Staff) *CaseFileUpdateOne {
 	return _u.SetAdvocateID(v.ID)
@@ -2162,6 +2208,12 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 	}
 	if _u.mutation.OutreachStoppedByCleared() {
 		_spec.ClearField(casefile.FieldOutreachStoppedBy, field.TypeEnum)
+	}
+	if value, ok := _u.mutation.AnonymizedAt(); ok {
+		_spec.SetField(casefile.FieldAnonymizedAt, field.TypeTime, value)
+	}
+	if _u.mutation.AnonymizedAtCleared() {
+		_spec.ClearField(casefile.FieldAnonymizedAt, field.TypeTime)
 	}
 	if _u.mutation.AdvocateCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -1682,6 +1682,7 @@ type CaseFileMutation struct {
 	time_zone             *string
 	outreach_stopped_at   *time.Time
 	outreach_stopped_by   *casefile.OutreachStoppedBy
+	anonymized_at         *time.Time
 	clearedFields         map[string]struct{}
 	advocate              *nodeid.ID
 	clearedadvocate       bool
@@ -2984,6 +2985,55 @@ func (m *CaseFileMutation) ResetOutreachStoppedBy() {
 	delete(m.clearedFields, casefile.FieldOutreachStoppedBy)
 }
 
+// SetAnonymizedAt sets the "anonymized_at" field.
+func (m *CaseFileMutation) SetAnonymizedAt(t time.Time) {
+	m.anonymized_at = &t
+}
+
+// AnonymizedAt returns the value of the "anonymized_at" field in the mutation.
+func (m *CaseFileMutation) AnonymizedAt() (r time.Time, exists bool) {
+	v := m.anonymized_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnonymizedAt returns the old "anonymized_at" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldAnonymizedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnonymizedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnonymizedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnonymizedAt: %w", err)
+	}
+	return oldValue.AnonymizedAt, nil
+}
+
+// ClearAnonymizedAt clears the value of the "anonymized_at" field.
+func (m *CaseFileMutation) ClearAnonymizedAt() {
+	m.anonymized_at = nil
+	m.clearedFields[casefile.FieldAnonymizedAt] = struct{}{}
+}
+
+// AnonymizedAtCleared returns if the "anonymized_at" field was cleared in this mutation.
+func (m *CaseFileMutation) AnonymizedAtCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldAnonymizedAt]
+	return ok
+}
+
+// ResetAnonymizedAt resets all changes to the "anonymized_at" field.
+func (m *CaseFileMutation) ResetAnonymizedAt() {
+	m.anonymized_at = nil
+	delete(m.clearedFields, casefile.FieldAnonymizedAt)
+}
+
 // ClearAdvocate clears the "advocate" edge to the Staff entity.
 func (m *CaseFileMutation) ClearAdvocate() {
 	m.clearedadvocate = true
@@ -3408,7 +3458,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 26)
+	fields := make([]string, 0, 27)
 	if m.case_number != nil {
 		fields = append(fields, casefile.FieldCaseNumber)
 	}
@@ -3487,6 +3537,9 @@ func (m *CaseFileMutation) Fields() []string {
 	if m.outreach_stopped_by != nil {
 		fields = append(fields, casefile.FieldOutreachStoppedBy)
 	}
+	if m.anonymized_at != nil {
+		fields = append(fields, casefile.FieldAnonymizedAt)
+	}
 	return fields
 }
 
@@ -3547,6 +3600,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.OutreachStoppedAt()
 	case casefile.FieldOutreachStoppedBy:
 		return m.OutreachStoppedBy()
+	case casefile.FieldAnonymizedAt:
+		return m.AnonymizedAt()
 	}
 	return nil, false
 }
@@ -3608,6 +3663,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldOutreachStoppedAt(ctx)
 	case casefile.FieldOutreachStoppedBy:
 		return m.OldOutreachStoppedBy(ctx)
+	case casefile.FieldAnonymizedAt:
+		return m.OldAnonymizedAt(ctx)
 	}
 	return nil, fmt.Errorf("unknown CaseFile field %s", name)
 }
@@ -3799,6 +3856,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetOutreachStoppedBy(v)
 		return nil
+	case casefile.FieldAnonymizedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnonymizedAt(v)
+		return nil
 	}
 	return fmt.Errorf("unknown CaseFile field %s", name)
 }
@@ -3886,6 +3950,9 @@ func (m *CaseFileMutation) ClearedFields() []string {
 	if m.FieldCleared(casefile.FieldOutreachStoppedBy) {
 		fields = append(fields, casefile.FieldOutreachStoppedBy)
 	}
+	if m.FieldCleared(casefile.FieldAnonymizedAt) {
+		fields = append(fields, casefile.FieldAnonymizedAt)
+	}
 	return fields
 }
 
@@ -3941,6 +4008,9 @@ func (m *CaseFileMutation) ClearField(name string) error {
 		return nil
 	case casefile.FieldOutreachStoppedBy:
 		m.ClearOutreachStoppedBy()
+		return nil
+	case casefile.FieldAnonymizedAt:
+		m.ClearAnonymizedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile nullable field %s", name)
@@ -4027,6 +4097,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldOutreachStoppedBy:
 		m.ResetOutreachStoppedBy()
+		return nil
+	case casefile.FieldAnonymizedAt:
+		m.ResetAnonymizedAt()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile field %s", name)

@@ -71,6 +71,8 @@ const (
 	FieldOutreachStoppedAt = "outreach_stopped_at"
 	// FieldOutreachStoppedBy holds the string denoting the outreach_stopped_by field in the database.
 	FieldOutreachStoppedBy = "outreach_stopped_by"
+	// FieldAnonymizedAt holds the string denoting the anonymized_at field in the database.
+	FieldAnonymizedAt = "anonymized_at"
 	// EdgeAdvocate holds the string denoting the advocate edge name in mutations.
 	EdgeAdvocate = "advocate"
 	// EdgeEvents holds the string denoting the events edge name in mutations.
@@ -176,6 +178,7 @@ var Columns = []string{
 	FieldTimeZone,
 	FieldOutreachStoppedAt,
 	FieldOutreachStoppedBy,
+	FieldAnonymizedAt,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -506,6 +509,11 @@ func ByOutreachStoppedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByOutreachStoppedBy orders the results by the outreach_stopped_by field.
 func ByOutreachStoppedBy(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOutreachStoppedBy, opts...).ToFunc()
+}
+
+// ByAnonymizedAt orders the results by the anonymized_at field.
+func ByAnonymizedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAnonymizedAt, opts...).ToFunc()
 }
 
 // ByAdvocateField orders the results by advocate field.

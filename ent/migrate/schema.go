@@ -98,6 +98,7 @@ var (
 		{Name: "time_zone", Type: field.TypeString, Nullable: true},
 		{Name: "outreach_stopped_at", Type: field.TypeTime, Nullable: true},
 		{Name: "outreach_stopped_by", Type: field.TypeEnum, Nullable: true, Enums: []string{"APP", "SMS_REPLY", "STAFF"}},
+		{Name: "anonymized_at", Type: field.TypeTime, Nullable: true},
 		{Name: "advocate_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// CaseFilesTable holds the schema information for the "case_files" table.
@@ -108,7 +109,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_files_staffs_cases",
-				Columns:    []*schema.Column{CaseFilesColumns[26]},
+				Columns:    []*schema.Column{CaseFilesColumns[27]},
 				RefColumns: []*schema.Column{StaffsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -117,12 +118,12 @@ var (
 			{
 				Name:    "casefile_advocate_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[26], CaseFilesColumns[2]},
+				Columns: []*schema.Column{CaseFilesColumns[27], CaseFilesColumns[2]},
 			},
 			{
 				Name:    "casefile_advocate_id_urgent_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[26], CaseFilesColumns[11], CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[27], CaseFilesColumns[11], CaseFilesColumns[13]},
 			},
 			{
 				Name:    "casefile_urgent_opened_at",

@@ -89,6 +89,9 @@ func (CaseFile) Fields() []ent.Field {
 			Comment("When all outside messages were stopped (in the app, by replying STOP, or by staff at the person's request)."),
 		field.Enum("outreach_stopped_by").Values("APP", "SMS_REPLY", "STAFF").Optional().Nillable().
 			Annotations(entgql.Type("OutreachStoppedBy")),
+		field.Time("anonymized_at").Optional().Nillable().
+			Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("When the retention policy anonymised the closed case: its contact details, free text, messages and sessions are gone; its dates, status and outcome stay for the KPIs."),
 	}
 }
 

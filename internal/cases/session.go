@@ -65,8 +65,9 @@ func (s *Cases) OpenSession(ctx context.Context, caseNumber, code string) (*Case
 	if number != "" {
 		cf, err = s.client.CaseFile.Query().Where(casefile.CaseNumber(number)).Only(sys)
 		switch {
-		case err == nil:
+		case err == nil && cf.AnonymizedAt == nil:
 			hash = cf.AccessCodeHash
+		case err == nil: // anonymised by the retention policy: as if it did not exist
 		case !ent.IsNotFound(err):
 			return nil, err
 		}

@@ -116,7 +116,7 @@ func Migrate(ctx context.Context, client *ent.Client, db *sql.DB, url string, pr
 
 // AutoMigrate is ent's auto-migration (and, on PostgreSQL, the full-text
 // indexes): how SQLite migrates, and how releases before the versioned
-// migrations migrated PostgreSQL (tests make such a database with it).
+// migrations migrated PostgreSQL.
 func AutoMigrate(ctx context.Context, client *ent.Client, url string) error {
 	if err := client.Schema.Create(ctx); err != nil {
 		return err

@@ -145,10 +145,24 @@ func TestTwoReplicasMigrateAtOnce(t *testing.T) {
 // baseline recorded, nothing run for it) without losing a row, and ends
 // exactly at the schema.
 func TestAnAutoMigratedDatabaseMovesOntoTheBaseline(t *testing.T) {
-	url, client, db := throwaway(t)
+	_, client, db := throwaway(t)
 	ctx := context.Background()
-	if err := storage.AutoMigrate(ctx, client, url); err != nil {
+	// The last auto-migrating release made the baseline's schema (CI's
+	// drift check proved them equal then): its SQL, with no revision.
+	dir, err := migrations.Dir()
+	if err != nil {
 		t.Fatal(err)
+	}
+	all, err := dir.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range all {
+		if f.Version() <= storage.AdoptedVersion {
+			if _, err := db.ExecContext(ctx, string(f.Bytes())); err != nil {
+				t.Fatalf("%s: %v", f.Name(), err)
+			}
+		}
 	}
 	if _, err := seed.Load(ctx, client); err != nil {
 		t.Fatal(err)
