@@ -679,3 +679,58 @@ func TestTheReportCountsDeliveryByChannel(t *testing.T) {
 		t.Errorf("notification delivery %s, want %s", s, want)
 	}
 }
+
+// TestAnAdvocateCorrectsThePreferences: after talking to the person, the
+// advocate moves them to email and marks it safe; the next update goes by
+// email with its title. A wrong number is refused with the field named; an
+// advocate of another case cannot; the version is left alone.
+func TestAnAdvocateCorrectsThePreferences(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, code := r.intake(t, map[string]any{"phone": "(312) 555-0195"})
+	advocate := r.assigned(t, cf)
+	version := r.s.Case(t, cf.CaseNumber).Version
+	correct := func(token string, vars map[string]any) *graphtest.Response {
+		return r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!, $in: NotificationPreferencesInput!, $phone: String, $email: String) {
+			correctNotificationPreferences(caseId: $id, input: $in, phone: $phone, email: $email) { notificationPreferences { channel safeToLeaveMessage } } }`,
+			Variables: vars, Header: graphtest.Bearer(token)})
+	}
+	if c := correct(advocate, map[string]any{"id": cf.ID, "in": map[string]any{}, "phone": "not a number"}).ErrorCode(); c != "BAD_USER_INPUT" {
+		t.Errorf("a wrong number: %q, want BAD_USER_INPUT", c)
+	}
+	stranger := r.assigned(t, func() *ent.CaseFile { other, _ := r.intake(t, map[string]any{"phone": "(312) 555-0196"}); return other }())
+	if c := correct(stranger, map[string]any{"id": cf.ID, "in": map[string]any{"channel": "EMAIL"}, "email": "x@example.org"}).ErrorCode(); c != "NOT_FOUND" {
+		t.Errorf("an advocate of another case: %q, want NOT_FOUND", c)
+	}
+	var got struct {
+		CorrectNotificationPreferences struct {
+			NotificationPreferences struct {
+				Channel            string
+				SafeToLeaveMessage bool
+			}
+		}
+	}
+	correct(advocate, map[string]any{"id": cf.ID, "in": map[string]any{"channel": "EMAIL", "safeToLeaveMessage": true},
+		"email": "corregido@example.org"}).Decode(t, &got)
+	if p := got.CorrectNotificationPreferences.NotificationPreferences; p.Channel != "EMAIL" || !p.SafeToLeaveMessage {
+		t.Fatalf("corrected preferences %+v", p)
+	}
+	var mine struct {
+		MyCase struct{ NotificationPreferences struct{ Channel string } }
+	}
+	r.s.Do(t, graphtest.Request{Query: `{ myCase { notificationPreferences { channel } } }`,
+		Header: graphtest.Bearer(r.s.Session(t, cf.CaseNumber, code))}).Decode(t, &mine)
+	if mine.MyCase.NotificationPreferences.Channel != "EMAIL" {
+		t.Errorf("the person sees channel %q", mine.MyCase.NotificationPreferences.Channel)
+	}
+	r.setStatus(t, advocate, cf, "IN_PROGRESS")
+	mail := r.mail.WaitFor(1, 20*time.Second)
+	if len(mail) != 1 || mail[0].To[0] != "corregido@example.org" || mail[0].Subject != locales.Match("es").T("outreach.topic.STATUS_CHANGED", nil) {
+		t.Fatalf("emails %+v", mail)
+	}
+	if n := len(r.sms.Requests()); n != 0 {
+		t.Errorf("%d texts after the move to email", n)
+	}
+	if v := r.s.Case(t, cf.CaseNumber).Version; v != version+1 {
+		t.Errorf("version %d, want %d (the status change only)", v, version+1)
+	}
+}
