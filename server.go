@@ -40,10 +40,12 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/phone"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/viewer"
 	"victimservices/ent/staff"
 	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
+	"victimservices/internal/audit"
 	"victimservices/internal/auth"
 	"victimservices/internal/jobs"
 	"victimservices/internal/outreach"
@@ -103,6 +105,10 @@ type Config struct {
 	Outreach OutreachConfig
 	// Retention: how long things are kept (see README "Retention").
 	Retention retention.Policy
+	// EncryptionKeys seal the victim's contact fields and free text
+	// (ENCRYPTION_KEYS, "id2:<base64 of 32 bytes>,id1:<…>", the first
+	// current; see package sealed).
+	EncryptionKeys string
 
 	// Clock is the time source (time.Now unless a test injects one).
 	Clock func() time.Time
@@ -164,6 +170,11 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		return allowlistCommand(fs.Args(), stdout)
+	case "rotate-keys":
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return rotateKeysCommand(ctx, *cfg, stdout)
 	case "retention":
 		dryRun := fs.Bool("dry-run", false, "report what the retention policy would remove, change nothing")
 		if err := fs.Parse(args); err != nil {
@@ -184,7 +195,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate or retention)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention or rotate-keys)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
@@ -200,6 +211,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	fs.StringVar(&cfg.DatabaseURL, "database-url", env("DATABASE_URL", storage.DefaultURL), "postgres://… or file:… (DATABASE_URL)")
 	fs.StringVar(&cfg.AppEnv, "app-env", env("APP_ENV", "development"), "development or production (APP_ENV)")
 	fs.StringVar(&cfg.AuthSecret, "auth-secret", getenv("AUTH_SECRET"), "key for staff tokens, at least 32 bytes (AUTH_SECRET)")
+	fs.StringVar(&cfg.EncryptionKeys, "encryption-keys", getenv("ENCRYPTION_KEYS"), "keys that seal contact fields and free text at rest: id2:<base64 of 32 bytes>,id1:<…>, the first current (ENCRYPTION_KEYS)")
 	fs.StringVar(&cfg.TrustedProxies, "trusted-proxies", getenv("TRUSTED_PROXIES"), "comma-separated proxy addresses or CIDRs whose X-Forwarded-For is believed (TRUSTED_PROXIES)")
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve /metrics here instead of on ADDR (METRICS_ADDR)")
 	metricsPublic, _ := strconv.ParseBool(getenv("METRICS_PUBLIC"))
@@ -304,6 +316,9 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	}
 	if len(cfg.AuthSecret) < auth.MinSecretLen {
 		return nil, nil, fmt.Errorf("AUTH_SECRET must be at least %d bytes", auth.MinSecretLen)
+	}
+	if err := useEncryptionKeys(cfg); err != nil {
+		return nil, nil, err
 	}
 	client, db, err := storage.Open(storage.WithStatementTimeout(cfg.DatabaseURL, cfg.StatementTimout), nil)
 	if err != nil {
@@ -506,6 +521,49 @@ func migrateCommand(ctx context.Context, cfg Config, action string, dryRun bool,
 		fmt.Fprintln(stdout, "applied "+f)
 	}
 	return nil
+}
+
+// useEncryptionKeys makes ENCRYPTION_KEYS the process's keyring. Production
+// (on SQLite too) refuses to start without keys or with the built-in
+// development key; development uses that key, loudly. Never plaintext.
+func useEncryptionKeys(cfg *Config) error {
+	spec := strings.TrimSpace(cfg.EncryptionKeys)
+	switch {
+	case spec == "" && cfg.Production():
+		return errors.New("ENCRYPTION_KEYS is required in production: the victims' contact details are sealed with it (see README \"Encryption at rest\")")
+	case spec == sealed.DevelopmentKeys && cfg.Production():
+		return errors.New("ENCRYPTION_KEYS is the built-in development key, which is in the source code; set keys of your own")
+	case spec == "":
+		cfg.Logger.Warn("ENCRYPTION_KEYS is not set: contact details are sealed with the built-in DEVELOPMENT key, which is in the source code. Never run like this in production.")
+		spec = sealed.DevelopmentKeys
+	}
+	k, err := sealed.ParseKeys(spec)
+	if err != nil {
+		return err
+	}
+	sealed.Use(k)
+	return nil
+}
+
+// rotateKeysCommand re-seals every sealed value under the current key.
+func rotateKeysCommand(ctx context.Context, cfg Config, stdout io.Writer) error {
+	client, err := prepare(ctx, &cfg)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	err = storage.RotateKeys(ctx, client, d, func(table string, seen, resealed, total int) {
+		fmt.Fprintf(stdout, "\r%-14s %d/%d rows, %d re-sealed", table, seen, total, resealed)
+		if seen >= total {
+			fmt.Fprintln(stdout)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "every sealed value is under key %q\n", sealed.InUse().Current())
+	return audit.Record(ctx, client, audit.Entry{Action: "keys.rotate", System: true})
 }
 
 // retentionCommand applies the retention policy now (what the daily job

@@ -17,11 +17,16 @@ import (
 	"entgo.io/ent/privacy"
 
 	"victimservices/ent/auditrecord"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/staff"
 	"victimservices/graph/httpapi"
 	"victimservices/internal/seed"
 	"victimservices/internal/storage"
 )
+
+// testEncryptionKeys: a test key, then the development key (tests share
+// the process's keyring, so what either sealed still opens).
+const testEncryptionKeys = "test:dGVzdC1rZXktMzItYnl0ZXMtZm9yLXRoZS1zdWl0ZSE=," + sealed.DevelopmentKeys
 
 func testConfig(t *testing.T) Config {
 	t.Helper()
@@ -29,6 +34,7 @@ func testConfig(t *testing.T) Config {
 		Addr:            "127.0.0.1:0",
 		DatabaseURL:     "file:" + filepath.Join(t.TempDir(), "vs.db"),
 		AppEnv:          "development",
+		EncryptionKeys:  testEncryptionKeys,
 		ShutdownTimeout: 5 * time.Second,
 		Clock:           time.Now,
 		Logger:          slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -122,6 +128,21 @@ func TestProductionRequiresAuthSecret(t *testing.T) {
 		cfg.AuthSecret = key
 		if err := run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), "development key") {
 			t.Fatalf("run with the development key %q = %v, want a refusal", key, err)
+		}
+	}
+}
+
+// TestProductionRequiresEncryptionKeys: production (on SQLite too) will
+// not start without keys of its own for the victims' contact details.
+func TestProductionRequiresEncryptionKeys(t *testing.T) {
+	cfg := testConfig(t)
+	cfg.AppEnv = "production"
+	cfg.AuthSecret = strings.Repeat("s", 32)
+	for keys, want := range map[string]string{"": "ENCRYPTION_KEYS is required", sealed.DevelopmentKeys: "development key",
+		"k1:c2hvcnQ=": "32 bytes"} {
+		cfg.EncryptionKeys = keys
+		if err := run(context.Background(), cfg); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("ENCRYPTION_KEYS=%q: run = %v, want %q", keys, err, want)
 		}
 	}
 }
@@ -254,7 +275,7 @@ func TestSeedCommand(t *testing.T) {
 	}
 
 	prod := testConfig(t)
-	env = map[string]string{"DATABASE_URL": prod.DatabaseURL, "APP_ENV": "production", "AUTH_SECRET": strings.Repeat("p", 32)}
+	env = map[string]string{"DATABASE_URL": prod.DatabaseURL, "APP_ENV": "production", "AUTH_SECRET": strings.Repeat("p", 32), "ENCRYPTION_KEYS": testEncryptionKeys}
 	var stdout, stderr bytes.Buffer
 	if err := command(context.Background(), []string{"seed"}, getenv, &stdout, &stderr); err != nil {
 		t.Fatal(err)

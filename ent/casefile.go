@@ -31,9 +31,11 @@ type CaseFile struct {
 	PreferredLocale string `json:"preferred_locale,omitempty"`
 	// ContactMethod holds the value of the "contact_method" field.
 	ContactMethod casefile.ContactMethod `json:"contact_method,omitempty"`
-	// E.164. Never logged.
+	// E.164, sealed at rest (package sealed). Never logged.
 	Phone string `json:"-"`
-	// Never logged.
+	// Blind index of phone (sealed.Lookup), to find a case by the number that replied STOP; set by a hook.
+	PhoneLookup string `json:"-"`
+	// Sealed at rest. Never logged.
 	Email string `json:"-"`
 	// False when a voicemail or message could put the person at risk.
 	SafeToLeaveMessage bool `json:"safe_to_leave_message,omitempty"`
@@ -204,10 +206,18 @@ func (*CaseFile) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case casefile.FieldVersion:
 			values[i] = new(sql.NullInt64)
-		case casefile.FieldCaseNumber, casefile.FieldStatus, casefile.FieldPreferredLocale, casefile.FieldContactMethod, casefile.FieldPhone, casefile.FieldEmail, casefile.FieldSafeContactTimes, casefile.FieldDescription, casefile.FieldAccessCodeHash, casefile.FieldOutcome, casefile.FieldClaimStatus, casefile.FieldNotifyChannel, casefile.FieldTimeZone, casefile.FieldOutreachStoppedBy:
+		case casefile.FieldCaseNumber, casefile.FieldStatus, casefile.FieldPreferredLocale, casefile.FieldContactMethod, casefile.FieldPhoneLookup, casefile.FieldAccessCodeHash, casefile.FieldOutcome, casefile.FieldClaimStatus, casefile.FieldNotifyChannel, casefile.FieldTimeZone, casefile.FieldOutreachStoppedBy:
 			values[i] = new(sql.NullString)
 		case casefile.FieldOpenedAt, casefile.FieldFirstContactAt, casefile.FieldClosedAt, casefile.FieldClaimUpdatedAt, casefile.FieldOutreachStoppedAt, casefile.FieldAnonymizedAt:
 			values[i] = new(sql.NullTime)
+		case casefile.FieldPhone:
+			values[i] = casefile.ValueScanner.Phone.ScanValue()
+		case casefile.FieldEmail:
+			values[i] = casefile.ValueScanner.Email.ScanValue()
+		case casefile.FieldSafeContactTimes:
+			values[i] = casefile.ValueScanner.SafeContactTimes.ScanValue()
+		case casefile.FieldDescription:
+			values[i] = casefile.ValueScanner.Description.ScanValue()
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -254,16 +264,22 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.ContactMethod = casefile.ContactMethod(value.String)
 			}
 		case casefile.FieldPhone:
+			if value, err := casefile.ValueScanner.Phone.FromValue(values[i]); err != nil {
+				return err
+			} else {
+				_m.Phone = value
+			}
+		case casefile.FieldPhoneLookup:
 			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field phone", values[i])
+				return fmt.Errorf("unexpected type %T for field phone_lookup", values[i])
 			} else if value.Valid {
-				_m.Phone = value.String
+				_m.PhoneLookup = value.String
 			}
 		case casefile.FieldEmail:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field email", values[i])
-			} else if value.Valid {
-				_m.Email = value.String
+			if value, err := casefile.ValueScanner.Email.FromValue(values[i]); err != nil {
+				return err
+			} else {
+				_m.Email = value
 			}
 		case casefile.FieldSafeToLeaveMessage:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -272,10 +288,10 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				_m.SafeToLeaveMessage = value.Bool
 			}
 		case casefile.FieldSafeContactTimes:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field safe_contact_times", values[i])
-			} else if value.Valid {
-				_m.SafeContactTimes = value.String
+			if value, err := casefile.ValueScanner.SafeContactTimes.FromValue(values[i]); err != nil {
+				return err
+			} else {
+				_m.SafeContactTimes = value
 			}
 		case casefile.FieldNeeds:
 			if value, ok := values[i].(*[]byte); !ok {
@@ -286,10 +302,10 @@ func (_m *CaseFile) assignValues(columns []string, values []any) error {
 				}
 			}
 		case casefile.FieldDescription:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field description", values[i])
-			} else if value.Valid {
-				_m.Description = value.String
+			if value, err := casefile.ValueScanner.Description.FromValue(values[i]); err != nil {
+				return err
+			} else {
+				_m.Description = value
 			}
 		case casefile.FieldUrgent:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -492,6 +508,8 @@ func (_m *CaseFile) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.ContactMethod))
 	builder.WriteString(", ")
 	builder.WriteString("phone=<sensitive>")
+	builder.WriteString(", ")
+	builder.WriteString("phone_lookup=<sensitive>")
 	builder.WriteString(", ")
 	builder.WriteString("email=<sensitive>")
 	builder.WriteString(", ")

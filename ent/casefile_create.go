@@ -87,6 +87,20 @@ func (_c *CaseFileCreate) SetNillablePhone(v *string) *CaseFileCreate {
 	return _c
 }
 
+// SetPhoneLookup sets the "phone_lookup" field.
+func (_c *CaseFileCreate) SetPhoneLookup(v string) *CaseFileCreate {
+	_c.mutation.SetPhoneLookup(v)
+	return _c
+}
+
+// SetNillablePhoneLookup sets the "phone_lookup" field if the given value is not nil.
+func (_c *CaseFileCreate) SetNillablePhoneLookup(v *string) *CaseFileCreate {
+	if v != nil {
+		_c.SetPhoneLookup(*v)
+	}
+	return _c
+}
+
 // SetEmail sets the "email" field.
 func (_c *CaseFileCreate) SetEmail(v string) *CaseFileCreate {
 	_c.mutation.SetEmail(v)
@@ -680,7 +694,10 @@ func (_c *CaseFileCreate) sqlSave(ctx context.Context) (*CaseFile, error) {
 	if err := _c.check(); err != nil {
 		return nil, err
 	}
-	_node, _spec := _c.createSpec()
+	_node, _spec, err := _c.createSpec()
+	if err != nil {
+		return nil, err
+	}
 	if err := sqlgraph.CreateNode(ctx, _c.driver, _spec); err != nil {
 		if sqlgraph.IsConstraintError(err) {
 			err = &ConstraintError{msg: err.Error(), wrap: err}
@@ -699,7 +716,7 @@ func (_c *CaseFileCreate) sqlSave(ctx context.Context) (*CaseFile, error) {
 	return _node, nil
 }
 
-func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
+func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec, error) {
 	var (
 		_node = &CaseFile{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(casefile.Table, sqlgraph.NewFieldSpec(casefile.FieldID, field.TypeString))
@@ -726,11 +743,23 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		_node.ContactMethod = value
 	}
 	if value, ok := _c.mutation.Phone(); ok {
-		_spec.SetField(casefile.FieldPhone, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Phone.Value(value)
+		if err != nil {
+			return nil, nil, err
+		}
+		_spec.SetField(casefile.FieldPhone, field.TypeString, vv)
 		_node.Phone = value
 	}
+	if value, ok := _c.mutation.PhoneLookup(); ok {
+		_spec.SetField(casefile.FieldPhoneLookup, field.TypeString, value)
+		_node.PhoneLookup = value
+	}
 	if value, ok := _c.mutation.Email(); ok {
-		_spec.SetField(casefile.FieldEmail, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Email.Value(value)
+		if err != nil {
+			return nil, nil, err
+		}
+		_spec.SetField(casefile.FieldEmail, field.TypeString, vv)
 		_node.Email = value
 	}
 	if value, ok := _c.mutation.SafeToLeaveMessage(); ok {
@@ -738,7 +767,11 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		_node.SafeToLeaveMessage = value
 	}
 	if value, ok := _c.mutation.SafeContactTimes(); ok {
-		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, value)
+		vv, err := casefile.ValueScanner.SafeContactTimes.Value(value)
+		if err != nil {
+			return nil, nil, err
+		}
+		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, vv)
 		_node.SafeContactTimes = value
 	}
 	if value, ok := _c.mutation.Needs(); ok {
@@ -746,7 +779,11 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		_node.Needs = value
 	}
 	if value, ok := _c.mutation.Description(); ok {
-		_spec.SetField(casefile.FieldDescription, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Description.Value(value)
+		if err != nil {
+			return nil, nil, err
+		}
+		_spec.SetField(casefile.FieldDescription, field.TypeString, vv)
 		_node.Description = value
 	}
 	if value, ok := _c.mutation.Urgent(); ok {
@@ -942,7 +979,7 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec) {
 		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
-	return _node, _spec
+	return _node, _spec, nil
 }
 
 // OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
@@ -1045,6 +1082,24 @@ func (u *CaseFileUpsert) UpdatePhone() *CaseFileUpsert {
 // ClearPhone clears the value of the "phone" field.
 func (u *CaseFileUpsert) ClearPhone() *CaseFileUpsert {
 	u.SetNull(casefile.FieldPhone)
+	return u
+}
+
+// SetPhoneLookup sets the "phone_lookup" field.
+func (u *CaseFileUpsert) SetPhoneLookup(v string) *CaseFileUpsert {
+	u.Set(casefile.FieldPhoneLookup, v)
+	return u
+}
+
+// UpdatePhoneLookup sets the "phone_lookup" field to the value that was provided on create.
+func (u *CaseFileUpsert) UpdatePhoneLookup() *CaseFileUpsert {
+	u.SetExcluded(casefile.FieldPhoneLookup)
+	return u
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (u *CaseFileUpsert) ClearPhoneLookup() *CaseFileUpsert {
+	u.SetNull(casefile.FieldPhoneLookup)
 	return u
 }
 
@@ -1495,6 +1550,27 @@ func (u *CaseFileUpsertOne) UpdatePhone() *CaseFileUpsertOne {
 func (u *CaseFileUpsertOne) ClearPhone() *CaseFileUpsertOne {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.ClearPhone()
+	})
+}
+
+// SetPhoneLookup sets the "phone_lookup" field.
+func (u *CaseFileUpsertOne) SetPhoneLookup(v string) *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetPhoneLookup(v)
+	})
+}
+
+// UpdatePhoneLookup sets the "phone_lookup" field to the value that was provided on create.
+func (u *CaseFileUpsertOne) UpdatePhoneLookup() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdatePhoneLookup()
+	})
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (u *CaseFileUpsertOne) ClearPhoneLookup() *CaseFileUpsertOne {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearPhoneLookup()
 	})
 }
 
@@ -1951,7 +2027,10 @@ func (_c *CaseFileCreateBulk) Save(ctx context.Context) ([]*CaseFile, error) {
 				}
 				builder.mutation = mutation
 				var err error
-				nodes[i], specs[i] = builder.createSpec()
+				nodes[i], specs[i], err = builder.createSpec()
+				if err != nil {
+					return nil, err
+				}
 				if i < len(mutators)-1 {
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {
@@ -2167,6 +2246,27 @@ func (u *CaseFileUpsertBulk) UpdatePhone() *CaseFileUpsertBulk {
 func (u *CaseFileUpsertBulk) ClearPhone() *CaseFileUpsertBulk {
 	return u.Update(func(s *CaseFileUpsert) {
 		s.ClearPhone()
+	})
+}
+
+// SetPhoneLookup sets the "phone_lookup" field.
+func (u *CaseFileUpsertBulk) SetPhoneLookup(v string) *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.SetPhoneLookup(v)
+	})
+}
+
+// UpdatePhoneLookup sets the "phone_lookup" field to the value that was provided on create.
+func (u *CaseFileUpsertBulk) UpdatePhoneLookup() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.UpdatePhoneLookup()
+	})
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (u *CaseFileUpsertBulk) ClearPhoneLookup() *CaseFileUpsertBulk {
+	return u.Update(func(s *CaseFileUpsert) {
+		s.ClearPhoneLookup()
 	})
 }
 

@@ -101,6 +101,26 @@ func (_u *CaseFileUpdate) ClearPhone() *CaseFileUpdate {
 	return _u
 }
 
+// SetPhoneLookup sets the "phone_lookup" field.
+func (_u *CaseFileUpdate) SetPhoneLookup(v string) *CaseFileUpdate {
+	_u.mutation.SetPhoneLookup(v)
+	return _u
+}
+
+// SetNillablePhoneLookup sets the "phone_lookup" field if the given value is not nil.
+func (_u *CaseFileUpdate) SetNillablePhoneLookup(v *string) *CaseFileUpdate {
+	if v != nil {
+		_u.SetPhoneLookup(*v)
+	}
+	return _u
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (_u *CaseFileUpdate) ClearPhoneLookup() *CaseFileUpdate {
+	_u.mutation.ClearPhoneLookup()
+	return _u
+}
+
 // SetEmail sets the "email" field.
 func (_u *CaseFileUpdate) SetEmail(v string) *CaseFileUpdate {
 	_u.mutation.SetEmail(v)
@@ -824,13 +844,27 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		_spec.SetField(casefile.FieldContactMethod, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Phone(); ok {
-		_spec.SetField(casefile.FieldPhone, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Phone.Value(value)
+		if err != nil {
+			return 0, err
+		}
+		_spec.SetField(casefile.FieldPhone, field.TypeString, vv)
 	}
 	if _u.mutation.PhoneCleared() {
 		_spec.ClearField(casefile.FieldPhone, field.TypeString)
 	}
+	if value, ok := _u.mutation.PhoneLookup(); ok {
+		_spec.SetField(casefile.FieldPhoneLookup, field.TypeString, value)
+	}
+	if _u.mutation.PhoneLookupCleared() {
+		_spec.ClearField(casefile.FieldPhoneLookup, field.TypeString)
+	}
 	if value, ok := _u.mutation.Email(); ok {
-		_spec.SetField(casefile.FieldEmail, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Email.Value(value)
+		if err != nil {
+			return 0, err
+		}
+		_spec.SetField(casefile.FieldEmail, field.TypeString, vv)
 	}
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(casefile.FieldEmail, field.TypeString)
@@ -839,7 +873,11 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		_spec.SetField(casefile.FieldSafeToLeaveMessage, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.SafeContactTimes(); ok {
-		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, value)
+		vv, err := casefile.ValueScanner.SafeContactTimes.Value(value)
+		if err != nil {
+			return 0, err
+		}
+		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, vv)
 	}
 	if _u.mutation.SafeContactTimesCleared() {
 		_spec.ClearField(casefile.FieldSafeContactTimes, field.TypeString)
@@ -856,7 +894,11 @@ func (_u *CaseFileUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		_spec.ClearField(casefile.FieldNeeds, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Description(); ok {
-		_spec.SetField(casefile.FieldDescription, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Description.Value(value)
+		if err != nil {
+			return 0, err
+		}
+		_spec.SetField(casefile.FieldDescription, field.TypeString, vv)
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(casefile.FieldDescription, field.TypeString)
@@ -1345,6 +1387,26 @@ func (_u *CaseFileUpdateOne) SetNillablePhone(v *string) *CaseFileUpdateOne {
 // ClearPhone clears the value of the "phone" field.
 func (_u *CaseFileUpdateOne) ClearPhone() *CaseFileUpdateOne {
 	_u.mutation.ClearPhone()
+	return _u
+}
+
+// SetPhoneLookup sets the "phone_lookup" field.
+func (_u *CaseFileUpdateOne) SetPhoneLookup(v string) *CaseFileUpdateOne {
+	_u.mutation.SetPhoneLookup(v)
+	return _u
+}
+
+// SetNillablePhoneLookup sets the "phone_lookup" field if the given value is not nil.
+func (_u *CaseFileUpdateOne) SetNillablePhoneLookup(v *string) *CaseFileUpdateOne {
+	if v != nil {
+		_u.SetPhoneLookup(*v)
+	}
+	return _u
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (_u *CaseFileUpdateOne) ClearPhoneLookup() *CaseFileUpdateOne {
+	_u.mutation.ClearPhoneLookup()
 	return _u
 }
 
@@ -2101,13 +2163,27 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 		_spec.SetField(casefile.FieldContactMethod, field.TypeEnum, value)
 	}
 	if value, ok := _u.mutation.Phone(); ok {
-		_spec.SetField(casefile.FieldPhone, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Phone.Value(value)
+		if err != nil {
+			return nil, err
+		}
+		_spec.SetField(casefile.FieldPhone, field.TypeString, vv)
 	}
 	if _u.mutation.PhoneCleared() {
 		_spec.ClearField(casefile.FieldPhone, field.TypeString)
 	}
+	if value, ok := _u.mutation.PhoneLookup(); ok {
+		_spec.SetField(casefile.FieldPhoneLookup, field.TypeString, value)
+	}
+	if _u.mutation.PhoneLookupCleared() {
+		_spec.ClearField(casefile.FieldPhoneLookup, field.TypeString)
+	}
 	if value, ok := _u.mutation.Email(); ok {
-		_spec.SetField(casefile.FieldEmail, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Email.Value(value)
+		if err != nil {
+			return nil, err
+		}
+		_spec.SetField(casefile.FieldEmail, field.TypeString, vv)
 	}
 	if _u.mutation.EmailCleared() {
 		_spec.ClearField(casefile.FieldEmail, field.TypeString)
@@ -2116,7 +2192,11 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 		_spec.SetField(casefile.FieldSafeToLeaveMessage, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.SafeContactTimes(); ok {
-		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, value)
+		vv, err := casefile.ValueScanner.SafeContactTimes.Value(value)
+		if err != nil {
+			return nil, err
+		}
+		_spec.SetField(casefile.FieldSafeContactTimes, field.TypeString, vv)
 	}
 	if _u.mutation.SafeContactTimesCleared() {
 		_spec.ClearField(casefile.FieldSafeContactTimes, field.TypeString)
@@ -2133,7 +2213,11 @@ func (_u *CaseFileUpdateOne) sqlSave(ctx context.Context) (_node *CaseFile, err 
 		_spec.ClearField(casefile.FieldNeeds, field.TypeJSON)
 	}
 	if value, ok := _u.mutation.Description(); ok {
-		_spec.SetField(casefile.FieldDescription, field.TypeString, value)
+		vv, err := casefile.ValueScanner.Description.Value(value)
+		if err != nil {
+			return nil, err
+		}
+		_spec.SetField(casefile.FieldDescription, field.TypeString, vv)
 	}
 	if _u.mutation.DescriptionCleared() {
 		_spec.ClearField(casefile.FieldDescription, field.TypeString)

@@ -24,7 +24,7 @@ type CaseMessage struct {
 	CaseID nodeid.ID `json:"case_id,omitempty"`
 	// Direction holds the value of the "direction" field.
 	Direction casemessage.Direction `json:"direction,omitempty"`
-	// What was written, in locale; for a template, its text in the victim's language when sent.
+	// What was written, in locale (sealed at rest); for a template, its text in the victim's language when sent.
 	Body string `json:"-"`
 	// The pre-translated template it was written from (its message ID), shown in each reader's language.
 	Template string `json:"template,omitempty"`
@@ -71,10 +71,12 @@ func (*CaseMessage) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case casemessage.FieldID, casemessage.FieldCaseID:
 			values[i] = new(nodeid.ID)
-		case casemessage.FieldDirection, casemessage.FieldBody, casemessage.FieldTemplate, casemessage.FieldLocale, casemessage.FieldAuthorID:
+		case casemessage.FieldDirection, casemessage.FieldTemplate, casemessage.FieldLocale, casemessage.FieldAuthorID:
 			values[i] = new(sql.NullString)
 		case casemessage.FieldSentAt, casemessage.FieldReadAt:
 			values[i] = new(sql.NullTime)
+		case casemessage.FieldBody:
+			values[i] = casemessage.ValueScanner.Body.ScanValue()
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -109,10 +111,10 @@ func (_m *CaseMessage) assignValues(columns []string, values []any) error {
 				_m.Direction = casemessage.Direction(value.String)
 			}
 		case casemessage.FieldBody:
-			if value, ok := values[i].(*sql.NullString); !ok {
-				return fmt.Errorf("unexpected type %T for field body", values[i])
-			} else if value.Valid {
-				_m.Body = value.String
+			if value, err := casemessage.ValueScanner.Body.FromValue(values[i]); err != nil {
+				return err
+			} else {
+				_m.Body = value
 			}
 		case casemessage.FieldTemplate:
 			if value, ok := values[i].(*sql.NullString); !ok {

@@ -220,7 +220,10 @@ func (_c *CaseMessageCreate) sqlSave(ctx context.Context) (*CaseMessage, error) 
 	if err := _c.check(); err != nil {
 		return nil, err
 	}
-	_node, _spec := _c.createSpec()
+	_node, _spec, err := _c.createSpec()
+	if err != nil {
+		return nil, err
+	}
 	if err := sqlgraph.CreateNode(ctx, _c.driver, _spec); err != nil {
 		if sqlgraph.IsConstraintError(err) {
 			err = &ConstraintError{msg: err.Error(), wrap: err}
@@ -239,7 +242,7 @@ func (_c *CaseMessageCreate) sqlSave(ctx context.Context) (*CaseMessage, error) 
 	return _node, nil
 }
 
-func (_c *CaseMessageCreate) createSpec() (*CaseMessage, *sqlgraph.CreateSpec) {
+func (_c *CaseMessageCreate) createSpec() (*CaseMessage, *sqlgraph.CreateSpec, error) {
 	var (
 		_node = &CaseMessage{config: _c.config}
 		_spec = sqlgraph.NewCreateSpec(casemessage.Table, sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString))
@@ -254,7 +257,11 @@ func (_c *CaseMessageCreate) createSpec() (*CaseMessage, *sqlgraph.CreateSpec) {
 		_node.Direction = value
 	}
 	if value, ok := _c.mutation.Body(); ok {
-		_spec.SetField(casemessage.FieldBody, field.TypeString, value)
+		vv, err := casemessage.ValueScanner.Body.Value(value)
+		if err != nil {
+			return nil, nil, err
+		}
+		_spec.SetField(casemessage.FieldBody, field.TypeString, vv)
 		_node.Body = value
 	}
 	if value, ok := _c.mutation.Template(); ok {
@@ -294,7 +301,7 @@ func (_c *CaseMessageCreate) createSpec() (*CaseMessage, *sqlgraph.CreateSpec) {
 		_node.CaseID = nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
-	return _node, _spec
+	return _node, _spec, nil
 }
 
 // OnConflict allows configuring the `ON CONFLICT` / `ON DUPLICATE KEY` clause
@@ -522,7 +529,10 @@ func (_c *CaseMessageCreateBulk) Save(ctx context.Context) ([]*CaseMessage, erro
 				}
 				builder.mutation = mutation
 				var err error
-				nodes[i], specs[i] = builder.createSpec()
+				nodes[i], specs[i], err = builder.createSpec()
+				if err != nil {
+					return nil, err
+				}
 				if i < len(mutators)-1 {
 					_, err = mutators[i+1].Mutate(root, _c.builders[i+1].mutation)
 				} else {

@@ -1659,6 +1659,7 @@ type CaseFileMutation struct {
 	preferred_locale      *string
 	contact_method        *casefile.ContactMethod
 	phone                 *string
+	phone_lookup          *string
 	email                 *string
 	safe_to_leave_message *bool
 	safe_contact_times    *string
@@ -2006,6 +2007,55 @@ func (m *CaseFileMutation) PhoneCleared() bool {
 func (m *CaseFileMutation) ResetPhone() {
 	m.phone = nil
 	delete(m.clearedFields, casefile.FieldPhone)
+}
+
+// SetPhoneLookup sets the "phone_lookup" field.
+func (m *CaseFileMutation) SetPhoneLookup(s string) {
+	m.phone_lookup = &s
+}
+
+// PhoneLookup returns the value of the "phone_lookup" field in the mutation.
+func (m *CaseFileMutation) PhoneLookup() (r string, exists bool) {
+	v := m.phone_lookup
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhoneLookup returns the old "phone_lookup" field's value of the CaseFile entity.
+// If the CaseFile object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CaseFileMutation) OldPhoneLookup(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhoneLookup is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhoneLookup requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhoneLookup: %w", err)
+	}
+	return oldValue.PhoneLookup, nil
+}
+
+// ClearPhoneLookup clears the value of the "phone_lookup" field.
+func (m *CaseFileMutation) ClearPhoneLookup() {
+	m.phone_lookup = nil
+	m.clearedFields[casefile.FieldPhoneLookup] = struct{}{}
+}
+
+// PhoneLookupCleared returns if the "phone_lookup" field was cleared in this mutation.
+func (m *CaseFileMutation) PhoneLookupCleared() bool {
+	_, ok := m.clearedFields[casefile.FieldPhoneLookup]
+	return ok
+}
+
+// ResetPhoneLookup resets all changes to the "phone_lookup" field.
+func (m *CaseFileMutation) ResetPhoneLookup() {
+	m.phone_lookup = nil
+	delete(m.clearedFields, casefile.FieldPhoneLookup)
 }
 
 // SetEmail sets the "email" field.
@@ -3458,7 +3508,7 @@ func (m *CaseFileMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CaseFileMutation) Fields() []string {
-	fields := make([]string, 0, 27)
+	fields := make([]string, 0, 28)
 	if m.case_number != nil {
 		fields = append(fields, casefile.FieldCaseNumber)
 	}
@@ -3473,6 +3523,9 @@ func (m *CaseFileMutation) Fields() []string {
 	}
 	if m.phone != nil {
 		fields = append(fields, casefile.FieldPhone)
+	}
+	if m.phone_lookup != nil {
+		fields = append(fields, casefile.FieldPhoneLookup)
 	}
 	if m.email != nil {
 		fields = append(fields, casefile.FieldEmail)
@@ -3558,6 +3611,8 @@ func (m *CaseFileMutation) Field(name string) (ent.Value, bool) {
 		return m.ContactMethod()
 	case casefile.FieldPhone:
 		return m.Phone()
+	case casefile.FieldPhoneLookup:
+		return m.PhoneLookup()
 	case casefile.FieldEmail:
 		return m.Email()
 	case casefile.FieldSafeToLeaveMessage:
@@ -3621,6 +3676,8 @@ func (m *CaseFileMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldContactMethod(ctx)
 	case casefile.FieldPhone:
 		return m.OldPhone(ctx)
+	case casefile.FieldPhoneLookup:
+		return m.OldPhoneLookup(ctx)
 	case casefile.FieldEmail:
 		return m.OldEmail(ctx)
 	case casefile.FieldSafeToLeaveMessage:
@@ -3708,6 +3765,13 @@ func (m *CaseFileMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPhone(v)
+		return nil
+	case casefile.FieldPhoneLookup:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhoneLookup(v)
 		return nil
 	case casefile.FieldEmail:
 		v, ok := value.(string)
@@ -3911,6 +3975,9 @@ func (m *CaseFileMutation) ClearedFields() []string {
 	if m.FieldCleared(casefile.FieldPhone) {
 		fields = append(fields, casefile.FieldPhone)
 	}
+	if m.FieldCleared(casefile.FieldPhoneLookup) {
+		fields = append(fields, casefile.FieldPhoneLookup)
+	}
 	if m.FieldCleared(casefile.FieldEmail) {
 		fields = append(fields, casefile.FieldEmail)
 	}
@@ -3969,6 +4036,9 @@ func (m *CaseFileMutation) ClearField(name string) error {
 	switch name {
 	case casefile.FieldPhone:
 		m.ClearPhone()
+		return nil
+	case casefile.FieldPhoneLookup:
+		m.ClearPhoneLookup()
 		return nil
 	case casefile.FieldEmail:
 		m.ClearEmail()
@@ -4034,6 +4104,9 @@ func (m *CaseFileMutation) ResetField(name string) error {
 		return nil
 	case casefile.FieldPhone:
 		m.ResetPhone()
+		return nil
+	case casefile.FieldPhoneLookup:
+		m.ResetPhoneLookup()
 		return nil
 	case casefile.FieldEmail:
 		m.ResetEmail()

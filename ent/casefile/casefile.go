@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/schema/field"
 )
 
 const (
@@ -29,6 +30,8 @@ const (
 	FieldContactMethod = "contact_method"
 	// FieldPhone holds the string denoting the phone field in the database.
 	FieldPhone = "phone"
+	// FieldPhoneLookup holds the string denoting the phone_lookup field in the database.
+	FieldPhoneLookup = "phone_lookup"
 	// FieldEmail holds the string denoting the email field in the database.
 	FieldEmail = "email"
 	// FieldSafeToLeaveMessage holds the string denoting the safe_to_leave_message field in the database.
@@ -157,6 +160,7 @@ var Columns = []string{
 	FieldPreferredLocale,
 	FieldContactMethod,
 	FieldPhone,
+	FieldPhoneLookup,
 	FieldEmail,
 	FieldSafeToLeaveMessage,
 	FieldSafeContactTimes,
@@ -197,7 +201,7 @@ func ValidColumn(column string) bool {
 //
 //	import _ "victimservices/ent/runtime"
 var (
-	Hooks  [1]ent.Hook
+	Hooks  [2]ent.Hook
 	Policy ent.Policy
 	// DefaultPreferredLocale holds the default value on creation for the "preferred_locale" field.
 	DefaultPreferredLocale string
@@ -221,6 +225,13 @@ var (
 	DefaultID func() nodeid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
 	IDValidator func(string) error
+	// ValueScanner of all CaseFile fields.
+	ValueScanner struct {
+		Phone            field.TypeValueScanner[string]
+		Email            field.TypeValueScanner[string]
+		SafeContactTimes field.TypeValueScanner[string]
+		Description      field.TypeValueScanner[string]
+	}
 )
 
 // Status defines the type for the "status" enum field.
@@ -414,6 +425,11 @@ func ByContactMethod(opts ...sql.OrderTermOption) OrderOption {
 // ByPhone orders the results by the phone field.
 func ByPhone(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPhone, opts...).ToFunc()
+}
+
+// ByPhoneLookup orders the results by the phone_lookup field.
+func ByPhoneLookup(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhoneLookup, opts...).ToFunc()
 }
 
 // ByEmail orders the results by the email field.

@@ -3,6 +3,7 @@
 package casefile
 
 import (
+	"fmt"
 	"time"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
@@ -68,12 +69,19 @@ func PreferredLocale(v string) predicate.CaseFile {
 
 // Phone applies equality check predicate on the "phone" field. It's identical to PhoneEQ.
 func Phone(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldPhone, vc), err)
+}
+
+// PhoneLookup applies equality check predicate on the "phone_lookup" field. It's identical to PhoneLookupEQ.
+func PhoneLookup(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldPhoneLookup, v))
 }
 
 // Email applies equality check predicate on the "email" field. It's identical to EmailEQ.
 func Email(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldEmail, vc), err)
 }
 
 // SafeToLeaveMessage applies equality check predicate on the "safe_to_leave_message" field. It's identical to SafeToLeaveMessageEQ.
@@ -83,12 +91,14 @@ func SafeToLeaveMessage(v bool) predicate.CaseFile {
 
 // SafeContactTimes applies equality check predicate on the "safe_contact_times" field. It's identical to SafeContactTimesEQ.
 func SafeContactTimes(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldSafeContactTimes, vc), err)
 }
 
 // Description applies equality check predicate on the "description" field. It's identical to DescriptionEQ.
 func Description(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldDescription, vc), err)
 }
 
 // Urgent applies equality check predicate on the "urgent" field. It's identical to UrgentEQ.
@@ -323,57 +333,96 @@ func ContactMethodNotIn(vs ...ContactMethod) predicate.CaseFile {
 
 // PhoneEQ applies the EQ predicate on the "phone" field.
 func PhoneEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldPhone, vc), err)
 }
 
 // PhoneNEQ applies the NEQ predicate on the "phone" field.
 func PhoneNEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNEQ(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldNEQ(FieldPhone, vc), err)
 }
 
 // PhoneIn applies the In predicate on the "phone" field.
 func PhoneIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(FieldPhone, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Phone.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldIn(FieldPhone, v...), err)
 }
 
 // PhoneNotIn applies the NotIn predicate on the "phone" field.
 func PhoneNotIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNotIn(FieldPhone, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Phone.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldNotIn(FieldPhone, v...), err)
 }
 
 // PhoneGT applies the GT predicate on the "phone" field.
 func PhoneGT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGT(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGT(FieldPhone, vc), err)
 }
 
 // PhoneGTE applies the GTE predicate on the "phone" field.
 func PhoneGTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGTE(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGTE(FieldPhone, vc), err)
 }
 
 // PhoneLT applies the LT predicate on the "phone" field.
 func PhoneLT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLT(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLT(FieldPhone, vc), err)
 }
 
 // PhoneLTE applies the LTE predicate on the "phone" field.
 func PhoneLTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLTE(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLTE(FieldPhone, vc), err)
 }
 
 // PhoneContains applies the Contains predicate on the "phone" field.
 func PhoneContains(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContains(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("phone value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContains(FieldPhone, vcs), err)
 }
 
 // PhoneHasPrefix applies the HasPrefix predicate on the "phone" field.
 func PhoneHasPrefix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasPrefix(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("phone value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasPrefix(FieldPhone, vcs), err)
 }
 
 // PhoneHasSuffix applies the HasSuffix predicate on the "phone" field.
 func PhoneHasSuffix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasSuffix(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("phone value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasSuffix(FieldPhone, vcs), err)
 }
 
 // PhoneIsNil applies the IsNil predicate on the "phone" field.
@@ -388,67 +437,191 @@ func PhoneNotNil() predicate.CaseFile {
 
 // PhoneEqualFold applies the EqualFold predicate on the "phone" field.
 func PhoneEqualFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEqualFold(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("phone value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldEqualFold(FieldPhone, vcs), err)
 }
 
 // PhoneContainsFold applies the ContainsFold predicate on the "phone" field.
 func PhoneContainsFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContainsFold(FieldPhone, v))
+	vc, err := ValueScanner.Phone.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("phone value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContainsFold(FieldPhone, vcs), err)
+}
+
+// PhoneLookupEQ applies the EQ predicate on the "phone_lookup" field.
+func PhoneLookupEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEQ(FieldPhoneLookup, v))
+}
+
+// PhoneLookupNEQ applies the NEQ predicate on the "phone_lookup" field.
+func PhoneLookupNEQ(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNEQ(FieldPhoneLookup, v))
+}
+
+// PhoneLookupIn applies the In predicate on the "phone_lookup" field.
+func PhoneLookupIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIn(FieldPhoneLookup, vs...))
+}
+
+// PhoneLookupNotIn applies the NotIn predicate on the "phone_lookup" field.
+func PhoneLookupNotIn(vs ...string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotIn(FieldPhoneLookup, vs...))
+}
+
+// PhoneLookupGT applies the GT predicate on the "phone_lookup" field.
+func PhoneLookupGT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGT(FieldPhoneLookup, v))
+}
+
+// PhoneLookupGTE applies the GTE predicate on the "phone_lookup" field.
+func PhoneLookupGTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldGTE(FieldPhoneLookup, v))
+}
+
+// PhoneLookupLT applies the LT predicate on the "phone_lookup" field.
+func PhoneLookupLT(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLT(FieldPhoneLookup, v))
+}
+
+// PhoneLookupLTE applies the LTE predicate on the "phone_lookup" field.
+func PhoneLookupLTE(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldLTE(FieldPhoneLookup, v))
+}
+
+// PhoneLookupContains applies the Contains predicate on the "phone_lookup" field.
+func PhoneLookupContains(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContains(FieldPhoneLookup, v))
+}
+
+// PhoneLookupHasPrefix applies the HasPrefix predicate on the "phone_lookup" field.
+func PhoneLookupHasPrefix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasPrefix(FieldPhoneLookup, v))
+}
+
+// PhoneLookupHasSuffix applies the HasSuffix predicate on the "phone_lookup" field.
+func PhoneLookupHasSuffix(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldHasSuffix(FieldPhoneLookup, v))
+}
+
+// PhoneLookupIsNil applies the IsNil predicate on the "phone_lookup" field.
+func PhoneLookupIsNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldIsNull(FieldPhoneLookup))
+}
+
+// PhoneLookupNotNil applies the NotNil predicate on the "phone_lookup" field.
+func PhoneLookupNotNil() predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldNotNull(FieldPhoneLookup))
+}
+
+// PhoneLookupEqualFold applies the EqualFold predicate on the "phone_lookup" field.
+func PhoneLookupEqualFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldEqualFold(FieldPhoneLookup, v))
+}
+
+// PhoneLookupContainsFold applies the ContainsFold predicate on the "phone_lookup" field.
+func PhoneLookupContainsFold(v string) predicate.CaseFile {
+	return predicate.CaseFile(sql.FieldContainsFold(FieldPhoneLookup, v))
 }
 
 // EmailEQ applies the EQ predicate on the "email" field.
 func EmailEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldEmail, vc), err)
 }
 
 // EmailNEQ applies the NEQ predicate on the "email" field.
 func EmailNEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNEQ(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldNEQ(FieldEmail, vc), err)
 }
 
 // EmailIn applies the In predicate on the "email" field.
 func EmailIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(FieldEmail, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Email.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldIn(FieldEmail, v...), err)
 }
 
 // EmailNotIn applies the NotIn predicate on the "email" field.
 func EmailNotIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNotIn(FieldEmail, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Email.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldNotIn(FieldEmail, v...), err)
 }
 
 // EmailGT applies the GT predicate on the "email" field.
 func EmailGT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGT(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGT(FieldEmail, vc), err)
 }
 
 // EmailGTE applies the GTE predicate on the "email" field.
 func EmailGTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGTE(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGTE(FieldEmail, vc), err)
 }
 
 // EmailLT applies the LT predicate on the "email" field.
 func EmailLT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLT(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLT(FieldEmail, vc), err)
 }
 
 // EmailLTE applies the LTE predicate on the "email" field.
 func EmailLTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLTE(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLTE(FieldEmail, vc), err)
 }
 
 // EmailContains applies the Contains predicate on the "email" field.
 func EmailContains(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContains(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("email value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContains(FieldEmail, vcs), err)
 }
 
 // EmailHasPrefix applies the HasPrefix predicate on the "email" field.
 func EmailHasPrefix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasPrefix(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("email value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasPrefix(FieldEmail, vcs), err)
 }
 
 // EmailHasSuffix applies the HasSuffix predicate on the "email" field.
 func EmailHasSuffix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasSuffix(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("email value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasSuffix(FieldEmail, vcs), err)
 }
 
 // EmailIsNil applies the IsNil predicate on the "email" field.
@@ -463,12 +636,22 @@ func EmailNotNil() predicate.CaseFile {
 
 // EmailEqualFold applies the EqualFold predicate on the "email" field.
 func EmailEqualFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEqualFold(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("email value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldEqualFold(FieldEmail, vcs), err)
 }
 
 // EmailContainsFold applies the ContainsFold predicate on the "email" field.
 func EmailContainsFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContainsFold(FieldEmail, v))
+	vc, err := ValueScanner.Email.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("email value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContainsFold(FieldEmail, vcs), err)
 }
 
 // SafeToLeaveMessageEQ applies the EQ predicate on the "safe_to_leave_message" field.
@@ -483,57 +666,96 @@ func SafeToLeaveMessageNEQ(v bool) predicate.CaseFile {
 
 // SafeContactTimesEQ applies the EQ predicate on the "safe_contact_times" field.
 func SafeContactTimesEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesNEQ applies the NEQ predicate on the "safe_contact_times" field.
 func SafeContactTimesNEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNEQ(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldNEQ(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesIn applies the In predicate on the "safe_contact_times" field.
 func SafeContactTimesIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(FieldSafeContactTimes, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.SafeContactTimes.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldIn(FieldSafeContactTimes, v...), err)
 }
 
 // SafeContactTimesNotIn applies the NotIn predicate on the "safe_contact_times" field.
 func SafeContactTimesNotIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNotIn(FieldSafeContactTimes, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.SafeContactTimes.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldNotIn(FieldSafeContactTimes, v...), err)
 }
 
 // SafeContactTimesGT applies the GT predicate on the "safe_contact_times" field.
 func SafeContactTimesGT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGT(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGT(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesGTE applies the GTE predicate on the "safe_contact_times" field.
 func SafeContactTimesGTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGTE(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGTE(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesLT applies the LT predicate on the "safe_contact_times" field.
 func SafeContactTimesLT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLT(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLT(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesLTE applies the LTE predicate on the "safe_contact_times" field.
 func SafeContactTimesLTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLTE(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLTE(FieldSafeContactTimes, vc), err)
 }
 
 // SafeContactTimesContains applies the Contains predicate on the "safe_contact_times" field.
 func SafeContactTimesContains(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContains(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("safe_contact_times value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContains(FieldSafeContactTimes, vcs), err)
 }
 
 // SafeContactTimesHasPrefix applies the HasPrefix predicate on the "safe_contact_times" field.
 func SafeContactTimesHasPrefix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasPrefix(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("safe_contact_times value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasPrefix(FieldSafeContactTimes, vcs), err)
 }
 
 // SafeContactTimesHasSuffix applies the HasSuffix predicate on the "safe_contact_times" field.
 func SafeContactTimesHasSuffix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasSuffix(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("safe_contact_times value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasSuffix(FieldSafeContactTimes, vcs), err)
 }
 
 // SafeContactTimesIsNil applies the IsNil predicate on the "safe_contact_times" field.
@@ -548,12 +770,22 @@ func SafeContactTimesNotNil() predicate.CaseFile {
 
 // SafeContactTimesEqualFold applies the EqualFold predicate on the "safe_contact_times" field.
 func SafeContactTimesEqualFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEqualFold(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("safe_contact_times value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldEqualFold(FieldSafeContactTimes, vcs), err)
 }
 
 // SafeContactTimesContainsFold applies the ContainsFold predicate on the "safe_contact_times" field.
 func SafeContactTimesContainsFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContainsFold(FieldSafeContactTimes, v))
+	vc, err := ValueScanner.SafeContactTimes.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("safe_contact_times value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContainsFold(FieldSafeContactTimes, vcs), err)
 }
 
 // NeedsIsNil applies the IsNil predicate on the "needs" field.
@@ -568,57 +800,96 @@ func NeedsNotNil() predicate.CaseFile {
 
 // DescriptionEQ applies the EQ predicate on the "description" field.
 func DescriptionEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEQ(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldEQ(FieldDescription, vc), err)
 }
 
 // DescriptionNEQ applies the NEQ predicate on the "description" field.
 func DescriptionNEQ(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNEQ(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldNEQ(FieldDescription, vc), err)
 }
 
 // DescriptionIn applies the In predicate on the "description" field.
 func DescriptionIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldIn(FieldDescription, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Description.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldIn(FieldDescription, v...), err)
 }
 
 // DescriptionNotIn applies the NotIn predicate on the "description" field.
 func DescriptionNotIn(vs ...string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldNotIn(FieldDescription, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Description.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseFileOrErr(sql.FieldNotIn(FieldDescription, v...), err)
 }
 
 // DescriptionGT applies the GT predicate on the "description" field.
 func DescriptionGT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGT(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGT(FieldDescription, vc), err)
 }
 
 // DescriptionGTE applies the GTE predicate on the "description" field.
 func DescriptionGTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldGTE(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldGTE(FieldDescription, vc), err)
 }
 
 // DescriptionLT applies the LT predicate on the "description" field.
 func DescriptionLT(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLT(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLT(FieldDescription, vc), err)
 }
 
 // DescriptionLTE applies the LTE predicate on the "description" field.
 func DescriptionLTE(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldLTE(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	return predicate.CaseFileOrErr(sql.FieldLTE(FieldDescription, vc), err)
 }
 
 // DescriptionContains applies the Contains predicate on the "description" field.
 func DescriptionContains(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContains(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("description value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContains(FieldDescription, vcs), err)
 }
 
 // DescriptionHasPrefix applies the HasPrefix predicate on the "description" field.
 func DescriptionHasPrefix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasPrefix(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("description value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasPrefix(FieldDescription, vcs), err)
 }
 
 // DescriptionHasSuffix applies the HasSuffix predicate on the "description" field.
 func DescriptionHasSuffix(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldHasSuffix(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("description value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldHasSuffix(FieldDescription, vcs), err)
 }
 
 // DescriptionIsNil applies the IsNil predicate on the "description" field.
@@ -633,12 +904,22 @@ func DescriptionNotNil() predicate.CaseFile {
 
 // DescriptionEqualFold applies the EqualFold predicate on the "description" field.
 func DescriptionEqualFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldEqualFold(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("description value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldEqualFold(FieldDescription, vcs), err)
 }
 
 // DescriptionContainsFold applies the ContainsFold predicate on the "description" field.
 func DescriptionContainsFold(v string) predicate.CaseFile {
-	return predicate.CaseFile(sql.FieldContainsFold(FieldDescription, v))
+	vc, err := ValueScanner.Description.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("description value is not a string: %T", vc)
+	}
+	return predicate.CaseFileOrErr(sql.FieldContainsFold(FieldDescription, vcs), err)
 }
 
 // UrgentEQ applies the EQ predicate on the "urgent" field.

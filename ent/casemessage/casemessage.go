@@ -12,6 +12,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/schema/field"
 )
 
 const (
@@ -87,6 +88,10 @@ var (
 	DefaultID func() nodeid.ID
 	// IDValidator is a validator for the "id" field. It is called by the builders before save.
 	IDValidator func(string) error
+	// ValueScanner of all CaseMessage fields.
+	ValueScanner struct {
+		Body field.TypeValueScanner[string]
+	}
 )
 
 // Direction defines the type for the "direction" enum field.

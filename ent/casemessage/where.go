@@ -3,6 +3,7 @@
 package casemessage
 
 import (
+	"fmt"
 	"time"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
@@ -63,7 +64,8 @@ func CaseID(v nodeid.ID) predicate.CaseMessage {
 
 // Body applies equality check predicate on the "body" field. It's identical to BodyEQ.
 func Body(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldEQ(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldEQ(FieldBody, vc), err)
 }
 
 // Template applies equality check predicate on the "template" field. It's identical to TemplateEQ.
@@ -183,67 +185,116 @@ func DirectionNotIn(vs ...Direction) predicate.CaseMessage {
 
 // BodyEQ applies the EQ predicate on the "body" field.
 func BodyEQ(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldEQ(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldEQ(FieldBody, vc), err)
 }
 
 // BodyNEQ applies the NEQ predicate on the "body" field.
 func BodyNEQ(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldNEQ(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldNEQ(FieldBody, vc), err)
 }
 
 // BodyIn applies the In predicate on the "body" field.
 func BodyIn(vs ...string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldIn(FieldBody, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Body.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseMessageOrErr(sql.FieldIn(FieldBody, v...), err)
 }
 
 // BodyNotIn applies the NotIn predicate on the "body" field.
 func BodyNotIn(vs ...string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldNotIn(FieldBody, vs...))
+	var (
+		err error
+		v   = make([]any, len(vs))
+	)
+	for i := range v {
+		if v[i], err = ValueScanner.Body.Value(vs[i]); err != nil {
+			break
+		}
+	}
+	return predicate.CaseMessageOrErr(sql.FieldNotIn(FieldBody, v...), err)
 }
 
 // BodyGT applies the GT predicate on the "body" field.
 func BodyGT(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldGT(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldGT(FieldBody, vc), err)
 }
 
 // BodyGTE applies the GTE predicate on the "body" field.
 func BodyGTE(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldGTE(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldGTE(FieldBody, vc), err)
 }
 
 // BodyLT applies the LT predicate on the "body" field.
 func BodyLT(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldLT(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldLT(FieldBody, vc), err)
 }
 
 // BodyLTE applies the LTE predicate on the "body" field.
 func BodyLTE(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldLTE(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	return predicate.CaseMessageOrErr(sql.FieldLTE(FieldBody, vc), err)
 }
 
 // BodyContains applies the Contains predicate on the "body" field.
 func BodyContains(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldContains(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("body value is not a string: %T", vc)
+	}
+	return predicate.CaseMessageOrErr(sql.FieldContains(FieldBody, vcs), err)
 }
 
 // BodyHasPrefix applies the HasPrefix predicate on the "body" field.
 func BodyHasPrefix(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldHasPrefix(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("body value is not a string: %T", vc)
+	}
+	return predicate.CaseMessageOrErr(sql.FieldHasPrefix(FieldBody, vcs), err)
 }
 
 // BodyHasSuffix applies the HasSuffix predicate on the "body" field.
 func BodyHasSuffix(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldHasSuffix(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("body value is not a string: %T", vc)
+	}
+	return predicate.CaseMessageOrErr(sql.FieldHasSuffix(FieldBody, vcs), err)
 }
 
 // BodyEqualFold applies the EqualFold predicate on the "body" field.
 func BodyEqualFold(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldEqualFold(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("body value is not a string: %T", vc)
+	}
+	return predicate.CaseMessageOrErr(sql.FieldEqualFold(FieldBody, vcs), err)
 }
 
 // BodyContainsFold applies the ContainsFold predicate on the "body" field.
 func BodyContainsFold(v string) predicate.CaseMessage {
-	return predicate.CaseMessage(sql.FieldContainsFold(FieldBody, v))
+	vc, err := ValueScanner.Body.Value(v)
+	vcs, ok := vc.(string)
+	if err == nil && !ok {
+		err = fmt.Errorf("body value is not a string: %T", vc)
+	}
+	return predicate.CaseMessageOrErr(sql.FieldContainsFold(FieldBody, vcs), err)
 }
 
 // TemplateEQ applies the EQ predicate on the "template" field.

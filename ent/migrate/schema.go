@@ -78,6 +78,7 @@ var (
 		{Name: "preferred_locale", Type: field.TypeString, Default: "en"},
 		{Name: "contact_method", Type: field.TypeEnum, Enums: []string{"PHONE", "SMS", "EMAIL", "IN_APP"}},
 		{Name: "phone", Type: field.TypeString, Nullable: true},
+		{Name: "phone_lookup", Type: field.TypeString, Nullable: true},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "safe_to_leave_message", Type: field.TypeBool, Default: false},
 		{Name: "safe_contact_times", Type: field.TypeString, Nullable: true, Size: 500},
@@ -109,7 +110,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "case_files_staffs_cases",
-				Columns:    []*schema.Column{CaseFilesColumns[27]},
+				Columns:    []*schema.Column{CaseFilesColumns[28]},
 				RefColumns: []*schema.Column{StaffsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -118,32 +119,37 @@ var (
 			{
 				Name:    "casefile_advocate_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[27], CaseFilesColumns[2]},
+				Columns: []*schema.Column{CaseFilesColumns[28], CaseFilesColumns[2]},
 			},
 			{
 				Name:    "casefile_advocate_id_urgent_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[27], CaseFilesColumns[11], CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[28], CaseFilesColumns[12], CaseFilesColumns[14]},
 			},
 			{
 				Name:    "casefile_urgent_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[11], CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[12], CaseFilesColumns[14]},
 			},
 			{
 				Name:    "casefile_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[14]},
 			},
 			{
 				Name:    "casefile_closed_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[15]},
+				Columns: []*schema.Column{CaseFilesColumns[16]},
 			},
 			{
 				Name:    "casefile_status_first_contact_at_opened_at",
 				Unique:  false,
-				Columns: []*schema.Column{CaseFilesColumns[2], CaseFilesColumns[14], CaseFilesColumns[13]},
+				Columns: []*schema.Column{CaseFilesColumns[2], CaseFilesColumns[15], CaseFilesColumns[14]},
+			},
+			{
+				Name:    "casefile_phone_lookup",
+				Unique:  false,
+				Columns: []*schema.Column{CaseFilesColumns[6]},
 			},
 		},
 	}

@@ -15,8 +15,30 @@ type CaseEvent func(*sql.Selector)
 // CaseFile is the predicate function for casefile builders.
 type CaseFile func(*sql.Selector)
 
+// CaseFileOrErr calls the predicate only if the error is not nit.
+func CaseFileOrErr(p CaseFile, err error) CaseFile {
+	return func(s *sql.Selector) {
+		if err != nil {
+			s.AddError(err)
+			return
+		}
+		p(s)
+	}
+}
+
 // CaseMessage is the predicate function for casemessage builders.
 type CaseMessage func(*sql.Selector)
+
+// CaseMessageOrErr calls the predicate only if the error is not nit.
+func CaseMessageOrErr(p CaseMessage, err error) CaseMessage {
+	return func(s *sql.Selector) {
+		if err != nil {
+			s.AddError(err)
+			return
+		}
+		p(s)
+	}
+}
 
 // CaseSession is the predicate function for casesession builders.
 type CaseSession func(*sql.Selector)

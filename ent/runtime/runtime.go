@@ -31,6 +31,7 @@ import (
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
+	"entgo.io/ent/schema/field"
 )
 
 // The init function reads all schema descriptors with runtime code
@@ -131,6 +132,9 @@ func init() {
 			return next.Mutate(ctx, m)
 		})
 	}
+	casefileHooks := schema.CaseFile{}.Hooks()
+
+	casefile.Hooks[1] = casefileHooks[0]
 	casefileMixinFields0 := casefileMixin[0].Fields()
 	_ = casefileMixinFields0
 	casefileFields := schema.CaseFile{}.Fields()
@@ -139,36 +143,42 @@ func init() {
 	casefileDescPreferredLocale := casefileFields[2].Descriptor()
 	// casefile.DefaultPreferredLocale holds the default value on creation for the preferred_locale field.
 	casefile.DefaultPreferredLocale = casefileDescPreferredLocale.Default.(string)
+	// casefileDescPhone is the schema descriptor for phone field.
+	casefileDescPhone := casefileFields[4].Descriptor()
+	casefile.ValueScanner.Phone = casefileDescPhone.ValueScanner.(field.TypeValueScanner[string])
 	// casefileDescEmail is the schema descriptor for email field.
-	casefileDescEmail := casefileFields[5].Descriptor()
+	casefileDescEmail := casefileFields[6].Descriptor()
+	casefile.ValueScanner.Email = casefileDescEmail.ValueScanner.(field.TypeValueScanner[string])
 	// casefile.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	casefile.EmailValidator = casefileDescEmail.Validators[0].(func(string) error)
 	// casefileDescSafeToLeaveMessage is the schema descriptor for safe_to_leave_message field.
-	casefileDescSafeToLeaveMessage := casefileFields[6].Descriptor()
+	casefileDescSafeToLeaveMessage := casefileFields[7].Descriptor()
 	// casefile.DefaultSafeToLeaveMessage holds the default value on creation for the safe_to_leave_message field.
 	casefile.DefaultSafeToLeaveMessage = casefileDescSafeToLeaveMessage.Default.(bool)
 	// casefileDescSafeContactTimes is the schema descriptor for safe_contact_times field.
-	casefileDescSafeContactTimes := casefileFields[7].Descriptor()
+	casefileDescSafeContactTimes := casefileFields[8].Descriptor()
+	casefile.ValueScanner.SafeContactTimes = casefileDescSafeContactTimes.ValueScanner.(field.TypeValueScanner[string])
 	// casefile.SafeContactTimesValidator is a validator for the "safe_contact_times" field. It is called by the builders before save.
 	casefile.SafeContactTimesValidator = casefileDescSafeContactTimes.Validators[0].(func(string) error)
 	// casefileDescDescription is the schema descriptor for description field.
-	casefileDescDescription := casefileFields[9].Descriptor()
+	casefileDescDescription := casefileFields[10].Descriptor()
+	casefile.ValueScanner.Description = casefileDescDescription.ValueScanner.(field.TypeValueScanner[string])
 	// casefile.DescriptionValidator is a validator for the "description" field. It is called by the builders before save.
 	casefile.DescriptionValidator = casefileDescDescription.Validators[0].(func(string) error)
 	// casefileDescUrgent is the schema descriptor for urgent field.
-	casefileDescUrgent := casefileFields[10].Descriptor()
+	casefileDescUrgent := casefileFields[11].Descriptor()
 	// casefile.DefaultUrgent holds the default value on creation for the urgent field.
 	casefile.DefaultUrgent = casefileDescUrgent.Default.(bool)
 	// casefileDescOpenedAt is the schema descriptor for opened_at field.
-	casefileDescOpenedAt := casefileFields[13].Descriptor()
+	casefileDescOpenedAt := casefileFields[14].Descriptor()
 	// casefile.DefaultOpenedAt holds the default value on creation for the opened_at field.
 	casefile.DefaultOpenedAt = casefileDescOpenedAt.Default.(func() time.Time)
 	// casefileDescDemo is the schema descriptor for demo field.
-	casefileDescDemo := casefileFields[19].Descriptor()
+	casefileDescDemo := casefileFields[20].Descriptor()
 	// casefile.DefaultDemo holds the default value on creation for the demo field.
 	casefile.DefaultDemo = casefileDescDemo.Default.(bool)
 	// casefileDescVersion is the schema descriptor for version field.
-	casefileDescVersion := casefileFields[20].Descriptor()
+	casefileDescVersion := casefileFields[21].Descriptor()
 	// casefile.DefaultVersion holds the default value on creation for the version field.
 	casefile.DefaultVersion = casefileDescVersion.Default.(int)
 	// casefileDescID is the schema descriptor for id field.
@@ -207,6 +217,7 @@ func init() {
 	_ = casemessageFields
 	// casemessageDescBody is the schema descriptor for body field.
 	casemessageDescBody := casemessageFields[2].Descriptor()
+	casemessage.ValueScanner.Body = casemessageDescBody.ValueScanner.(field.TypeValueScanner[string])
 	// casemessage.BodyValidator is a validator for the "body" field. It is called by the builders before save.
 	casemessage.BodyValidator = func() func(string) error {
 		validators := casemessageDescBody.Validators

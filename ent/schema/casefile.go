@@ -12,6 +12,7 @@ import (
 
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/rule"
 	"victimservices/ent/schema/textcheck"
 )
@@ -42,16 +43,18 @@ func (CaseFile) Fields() []ent.Field {
 		field.Enum("contact_method").
 			Values("PHONE", "SMS", "EMAIL", "IN_APP").
 			Annotations(entgql.Type("ContactMethod")),
-		field.String("phone").Optional().Sensitive().
-			Comment("E.164. Never logged."),
-		field.String("email").Optional().Sensitive().Validate(validEmail).
-			Comment("Never logged."),
+		field.String("phone").Optional().Sensitive().ValueScanner(sealed.Field).
+			Comment("E.164, sealed at rest (package sealed). Never logged."),
+		field.String("phone_lookup").Optional().Sensitive().
+			Comment("Blind index of phone (sealed.Lookup), to find a case by the number that replied STOP; set by a hook."),
+		field.String("email").Optional().Sensitive().Validate(validEmail).ValueScanner(sealed.Field).
+			Comment("Sealed at rest. Never logged."),
 		field.Bool("safe_to_leave_message").Default(false).
 			Comment("False when a voicemail or message could put the person at risk."),
-		textcheck.MaxChars(field.String("safe_contact_times").Optional(), 500).Sensitive(),
+		textcheck.MaxChars(field.String("safe_contact_times").Optional(), 500).Sensitive().ValueScanner(sealed.Field),
 		field.JSON("needs", []string{}).Optional().
 			Comment("Service categories the person asked for."),
-		textcheck.MaxChars(field.Text("description").Optional(), 4000).Sensitive().
+		textcheck.MaxChars(field.Text("description").Optional(), 4000).Sensitive().ValueScanner(sealed.Field).
 			Comment("What the person told us at intake."),
 		field.Bool("urgent").Default(false).
 			Annotations(entgql.OrderField("URGENT")).
@@ -120,8 +123,12 @@ func (CaseFile) Indexes() []ent.Index {
 		index.Fields("closed_at"),
 		// The reminders' sweeps: open cases by age, awaiting first contact.
 		index.Fields("status", "first_contact_at", "opened_at"),
+		index.Fields("phone_lookup"),
 	}
 }
+
+// Hooks of a case: the phone's blind index follows the phone.
+func (CaseFile) Hooks() []ent.Hook { return []ent.Hook{phoneLookupHook()} }
 
 // Policy: see the type comment.
 func (CaseFile) Policy() ent.Policy { return rule.CasePolicy() }

@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/phone"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/weburl"
 )
 
@@ -80,6 +81,30 @@ func validateHoursHook() ent.Hook {
 					if err := validHours(s); err != nil {
 						return nil, err
 					}
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+type phoneLookupMutation interface {
+	Phone() (string, bool)
+	PhoneCleared() bool
+	SetPhoneLookup(string)
+	ClearPhoneLookup()
+}
+
+// phoneLookupHook keeps a case's phone_lookup the blind index of its
+// phone on every write.
+func phoneLookupHook() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if pm, ok := m.(phoneLookupMutation); ok {
+				if p, set := pm.Phone(); set {
+					pm.SetPhoneLookup(sealed.Lookup(p))
+				} else if pm.PhoneCleared() {
+					pm.ClearPhoneLookup()
 				}
 			}
 			return next.Mutate(ctx, m)

@@ -11,6 +11,7 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/rule"
 	"victimservices/ent/schema/textcheck"
 )
@@ -32,8 +33,8 @@ func (CaseMessage) Fields() []ent.Field {
 	return []ent.Field{caseID(),
 		field.Enum("direction").Values("FROM_VICTIM", "TO_VICTIM").Immutable().
 			Annotations(entgql.Type("MessageDirection")),
-		textcheck.MaxChars(field.Text("body").NotEmpty(), 2000).Sensitive().Immutable().
-			Comment("What was written, in locale; for a template, its text in the victim's language when sent."),
+		textcheck.MaxChars(field.Text("body").NotEmpty(), 2000).Sensitive().Immutable().ValueScanner(sealed.Field).
+			Comment("What was written, in locale (sealed at rest); for a template, its text in the victim's language when sent."),
 		field.String("template").Optional().Immutable().
 			Comment("The pre-translated template it was written from (its message ID), shown in each reader's language."),
 		field.String("locale").Immutable().Comment("Language of body."),

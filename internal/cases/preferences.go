@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/viewer"
 	"victimservices/internal/request"
@@ -263,7 +264,7 @@ func (s *Cases) casesByPhone(ctx context.Context, number string) ([]nodeid.ID, s
 		return nil, "", nil
 	}
 	sys := systemContext(ctx)
-	list, err := s.client.CaseFile.Query().Where(casefile.Phone(n)).
+	list, err := s.client.CaseFile.Query().Where(casefile.PhoneLookup(sealed.Lookup(n))).
 		Select(casefile.FieldID, casefile.FieldPreferredLocale).All(sys)
 	if err != nil || len(list) == 0 {
 		return nil, "", err
