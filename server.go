@@ -45,6 +45,7 @@ import (
 	"victimservices/graph/httpapi"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/auth"
+	"victimservices/internal/directory"
 	"victimservices/internal/jobs"
 	"victimservices/internal/outreach"
 	"victimservices/internal/seed"
@@ -269,6 +270,10 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	if err := storage.Migrate(ctx, client, cfg.DatabaseURL); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate: %w", err)
+	}
+	if err := directory.BackfillSlugs(ctx, client); err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("slugs: %w", err)
 	}
 	d, _ := storage.Dialect(cfg.DatabaseURL)
 	if err := jobs.Migrate(ctx, db, d); err != nil {
