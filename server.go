@@ -47,6 +47,7 @@ import (
 	"victimservices/internal/accesscode"
 	"victimservices/internal/audit"
 	"victimservices/internal/auth"
+	"victimservices/internal/directory"
 	"victimservices/internal/jobs"
 	"victimservices/internal/outreach"
 	"victimservices/internal/retention"
@@ -327,6 +328,10 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 	if err := storage.Migrate(ctx, client, db, cfg.DatabaseURL, cfg.Production()); err != nil {
 		client.Close()
 		return nil, nil, fmt.Errorf("migrate: %w", err)
+	}
+	if err := directory.BackfillSlugs(ctx, client); err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("slugs: %w", err)
 	}
 	d, _ := storage.Dialect(cfg.DatabaseURL)
 	if err := jobs.Migrate(ctx, db, d); err != nil {

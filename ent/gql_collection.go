@@ -362,6 +362,11 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 			_q.WithNamedServices(alias, func(wq *ServiceQuery) {
 				*wq = *query
 			})
+		case "slug":
+			if _, ok := fieldSeen[organization.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, organization.FieldSlug)
+				fieldSeen[organization.FieldSlug] = struct{}{}
+			}
 		case "kind":
 			if _, ok := fieldSeen[organization.FieldKind]; !ok {
 				selectedFields = append(selectedFields, organization.FieldKind)
@@ -592,6 +597,11 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			_q.WithNamedLocations(alias, func(wq *LocationQuery) {
 				*wq = *query
 			})
+		case "slug":
+			if _, ok := fieldSeen[service.FieldSlug]; !ok {
+				selectedFields = append(selectedFields, service.FieldSlug)
+				fieldSeen[service.FieldSlug] = struct{}{}
+			}
 		case "category":
 			if _, ok := fieldSeen[service.FieldCategory]; !ok {
 				selectedFields = append(selectedFields, service.FieldCategory)
@@ -631,6 +641,11 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			if _, ok := fieldSeen[service.FieldNational]; !ok {
 				selectedFields = append(selectedFields, service.FieldNational)
 				fieldSeen[service.FieldNational] = struct{}{}
+			}
+		case "serviceArea":
+			if _, ok := fieldSeen[service.FieldServiceArea]; !ok {
+				selectedFields = append(selectedFields, service.FieldServiceArea)
+				fieldSeen[service.FieldServiceArea] = struct{}{}
 			}
 		case "providerID":
 			if _, ok := fieldSeen[service.FieldProviderID]; !ok {

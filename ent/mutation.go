@@ -27,6 +27,7 @@ import (
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -11497,6 +11498,7 @@ type OrganizationMutation struct {
 	op                  Op
 	typ                 string
 	id                  *nodeid.ID
+	slug                *string
 	kind                *organization.Kind
 	email               *string
 	website             *string
@@ -11618,6 +11620,55 @@ func (m *OrganizationMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
 	default:
 		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
 	}
+}
+
+// SetSlug sets the "slug" field.
+func (m *OrganizationMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *OrganizationMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Organization entity.
+// If the Organization object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationMutation) OldSlug(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (m *OrganizationMutation) ClearSlug() {
+	m.slug = nil
+	m.clearedFields[organization.FieldSlug] = struct{}{}
+}
+
+// SlugCleared returns if the "slug" field was cleared in this mutation.
+func (m *OrganizationMutation) SlugCleared() bool {
+	_, ok := m.clearedFields[organization.FieldSlug]
+	return ok
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *OrganizationMutation) ResetSlug() {
+	m.slug = nil
+	delete(m.clearedFields, organization.FieldSlug)
 }
 
 // SetKind sets the "kind" field.
@@ -12017,7 +12068,10 @@ func (m *OrganizationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationMutation) Fields() []string {
-	fields := make([]string, 0, 5)
+	fields := make([]string, 0, 6)
+	if m.slug != nil {
+		fields = append(fields, organization.FieldSlug)
+	}
 	if m.kind != nil {
 		fields = append(fields, organization.FieldKind)
 	}
@@ -12041,6 +12095,8 @@ func (m *OrganizationMutation) Fields() []string {
 // schema.
 func (m *OrganizationMutation) Field(name string) (ent.Value, bool) {
 	switch name {
+	case organization.FieldSlug:
+		return m.Slug()
 	case organization.FieldKind:
 		return m.Kind()
 	case organization.FieldEmail:
@@ -12060,6 +12116,8 @@ func (m *OrganizationMutation) Field(name string) (ent.Value, bool) {
 // database failed.
 func (m *OrganizationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
 	switch name {
+	case organization.FieldSlug:
+		return m.OldSlug(ctx)
 	case organization.FieldKind:
 		return m.OldKind(ctx)
 	case organization.FieldEmail:
@@ -12079,6 +12137,13 @@ func (m *OrganizationMutation) OldField(ctx context.Context, name string) (ent.V
 // type.
 func (m *OrganizationMutation) SetField(name string, value ent.Value) error {
 	switch name {
+	case organization.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
 	case organization.FieldKind:
 		v, ok := value.(organization.Kind)
 		if !ok {
@@ -12159,6 +12224,9 @@ func (m *OrganizationMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *OrganizationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(organization.FieldSlug) {
+		fields = append(fields, organization.FieldSlug)
+	}
 	if m.FieldCleared(organization.FieldEmail) {
 		fields = append(fields, organization.FieldEmail)
 	}
@@ -12182,6 +12250,9 @@ func (m *OrganizationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrganizationMutation) ClearField(name string) error {
 	switch name {
+	case organization.FieldSlug:
+		m.ClearSlug()
+		return nil
 	case organization.FieldEmail:
 		m.ClearEmail()
 		return nil
@@ -12199,6 +12270,9 @@ func (m *OrganizationMutation) ClearField(name string) error {
 // It returns an error if the field is not defined in the schema.
 func (m *OrganizationMutation) ResetField(name string) error {
 	switch name {
+	case organization.FieldSlug:
+		m.ResetSlug()
+		return nil
 	case organization.FieldKind:
 		m.ResetKind()
 		return nil
@@ -17192,6 +17266,7 @@ type ServiceMutation struct {
 	op                  Op
 	typ                 string
 	id                  *nodeid.ID
+	slug                *string
 	category            *service.Category
 	status              *service.Status
 	email               *string
@@ -17203,6 +17278,7 @@ type ServiceMutation struct {
 	sort_order          *int
 	addsort_order       *int
 	national            *bool
+	service_area        *area.Coverage
 	clearedFields       map[string]struct{}
 	provider            *nodeid.ID
 	clearedprovider     bool
@@ -17319,6 +17395,55 @@ func (m *ServiceMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
 	default:
 		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
 	}
+}
+
+// SetSlug sets the "slug" field.
+func (m *ServiceMutation) SetSlug(s string) {
+	m.slug = &s
+}
+
+// Slug returns the value of the "slug" field in the mutation.
+func (m *ServiceMutation) Slug() (r string, exists bool) {
+	v := m.slug
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlug returns the old "slug" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldSlug(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlug is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlug requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlug: %w", err)
+	}
+	return oldValue.Slug, nil
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (m *ServiceMutation) ClearSlug() {
+	m.slug = nil
+	m.clearedFields[service.FieldSlug] = struct{}{}
+}
+
+// SlugCleared returns if the "slug" field was cleared in this mutation.
+func (m *ServiceMutation) SlugCleared() bool {
+	_, ok := m.clearedFields[service.FieldSlug]
+	return ok
+}
+
+// ResetSlug resets all changes to the "slug" field.
+func (m *ServiceMutation) ResetSlug() {
+	m.slug = nil
+	delete(m.clearedFields, service.FieldSlug)
 }
 
 // SetCategory sets the "category" field.
@@ -17700,6 +17825,55 @@ func (m *ServiceMutation) ResetNational() {
 	m.national = nil
 }
 
+// SetServiceArea sets the "service_area" field.
+func (m *ServiceMutation) SetServiceArea(a area.Coverage) {
+	m.service_area = &a
+}
+
+// ServiceArea returns the value of the "service_area" field in the mutation.
+func (m *ServiceMutation) ServiceArea() (r area.Coverage, exists bool) {
+	v := m.service_area
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceArea returns the old "service_area" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldServiceArea(ctx context.Context) (v area.Coverage, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceArea is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceArea requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceArea: %w", err)
+	}
+	return oldValue.ServiceArea, nil
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (m *ServiceMutation) ClearServiceArea() {
+	m.service_area = nil
+	m.clearedFields[service.FieldServiceArea] = struct{}{}
+}
+
+// ServiceAreaCleared returns if the "service_area" field was cleared in this mutation.
+func (m *ServiceMutation) ServiceAreaCleared() bool {
+	_, ok := m.clearedFields[service.FieldServiceArea]
+	return ok
+}
+
+// ResetServiceArea resets all changes to the "service_area" field.
+func (m *ServiceMutation) ResetServiceArea() {
+	m.service_area = nil
+	delete(m.clearedFields, service.FieldServiceArea)
+}
+
 // SetProviderID sets the "provider_id" field.
 func (m *ServiceMutation) SetProviderID(n nodeid.ID) {
 	m.provider = &n
@@ -17918,7 +18092,10 @@ func (m *ServiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 11)
+	if m.slug != nil {
+		fields = append(fields, service.FieldSlug)
+	}
 	if m.category != nil {
 		fields = append(fields, service.FieldCategory)
 	}
@@ -17943,6 +18120,9 @@ func (m *ServiceMutation) Fields() []string {
 	if m.national != nil {
 		fields = append(fields, service.FieldNational)
 	}
+	if m.service_area != nil {
+		fields = append(fields, service.FieldServiceArea)
+	}
 	if m.provider != nil {
 		fields = append(fields, service.FieldProviderID)
 	}
@@ -17954,6 +18134,8 @@ func (m *ServiceMutation) Fields() []string {
 // schema.
 func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 	switch name {
+	case service.FieldSlug:
+		return m.Slug()
 	case service.FieldCategory:
 		return m.Category()
 	case service.FieldStatus:
@@ -17970,6 +18152,8 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 		return m.SortOrder()
 	case service.FieldNational:
 		return m.National()
+	case service.FieldServiceArea:
+		return m.ServiceArea()
 	case service.FieldProviderID:
 		return m.ProviderID()
 	}
@@ -17981,6 +18165,8 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 // database failed.
 func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
 	switch name {
+	case service.FieldSlug:
+		return m.OldSlug(ctx)
 	case service.FieldCategory:
 		return m.OldCategory(ctx)
 	case service.FieldStatus:
@@ -17997,6 +18183,8 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 		return m.OldSortOrder(ctx)
 	case service.FieldNational:
 		return m.OldNational(ctx)
+	case service.FieldServiceArea:
+		return m.OldServiceArea(ctx)
 	case service.FieldProviderID:
 		return m.OldProviderID(ctx)
 	}
@@ -18008,6 +18196,13 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 // type.
 func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 	switch name {
+	case service.FieldSlug:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlug(v)
+		return nil
 	case service.FieldCategory:
 		v, ok := value.(service.Category)
 		if !ok {
@@ -18064,6 +18259,13 @@ func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNational(v)
 		return nil
+	case service.FieldServiceArea:
+		v, ok := value.(area.Coverage)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceArea(v)
+		return nil
 	case service.FieldProviderID:
 		v, ok := value.(nodeid.ID)
 		if !ok {
@@ -18116,6 +18318,9 @@ func (m *ServiceMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *ServiceMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(service.FieldSlug) {
+		fields = append(fields, service.FieldSlug)
+	}
 	if m.FieldCleared(service.FieldEmail) {
 		fields = append(fields, service.FieldEmail)
 	}
@@ -18124,6 +18329,9 @@ func (m *ServiceMutation) ClearedFields() []string {
 	}
 	if m.FieldCleared(service.FieldLanguages) {
 		fields = append(fields, service.FieldLanguages)
+	}
+	if m.FieldCleared(service.FieldServiceArea) {
+		fields = append(fields, service.FieldServiceArea)
 	}
 	if m.FieldCleared(service.FieldProviderID) {
 		fields = append(fields, service.FieldProviderID)
@@ -18142,6 +18350,9 @@ func (m *ServiceMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ServiceMutation) ClearField(name string) error {
 	switch name {
+	case service.FieldSlug:
+		m.ClearSlug()
+		return nil
 	case service.FieldEmail:
 		m.ClearEmail()
 		return nil
@@ -18150,6 +18361,9 @@ func (m *ServiceMutation) ClearField(name string) error {
 		return nil
 	case service.FieldLanguages:
 		m.ClearLanguages()
+		return nil
+	case service.FieldServiceArea:
+		m.ClearServiceArea()
 		return nil
 	case service.FieldProviderID:
 		m.ClearProviderID()
@@ -18162,6 +18376,9 @@ func (m *ServiceMutation) ClearField(name string) error {
 // It returns an error if the field is not defined in the schema.
 func (m *ServiceMutation) ResetField(name string) error {
 	switch name {
+	case service.FieldSlug:
+		m.ResetSlug()
+		return nil
 	case service.FieldCategory:
 		m.ResetCategory()
 		return nil
@@ -18185,6 +18402,9 @@ func (m *ServiceMutation) ResetField(name string) error {
 		return nil
 	case service.FieldNational:
 		m.ResetNational()
+		return nil
+	case service.FieldServiceArea:
+		m.ResetServiceArea()
 		return nil
 	case service.FieldProviderID:
 		m.ResetProviderID()

@@ -20,6 +20,8 @@ type Organization struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// Stable, locale-independent name for deep links, e.g. harbor-safe-shelter. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
+	Slug *string `json:"slug,omitempty"`
 	// The department itself, or a partner organisation.
 	Kind organization.Kind `json:"kind,omitempty"`
 	// Public contact address.
@@ -81,7 +83,7 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 			values[i] = new(nodeid.ID)
 		case organization.FieldSortOrder:
 			values[i] = new(sql.NullInt64)
-		case organization.FieldKind, organization.FieldEmail, organization.FieldWebsite:
+		case organization.FieldSlug, organization.FieldKind, organization.FieldEmail, organization.FieldWebsite:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -103,6 +105,13 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case organization.FieldSlug:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field slug", values[i])
+			} else if value.Valid {
+				_m.Slug = new(string)
+				*_m.Slug = value.String
 			}
 		case organization.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -182,6 +191,11 @@ func (_m *Organization) String() string {
 	var builder strings.Builder
 	builder.WriteString("Organization(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	if v := _m.Slug; v != nil {
+		builder.WriteString("slug=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))
 	builder.WriteString(", ")

@@ -26,6 +26,20 @@ type OrganizationCreate struct {
 	conflict []sql.ConflictOption
 }
 
+// SetSlug sets the "slug" field.
+func (_c *OrganizationCreate) SetSlug(v string) *OrganizationCreate {
+	_c.mutation.SetSlug(v)
+	return _c
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_c *OrganizationCreate) SetNillableSlug(v *string) *OrganizationCreate {
+	if v != nil {
+		_c.SetSlug(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *OrganizationCreate) SetKind(v organization.Kind) *OrganizationCreate {
 	_c.mutation.SetKind(v)
@@ -189,6 +203,11 @@ func (_c *OrganizationCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *OrganizationCreate) check() error {
+	if v, ok := _c.mutation.Slug(); ok {
+		if err := organization.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Organization.slug": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Kind(); !ok {
 		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Organization.kind"`)}
 	}
@@ -251,6 +270,10 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.Slug(); ok {
+		_spec.SetField(organization.FieldSlug, field.TypeString, value)
+		_node.Slug = &value
+	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)
 		_node.Kind = value
@@ -310,7 +333,7 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 // of the `INSERT` statement. For example:
 //
 //	client.Organization.Create().
-//		SetKind(v).
+//		SetSlug(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -319,7 +342,7 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.OrganizationUpsert) {
-//			SetKind(v+v).
+//			SetSlug(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *OrganizationCreate) OnConflict(opts ...sql.ConflictOption) *OrganizationUpsertOne {
@@ -354,6 +377,24 @@ type (
 		*sql.UpdateSet
 	}
 )
+
+// SetSlug sets the "slug" field.
+func (u *OrganizationUpsert) SetSlug(v string) *OrganizationUpsert {
+	u.Set(organization.FieldSlug, v)
+	return u
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *OrganizationUpsert) UpdateSlug() *OrganizationUpsert {
+	u.SetExcluded(organization.FieldSlug)
+	return u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *OrganizationUpsert) ClearSlug() *OrganizationUpsert {
+	u.SetNull(organization.FieldSlug)
+	return u
+}
 
 // SetKind sets the "kind" field.
 func (u *OrganizationUpsert) SetKind(v organization.Kind) *OrganizationUpsert {
@@ -485,6 +526,27 @@ func (u *OrganizationUpsertOne) Update(set func(*OrganizationUpsert)) *Organizat
 		set(&OrganizationUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetSlug sets the "slug" field.
+func (u *OrganizationUpsertOne) SetSlug(v string) *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.SetSlug(v)
+	})
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *OrganizationUpsertOne) UpdateSlug() *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.UpdateSlug()
+	})
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *OrganizationUpsertOne) ClearSlug() *OrganizationUpsertOne {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.ClearSlug()
+	})
 }
 
 // SetKind sets the "kind" field.
@@ -721,7 +783,7 @@ func (_c *OrganizationCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.OrganizationUpsert) {
-//			SetKind(v+v).
+//			SetSlug(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *OrganizationCreateBulk) OnConflict(opts ...sql.ConflictOption) *OrganizationUpsertBulk {
@@ -798,6 +860,27 @@ func (u *OrganizationUpsertBulk) Update(set func(*OrganizationUpsert)) *Organiza
 		set(&OrganizationUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetSlug sets the "slug" field.
+func (u *OrganizationUpsertBulk) SetSlug(v string) *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.SetSlug(v)
+	})
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *OrganizationUpsertBulk) UpdateSlug() *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.UpdateSlug()
+	})
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *OrganizationUpsertBulk) ClearSlug() *OrganizationUpsertBulk {
+	return u.Update(func(s *OrganizationUpsert) {
+		s.ClearSlug()
+	})
 }
 
 // SetKind sets the "kind" field.

@@ -32,6 +32,26 @@ func (_u *OrganizationUpdate) Where(ps ...predicate.Organization) *OrganizationU
 	return _u
 }
 
+// SetSlug sets the "slug" field.
+func (_u *OrganizationUpdate) SetSlug(v string) *OrganizationUpdate {
+	_u.mutation.SetSlug(v)
+	return _u
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_u *OrganizationUpdate) SetNillableSlug(v *string) *OrganizationUpdate {
+	if v != nil {
+		_u.SetSlug(*v)
+	}
+	return _u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (_u *OrganizationUpdate) ClearSlug() *OrganizationUpdate {
+	_u.mutation.ClearSlug()
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *OrganizationUpdate) SetKind(v organization.Kind) *OrganizationUpdate {
 	_u.mutation.SetKind(v)
@@ -231,6 +251,11 @@ func (_u *OrganizationUpdate) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *OrganizationUpdate) check() error {
+	if v, ok := _u.mutation.Slug(); ok {
+		if err := organization.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Organization.slug": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := organization.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Organization.kind": %w`, err)}
@@ -260,6 +285,12 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Slug(); ok {
+		_spec.SetField(organization.FieldSlug, field.TypeString, value)
+	}
+	if _u.mutation.SlugCleared() {
+		_spec.ClearField(organization.FieldSlug, field.TypeString)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)
@@ -401,6 +432,26 @@ type OrganizationUpdateOne struct {
 	fields   []string
 	hooks    []Hook
 	mutation *OrganizationMutation
+}
+
+// SetSlug sets the "slug" field.
+func (_u *OrganizationUpdateOne) SetSlug(v string) *OrganizationUpdateOne {
+	_u.mutation.SetSlug(v)
+	return _u
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_u *OrganizationUpdateOne) SetNillableSlug(v *string) *OrganizationUpdateOne {
+	if v != nil {
+		_u.SetSlug(*v)
+	}
+	return _u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (_u *OrganizationUpdateOne) ClearSlug() *OrganizationUpdateOne {
+	_u.mutation.ClearSlug()
+	return _u
 }
 
 // SetKind sets the "kind" field.
@@ -615,6 +666,11 @@ func (_u *OrganizationUpdateOne) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *OrganizationUpdateOne) check() error {
+	if v, ok := _u.mutation.Slug(); ok {
+		if err := organization.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Organization.slug": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Kind(); ok {
 		if err := organization.KindValidator(v); err != nil {
 			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Organization.kind": %w`, err)}
@@ -661,6 +717,12 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Slug(); ok {
+		_spec.SetField(organization.FieldSlug, field.TypeString, value)
+	}
+	if _u.mutation.SlugCleared() {
+		_spec.ClearField(organization.FieldSlug, field.TypeString)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 	"victimservices/ent/organization"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -22,6 +23,8 @@ type Service struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// Stable, locale-independent name for deep links, e.g. victim-advocacy. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
+	Slug *string `json:"slug,omitempty"`
 	// What kind of help the service gives.
 	Category service.Category `json:"category,omitempty"`
 	// Inactive services are hidden from the public.
@@ -38,6 +41,8 @@ type Service struct {
 	SortOrder int `json:"sort_order,omitempty"`
 	// A national line (988, the domestic violence hotline) rather than one of the city's services.
 	National bool `json:"national,omitempty"`
+	// The ZIP codes and neighbourhoods the service serves (HSDS service_area); empty means not restricted to listed areas (the emergency line, national lines).
+	ServiceArea area.Coverage `json:"service_area,omitempty"`
 	// ProviderID holds the value of the "provider_id" field.
 	ProviderID nodeid.ID `json:"provider_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -98,7 +103,7 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case service.FieldPhones, service.FieldHours, service.FieldLanguages:
+		case service.FieldPhones, service.FieldHours, service.FieldLanguages, service.FieldServiceArea:
 			values[i] = new([]byte)
 		case service.FieldID, service.FieldProviderID:
 			values[i] = new(nodeid.ID)
@@ -106,7 +111,7 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case service.FieldSortOrder:
 			values[i] = new(sql.NullInt64)
-		case service.FieldCategory, service.FieldStatus, service.FieldEmail:
+		case service.FieldSlug, service.FieldCategory, service.FieldStatus, service.FieldEmail:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -128,6 +133,13 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case service.FieldSlug:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field slug", values[i])
+			} else if value.Valid {
+				_m.Slug = new(string)
+				*_m.Slug = value.String
 			}
 		case service.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -182,6 +194,14 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field national", values[i])
 			} else if value.Valid {
 				_m.National = value.Bool
+			}
+		case service.FieldServiceArea:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field service_area", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.ServiceArea); err != nil {
+					return fmt.Errorf("unmarshal field service_area: %w", err)
+				}
 			}
 		case service.FieldProviderID:
 			if value, ok := values[i].(*nodeid.ID); !ok {
@@ -240,6 +260,11 @@ func (_m *Service) String() string {
 	var builder strings.Builder
 	builder.WriteString("Service(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	if v := _m.Slug; v != nil {
+		builder.WriteString("slug=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("category=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
@@ -263,6 +288,9 @@ func (_m *Service) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("national=")
 	builder.WriteString(fmt.Sprintf("%v", _m.National))
+	builder.WriteString(", ")
+	builder.WriteString("service_area=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ServiceArea))
 	builder.WriteString(", ")
 	builder.WriteString("provider_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ProviderID))

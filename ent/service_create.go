@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -26,6 +27,20 @@ type ServiceCreate struct {
 	mutation *ServiceMutation
 	hooks    []Hook
 	conflict []sql.ConflictOption
+}
+
+// SetSlug sets the "slug" field.
+func (_c *ServiceCreate) SetSlug(v string) *ServiceCreate {
+	_c.mutation.SetSlug(v)
+	return _c
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableSlug(v *string) *ServiceCreate {
+	if v != nil {
+		_c.SetSlug(*v)
+	}
+	return _c
 }
 
 // SetCategory sets the "category" field.
@@ -104,6 +119,20 @@ func (_c *ServiceCreate) SetNational(v bool) *ServiceCreate {
 func (_c *ServiceCreate) SetNillableNational(v *bool) *ServiceCreate {
 	if v != nil {
 		_c.SetNational(*v)
+	}
+	return _c
+}
+
+// SetServiceArea sets the "service_area" field.
+func (_c *ServiceCreate) SetServiceArea(v area.Coverage) *ServiceCreate {
+	_c.mutation.SetServiceArea(v)
+	return _c
+}
+
+// SetNillableServiceArea sets the "service_area" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableServiceArea(v *area.Coverage) *ServiceCreate {
+	if v != nil {
+		_c.SetServiceArea(*v)
 	}
 	return _c
 }
@@ -232,6 +261,11 @@ func (_c *ServiceCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *ServiceCreate) check() error {
+	if v, ok := _c.mutation.Slug(); ok {
+		if err := service.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Service.slug": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.Category(); !ok {
 		return &ValidationError{Name: "category", err: errors.New(`ent: missing required field "Service.category"`)}
 	}
@@ -308,6 +342,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.Slug(); ok {
+		_spec.SetField(service.FieldSlug, field.TypeString, value)
+		_node.Slug = &value
+	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)
 		_node.Category = value
@@ -339,6 +377,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.National(); ok {
 		_spec.SetField(service.FieldNational, field.TypeBool, value)
 		_node.National = value
+	}
+	if value, ok := _c.mutation.ServiceArea(); ok {
+		_spec.SetField(service.FieldServiceArea, field.TypeJSON, value)
+		_node.ServiceArea = value
 	}
 	if nodes := _c.mutation.ProviderIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -396,7 +438,7 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Service.Create().
-//		SetCategory(v).
+//		SetSlug(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -405,7 +447,7 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ServiceUpsert) {
-//			SetCategory(v+v).
+//			SetSlug(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ServiceCreate) OnConflict(opts ...sql.ConflictOption) *ServiceUpsertOne {
@@ -440,6 +482,24 @@ type (
 		*sql.UpdateSet
 	}
 )
+
+// SetSlug sets the "slug" field.
+func (u *ServiceUpsert) SetSlug(v string) *ServiceUpsert {
+	u.Set(service.FieldSlug, v)
+	return u
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateSlug() *ServiceUpsert {
+	u.SetExcluded(service.FieldSlug)
+	return u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *ServiceUpsert) ClearSlug() *ServiceUpsert {
+	u.SetNull(service.FieldSlug)
+	return u
+}
 
 // SetCategory sets the "category" field.
 func (u *ServiceUpsert) SetCategory(v service.Category) *ServiceUpsert {
@@ -561,6 +621,24 @@ func (u *ServiceUpsert) UpdateNational() *ServiceUpsert {
 	return u
 }
 
+// SetServiceArea sets the "service_area" field.
+func (u *ServiceUpsert) SetServiceArea(v area.Coverage) *ServiceUpsert {
+	u.Set(service.FieldServiceArea, v)
+	return u
+}
+
+// UpdateServiceArea sets the "service_area" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateServiceArea() *ServiceUpsert {
+	u.SetExcluded(service.FieldServiceArea)
+	return u
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (u *ServiceUpsert) ClearServiceArea() *ServiceUpsert {
+	u.SetNull(service.FieldServiceArea)
+	return u
+}
+
 // SetProviderID sets the "provider_id" field.
 func (u *ServiceUpsert) SetProviderID(v nodeid.ID) *ServiceUpsert {
 	u.Set(service.FieldProviderID, v)
@@ -625,6 +703,27 @@ func (u *ServiceUpsertOne) Update(set func(*ServiceUpsert)) *ServiceUpsertOne {
 		set(&ServiceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetSlug sets the "slug" field.
+func (u *ServiceUpsertOne) SetSlug(v string) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetSlug(v)
+	})
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateSlug() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateSlug()
+	})
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *ServiceUpsertOne) ClearSlug() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearSlug()
+	})
 }
 
 // SetCategory sets the "category" field.
@@ -764,6 +863,27 @@ func (u *ServiceUpsertOne) SetNational(v bool) *ServiceUpsertOne {
 func (u *ServiceUpsertOne) UpdateNational() *ServiceUpsertOne {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateNational()
+	})
+}
+
+// SetServiceArea sets the "service_area" field.
+func (u *ServiceUpsertOne) SetServiceArea(v area.Coverage) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetServiceArea(v)
+	})
+}
+
+// UpdateServiceArea sets the "service_area" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateServiceArea() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateServiceArea()
+	})
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (u *ServiceUpsertOne) ClearServiceArea() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearServiceArea()
 	})
 }
 
@@ -924,7 +1044,7 @@ func (_c *ServiceCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ServiceUpsert) {
-//			SetCategory(v+v).
+//			SetSlug(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ServiceCreateBulk) OnConflict(opts ...sql.ConflictOption) *ServiceUpsertBulk {
@@ -1001,6 +1121,27 @@ func (u *ServiceUpsertBulk) Update(set func(*ServiceUpsert)) *ServiceUpsertBulk 
 		set(&ServiceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetSlug sets the "slug" field.
+func (u *ServiceUpsertBulk) SetSlug(v string) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetSlug(v)
+	})
+}
+
+// UpdateSlug sets the "slug" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateSlug() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateSlug()
+	})
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (u *ServiceUpsertBulk) ClearSlug() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearSlug()
+	})
 }
 
 // SetCategory sets the "category" field.
@@ -1140,6 +1281,27 @@ func (u *ServiceUpsertBulk) SetNational(v bool) *ServiceUpsertBulk {
 func (u *ServiceUpsertBulk) UpdateNational() *ServiceUpsertBulk {
 	return u.Update(func(s *ServiceUpsert) {
 		s.UpdateNational()
+	})
+}
+
+// SetServiceArea sets the "service_area" field.
+func (u *ServiceUpsertBulk) SetServiceArea(v area.Coverage) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetServiceArea(v)
+	})
+}
+
+// UpdateServiceArea sets the "service_area" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateServiceArea() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateServiceArea()
+	})
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (u *ServiceUpsertBulk) ClearServiceArea() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.ClearServiceArea()
 	})
 }
 

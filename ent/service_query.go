@@ -378,12 +378,12 @@ func (_q *ServiceQuery) WithTranslations(opts ...func(*ServiceTranslationQuery))
 // Example:
 //
 //	var v []struct {
-//		Category service.Category `json:"category,omitempty"`
+//		Slug string `json:"slug,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Service.Query().
-//		GroupBy(service.FieldCategory).
+//		GroupBy(service.FieldSlug).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *ServiceQuery) GroupBy(field string, fields ...string) *ServiceGroupBy {
@@ -401,11 +401,11 @@ func (_q *ServiceQuery) GroupBy(field string, fields ...string) *ServiceGroupBy 
 // Example:
 //
 //	var v []struct {
-//		Category service.Category `json:"category,omitempty"`
+//		Slug string `json:"slug,omitempty"`
 //	}
 //
 //	client.Service.Query().
-//		Select(service.FieldCategory).
+//		Select(service.FieldSlug).
 //		Scan(ctx, &v)
 func (_q *ServiceQuery) Select(fields ...string) *ServiceSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

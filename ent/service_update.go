@@ -9,6 +9,7 @@ import (
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
 	"victimservices/ent/predicate"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -31,6 +32,26 @@ type ServiceUpdate struct {
 // Where appends a list predicates to the ServiceUpdate builder.
 func (_u *ServiceUpdate) Where(ps ...predicate.Service) *ServiceUpdate {
 	_u.mutation.Where(ps...)
+	return _u
+}
+
+// SetSlug sets the "slug" field.
+func (_u *ServiceUpdate) SetSlug(v string) *ServiceUpdate {
+	_u.mutation.SetSlug(v)
+	return _u
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableSlug(v *string) *ServiceUpdate {
+	if v != nil {
+		_u.SetSlug(*v)
+	}
+	return _u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (_u *ServiceUpdate) ClearSlug() *ServiceUpdate {
+	_u.mutation.ClearSlug()
 	return _u
 }
 
@@ -164,6 +185,26 @@ func (_u *ServiceUpdate) SetNillableNational(v *bool) *ServiceUpdate {
 	if v != nil {
 		_u.SetNational(*v)
 	}
+	return _u
+}
+
+// SetServiceArea sets the "service_area" field.
+func (_u *ServiceUpdate) SetServiceArea(v area.Coverage) *ServiceUpdate {
+	_u.mutation.SetServiceArea(v)
+	return _u
+}
+
+// SetNillableServiceArea sets the "service_area" field if the given value is not nil.
+func (_u *ServiceUpdate) SetNillableServiceArea(v *area.Coverage) *ServiceUpdate {
+	if v != nil {
+		_u.SetServiceArea(*v)
+	}
+	return _u
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (_u *ServiceUpdate) ClearServiceArea() *ServiceUpdate {
+	_u.mutation.ClearServiceArea()
 	return _u
 }
 
@@ -304,6 +345,11 @@ func (_u *ServiceUpdate) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ServiceUpdate) check() error {
+	if v, ok := _u.mutation.Slug(); ok {
+		if err := service.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Service.slug": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := service.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Service.category": %w`, err)}
@@ -338,6 +384,12 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.Slug(); ok {
+		_spec.SetField(service.FieldSlug, field.TypeString, value)
+	}
+	if _u.mutation.SlugCleared() {
+		_spec.ClearField(service.FieldSlug, field.TypeString)
 	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)
@@ -384,6 +436,12 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.National(); ok {
 		_spec.SetField(service.FieldNational, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ServiceArea(); ok {
+		_spec.SetField(service.FieldServiceArea, field.TypeJSON, value)
+	}
+	if _u.mutation.ServiceAreaCleared() {
+		_spec.ClearField(service.FieldServiceArea, field.TypeJSON)
 	}
 	if _u.mutation.ProviderCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -524,6 +582,26 @@ type ServiceUpdateOne struct {
 	mutation *ServiceMutation
 }
 
+// SetSlug sets the "slug" field.
+func (_u *ServiceUpdateOne) SetSlug(v string) *ServiceUpdateOne {
+	_u.mutation.SetSlug(v)
+	return _u
+}
+
+// SetNillableSlug sets the "slug" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableSlug(v *string) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetSlug(*v)
+	}
+	return _u
+}
+
+// ClearSlug clears the value of the "slug" field.
+func (_u *ServiceUpdateOne) ClearSlug() *ServiceUpdateOne {
+	_u.mutation.ClearSlug()
+	return _u
+}
+
 // SetCategory sets the "category" field.
 func (_u *ServiceUpdateOne) SetCategory(v service.Category) *ServiceUpdateOne {
 	_u.mutation.SetCategory(v)
@@ -654,6 +732,26 @@ func (_u *ServiceUpdateOne) SetNillableNational(v *bool) *ServiceUpdateOne {
 	if v != nil {
 		_u.SetNational(*v)
 	}
+	return _u
+}
+
+// SetServiceArea sets the "service_area" field.
+func (_u *ServiceUpdateOne) SetServiceArea(v area.Coverage) *ServiceUpdateOne {
+	_u.mutation.SetServiceArea(v)
+	return _u
+}
+
+// SetNillableServiceArea sets the "service_area" field if the given value is not nil.
+func (_u *ServiceUpdateOne) SetNillableServiceArea(v *area.Coverage) *ServiceUpdateOne {
+	if v != nil {
+		_u.SetServiceArea(*v)
+	}
+	return _u
+}
+
+// ClearServiceArea clears the value of the "service_area" field.
+func (_u *ServiceUpdateOne) ClearServiceArea() *ServiceUpdateOne {
+	_u.mutation.ClearServiceArea()
 	return _u
 }
 
@@ -807,6 +905,11 @@ func (_u *ServiceUpdateOne) ExecX(ctx context.Context) {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *ServiceUpdateOne) check() error {
+	if v, ok := _u.mutation.Slug(); ok {
+		if err := service.SlugValidator(v); err != nil {
+			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Service.slug": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Category(); ok {
 		if err := service.CategoryValidator(v); err != nil {
 			return &ValidationError{Name: "category", err: fmt.Errorf(`ent: validator failed for field "Service.category": %w`, err)}
@@ -859,6 +962,12 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 			}
 		}
 	}
+	if value, ok := _u.mutation.Slug(); ok {
+		_spec.SetField(service.FieldSlug, field.TypeString, value)
+	}
+	if _u.mutation.SlugCleared() {
+		_spec.ClearField(service.FieldSlug, field.TypeString)
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)
 	}
@@ -904,6 +1013,12 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 	}
 	if value, ok := _u.mutation.National(); ok {
 		_spec.SetField(service.FieldNational, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.ServiceArea(); ok {
+		_spec.SetField(service.FieldServiceArea, field.TypeJSON, value)
+	}
+	if _u.mutation.ServiceAreaCleared() {
+		_spec.ClearField(service.FieldServiceArea, field.TypeJSON)
 	}
 	if _u.mutation.ProviderCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -10,6 +10,7 @@ import (
 	"time"
 	"victimservices/ent"
 	"victimservices/ent/organization"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -56,10 +57,25 @@ func (r *locationResolver) Hours(ctx context.Context, obj *ent.Location) (*hours
 	return &obj.Hours, nil
 }
 
+// DistanceKm is the resolver for the distanceKm field.
+func (r *locationResolver) DistanceKm(ctx context.Context, obj *ent.Location) (*float64, error) {
+	return directory.DistanceKm(nearPoint(ctx), obj), nil
+}
+
+// Services is the resolver for the services field.
+func (r *locationResolver) Services(ctx context.Context, obj *ent.Location, first *int) ([]*ent.Service, error) {
+	n, err := listLimit(first)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := directory.ActiveServices(ctx, obj)
+	return truncate(rows, n), err
+}
+
 // CreateOrganization is the resolver for the createOrganization field.
 func (r *mutationResolver) CreateOrganization(ctx context.Context, input CreateOrganizationInput) (*ent.Organization, error) {
 	c := r.db(ctx)
-	create := c.Organization.Create().
+	create := c.Organization.Create().SetNillableSlug(input.Slug).
 		SetNillableKind(input.Kind).SetNillableEmail(input.Email).SetNillableWebsite(input.Website).
 		SetNillableSortOrder(input.SortOrder)
 	if input.Phones != nil {
@@ -75,7 +91,7 @@ func (r *mutationResolver) CreateOrganization(ctx context.Context, input CreateO
 // UpdateOrganization is the resolver for the updateOrganization field.
 func (r *mutationResolver) UpdateOrganization(ctx context.Context, id nodeid.ID, input UpdateOrganizationInput) (*ent.Organization, error) {
 	c := r.db(ctx)
-	u := c.Organization.UpdateOneID(id).SetNillableKind(input.Kind).SetNillableSortOrder(input.SortOrder)
+	u := c.Organization.UpdateOneID(id).SetNillableSlug(input.Slug).SetNillableKind(input.Kind).SetNillableSortOrder(input.SortOrder)
 	directory.SetOrClear(input.Email, u.SetEmail, u.ClearEmail)
 	directory.SetOrClear(input.Website, u.SetWebsite, u.ClearWebsite)
 	if input.Phones != nil {
@@ -91,7 +107,7 @@ func (r *mutationResolver) UpdateOrganization(ctx context.Context, id nodeid.ID,
 func (r *mutationResolver) CreateService(ctx context.Context, input CreateServiceInput) (*ent.Service, error) {
 	c := r.db(ctx)
 	create := c.Service.Create().
-		SetCategory(input.Category).SetHours(scheduleFrom(input.Hours)).
+		SetNillableSlug(input.Slug).SetCategory(input.Category).SetHours(scheduleFrom(input.Hours)).
 		SetNillableProviderID(input.ProviderID).SetNillableEmail(input.Email).
 		SetNillableStatus(input.Status).SetNillableSortOrder(input.SortOrder).SetNillableNational(input.National).
 		AddLocationIDs(input.LocationIds...)
@@ -105,6 +121,13 @@ func (r *mutationResolver) CreateService(ctx context.Context, input CreateServic
 		}
 		create.SetLanguages(tags)
 	}
+	areas, err := coverageFrom(input.ServiceAreas)
+	if err != nil {
+		return nil, err
+	}
+	if areas != nil {
+		create.SetServiceArea(*areas)
+	}
 	s, err := create.Save(ctx)
 	if err != nil {
 		return nil, err
@@ -115,7 +138,7 @@ func (r *mutationResolver) CreateService(ctx context.Context, input CreateServic
 // UpdateService is the resolver for the updateService field.
 func (r *mutationResolver) UpdateService(ctx context.Context, id nodeid.ID, input UpdateServiceInput) (*ent.Service, error) {
 	c := r.db(ctx)
-	u := c.Service.UpdateOneID(id).
+	u := c.Service.UpdateOneID(id).SetNillableSlug(input.Slug).
 		SetNillableCategory(input.Category).SetNillableStatus(input.Status).
 		SetNillableProviderID(input.ProviderID).SetNillableSortOrder(input.SortOrder).SetNillableNational(input.National)
 	directory.SetOrClear(input.Email, u.SetEmail, u.ClearEmail)
@@ -134,6 +157,13 @@ func (r *mutationResolver) UpdateService(ctx context.Context, id nodeid.ID, inpu
 	}
 	if input.LocationIds != nil {
 		u.ClearLocations().AddLocationIDs(input.LocationIds...)
+	}
+	areas, err := coverageFrom(input.ServiceAreas)
+	if err != nil {
+		return nil, err
+	}
+	if areas != nil {
+		u.SetServiceArea(*areas)
 	}
 	if err := u.Exec(ctx); err != nil {
 		return nil, err
@@ -266,7 +296,7 @@ func (r *phoneResolver) SmsBody(ctx context.Context, obj *phone.Phone) (*string,
 }
 
 // Services is the resolver for the services field.
-func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error) {
+func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) (*ent.ServiceConnection, error) {
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
@@ -278,6 +308,13 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 	if language != nil {
 		q.Where(directory.DeliveredIn(*language))
 	}
+	if servesPostalCode != nil {
+		p, err := directory.ServesPostalCode(*servesPostalCode)
+		if err != nil {
+			return nil, err
+		}
+		q.Where(p)
+	}
 	if openNow != nil {
 		ids, err := directory.ServicesOpen(ctx, q.Clone(), *openNow)
 		if err != nil {
@@ -286,6 +323,27 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 		q.Where(service.IDIn(ids...))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithServiceOrder(directory.ServiceOrder))
+}
+
+// Service is the resolver for the service field.
+func (r *queryResolver) Service(ctx context.Context, slug string, locale *string) (*ent.Service, error) {
+	return directory.ServiceBySlug(ctx, r.client, slug)
+}
+
+// Organization is the resolver for the organization field.
+func (r *queryResolver) Organization(ctx context.Context, slug string, locale *string) (*ent.Organization, error) {
+	return directory.OrganizationBySlug(ctx, r.client, slug)
+}
+
+// Locations is the resolver for the locations field.
+func (r *queryResolver) Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) (*ent.LocationConnection, error) {
+	first, last, err := pageArgs(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return directory.Locations(ctx, r.client, directory.LocationFilter{Near: near, WithinKm: withinKm,
+		AdaAccessible: adaAccessible, Neighborhood: neighborhood, ServiceCategory: serviceCategory, OpenNow: openNow},
+		after, first, before, last)
 }
 
 // Partners is the resolver for the partners field.
@@ -352,6 +410,11 @@ func (r *serviceResolver) Locations(ctx context.Context, obj *ent.Service, first
 	}
 	rows, err := obj.Locations(ctx)
 	return truncate(directory.SortByID(rows, func(l *ent.Location) nodeid.ID { return l.ID }), n), err
+}
+
+// ServiceAreas is the resolver for the serviceAreas field.
+func (r *serviceResolver) ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error) {
+	return obj.ServiceArea.Areas(), nil
 }
 
 // Translations is the resolver for the translations field.

@@ -23,6 +23,7 @@ import (
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -247,6 +248,7 @@ type ComplexityRoot struct {
 		AdaAccessible      func(childComplexity int) int
 		Address            func(childComplexity int) int
 		Demo               func(childComplexity int) int
+		DistanceKm         func(childComplexity int) int
 		Hours              func(childComplexity int) int
 		ID                 func(childComplexity int) int
 		Latitude           func(childComplexity int) int
@@ -255,6 +257,18 @@ type ComplexityRoot struct {
 		Name               func(childComplexity int) int
 		Neighborhood       func(childComplexity int) int
 		ServedLocale       func(childComplexity int) int
+		Services           func(childComplexity int, first *int) int
+	}
+
+	LocationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LocationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	MessageTemplate struct {
@@ -373,6 +387,7 @@ type ComplexityRoot struct {
 		Phones            func(childComplexity int) int
 		ServedLocale      func(childComplexity int) int
 		Services          func(childComplexity int, first *int) int
+		Slug              func(childComplexity int) int
 		Translations      func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
@@ -433,17 +448,20 @@ type ComplexityRoot struct {
 		CrisisContacts      func(childComplexity int, locale *string) int
 		DevelopmentOutbox   func(childComplexity int, last *int) int
 		Locales             func(childComplexity int) int
+		Locations           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) int
 		MessageTemplates    func(childComplexity int, locale *string) int
 		MyCase              func(childComplexity int, locale *string) int
 		Node                func(childComplexity int, id nodeid.ID, locale *string) int
 		Nodes               func(childComplexity int, ids []nodeid.ID, locale *string) int
 		Notifications       func(childComplexity int, status *notification.Status, last *int) int
+		Organization        func(childComplexity int, slug string, locale *string) int
 		Partners            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) int
 		PerformanceReport   func(childComplexity int, from *time.Time, to *time.Time) int
 		Resource            func(childComplexity int, slug string, locale *string) int
 		Resources           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) int
 		Search              func(childComplexity int, text string, first *int, locale *string) int
-		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) int
+		Service             func(childComplexity int, slug string, locale *string) int
+		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) int
 		StaffMembers        func(childComplexity int) int
 		TranslationCoverage func(childComplexity int) int
 	}
@@ -547,8 +565,15 @@ type ComplexityRoot struct {
 		Phones            func(childComplexity int) int
 		Provider          func(childComplexity int) int
 		ServedLocale      func(childComplexity int) int
+		ServiceAreas      func(childComplexity int) int
+		Slug              func(childComplexity int) int
 		Status            func(childComplexity int) int
 		Translations      func(childComplexity int) int
+	}
+
+	ServiceArea struct {
+		Kind func(childComplexity int) int
+		Name func(childComplexity int) int
 	}
 
 	ServiceConnection struct {
@@ -665,6 +690,9 @@ type LocationResolver interface {
 
 	AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error)
 	Hours(ctx context.Context, obj *ent.Location) (*hours.Schedule, error)
+
+	DistanceKm(ctx context.Context, obj *ent.Location) (*float64, error)
+	Services(ctx context.Context, obj *ent.Location, first *int) ([]*ent.Service, error)
 }
 type MutationResolver interface {
 	RequestSupport(ctx context.Context, input cases.SupportRequestInput) (*cases.SupportRequestPayload, error)
@@ -751,7 +779,10 @@ type QueryResolver interface {
 	Resource(ctx context.Context, slug string, locale *string) (*ent.Resource, error)
 	Search(ctx context.Context, text string, first *int, locale *string) ([]ent.Noder, error)
 	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
-	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, locale *string) (*ent.ServiceConnection, error)
+	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) (*ent.ServiceConnection, error)
+	Service(ctx context.Context, slug string, locale *string) (*ent.Service, error)
+	Organization(ctx context.Context, slug string, locale *string) (*ent.Organization, error)
+	Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) (*ent.LocationConnection, error)
 	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
 	CrisisContacts(ctx context.Context, locale *string) ([]*directory.EmergencyContact, error)
 	MessageTemplates(ctx context.Context, locale *string) ([]*cases.MessageTemplate, error)
@@ -794,6 +825,7 @@ type ServiceResolver interface {
 	MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error)
 
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
+	ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error)
 
 	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
 }
@@ -1485,6 +1517,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Demo(childComplexity), true
+	case "Location.distanceKm":
+		if e.ComplexityRoot.Location.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.DistanceKm(childComplexity), true
 	case "Location.hours":
 		if e.ComplexityRoot.Location.Hours == nil {
 			break
@@ -1533,6 +1571,49 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.ServedLocale(childComplexity), true
+	case "Location.services":
+		if e.ComplexityRoot.Location.Services == nil {
+			break
+		}
+
+		args, err := ec.field_Location_services_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Location.Services(childComplexity, args["first"].(*int)), true
+
+	case "LocationConnection.edges":
+		if e.ComplexityRoot.LocationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.Edges(childComplexity), true
+	case "LocationConnection.pageInfo":
+		if e.ComplexityRoot.LocationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.PageInfo(childComplexity), true
+	case "LocationConnection.totalCount":
+		if e.ComplexityRoot.LocationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationConnection.TotalCount(childComplexity), true
+
+	case "LocationEdge.cursor":
+		if e.ComplexityRoot.LocationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationEdge.Cursor(childComplexity), true
+	case "LocationEdge.node":
+		if e.ComplexityRoot.LocationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LocationEdge.Node(childComplexity), true
 
 	case "MessageTemplate.key":
 		if e.ComplexityRoot.MessageTemplate.Key == nil {
@@ -2330,6 +2411,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Services(childComplexity, args["first"].(*int)), true
+	case "Organization.slug":
+		if e.ComplexityRoot.Organization.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.Slug(childComplexity), true
 	case "Organization.translations":
 		if e.ComplexityRoot.Organization.Translations == nil {
 			break
@@ -2592,6 +2679,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Locales(childComplexity), true
+	case "Query.locations":
+		if e.ComplexityRoot.Query.Locations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_locations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Locations(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["near"].(*directory.Near), args["withinKm"].(*float64), args["adaAccessible"].(*bool), args["neighborhood"].(*string), args["serviceCategory"].(*service.Category), args["openNow"].(*bool), args["locale"].(*string)), true
 	case "Query.messageTemplates":
 		if e.ComplexityRoot.Query.MessageTemplates == nil {
 			break
@@ -2647,6 +2745,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Notifications(childComplexity, args["status"].(*notification.Status), args["last"].(*int)), true
+	case "Query.organization":
+		if e.ComplexityRoot.Query.Organization == nil {
+			break
+		}
+
+		args, err := ec.field_Query_organization_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Organization(childComplexity, args["slug"].(string), args["locale"].(*string)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -2702,6 +2811,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["locale"].(*string)), true
+	case "Query.service":
+		if e.ComplexityRoot.Query.Service == nil {
+			break
+		}
+
+		args, err := ec.field_Query_service_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Service(childComplexity, args["slug"].(string), args["locale"].(*string)), true
 	case "Query.services":
 		if e.ComplexityRoot.Query.Services == nil {
 			break
@@ -2712,7 +2832,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*service.Category), args["openNow"].(*bool), args["language"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*service.Category), args["openNow"].(*bool), args["language"].(*string), args["servesPostalCode"].(*string), args["locale"].(*string)), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -3188,6 +3308,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.ServedLocale(childComplexity), true
+	case "Service.serviceAreas":
+		if e.ComplexityRoot.Service.ServiceAreas == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.ServiceAreas(childComplexity), true
+	case "Service.slug":
+		if e.ComplexityRoot.Service.Slug == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.Slug(childComplexity), true
 	case "Service.status":
 		if e.ComplexityRoot.Service.Status == nil {
 			break
@@ -3200,6 +3332,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Translations(childComplexity), true
+
+	case "ServiceArea.kind":
+		if e.ComplexityRoot.ServiceArea.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceArea.Kind(childComplexity), true
+	case "ServiceArea.name":
+		if e.ComplexityRoot.ServiceArea.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceArea.Name(childComplexity), true
 
 	case "ServiceConnection.edges":
 		if e.ComplexityRoot.ServiceConnection.Edges == nil {
@@ -3515,12 +3660,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("CreateResourceInput", ec.unmarshalInputCreateResourceInput),
 			graphql.NewInputUnmarshaler("CreateServiceInput", ec.unmarshalInputCreateServiceInput),
 			graphql.NewInputUnmarshaler("FeedbackInput", ec.unmarshalInputFeedbackInput),
+			graphql.NewInputUnmarshaler("NearInput", ec.unmarshalInputNearInput),
 			graphql.NewInputUnmarshaler("NotificationPreferencesInput", ec.unmarshalInputNotificationPreferencesInput),
 			graphql.NewInputUnmarshaler("OpeningHoursInput", ec.unmarshalInputOpeningHoursInput),
 			graphql.NewInputUnmarshaler("OpeningPeriodInput", ec.unmarshalInputOpeningPeriodInput),
 			graphql.NewInputUnmarshaler("PhoneInput", ec.unmarshalInputPhoneInput),
 			graphql.NewInputUnmarshaler("SaveResourceTranslationInput", ec.unmarshalInputSaveResourceTranslationInput),
 			graphql.NewInputUnmarshaler("SaveTranslationInput", ec.unmarshalInputSaveTranslationInput),
+			graphql.NewInputUnmarshaler("ServiceAreaInput", ec.unmarshalInputServiceAreaInput),
 			graphql.NewInputUnmarshaler("SupportRequestInput", ec.unmarshalInputSupportRequestInput),
 			graphql.NewInputUnmarshaler("UpdateLocationInput", ec.unmarshalInputUpdateLocationInput),
 			graphql.NewInputUnmarshaler("UpdateOrganizationInput", ec.unmarshalInputUpdateOrganizationInput),
@@ -4004,8 +4151,34 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_hours(ctx, field)
 	case "demo":
 		return ec.fieldContext_Location_demo(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_Location_distanceKm(ctx, field)
+	case "services":
+		return ec.fieldContext_Location_services(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
+}
+
+func (ec *executionContext) childFields_LocationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LocationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LocationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LocationConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LocationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_LocationEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_LocationEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LocationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_MessageTemplate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4132,6 +4305,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_servedLocale(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Organization_machineTranslated(ctx, field)
+	case "slug":
+		return ec.fieldContext_Organization_slug(ctx, field)
 	case "kind":
 		return ec.fieldContext_Organization_kind(ctx, field)
 	case "email":
@@ -4418,6 +4593,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_name(ctx, field)
 	case "description":
 		return ec.fieldContext_Service_description(ctx, field)
+	case "slug":
+		return ec.fieldContext_Service_slug(ctx, field)
 	case "category":
 		return ec.fieldContext_Service_category(ctx, field)
 	case "categoryLabel":
@@ -4442,6 +4619,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_provider(ctx, field)
 	case "locations":
 		return ec.fieldContext_Service_locations(ctx, field)
+	case "serviceAreas":
+		return ec.fieldContext_Service_serviceAreas(ctx, field)
 	case "languages":
 		return ec.fieldContext_Service_languages(ctx, field)
 	case "status":
@@ -4452,6 +4631,16 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_translations(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceArea(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ServiceArea_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_ServiceArea_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceArea", field.Name)
 }
 
 func (ec *executionContext) childFields_ServiceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4719,6 +4908,20 @@ func (ec *executionContext) field_Case_messages_args(ctx context.Context, rawArg
 		return nil, err
 	}
 	args["before"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Location_services_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
 	return args, nil
 }
 
@@ -5878,6 +6081,100 @@ func (ec *executionContext) field_Query_developmentOutbox_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_locations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "near",
+		func(ctx context.Context, v any) (*directory.Near, error) {
+			return ec.unmarshalONearInput2ᚖvictimservicesᚋinternalᚋdirectoryᚐNear(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["near"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "withinKm",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["withinKm"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "adaAccessible",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["adaAccessible"] = arg6
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "neighborhood",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["neighborhood"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "serviceCategory",
+		func(ctx context.Context, v any) (*service.Category, error) {
+			return ec.unmarshalOServiceCategory2ᚖvictimservicesᚋentᚋserviceᚐCategory(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceCategory"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "openNow",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["openNow"] = arg9
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg10
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_messageTemplates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5969,6 +6266,28 @@ func (ec *executionContext) field_Query_notifications_args(ctx context.Context, 
 		return nil, err
 	}
 	args["last"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_organization_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
 	return args, nil
 }
 
@@ -6146,6 +6465,28 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_service_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "slug",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["slug"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_services_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6205,14 +6546,22 @@ func (ec *executionContext) field_Query_services_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["language"] = arg6
-	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg7, err := graphql.ProcessArgField(ctx, rawArgs, "servesPostalCode",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg7
+	args["servesPostalCode"] = arg7
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg8
 	return args, nil
 }
 
@@ -9168,6 +9517,215 @@ func (ec *executionContext) _Location_demo(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Location_demo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Location", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Location_distanceKm(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().DistanceKm(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Location_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, true, true, "Float")
+}
+
+func (ec *executionContext) _Location_services(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Location().Services(ctx, obj, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Location_services(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Location",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Location_services_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
+			return ec.marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[nodeid.ID]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.LocationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LocationEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.LocationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Location) graphql.Marshaler {
+			return ec.marshalOLocation2ᚖvictimservicesᚋentᚐLocation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LocationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LocationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Location(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LocationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.LocationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LocationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[nodeid.ID]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LocationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LocationEdge", field, false, false, "Cursor")
 }
 
 func (ec *executionContext) _MessageTemplate_key(ctx context.Context, field graphql.CollectedField, obj *cases.MessageTemplate) (ret graphql.Marshaler) {
@@ -12200,6 +12758,29 @@ func (ec *executionContext) fieldContext_Organization_machineTranslated(_ contex
 	return graphql.NewScalarFieldContext("Organization", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _Organization_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+}
+
 func (ec *executionContext) _Organization_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13700,7 +14281,7 @@ func (ec *executionContext) _Query_services(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Services(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["language"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Services(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["language"].(*string), fc.Args["servesPostalCode"].(*string), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceConnection) graphql.Marshaler {
@@ -13728,6 +14309,138 @@ func (ec *executionContext) fieldContext_Query_services(ctx context.Context, fie
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_services_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_service(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Service(ctx, fc.Args["slug"].(string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_service(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_service_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_organization(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_organization(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Organization(ctx, fc.Args["slug"].(string), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Organization) graphql.Marshaler {
+			return ec.marshalOOrganization2ᚖvictimservicesᚋentᚐOrganization(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_organization(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organization(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_organization_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_locations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_locations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Locations(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["near"].(*directory.Near), fc.Args["withinKm"].(*float64), fc.Args["adaAccessible"].(*bool), fc.Args["neighborhood"].(*string), fc.Args["serviceCategory"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.LocationConnection) graphql.Marshaler {
+			return ec.marshalNLocationConnection2ᚖvictimservicesᚋentᚐLocationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_locations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LocationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_locations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -15535,6 +16248,29 @@ func (ec *executionContext) fieldContext_Service_description(_ context.Context, 
 	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
 }
 
+func (ec *executionContext) _Service_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_slug(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Slug, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_slug(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, "String")
+}
+
 func (ec *executionContext) _Service_category(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15859,6 +16595,38 @@ func (ec *executionContext) fieldContext_Service_locations(ctx context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_serviceAreas(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_serviceAreas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().ServiceAreas(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*area.Area) graphql.Marshaler {
+			return ec.marshalNServiceArea2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_serviceAreas(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceArea(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Service_languages(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15958,6 +16726,52 @@ func (ec *executionContext) fieldContext_Service_translations(_ context.Context,
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _ServiceArea_kind(ctx context.Context, field graphql.CollectedField, obj *area.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceArea_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v area.Kind) graphql.Marshaler {
+			return ec.marshalNServiceAreaKind2victimservicesᚋentᚋschemaᚋareaᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceArea_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceArea", field, false, false, "ServiceAreaKind")
+}
+
+func (ec *executionContext) _ServiceArea_name(ctx context.Context, field graphql.CollectedField, obj *area.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceArea_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceArea_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceArea", field, false, false, "String")
 }
 
 func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.ServiceConnection) (ret graphql.Marshaler) {
@@ -18464,13 +19278,20 @@ func (ec *executionContext) unmarshalInputCreateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "email", "website", "phones", "sortOrder"}
+	fieldsInOrder := [...]string{"slug", "kind", "email", "website", "phones", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOOrganizationKind2ᚖvictimservicesᚋentᚋorganizationᚐKind(ctx, v)
@@ -18590,13 +19411,20 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"category", "hours", "providerId", "email", "phones", "languages", "locationIds", "status", "national", "sortOrder"}
+	fieldsInOrder := [...]string{"slug", "category", "hours", "providerId", "email", "phones", "languages", "locationIds", "serviceAreas", "status", "national", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
 			data, err := ec.unmarshalNServiceCategory2victimservicesᚋentᚋserviceᚐCategory(ctx, v)
@@ -18646,6 +19474,13 @@ func (ec *executionContext) unmarshalInputCreateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.LocationIds = data
+		case "serviceAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceAreas"))
+			data, err := ec.unmarshalOServiceAreaInput2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceAreas = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOServiceStatus2ᚖvictimservicesᚋentᚋserviceᚐStatus(ctx, v)
@@ -18730,6 +19565,55 @@ func (ec *executionContext) unmarshalInputFeedbackInput(ctx context.Context, obj
 func UnmarshalFeedbackInput(ctx context.Context, raw any) (cases.FeedbackInput, error) {
 	var out cases.FeedbackInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "FeedbackInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputNearInput(ctx context.Context, obj any) (directory.Near, error) {
+	var it directory.Near
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"latitude", "longitude"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "latitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("latitude"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Latitude = data
+		case "longitude":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("longitude"))
+			data, err := ec.unmarshalNFloat2float64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Longitude = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNearInput unmarshals raw into the NearInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNearInput(ctx context.Context, raw any) (directory.Near, error) {
+	var out directory.Near
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NearInput", raw, &out)
 	return out, err
 }
 
@@ -19153,6 +20037,55 @@ func UnmarshalSaveTranslationInput(ctx context.Context, raw any) (directory.Save
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputServiceAreaInput(ctx context.Context, obj any) (area.Area, error) {
+	var it area.Area
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"kind", "name"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNServiceAreaKind2victimservicesᚋentᚋschemaᚋareaᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalServiceAreaInput unmarshals raw into the ServiceAreaInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalServiceAreaInput(ctx context.Context, raw any) (area.Area, error) {
+	var out area.Area
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceAreaInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSupportRequestInput(ctx context.Context, obj any) (cases.SupportRequestInput, error) {
 	var it cases.SupportRequestInput
 	if obj == nil {
@@ -19388,13 +20321,20 @@ func (ec *executionContext) unmarshalInputUpdateOrganizationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"kind", "email", "website", "phones", "sortOrder"}
+	fieldsInOrder := [...]string{"slug", "kind", "email", "website", "phones", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOOrganizationKind2ᚖvictimservicesᚋentᚋorganizationᚐKind(ctx, v)
@@ -19507,13 +20447,20 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"email", "category", "hours", "providerId", "phones", "languages", "locationIds", "status", "national", "sortOrder"}
+	fieldsInOrder := [...]string{"slug", "email", "category", "hours", "providerId", "phones", "languages", "locationIds", "serviceAreas", "status", "national", "sortOrder"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
 			continue
 		}
 		switch k {
+		case "slug":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slug"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Slug = data
 		case "email":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -19563,6 +20510,13 @@ func (ec *executionContext) unmarshalInputUpdateServiceInput(ctx context.Context
 				return it, err
 			}
 			it.LocationIds = data
+		case "serviceAreas":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("serviceAreas"))
+			data, err := ec.unmarshalOServiceAreaInput2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServiceAreas = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOServiceStatus2ᚖvictimservicesᚋentᚋserviceᚐStatus(ctx, v)
@@ -20904,6 +21858,99 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "distanceKm":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_distanceKm(ctx, field, obj)
+				})
+		case "services":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_services(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var locationConnectionImplementors = []string{"LocationConnection"}
+
+func (ec *executionContext) _LocationConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.LocationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationConnection")
+		case "edges":
+			out.Values[i] = ec._LocationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LocationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LocationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var locationEdgeImplementors = []string{"LocationEdge"}
+
+func (ec *executionContext) _LocationEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.LocationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, locationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LocationEdge")
+		case "node":
+			out.Values[i] = ec._LocationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._LocationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21688,6 +22735,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_machineTranslated(ctx, field, obj)
 				})
+		case "slug":
+			out.Values[i] = ec._Organization_slug(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._Organization_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22159,6 +23211,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_services(ctx, field)
+				})
+		case "service":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_service(ctx, field)
+				})
+		case "organization":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_organization(ctx, field)
+				})
+		case "locations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_locations(ctx, field)
 				})
 		case "partners":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -22779,6 +23849,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_description(ctx, field, obj)
 				})
+		case "slug":
+			out.Values[i] = ec._Service_slug(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "category":
 			out.Values[i] = ec._Service_category(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22847,6 +23922,12 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_locations(ctx, field, obj)
 				})
+		case "serviceAreas":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_serviceAreas(ctx, field, obj)
+				})
 		case "languages":
 			out.Values[i] = ec._Service_languages(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -22868,6 +23949,44 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_translations(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var serviceAreaImplementors = []string{"ServiceArea"}
+
+func (ec *executionContext) _ServiceArea(ctx context.Context, sel ast.SelectionSet, obj *area.Area) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceAreaImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceArea")
+		case "kind":
+			out.Values[i] = ec._ServiceArea_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ServiceArea_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24196,6 +25315,14 @@ func (ec *executionContext) marshalNLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocationConnection2ᚖvictimservicesᚋentᚐLocationConnection(ctx context.Context, sel ast.SelectionSet, v *ent.LocationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocationConnection!")
+		return graphql.Null
+	}
+	return ec._LocationConnection(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx context.Context, v any) (casemessage.Direction, error) {
 	var res casemessage.Direction
 	err := res.UnmarshalGQL(v)
@@ -24652,6 +25779,45 @@ func (ec *executionContext) marshalNService2ᚖvictimservicesᚋentᚐService(ct
 		return graphql.Null
 	}
 	return ec._Service(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceArea2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []*area.Area) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceArea2ᚖvictimservicesᚋentᚋschemaᚋareaᚐArea(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServiceArea2ᚖvictimservicesᚋentᚋschemaᚋareaᚐArea(ctx context.Context, sel ast.SelectionSet, v *area.Area) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceArea!")
+		return graphql.Null
+	}
+	return ec._ServiceArea(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNServiceAreaInput2ᚖvictimservicesᚋentᚋschemaᚋareaᚐArea(ctx context.Context, v any) (*area.Area, error) {
+	res, err := ec.unmarshalInputServiceAreaInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNServiceAreaKind2victimservicesᚋentᚋschemaᚋareaᚐKind(ctx context.Context, v any) (area.Kind, error) {
+	var res area.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNServiceAreaKind2victimservicesᚋentᚋschemaᚋareaᚐKind(ctx context.Context, sel ast.SelectionSet, v area.Kind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNServiceCategory2victimservicesᚋentᚋserviceᚐCategory(ctx context.Context, v any) (service.Category, error) {
@@ -25395,6 +26561,34 @@ func (ec *executionContext) marshalOLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LocationEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LocationEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalONearInput2ᚖvictimservicesᚋinternalᚋdirectoryᚐNear(ctx context.Context, v any) (*directory.Near, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputNearInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalONode2victimservicesᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v ent.Noder) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -25644,6 +26838,23 @@ func (ec *executionContext) marshalOService2ᚖvictimservicesᚋentᚐService(ct
 		return graphql.Null
 	}
 	return ec._Service(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOServiceAreaInput2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx context.Context, v any) ([]*area.Area, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*area.Area, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNServiceAreaInput2ᚖvictimservicesᚋentᚋschemaᚋareaᚐArea(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalOServiceCategory2ᚕvictimservicesᚋentᚋserviceᚐCategoryᚄ(ctx context.Context, v any) ([]service.Category, error) {

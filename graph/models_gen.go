@@ -11,6 +11,7 @@ import (
 	"victimservices/ent/casefile"
 	"victimservices/ent/organization"
 	"victimservices/ent/resource"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -63,6 +64,8 @@ type CreateLocationInput struct {
 
 // A new organization. Its name and description are added with saveTranslation.
 type CreateOrganizationInput struct {
+	// Slug for deep links (lower-case letters, digits, single dashes); by default derived from the English name when it is saved.
+	Slug *string `json:"slug,omitempty"`
 	// Department or partner (default PARTNER).
 	Kind *organization.Kind `json:"kind,omitempty"`
 	// Public contact email.
@@ -87,6 +90,8 @@ type CreateResourceInput struct {
 
 // A new service. Its name and description are added with saveTranslation.
 type CreateServiceInput struct {
+	// Slug for deep links (lower-case letters, digits, single dashes); by default derived from the English name when it is saved.
+	Slug *string `json:"slug,omitempty"`
 	// What kind of help it gives.
 	Category service.Category `json:"category"`
 	// Opening hours.
@@ -101,6 +106,8 @@ type CreateServiceInput struct {
 	Languages []string `json:"languages,omitempty"`
 	// IDs of the locations it is delivered at.
 	LocationIds []nodeid.ID `json:"locationIds,omitempty"`
+	// The ZIP codes and neighbourhoods it serves (at most 200).
+	ServiceAreas []*area.Area `json:"serviceAreas,omitempty"`
 	// ACTIVE (default) or INACTIVE.
 	Status *service.Status `json:"status,omitempty"`
 	// Marks a national line such as 988 (default false).
@@ -187,6 +194,8 @@ type UpdateLocationInput struct {
 
 // Fields an editor may change on an organization; omitted fields stay as they are, an empty string clears a text field.
 type UpdateOrganizationInput struct {
+	// Changes the slug (old links stop working).
+	Slug *string `json:"slug,omitempty"`
 	// Department or partner.
 	Kind *organization.Kind `json:"kind,omitempty"`
 	// Public contact email.
@@ -209,6 +218,8 @@ type UpdateResourceInput struct {
 
 // Fields an editor may change on a service; omitted fields stay as they are, an empty string clears a text field.
 type UpdateServiceInput struct {
+	// Changes the slug (old links stop working).
+	Slug *string `json:"slug,omitempty"`
 	// Contact email; an empty string removes it.
 	Email *string `json:"email,omitempty"`
 	// What kind of help it gives.
@@ -223,6 +234,8 @@ type UpdateServiceInput struct {
 	Languages []string `json:"languages,omitempty"`
 	// Replaces the locations it is delivered at.
 	LocationIds []nodeid.ID `json:"locationIds,omitempty"`
+	// Replaces the ZIP codes and neighbourhoods it serves (at most 200); an empty list removes them.
+	ServiceAreas []*area.Area `json:"serviceAreas,omitempty"`
 	// ACTIVE or INACTIVE.
 	Status *service.Status `json:"status,omitempty"`
 	// Marks (true) or unmarks a national line such as 988.

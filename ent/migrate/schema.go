@@ -334,6 +334,13 @@ var (
 		Name:       "locations",
 		Columns:    LocationsColumns,
 		PrimaryKey: []*schema.Column{LocationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "location_latitude_longitude",
+				Unique:  false,
+				Columns: []*schema.Column{LocationsColumns[6], LocationsColumns[7]},
+			},
+		},
 	}
 	// LocationTranslationsColumns holds the columns for the "location_translations" table.
 	LocationTranslationsColumns = []*schema.Column{
@@ -427,6 +434,7 @@ var (
 	// OrganizationsColumns holds the columns for the "organizations" table.
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"DEPARTMENT", "PARTNER"}, Default: "PARTNER"},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true, Size: 2048},
@@ -638,6 +646,7 @@ var (
 	// ServicesColumns holds the columns for the "services" table.
 	ServicesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "SHELTER", "COMPENSATION"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACTIVE", "INACTIVE"}, Default: "ACTIVE"},
 		{Name: "email", Type: field.TypeString, Nullable: true},
@@ -646,6 +655,7 @@ var (
 		{Name: "languages", Type: field.TypeJSON, Nullable: true},
 		{Name: "sort_order", Type: field.TypeInt, Default: 0},
 		{Name: "national", Type: field.TypeBool, Default: false},
+		{Name: "service_area", Type: field.TypeJSON, Nullable: true},
 		{Name: "provider_id", Type: field.TypeString, Nullable: true, Size: 40},
 	}
 	// ServicesTable holds the schema information for the "services" table.
@@ -656,7 +666,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "services_organizations_services",
-				Columns:    []*schema.Column{ServicesColumns[9]},
+				Columns:    []*schema.Column{ServicesColumns[11]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -665,7 +675,7 @@ var (
 			{
 				Name:    "service_status_sort_order",
 				Unique:  false,
-				Columns: []*schema.Column{ServicesColumns[2], ServicesColumns[7]},
+				Columns: []*schema.Column{ServicesColumns[3], ServicesColumns[8]},
 			},
 		},
 	}

@@ -720,12 +720,30 @@ func init() {
 	_ = organizationMixinFields0
 	organizationFields := schema.Organization{}.Fields()
 	_ = organizationFields
+	// organizationDescSlug is the schema descriptor for slug field.
+	organizationDescSlug := organizationFields[0].Descriptor()
+	// organization.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	organization.SlugValidator = func() func(string) error {
+		validators := organizationDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// organizationDescEmail is the schema descriptor for email field.
-	organizationDescEmail := organizationFields[1].Descriptor()
+	organizationDescEmail := organizationFields[2].Descriptor()
 	// organization.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	organization.EmailValidator = organizationDescEmail.Validators[0].(func(string) error)
 	// organizationDescWebsite is the schema descriptor for website field.
-	organizationDescWebsite := organizationFields[2].Descriptor()
+	organizationDescWebsite := organizationFields[3].Descriptor()
 	// organization.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	organization.WebsiteValidator = func() func(string) error {
 		validators := organizationDescWebsite.Validators
@@ -743,7 +761,7 @@ func init() {
 		}
 	}()
 	// organizationDescSortOrder is the schema descriptor for sort_order field.
-	organizationDescSortOrder := organizationFields[4].Descriptor()
+	organizationDescSortOrder := organizationFields[5].Descriptor()
 	// organization.DefaultSortOrder holds the default value on creation for the sort_order field.
 	organization.DefaultSortOrder = organizationDescSortOrder.Default.(int)
 	// organizationDescID is the schema descriptor for id field.
@@ -1132,20 +1150,40 @@ func init() {
 	service.Hooks[1] = serviceHooks[0]
 
 	service.Hooks[2] = serviceHooks[1]
+
+	service.Hooks[3] = serviceHooks[2]
 	serviceMixinFields0 := serviceMixin[0].Fields()
 	_ = serviceMixinFields0
 	serviceFields := schema.Service{}.Fields()
 	_ = serviceFields
+	// serviceDescSlug is the schema descriptor for slug field.
+	serviceDescSlug := serviceFields[0].Descriptor()
+	// service.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	service.SlugValidator = func() func(string) error {
+		validators := serviceDescSlug.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(slug string) error {
+			for _, fn := range fns {
+				if err := fn(slug); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	// serviceDescEmail is the schema descriptor for email field.
-	serviceDescEmail := serviceFields[2].Descriptor()
+	serviceDescEmail := serviceFields[3].Descriptor()
 	// service.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	service.EmailValidator = serviceDescEmail.Validators[0].(func(string) error)
 	// serviceDescSortOrder is the schema descriptor for sort_order field.
-	serviceDescSortOrder := serviceFields[6].Descriptor()
+	serviceDescSortOrder := serviceFields[7].Descriptor()
 	// service.DefaultSortOrder holds the default value on creation for the sort_order field.
 	service.DefaultSortOrder = serviceDescSortOrder.Default.(int)
 	// serviceDescNational is the schema descriptor for national field.
-	serviceDescNational := serviceFields[7].Descriptor()
+	serviceDescNational := serviceFields[8].Descriptor()
 	// service.DefaultNational holds the default value on creation for the national field.
 	service.DefaultNational = serviceDescNational.Default.(bool)
 	// serviceDescID is the schema descriptor for id field.

@@ -12,8 +12,8 @@ import (
 
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
-	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/textcheck"
 )
 

@@ -7,10 +7,12 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/index"
 
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/sealed"
+	"victimservices/ent/schema/slug"
 	"victimservices/ent/schema/weburl"
 )
 
@@ -27,6 +29,15 @@ func validEmail(s string) error {
 func validWebsite(s string) error {
 	if weburl.Validate(s) != nil {
 		return errcode.Input("error.invalidURL", map[string]any{"Field": "website"})
+	}
+	return nil
+}
+
+// validSlug accepts lower-case letters and digits in words joined by single
+// dashes (see package slug).
+func validSlug(s string) error {
+	if !slug.Valid(s) {
+		return errcode.Input("error.invalidSlug", nil)
 	}
 	return nil
 }
@@ -105,6 +116,32 @@ func phoneLookupHook() ent.Hook {
 					pm.SetPhoneLookup(sealed.Lookup(p))
 				} else if pm.PhoneCleared() {
 					pm.ClearPhoneLookup()
+				}
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+}
+
+type serviceAreaMutation interface {
+	ServiceArea() (area.Coverage, bool)
+	SetServiceArea(area.Coverage)
+}
+
+// normalizeServiceAreaHook stores service areas in their normal form (five-digit
+// ZIP codes, trimmed neighbourhood names, sorted, without duplicates) and
+// rejects malformed ones (JSON fields have no validators).
+func normalizeServiceAreaHook() ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if am, ok := m.(serviceAreaMutation); ok {
+				if c, set := am.ServiceArea(); set {
+					c.PostalCodes = append([]string(nil), c.PostalCodes...)
+					c.Neighborhoods = append([]string(nil), c.Neighborhoods...)
+					if err := c.Normalize(); err != nil {
+						return nil, errcode.Field("serviceAreas")
+					}
+					am.SetServiceArea(c)
 				}
 			}
 			return next.Mutate(ctx, m)

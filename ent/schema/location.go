@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
@@ -50,6 +51,12 @@ func (Location) Edges() []ent.Edge {
 		edge.To("translations", LocationTranslation.Type).
 			Annotations(entgql.Skip(entgql.SkipAll)),
 	}
+}
+
+// Indexes: the bounding box of a "near" query (see directory.Locations)
+// reads the coordinates through this index.
+func (Location) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("latitude", "longitude")}
 }
 
 // Hooks validate hours on every write.

@@ -10,6 +10,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/slug"
 	"victimservices/ent/schema/textcheck"
 )
 
@@ -25,6 +26,8 @@ func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("org")
 // Fields of an organization.
 func (Organization) Fields() []ent.Field {
 	return []ent.Field{
+		textcheck.MaxChars(field.String("slug").Optional().Nillable().Unique(), slug.MaxLen).Validate(validSlug).
+			Comment("Stable, locale-independent name for deep links, e.g. harbor-safe-shelter. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically."),
 		field.Enum("kind").
 			Values("DEPARTMENT", "PARTNER").
 			Default("PARTNER").

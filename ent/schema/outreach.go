@@ -11,8 +11,8 @@ import (
 	"entgo.io/ent/schema/index"
 
 	"victimservices/ent/schema/nodeid"
-	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/textcheck"
 )
 

@@ -1,7 +1,6 @@
 package schema
 
 import (
-	"regexp"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -15,6 +14,7 @@ import (
 	"victimservices/ent/schema/markdown"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/slug"
 	"victimservices/ent/schema/textcheck"
 )
 
@@ -28,18 +28,10 @@ type Resource struct {
 // Mixin gives resources "res_" IDs.
 func (Resource) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("res")} }
 
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
 // Fields of a resource.
 func (Resource) Fields() []ent.Field {
 	return []ent.Field{
-		textcheck.MaxChars(field.String("slug").Unique(), 100).
-			Validate(func(s string) error {
-				if !slugPattern.MatchString(s) {
-					return errcode.Input("error.invalidSlug", nil)
-				}
-				return nil
-			}).
+		textcheck.MaxChars(field.String("slug").Unique(), slug.MaxLen).Validate(validSlug).
 			Comment("Stable, locale-independent identifier for deep links, e.g. going-to-court."),
 		field.Enum("category").
 			Values("LEGAL_RIGHTS", "COURT_PROCESS", "COMPENSATION", "RESTITUTION", "SAFETY_PLANNING", "MENTAL_HEALTH").

@@ -8,10 +8,12 @@ import (
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
 
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/schema/rule"
+	"victimservices/ent/schema/slug"
 	"victimservices/ent/schema/textcheck"
 )
 
@@ -28,6 +30,8 @@ func (Service) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("svc")} }
 // Fields of a service.
 func (Service) Fields() []ent.Field {
 	return []ent.Field{
+		textcheck.MaxChars(field.String("slug").Optional().Nillable().Unique(), slug.MaxLen).Validate(validSlug).
+			Comment("Stable, locale-independent name for deep links, e.g. victim-advocacy. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically."),
 		field.Enum("category").
 			Values("VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "SHELTER", "COMPENSATION").
 			Annotations(entgql.Type("ServiceCategory")).
@@ -53,6 +57,9 @@ func (Service) Fields() []ent.Field {
 		field.Bool("national").
 			Default(false).
 			Comment("A national line (988, the domestic violence hotline) rather than one of the city's services."),
+		field.JSON("service_area", area.Coverage{}).
+			Optional().
+			Comment("The ZIP codes and neighbourhoods the service serves (HSDS service_area); empty means not restricted to listed areas (the emergency line, national lines)."),
 		field.String("provider_id").
 			GoType(nodeid.ID("")).
 			Optional(),
@@ -76,9 +83,9 @@ func (Service) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("status", "sort_order")}
 }
 
-// Hooks normalise phones and validate hours on every write.
+// Hooks normalise phones and service areas and validate hours on every write.
 func (Service) Hooks() []ent.Hook {
-	return []ent.Hook{normalizePhonesHook(), validateHoursHook()}
+	return []ent.Hook{normalizePhonesHook(), validateHoursHook(), normalizeServiceAreaHook()}
 }
 
 // Policy: editors see inactive services and write; the public reads active ones.

@@ -18,6 +18,8 @@ const (
 	Label = "service"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldSlug holds the string denoting the slug field in the database.
+	FieldSlug = "slug"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
 	// FieldStatus holds the string denoting the status field in the database.
@@ -34,6 +36,8 @@ const (
 	FieldSortOrder = "sort_order"
 	// FieldNational holds the string denoting the national field in the database.
 	FieldNational = "national"
+	// FieldServiceArea holds the string denoting the service_area field in the database.
+	FieldServiceArea = "service_area"
 	// FieldProviderID holds the string denoting the provider_id field in the database.
 	FieldProviderID = "provider_id"
 	// EdgeProvider holds the string denoting the provider edge name in mutations.
@@ -68,6 +72,7 @@ const (
 // Columns holds all SQL columns for service fields.
 var Columns = []string{
 	FieldID,
+	FieldSlug,
 	FieldCategory,
 	FieldStatus,
 	FieldEmail,
@@ -76,6 +81,7 @@ var Columns = []string{
 	FieldLanguages,
 	FieldSortOrder,
 	FieldNational,
+	FieldServiceArea,
 	FieldProviderID,
 }
 
@@ -101,8 +107,10 @@ func ValidColumn(column string) bool {
 //
 //	import _ "victimservices/ent/runtime"
 var (
-	Hooks  [3]ent.Hook
+	Hooks  [4]ent.Hook
 	Policy ent.Policy
+	// SlugValidator is a validator for the "slug" field. It is called by the builders before save.
+	SlugValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	EmailValidator func(string) error
 	// DefaultSortOrder holds the default value on creation for the "sort_order" field.
@@ -174,6 +182,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// BySlug orders the results by the slug field.
+func BySlug(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldSlug, opts...).ToFunc()
 }
 
 // ByCategory orders the results by the category field.

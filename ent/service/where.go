@@ -55,6 +55,11 @@ func IDLTE(id nodeid.ID) predicate.Service {
 	return predicate.Service(sql.FieldLTE(FieldID, id))
 }
 
+// Slug applies equality check predicate on the "slug" field. It's identical to SlugEQ.
+func Slug(v string) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldSlug, v))
+}
+
 // Email applies equality check predicate on the "email" field. It's identical to EmailEQ.
 func Email(v string) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldEmail, v))
@@ -73,6 +78,81 @@ func National(v bool) predicate.Service {
 // ProviderID applies equality check predicate on the "provider_id" field. It's identical to ProviderIDEQ.
 func ProviderID(v nodeid.ID) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldProviderID, v))
+}
+
+// SlugEQ applies the EQ predicate on the "slug" field.
+func SlugEQ(v string) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldSlug, v))
+}
+
+// SlugNEQ applies the NEQ predicate on the "slug" field.
+func SlugNEQ(v string) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldSlug, v))
+}
+
+// SlugIn applies the In predicate on the "slug" field.
+func SlugIn(vs ...string) predicate.Service {
+	return predicate.Service(sql.FieldIn(FieldSlug, vs...))
+}
+
+// SlugNotIn applies the NotIn predicate on the "slug" field.
+func SlugNotIn(vs ...string) predicate.Service {
+	return predicate.Service(sql.FieldNotIn(FieldSlug, vs...))
+}
+
+// SlugGT applies the GT predicate on the "slug" field.
+func SlugGT(v string) predicate.Service {
+	return predicate.Service(sql.FieldGT(FieldSlug, v))
+}
+
+// SlugGTE applies the GTE predicate on the "slug" field.
+func SlugGTE(v string) predicate.Service {
+	return predicate.Service(sql.FieldGTE(FieldSlug, v))
+}
+
+// SlugLT applies the LT predicate on the "slug" field.
+func SlugLT(v string) predicate.Service {
+	return predicate.Service(sql.FieldLT(FieldSlug, v))
+}
+
+// SlugLTE applies the LTE predicate on the "slug" field.
+func SlugLTE(v string) predicate.Service {
+	return predicate.Service(sql.FieldLTE(FieldSlug, v))
+}
+
+// SlugContains applies the Contains predicate on the "slug" field.
+func SlugContains(v string) predicate.Service {
+	return predicate.Service(sql.FieldContains(FieldSlug, v))
+}
+
+// SlugHasPrefix applies the HasPrefix predicate on the "slug" field.
+func SlugHasPrefix(v string) predicate.Service {
+	return predicate.Service(sql.FieldHasPrefix(FieldSlug, v))
+}
+
+// SlugHasSuffix applies the HasSuffix predicate on the "slug" field.
+func SlugHasSuffix(v string) predicate.Service {
+	return predicate.Service(sql.FieldHasSuffix(FieldSlug, v))
+}
+
+// SlugIsNil applies the IsNil predicate on the "slug" field.
+func SlugIsNil() predicate.Service {
+	return predicate.Service(sql.FieldIsNull(FieldSlug))
+}
+
+// SlugNotNil applies the NotNil predicate on the "slug" field.
+func SlugNotNil() predicate.Service {
+	return predicate.Service(sql.FieldNotNull(FieldSlug))
+}
+
+// SlugEqualFold applies the EqualFold predicate on the "slug" field.
+func SlugEqualFold(v string) predicate.Service {
+	return predicate.Service(sql.FieldEqualFold(FieldSlug, v))
+}
+
+// SlugContainsFold applies the ContainsFold predicate on the "slug" field.
+func SlugContainsFold(v string) predicate.Service {
+	return predicate.Service(sql.FieldContainsFold(FieldSlug, v))
 }
 
 // CategoryEQ applies the EQ predicate on the "category" field.
@@ -258,6 +338,16 @@ func NationalEQ(v bool) predicate.Service {
 // NationalNEQ applies the NEQ predicate on the "national" field.
 func NationalNEQ(v bool) predicate.Service {
 	return predicate.Service(sql.FieldNEQ(FieldNational, v))
+}
+
+// ServiceAreaIsNil applies the IsNil predicate on the "service_area" field.
+func ServiceAreaIsNil() predicate.Service {
+	return predicate.Service(sql.FieldIsNull(FieldServiceArea))
+}
+
+// ServiceAreaNotNil applies the NotNil predicate on the "service_area" field.
+func ServiceAreaNotNil() predicate.Service {
+	return predicate.Service(sql.FieldNotNull(FieldServiceArea))
 }
 
 // ProviderIDEQ applies the EQ predicate on the "provider_id" field.

@@ -9,6 +9,7 @@ import (
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/servicetranslation"
+	"victimservices/locales"
 )
 
 // SaveTranslation creates or replaces one locale's text of a service,
@@ -25,10 +26,11 @@ func SaveTranslation(ctx context.Context, c *ent.Client, in SaveTranslationInput
 	}
 	switch in.OwnerID.Prefix() {
 	case "svc":
-		if _, err := c.Service.Get(ctx, in.OwnerID); err != nil {
+		owner, err := c.Service.Get(ctx, in.OwnerID)
+		if err != nil {
 			return nil, err
 		}
-		err := c.ServiceTranslation.Create().
+		err = c.ServiceTranslation.Create().
 			SetServiceID(in.OwnerID).SetLocale(in.Locale).SetName(in.Name).SetDescription(description).
 			SetMachineTranslated(machine).SetStatus(servicetranslation.Status(status)).
 			OnConflictColumns(servicetranslation.FieldServiceID, servicetranslation.FieldLocale).
@@ -36,19 +38,30 @@ func SaveTranslation(ctx context.Context, c *ent.Client, in SaveTranslationInput
 		if err != nil {
 			return nil, err
 		}
+		if in.Locale == locales.DefaultCode {
+			if err := ensureServiceSlug(ctx, c, owner, in.Name); err != nil {
+				return nil, err
+			}
+		}
 		t, err := c.ServiceTranslation.Query().Where(servicetranslation.ServiceID(in.OwnerID), servicetranslation.Locale(in.Locale)).Only(ctx)
 		return ServiceTranslation(t), err
 	case "org":
-		if _, err := c.Organization.Get(ctx, in.OwnerID); err != nil {
+		owner, err := c.Organization.Get(ctx, in.OwnerID)
+		if err != nil {
 			return nil, err
 		}
-		err := c.OrganizationTranslation.Create().
+		err = c.OrganizationTranslation.Create().
 			SetOrganizationID(in.OwnerID).SetLocale(in.Locale).SetName(in.Name).SetDescription(description).
 			SetMachineTranslated(machine).SetStatus(organizationtranslation.Status(status)).
 			OnConflictColumns(organizationtranslation.FieldOrganizationID, organizationtranslation.FieldLocale).
 			UpdateNewValues().Exec(ctx)
 		if err != nil {
 			return nil, err
+		}
+		if in.Locale == locales.DefaultCode {
+			if err := ensureOrganizationSlug(ctx, c, owner, in.Name); err != nil {
+				return nil, err
+			}
 		}
 		t, err := c.OrganizationTranslation.Query().Where(organizationtranslation.OrganizationID(in.OwnerID), organizationtranslation.Locale(in.Locale)).Only(ctx)
 		return OrganizationTranslation(t), err

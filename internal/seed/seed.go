@@ -15,9 +15,11 @@ import (
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
+	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
+	"victimservices/ent/schema/slug"
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/locales"
@@ -83,6 +85,7 @@ type svc struct {
 	phones    []phone.Phone
 	languages []string
 	locations []string
+	areas     area.Coverage // HSDS service_area; none for the city-wide and national lines
 }
 
 type loc struct {
@@ -115,17 +118,30 @@ var services = []svc{
 		hours:     hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
 		phones:    []phone.Phone{{Number: "+13125551234", Kind: phone.KindHotline}},
 		languages: allLanguages,
-		locations: []string{"bronzeville", "pilsen", "uptown", "englewood"}},
+		locations: []string{"bronzeville", "pilsen", "uptown", "englewood"},
+		// The unit's advocates cover the districts of its four offices.
+		areas: area.Coverage{
+			PostalCodes:   []string{"60608", "60609", "60613", "60615", "60616", "60621", "60623", "60636", "60640", "60653", "60660"},
+			Neighborhoods: []string{"Bronzeville", "Edgewater", "Englewood", "Little Village", "Pilsen", "Uptown", "West Englewood"},
+		}},
 	{key: "counseling", category: service.CategoryCOUNSELING,
 		hours:     weekdays9to5,
 		phones:    []phone.Phone{{Number: "+13125555678", Kind: phone.KindVoice}},
 		languages: []string{"en", "es", "pl"},
-		locations: []string{"pilsen", "uptown"}},
+		locations: []string{"pilsen", "uptown"},
+		areas: area.Coverage{
+			PostalCodes:   []string{"60608", "60613", "60623", "60640", "60660"},
+			Neighborhoods: []string{"Edgewater", "Little Village", "Pilsen", "Uptown"},
+		}},
 	{key: "legal", category: service.CategoryLEGAL_SUPPORT,
 		hours:     hours.Schedule{TimeZone: Zone, ByAppointment: true},
 		phones:    []phone.Phone{{Number: "+13125558765", Kind: phone.KindVoice}},
 		languages: []string{"en", "es"},
-		locations: []string{"bronzeville"}},
+		locations: []string{"bronzeville"},
+		areas: area.Coverage{
+			PostalCodes:   []string{"60609", "60615", "60616", "60621", "60653"},
+			Neighborhoods: []string{"Bronzeville", "Englewood", "Hyde Park"},
+		}},
 	{key: "emergency", category: service.CategoryEMERGENCY,
 		hours:     hours.Schedule{TimeZone: Zone, AlwaysOpen: true},
 		phones:    []phone.Phone{{Number: "911", Kind: phone.KindHotline}},
@@ -257,8 +273,10 @@ func loadGuides(ctx context.Context, c *ent.Client, docs map[string][]guide) err
 }
 
 func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) error {
+	english := all[locales.DefaultCode]
 	for i, o := range organizations {
 		if err := c.Organization.Create().SetID(ID("org", o.key)).SetKind(o.kind).
+			SetSlug(slug.From(english["org."+o.key].Name)).
 			SetNillableEmail(nonEmpty(o.email)).SetPhones(o.phones).SetSortOrder(i).Exec(ctx); err != nil {
 			return err
 		}
@@ -274,7 +292,10 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 	for i, s := range services {
 		create := c.Service.Create().SetID(ID("svc", s.key)).SetCategory(s.category).
 			SetHours(s.hours).SetPhones(s.phones).SetLanguages(s.languages).SetSortOrder(i).
-			SetNational(s.national)
+			SetNational(s.national).SetSlug(slug.From(english["svc."+s.key].Name))
+		if len(s.areas.PostalCodes)+len(s.areas.Neighborhoods) > 0 {
+			create.SetServiceArea(s.areas)
+		}
 		if !s.national {
 			create.SetProviderID(ID("org", "department"))
 		}
