@@ -146,6 +146,13 @@ func Attach(tb testing.TB, s *Server, opts ...Option) *Server {
 	return other
 }
 
+// Open starts a server on the existing database at url (a restored
+// backup), migrating nothing and seeding nothing.
+func Open(tb testing.TB, url string, opts ...Option) *Server {
+	tb.Helper()
+	return start(tb, url, false, opts...)
+}
+
 func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 	s := &Server{Statements: &storage.StatementCounter{}, now: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
 	s.URL = url
