@@ -301,6 +301,8 @@ type ComplexityRoot struct {
 		DisableStaff                    func(childComplexity int, staffID nodeid.ID) int
 		EnableStaff                     func(childComplexity int, staffID nodeid.ID) int
 		EndCaseSession                  func(childComplexity int) int
+		EraseCase                       func(childComplexity int, caseID nodeid.ID, confirmCaseNumber string) int
+		ExportCase                      func(childComplexity int, caseID nodeid.ID) int
 		GiveReferralConsent             func(childComplexity int, referralID nodeid.ID, share referral.Share) int
 		MarkCaseMessagesRead            func(childComplexity int, caseID nodeid.ID) int
 		MarkMyMessagesRead              func(childComplexity int) int
@@ -730,6 +732,8 @@ type MutationResolver interface {
 	MarkCaseMessagesRead(ctx context.Context, caseID nodeid.ID) (int, error)
 	UpdateCourtDate(ctx context.Context, courtDateID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) (*ent.CaseFile, error)
 	CancelCourtDate(ctx context.Context, courtDateID nodeid.ID, note *string, expectedVersion *int) (*ent.CaseFile, error)
+	ExportCase(ctx context.Context, caseID nodeid.ID) (string, error)
+	EraseCase(ctx context.Context, caseID nodeid.ID, confirmCaseNumber string) (bool, error)
 	ProposeReferral(ctx context.Context, caseID nodeid.ID, partnerID nodeid.ID, serviceID *nodeid.ID, reason string) (*ent.Referral, error)
 	RecordReferralConsent(ctx context.Context, referralID nodeid.ID, share referral.Share, method referral.ConsentMethod, givenAt *time.Time) (*ent.Referral, error)
 	SendReferral(ctx context.Context, referralID nodeid.ID) (*ent.Referral, error)
@@ -1830,6 +1834,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.EndCaseSession(childComplexity), true
+	case "Mutation.eraseCase":
+		if e.ComplexityRoot.Mutation.EraseCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_eraseCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EraseCase(childComplexity, args["caseId"].(nodeid.ID), args["confirmCaseNumber"].(string)), true
+	case "Mutation.exportCase":
+		if e.ComplexityRoot.Mutation.ExportCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_exportCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ExportCase(childComplexity, args["caseId"].(nodeid.ID)), true
 	case "Mutation.giveReferralConsent":
 		if e.ComplexityRoot.Mutation.GiveReferralConsent == nil {
 			break
@@ -3765,7 +3791,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "outreach.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
+//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "outreach.graphqls" "records.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -3781,6 +3807,7 @@ var sources = []*ast.Source{
 	{Name: "content.graphqls", Input: sourceData("content.graphqls"), BuiltIn: false},
 	{Name: "directory.graphqls", Input: sourceData("directory.graphqls"), BuiltIn: false},
 	{Name: "outreach.graphqls", Input: sourceData("outreach.graphqls"), BuiltIn: false},
+	{Name: "records.graphqls", Input: sourceData("records.graphqls"), BuiltIn: false},
 	{Name: "referrals.graphqls", Input: sourceData("referrals.graphqls"), BuiltIn: false},
 	{Name: "schema.graphqls", Input: sourceData("schema.graphqls"), BuiltIn: false},
 	{Name: "staff.graphqls", Input: sourceData("staff.graphqls"), BuiltIn: false},
@@ -5284,6 +5311,42 @@ func (ec *executionContext) field_Mutation_enableStaff_args(ctx context.Context,
 		return nil, err
 	}
 	args["staffId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_eraseCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "confirmCaseNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["confirmCaseNumber"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_exportCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "caseId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["caseId"] = arg0
 	return args, nil
 }
 
@@ -11369,6 +11432,94 @@ func (ec *executionContext) fieldContext_Mutation_cancelCourtDate(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_cancelCourtDate_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_exportCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_exportCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ExportCase(ctx, fc.Args["caseId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_exportCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type String does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_exportCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_eraseCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_eraseCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EraseCase(ctx, fc.Args["caseId"].(nodeid.ID), fc.Args["confirmCaseNumber"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_eraseCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_eraseCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -22319,6 +22470,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "cancelCourtDate":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelCourtDate(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "exportCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_exportCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eraseCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_eraseCase(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
