@@ -3,7 +3,10 @@
 // specification asks (media types, status codes), body and query limits
 // (depth, cost weighed by page size, aliases, root fields), the persisted
 // query allow-list, HTTP caching of public answers (ETag, gzip, a server-side
-// cache told of directory changes by storage.OnPublicChange), the access log
+// cache emptied when a directory or guide change commits, through this
+// process or another: storage.OnPublicChange signals it through
+// notify.Hub.DirectoryChanged, NOTIFY in the change's transaction on
+// PostgreSQL, heard on the hub's one LISTEN connection), the access log
 // and metrics, GraphiQL in development, and the trusted-proxy rule for the
 // client address.
 //

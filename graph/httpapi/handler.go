@@ -131,14 +131,13 @@ func NewHandler(o Options) http.Handler {
 		cache = newResponseCache(o.CacheEntries, o.PublicMaxAge, o.Clock)
 		o.Notifier.WatchDirectory(cache.invalidate)
 	}
-	// A directory change through this process empties its cache at once and
-	// tells the other processes (NOTIFY on PostgreSQL), whose caches empty
-	// too. (The watch lasts as long as the client: handlers share it.)
-	storage.OnPublicChange(o.Client, func(ctx context.Context) error {
-		if cache != nil {
-			cache.invalidate()
-		}
-		return o.Notifier.DirectoryChanged(ctx, o.Client)
+	// A directory change through this process empties its cache when the
+	// change commits and tells the other processes (NOTIFY on PostgreSQL, in
+	// the change's transaction), whose caches empty too; a rolled-back
+	// change empties none. (The watch lasts as long as the client: handlers
+	// share it.)
+	storage.OnPublicChange(o.Client, func(ctx context.Context, tx *ent.Tx) error {
+		return o.Notifier.DirectoryChanged(ctx, tx, o.Client)
 	})
 	var outbox cases.Outbox
 	if o.Outreach != nil {

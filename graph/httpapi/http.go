@@ -147,15 +147,17 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			}
 		}
 		public := r.Header.Get("Authorization") == "" && r.Method == http.MethodGet
-		key := ""
+		key, version := "", int64(0)
 		if public && cache != nil {
 			// Only query results are ever stored, so a hit needs no parsing.
 			key = cache.key(r, l)
-			if e, ok := cache.get(key); ok {
+			e, v, hit := cache.get(key)
+			if hit {
 				w.Header().Set("X-Cache", "hit")
 				finishWithETag(w, r, media, http.StatusOK, e.body, publicCacheControl(o, e.until, r.Context()), e.etag, e.gzipped)
 				return
 			}
+			version = v
 		}
 		if r.Method == http.MethodGet {
 			if op, ok := getOperation(r.URL.Query()); ok && op != ast.Query {
@@ -176,7 +178,7 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 		if public && status == http.StatusOK && !hasErrors(body) {
 			cacheControl = publicCacheControl(o, state.CacheUntil(), r.Context())
 			if key != "" {
-				cache.put(key, body, state.CacheUntil())
+				cache.put(key, version, body, state.CacheUntil())
 			}
 		}
 		finish(w, r, media, status, body, cacheControl)

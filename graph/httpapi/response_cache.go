@@ -16,8 +16,13 @@ import (
 // responseCache keeps public answers (anonymous GET queries) in the server,
 // keyed by operation, variables and locale. An entry lives at most ttl, never
 // past the next opening-hours boundary any of its fields depends on, and not
-// past the next change of directory or content data in this process (other
-// processes' changes are bounded by ttl).
+// past the next change of directory or content data, in this process or (on
+// PostgreSQL) any other (see notify.Hub.DirectoryChanged).
+//
+// An answer is stored under the version seen before it was computed, not the
+// one current when it is stored: an answer that read the directory before a
+// change whose signal arrived meanwhile is stale, and stored under the new
+// version it would be served until ttl, past the promised second.
 type responseCache struct {
 	entries *lru.Cache[string, cacheEntry]
 	version atomic.Int64
@@ -50,20 +55,25 @@ func (c *responseCache) key(r *http.Request, l *locales.Locale) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func (c *responseCache) get(key string) (cacheEntry, bool) {
-	e, ok := c.entries.Get(key)
-	if !ok || e.version != c.version.Load() || !c.now().Before(e.until) {
-		return cacheEntry{}, false
+// get returns the entry for key, or the version an answer computed from now
+// on is to be stored under (put).
+func (c *responseCache) get(key string) (e cacheEntry, version int64, ok bool) {
+	version = c.version.Load()
+	e, ok = c.entries.Get(key)
+	if !ok || e.version != version || !c.now().Before(e.until) {
+		return cacheEntry{}, version, false
 	}
-	return e, true
+	return e, version, true
 }
 
-func (c *responseCache) put(key string, body []byte, until time.Time) {
+// put stores an answer computed after get returned version; if the data
+// changed since, it is never served.
+func (c *responseCache) put(key string, version int64, body []byte, until time.Time) {
 	limit := c.now().Add(c.ttl)
 	if until.IsZero() || until.After(limit) {
 		until = limit
 	}
-	c.entries.Add(key, cacheEntry{body: body, etag: strongETag(body), until: until, version: c.version.Load(),
+	c.entries.Add(key, cacheEntry{body: body, etag: strongETag(body), until: until, version: version,
 		gzipped: sync.OnceValue(func() []byte { return compress(body) })})
 }
 

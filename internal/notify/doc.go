@@ -7,4 +7,9 @@
 // embedded SQLite default there is only one process, so the signal is
 // published in process when the transaction commits. The payload is the case
 // ID only: no personal data travels.
+//
+// Directory and guide changes travel the same way on DirectoryChannel (no
+// payload), on the same LISTEN connection: every process's public answer
+// cache empties when the change commits, and a rolled-back change empties
+// none. A lost connection counts as "everything may have changed" for both.
 package notify

@@ -131,19 +131,38 @@ func (h *Hub) directoryChanged() {
 }
 
 // DirectoryChanged tells every process that directory or guide data
-// changed: on PostgreSQL a NOTIFY inside the transaction of ctx (delivered
-// at commit) or at once through c; in process only otherwise.
-func (h *Hub) DirectoryChanged(ctx context.Context, c *ent.Client) error {
-	if h.dialect != dialect.Postgres {
+// changed, from inside the transaction tx that changes it (nil: the change
+// ran outside one and has committed already). On PostgreSQL it sends NOTIFY
+// in tx, which PostgreSQL delivers to every listening process at commit and
+// never for a rolled-back transaction; this process's watchers hear at
+// commit as well, without waiting for the notification to come back, so the
+// writer's next read already sees the change. On the embedded database the
+// watchers hear in process at commit. Without tx the signal goes at once
+// (through c on PostgreSQL).
+func (h *Hub) DirectoryChanged(ctx context.Context, tx *ent.Tx, c *ent.Client) error {
+	if h.dialect == dialect.Postgres {
+		exec := c.ExecContext
+		if tx != nil {
+			exec = tx.ExecContext
+		}
+		if _, err := exec(ctx, "SELECT pg_notify($1, '')", DirectoryChannel); err != nil {
+			return err
+		}
+	}
+	if tx == nil {
 		h.directoryChanged()
 		return nil
 	}
-	if tx := ent.TxFromContext(ctx); tx != nil {
-		_, err := tx.ExecContext(ctx, "SELECT pg_notify($1, '')", DirectoryChannel)
-		return err
-	}
-	_, err := c.ExecContext(ctx, "SELECT pg_notify($1, '')", DirectoryChannel)
-	return err
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err == nil {
+				h.directoryChanged()
+			}
+			return err
+		})
+	})
+	return nil
 }
 
 // Watch calls f for every signal this process hears, from any process: the

@@ -21,16 +21,23 @@ var watchers sync.Map // *ent.Client → *watchList
 
 type watchList struct {
 	mu  sync.Mutex
-	fns map[int]func(context.Context) error
+	fns map[int]PublicChange
 	n   int
 }
+
+// PublicChange is told of a write of public data: tx is the transaction the
+// write ran in (taken from the mutation, not from ctx, which may carry
+// another or none), or nil when the write ran outside one and so has already
+// committed. Signals meant for after the change belong in tx.OnCommit, so a
+// rolled-back write signals nothing.
+type PublicChange func(ctx context.Context, tx *ent.Tx) error
 
 // OnPublicChange calls f after every successful write of directory or guide
 // data through client (or one of its transactions), with the write's
 // context, until stop is called. An error from f fails the write (and so
 // rolls back its transaction).
-func OnPublicChange(client *ent.Client, f func(context.Context) error) (stop func()) {
-	v, _ := watchers.LoadOrStore(client, &watchList{fns: map[int]func(context.Context) error{}})
+func OnPublicChange(client *ent.Client, f PublicChange) (stop func()) {
+	v, _ := watchers.LoadOrStore(client, &watchList{fns: map[int]PublicChange{}})
 	w := v.(*watchList)
 	w.mu.Lock()
 	id := w.n
@@ -53,13 +60,14 @@ func publicChangeHook(root *ent.Client) ent.Hook {
 				if w, ok := watchers.Load(root); ok {
 					w := w.(*watchList)
 					w.mu.Lock()
-					fns := make([]func(context.Context) error, 0, len(w.fns))
+					fns := make([]PublicChange, 0, len(w.fns))
 					for _, f := range w.fns {
 						fns = append(fns, f)
 					}
 					w.mu.Unlock()
+					tx := mutationTx(m)
 					for _, f := range fns {
-						if err := f(ctx); err != nil {
+						if err := f(ctx, tx); err != nil {
 							return nil, err
 						}
 					}
@@ -68,4 +76,17 @@ func publicChangeHook(root *ent.Client) ent.Hook {
 			return v, err
 		})
 	}
+}
+
+// mutationTx is the transaction m runs in, or nil outside one.
+func mutationTx(m ent.Mutation) *ent.Tx {
+	in, ok := m.(interface{ Tx() (*ent.Tx, error) })
+	if !ok {
+		return nil
+	}
+	tx, err := in.Tx()
+	if err != nil {
+		return nil
+	}
+	return tx
 }
