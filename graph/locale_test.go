@@ -1,0 +1,81 @@
+package graph_test
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"victimservices/ent/schema/viewer"
+	"victimservices/graph/graphtest"
+	"victimservices/locales"
+)
+
+// TestMyCaseUpdatedLocale: the live update is in the subscription's locale
+// argument, inline or in a variable, not the socket's Accept-Language
+// (English here); with no argument, or an empty one, it is the socket's.
+func TestMyCaseUpdatedLocale(t *testing.T) {
+	s := graphtest.New(t)
+	srv := s.HTTP(t)
+	supervisor := s.Token(t, viewer.RoleSupervisor)
+	tests := []struct {
+		name  string
+		query string
+		vars  map[string]any
+		want  string
+	}{
+		{"inline", `subscription { myCaseUpdated(locale: "pl") { statusLabel events { title } } }`, nil, "pl"},
+		{"variable", `subscription($l: String) { myCaseUpdated(locale: $l) { statusLabel events { title } } }`, map[string]any{"l": "uk"}, "uk"},
+		{"empty is no override", `subscription { myCaseUpdated(locale: "") { statusLabel events { title } } }`, nil, "en"},
+		{"absent", `subscription { myCaseUpdated { statusLabel events { title } } }`, nil, "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			number, code := s.Intake(t, "es")
+			sub, err := graphtest.Subscribe(t, srv, s.Session(t, number, code), tt.query, tt.vars)
+			if err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(100 * time.Millisecond) // let the subscription register
+			mutate(t, s, supervisor, statusMutation, map[string]any{"id": s.Case(t, number).ID, "s": "IN_PROGRESS"}).Decode(t, &struct{}{})
+			data, ok := sub.Next(t, 5*time.Second)
+			if !ok {
+				t.Fatalf("no update (%v)", sub.Err)
+			}
+			var got struct {
+				MyCaseUpdated struct {
+					StatusLabel string
+					Events      []struct{ Title string }
+				}
+			}
+			_ = json.Unmarshal(data, &got)
+			l, _ := locales.ByCode(tt.want)
+			if want := l.T("caseStatus.IN_PROGRESS", nil); got.MyCaseUpdated.StatusLabel != want {
+				t.Errorf("statusLabel %q, want %q (%s)", got.MyCaseUpdated.StatusLabel, want, tt.want)
+			}
+			wantTitle := l.T("event.STATUS_CHANGED", map[string]any{"Status": l.T("caseStatus.IN_PROGRESS", nil)})
+			found := false
+			for _, e := range got.MyCaseUpdated.Events {
+				found = found || e.Title == wantTitle
+			}
+			if !found {
+				t.Errorf("events %+v, want one %q", got.MyCaseUpdated.Events, wantTitle)
+			}
+		})
+	}
+}
+
+// TestEmptyLocaleArgument: locale: "" is no override (a client sends it when
+// the user chose nothing): text follows Accept-Language, not English.
+func TestEmptyLocaleArgument(t *testing.T) {
+	s := graphtest.New(t)
+	empty := ""
+	got, _ := directory(t, s, map[string]string{"Accept-Language": "pl"}, &empty)
+	if len(got.Services.Edges) == 0 {
+		t.Fatal("no services")
+	}
+	for _, e := range got.Services.Edges {
+		if e.Node.ServedLocale != "pl" {
+			t.Errorf("%s served in %q, want pl", e.Node.Category, e.Node.ServedLocale)
+		}
+	}
+}
