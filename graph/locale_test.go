@@ -35,12 +35,7 @@ func TestMyCaseUpdatedLocale(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			time.Sleep(100 * time.Millisecond) // let the subscription register
-			mutate(t, s, supervisor, statusMutation, map[string]any{"id": s.Case(t, number).ID, "s": "IN_PROGRESS"}).Decode(t, &struct{}{})
-			data, ok := sub.Next(t, 5*time.Second)
-			if !ok {
-				t.Fatalf("no update (%v)", sub.Err)
-			}
+			data := updateOnProgress(t, s, supervisor, number, sub)
 			var got struct {
 				MyCaseUpdated struct {
 					StatusLabel string
@@ -78,4 +73,17 @@ func TestEmptyLocaleArgument(t *testing.T) {
 			t.Errorf("%s served in %q, want pl", e.Node.Category, e.Node.ServedLocale)
 		}
 	}
+}
+
+// updateOnProgress lets sub register, moves the case to IN_PROGRESS and
+// returns the update sub receives.
+func updateOnProgress(t *testing.T, s *graphtest.Server, supervisor, number string, sub *graphtest.Subscription) json.RawMessage {
+	t.Helper()
+	time.Sleep(100 * time.Millisecond) // let the subscriptions register
+	mutate(t, s, supervisor, statusMutation, map[string]any{"id": s.Case(t, number).ID, "s": "IN_PROGRESS"}).Decode(t, &struct{}{})
+	data, ok := sub.Next(t, 5*time.Second)
+	if !ok {
+		t.Fatalf("no update (%v)", sub.Err)
+	}
+	return data
 }
