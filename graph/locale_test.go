@@ -87,3 +87,39 @@ func updateOnProgress(t *testing.T, s *graphtest.Server, supervisor, number stri
 	}
 	return data
 }
+
+// TestHoursSummaryDayNames: weekday names are capitalised where a sentence
+// starts and written as the language writes them mid-sentence elsewhere:
+// the end of a range, a later day of a list, the first day after "; ".
+// Spanish and Polish end each group with a full stop, so the next starts a
+// sentence.
+func TestHoursSummaryDayNames(t *testing.T) {
+	s := graphtest.New(t)
+	editor := graphtest.Bearer(s.Token(t, viewer.RoleEditor))
+	var created struct{ CreateService struct{ ID string } }
+	s.Do(t, graphtest.Request{Header: editor, Query: `mutation {
+	  createService(input: {category: SHELTER, hours: {timeZone: "America/Chicago", periods: [
+	    {day: MONDAY, opens: "10:00", closes: "14:00"}, {day: SATURDAY, opens: "10:00", closes: "14:00"},
+	    {day: TUESDAY, opens: "09:00", closes: "17:00"}, {day: WEDNESDAY, opens: "09:00", closes: "17:00"},
+	    {day: THURSDAY, opens: "09:00", closes: "17:00"}, {day: FRIDAY, opens: "09:00", closes: "17:00"}]}}) { id } }`}).Decode(t, &created)
+	tests := []struct{ locale, want string }{
+		{"en", "Monday, Saturday, 10 am to 2 pm; Tuesday to Friday, 9 am to 5 pm"},
+		{"es", "Lunes, sábado, de 10:00 a 14:00. Martes a viernes, de 9:00 a 17:00"},
+		{"pl", "Poniedziałek, sobota, 10:00–14:00. Wtorek–piątek, 9:00–17:00"},
+		{"ru", "Понедельник, суббота, 10:00–14:00; вторник–пятница, 9:00–17:00"},
+		{"uk", "Понеділок, субота, 10:00–14:00; вівторок–п’ятниця, 9:00–17:00"},
+		{"tl", "Lunes, Sabado, 10 AM hanggang 2 PM; Martes hanggang Biyernes, 9 AM hanggang 5 PM"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.locale, func(t *testing.T) {
+			var got struct {
+				Node struct{ Hours struct{ Summary string } }
+			}
+			s.Do(t, graphtest.Request{Query: `query($id: ID!, $l: String) { node(id: $id, locale: $l) { ... on Service { hours { summary } } } }`,
+				Variables: map[string]any{"id": created.CreateService.ID, "l": tt.locale}}).Decode(t, &got)
+			if got.Node.Hours.Summary != tt.want {
+				t.Errorf("got  %q\nwant %q", got.Node.Hours.Summary, tt.want)
+			}
+		})
+	}
+}
