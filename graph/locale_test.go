@@ -123,3 +123,29 @@ func TestHoursSummaryDayNames(t *testing.T) {
 		})
 	}
 }
+
+// TestRequestSupportErrorsInPreferredLocale: an intake refused for bad input
+// answers in the person's preferredLocale, not the device's Accept-Language;
+// a preferredLocale naming no supported locale leaves Accept-Language.
+func TestRequestSupportErrorsInPreferredLocale(t *testing.T) {
+	s := graphtest.New(t)
+	tests := []struct{ name, preferred, header, want string }{
+		{"preferred wins", "es-MX", "en", "es"},
+		{"preferred in Ukrainian", "uk", "pl", "uk"},
+		{"unsupported preferred", "xx", "pl", "pl"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := map[string]any{"preferredLocale": tt.preferred, "contactMethod": "PHONE", "phone": "12", "safeToLeaveMessage": false}
+			resp := s.Do(t, graphtest.Request{Query: intakeMutation, Variables: map[string]any{"in": in},
+				Header: map[string]string{"Accept-Language": tt.header}})
+			if resp.ErrorCode() != "BAD_USER_INPUT" {
+				t.Fatalf("code %q (%+v)", resp.ErrorCode(), resp.Errors)
+			}
+			l, _ := locales.ByCode(tt.want)
+			if got, want := resp.Errors[0].Message, l.T("error.invalidPhone", nil); got != want {
+				t.Errorf("message %q, want %q (%s)", got, want, tt.want)
+			}
+		})
+	}
+}

@@ -116,6 +116,25 @@ func Match(value string) *Locale {
 	return l
 }
 
+// Negotiate is Match that also reports whether value named a supported
+// locale (false when Match would fall back to English for want of one).
+func Negotiate(value string) (*Locale, bool) {
+	l := Match(value)
+	if l.Code != DefaultCode {
+		return l, true
+	}
+	tags, _, err := language.ParseAcceptLanguage(strings.TrimSpace(value))
+	if err != nil {
+		return l, false
+	}
+	for _, t := range tags {
+		if base, _ := t.Base(); base.String() == DefaultCode {
+			return l, true
+		}
+	}
+	return l, false
+}
+
 // matched remembers negotiated header values (at most maxMatched).
 var (
 	matched      sync.Map

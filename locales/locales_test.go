@@ -191,3 +191,14 @@ func TestMissingDataFailsLoudly(t *testing.T) {
 		})
 	}
 }
+
+func TestNegotiate(t *testing.T) {
+	for _, tt := range []struct {
+		value, want string
+		ok          bool
+	}{{"es-MX", "es", true}, {"en-GB", "en", true}, {"xx", "en", false}, {"", "en", false}, {"fr, de", "en", false}} {
+		if l, ok := locales.Negotiate(tt.value); l.Code != tt.want || ok != tt.ok {
+			t.Errorf("Negotiate(%q) = %s, %v; want %s, %v", tt.value, l.Code, ok, tt.want, tt.ok)
+		}
+	}
+}
