@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"victimservices/ent/schema/viewer"
+	"victimservices/graph"
 	"victimservices/graph/graphtest"
 	"victimservices/locales"
 )
@@ -147,5 +148,18 @@ func TestRequestSupportErrorsInPreferredLocale(t *testing.T) {
 				t.Errorf("message %q, want %q (%s)", got, want, tt.want)
 			}
 		})
+	}
+}
+
+// TestLimitErrorsInAcceptLanguage: a refusal before execution (a page too
+// large) answers in the negotiated Accept-Language locale.
+func TestLimitErrorsInAcceptLanguage(t *testing.T) {
+	s := graphtest.New(t)
+	for _, code := range []string{"es", "uk", "zh-Hant"} {
+		resp := s.Do(t, graphtest.Request{Query: `{ services(first: 1000) { totalCount } }`, Header: map[string]string{"Accept-Language": code}})
+		l, _ := locales.ByCode(code)
+		if resp.ErrorCode() != "BAD_USER_INPUT" || resp.Errors[0].Message != l.Plural("error.pageTooLarge", graph.MaxPageSize, nil) {
+			t.Errorf("%s: %+v", code, resp.Errors)
+		}
 	}
 }
