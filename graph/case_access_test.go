@@ -165,12 +165,7 @@ func TestMyCaseUpdated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(100 * time.Millisecond) // let the subscriptions register
-	mutate(t, s, supervisor, statusMutation, map[string]any{"id": s.Case(t, numberA).ID, "s": "IN_PROGRESS"}).Decode(t, &struct{}{})
-	data, ok := subA.Next(t, 5*time.Second)
-	if !ok {
-		t.Fatalf("no update for A (%v)", subA.Err)
-	}
+	data := updateOnProgress(t, s, supervisor, numberA, subA)
 	var got struct {
 		MyCaseUpdated struct{ CaseNumber, Status, StatusLabel string }
 	}

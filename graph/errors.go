@@ -72,6 +72,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			}
 		}
 		e := Classify(ctx, err)
+		if fixed, ok := locales.ByCode(e.Locale); ok {
+			l = fixed
+		}
 		code, id, data := e.Code, e.MessageID, e.Data
 		if code == errcode.Internal && argumentsRejected(ctx) {
 			// gqlgen could not read the field's arguments (a malformed

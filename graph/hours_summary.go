@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"victimservices/ent/schema/hours"
 	"victimservices/locales"
@@ -72,40 +73,69 @@ func writeSummary(s *hours.Schedule, l *locales.Locale) string {
 	// Runs of consecutive days with the same key, grouped by key in order of
 	// first appearance.
 	var order []string
-	runs := map[string][]string{}
+	runs := map[string][][2]hours.Weekday{}
 	for i := 0; i < len(keys); {
 		j := i
 		for j+1 < len(keys) && keys[j+1] == keys[i] {
 			j++
 		}
 		if keys[i] != "" {
-			label := dayName(hours.Days[i], l)
-			if j > i {
-				label = l.T("hours.dayRange", map[string]any{"From": dayName(hours.Days[i], l), "To": dayName(hours.Days[j], l)})
-			}
 			if _, seen := runs[keys[i]]; !seen {
 				order = append(order, keys[i])
 			}
-			runs[keys[i]] = append(runs[keys[i]], label)
+			runs[keys[i]] = append(runs[keys[i]], [2]hours.Weekday{hours.Days[i], hours.Days[j]})
 		}
 		i = j + 1
 	}
 	if len(order) == 0 {
 		return l.T("hours.closed", nil)
 	}
+	// A day name is written as at the start of a sentence only where one
+	// starts: the summary's first day, and the first day after a separator
+	// that ends a sentence. Everywhere else (the end of a range, a later
+	// day of a list, after "; ") it takes its mid-sentence form, lower case
+	// in languages that write it so.
+	separator := l.T("hours.separator", nil)
 	var groups []string
 	for _, key := range order {
-		days := strings.Join(runs[key], l.T("hours.dayList", nil))
 		for _, p := range byKey[key] {
 			groups = append(groups, l.T("hours.period", map[string]any{
-				"Days": days, "Opens": clockTime(p.Opens, l), "Closes": clockTime(p.Closes, l),
+				"Days":  dayLabels(runs[key], l, len(groups) == 0 || endsSentence(separator)),
+				"Opens": clockTime(p.Opens, l), "Closes": clockTime(p.Closes, l),
 			}))
 		}
 	}
-	return strings.Join(groups, l.T("hours.separator", nil))
+	return strings.Join(groups, separator)
 }
 
-func dayName(d hours.Weekday, l *locales.Locale) string { return l.T("day."+d.String(), nil) }
+// dayLabels writes the runs of days (first and last day of each) that share
+// hours: "Monday to Friday", "Monday, Wednesday".
+func dayLabels(runs [][2]hours.Weekday, l *locales.Locale, startsSentence bool) string {
+	labels := make([]string, len(runs))
+	for i, run := range runs {
+		labels[i] = dayName(run[0], l, startsSentence && i == 0)
+		if run[1] != run[0] {
+			labels[i] = l.T("hours.dayRange", map[string]any{"From": labels[i], "To": dayName(run[1], l, false)})
+		}
+	}
+	return strings.Join(labels, l.T("hours.dayList", nil))
+}
+
+// dayName is a weekday in l: day.<DAY> where a sentence starts,
+// day.<DAY>.inSentence inside one.
+func dayName(d hours.Weekday, l *locales.Locale, startsSentence bool) string {
+	if startsSentence {
+		return l.T("day."+d.String(), nil)
+	}
+	return l.T("day."+d.String()+".inSentence", nil)
+}
+
+// endsSentence reports whether a separator closes the sentence before it
+// (". ", "。"), so that the text after it starts a new one.
+func endsSentence(sep string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(sep))
+	return r == '.' || r == '。' || r == '!' || r == '?'
+}
 
 // clockTime formats HH:MM in the locale's clock style (hours.time).
 func clockTime(hhmm string, l *locales.Locale) string {

@@ -74,12 +74,12 @@ func TestTextLimitsCountCharacters(t *testing.T) {
 			return s.DoFrom(t, nextClientAddr(), graphtest.Request{Query: `mutation($in: SupportRequestInput!) { requestSupport(input: $in) { caseNumber } }`,
 				Variables: map[string]any{"in": map[string]any{"preferredLocale": "zh-Hans", "contactMethod": "IN_APP",
 					"safeToLeaveMessage": false, "description": text}}})
-		}, ""},
+		}, inLocale("zh-Hans", "error.textTooLong", map[string]any{"Field": "description", "Max": 4000})}, // the person's preferredLocale
 		{"intake safe contact times in Hindi", "safeContactTimes", "स", 500, func(text string) *graphtest.Response {
 			return s.DoFrom(t, nextClientAddr(), graphtest.Request{Query: `mutation($in: SupportRequestInput!) { requestSupport(input: $in) { caseNumber } }`,
 				Variables: map[string]any{"in": map[string]any{"preferredLocale": "hi", "contactMethod": "IN_APP",
 					"safeToLeaveMessage": false, "safeContactTimes": text}}})
-		}, ""},
+		}, inLocale("hi", "error.textTooLong", map[string]any{"Field": "safeContactTimes", "Max": 500})},
 		{"partner description in emoji", "description", "🌻", 4000, func(text string) *graphtest.Response {
 			return s.Do(t, graphtest.Request{Header: editor, Query: `mutation($o: ID!, $d: String) {
 			  saveTranslation(input: {ownerId: $o, locale: "zh-Hans", name: "港湾", description: $d}) { locale } }`,
@@ -422,4 +422,10 @@ func TestWebsitesAreWebAddresses(t *testing.T) {
 			}
 		})
 	}
+}
+
+// inLocale is message id in the locale with this code.
+func inLocale(code, id string, data map[string]any) string {
+	l, _ := locales.ByCode(code)
+	return l.T(id, data)
 }

@@ -38,6 +38,8 @@ func eventTitle(l *locales.Locale, e *ent.CaseEvent) string {
 		data["Status"] = caseStatusLabel(l, casefile.Status(e.Status))
 	case caseevent.KindCLAIM_UPDATED:
 		data["Status"] = claimStatusLabel(l, casefile.ClaimStatus(e.Status))
+	case caseevent.KindREFERRAL_UPDATED:
+		data["Status"] = referralStatusLabel(l, referral.Status(e.Status))
 	}
 	return l.T("event."+e.Kind.String(), data)
 }

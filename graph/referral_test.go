@@ -313,3 +313,37 @@ func TestReferralAndUrgentKPIs(t *testing.T) {
 		t.Errorf("%d partners", len(r.Referrals))
 	}
 }
+
+// TestReferralTimelineLocalized: the timeline entry of a referral step names
+// the step in the reader's language, in every locale (it read "Referral to
+// a partner: <no value>" everywhere).
+func TestReferralTimelineLocalized(t *testing.T) {
+	s := graphtest.New(t)
+	number, code := s.Intake(t, "es")
+	token := s.Session(t, number, code)
+	supervisor := s.Token(t, viewer.RoleSupervisor)
+	advocate, advocateID := s.Staff(t, viewer.RoleAdvocate)
+	id := s.Case(t, number).ID
+	mutate(t, s, supervisor, assignMutation, map[string]any{"id": id, "a": advocateID}).Decode(t, &struct{}{})
+	mutate(t, s, advocate, proposeMutation, map[string]any{"id": id, "p": seed.ID("org", "cvn")}).Decode(t, &struct{}{})
+	for _, l := range locales.Supported {
+		t.Run(l.Code, func(t *testing.T) {
+			var got struct {
+				MyCase struct{ Events []struct{ Title string } }
+			}
+			s.Do(t, graphtest.Request{Query: `query($l: String) { myCase(locale: $l) { events { title } } }`,
+				Variables: map[string]any{"l": l.Code}, Header: graphtest.Bearer(token)}).Decode(t, &got)
+			want := l.T("event.REFERRAL_UPDATED", map[string]any{"Status": l.T("referralStatus.PROPOSED", nil)})
+			found := false
+			for _, e := range got.MyCase.Events {
+				if strings.Contains(e.Title, "<no value>") {
+					t.Errorf("title %q", e.Title)
+				}
+				found = found || e.Title == want
+			}
+			if !found {
+				t.Errorf("no entry %q among %+v", want, got.MyCase.Events)
+			}
+		})
+	}
+}

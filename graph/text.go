@@ -2,8 +2,10 @@ package graph
 
 import (
 	"context"
+	"strings"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 
 	"victimservices/locales"
 )
@@ -20,14 +22,41 @@ func fieldLocale(ctx context.Context) *locales.Locale {
 }
 
 // chooseLocale is the GraphQL rule for the locale of text: the root field's
-// locale argument, else Accept-Language.
+// locale argument, else Accept-Language. An empty argument ("") is no
+// override: clients send it for "the user chose nothing".
 func chooseLocale(ctx context.Context) *locales.Locale {
-	if root := rootField(ctx); root != nil {
-		if v, ok := root.Args["locale"].(*string); ok && v != nil {
-			return locales.Match(*v)
-		}
+	if v := localeArgument(ctx); strings.TrimSpace(v) != "" {
+		return locales.Match(v)
 	}
 	return locales.FromContext(ctx)
+}
+
+// localeArgument is the locale argument of the root field the field being
+// resolved sits under, "" when absent.
+func localeArgument(ctx context.Context) string {
+	if root := rootField(ctx); root != nil {
+		if v, ok := root.Args["locale"].(*string); ok && v != nil {
+			return *v
+		}
+		return ""
+	}
+	// gqlgen marshals each event of a subscription under the operation's
+	// context, outside its root field's: the payload's fields have no
+	// parent. A subscription has exactly one root field; read its
+	// argument from the operation.
+	if !graphql.HasOperationContext(ctx) {
+		return ""
+	}
+	oc := graphql.GetOperationContext(ctx)
+	if oc.Operation == nil || oc.Operation.Operation != ast.Subscription {
+		return ""
+	}
+	fields := graphql.CollectFields(oc, oc.Operation.SelectionSet, []string{"Subscription"})
+	if len(fields) != 1 {
+		return ""
+	}
+	v, _ := fields[0].ArgumentMap(oc.Variables)["locale"].(string)
+	return v
 }
 
 // ServeText returns ctx in which every query of translated data (through

@@ -2,14 +2,18 @@ package locales
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
+	"log/slog"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"testing"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
 	"golang.org/x/text/language"
 )
 
@@ -112,6 +116,25 @@ func Match(value string) *Locale {
 	return l
 }
 
+// Negotiate is Match that also reports whether value named a supported
+// locale (false when Match would fall back to English for want of one).
+func Negotiate(value string) (*Locale, bool) {
+	l := Match(value)
+	if l.Code != DefaultCode {
+		return l, true
+	}
+	tags, _, err := language.ParseAcceptLanguage(strings.TrimSpace(value))
+	if err != nil {
+		return l, false
+	}
+	for _, t := range tags {
+		if base, _ := t.Base(); base.String() == DefaultCode {
+			return l, true
+		}
+	}
+	return l, false
+}
+
 // matched remembers negotiated header values (at most maxMatched).
 var (
 	matched      sync.Map
@@ -144,11 +167,7 @@ func (l *Locale) Chain() []string {
 
 // T returns the message id in l, with data for its placeholders.
 func (l *Locale) T(id string, data map[string]any) string {
-	s, err := l.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
-	if err != nil {
-		return id
-	}
-	return s
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
 }
 
 // Plural returns the message id in the plural form for count (CLDR rules);
@@ -158,11 +177,42 @@ func (l *Locale) Plural(id string, count int, data map[string]any) string {
 		data = map[string]any{}
 	}
 	data["Count"] = count
-	s, err := l.localizer.Localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
-	if err != nil {
-		return id
+	return l.localize(&i18n.LocalizeConfig{MessageID: id, TemplateData: data, PluralCount: count})
+}
+
+// strict executes every message template with missingkey=error: a
+// placeholder the caller gave no data for is a defect of the call (it would
+// print "<no value>" to the reader), never text to serve. go-i18n caches a
+// message's parsed template whatever the parser, so every call uses this one.
+var strict = &template.TextParser{Option: "missingkey=error"}
+
+// lenient renders a message whose data is incomplete, leaving the missing
+// placeholders empty. It has functions, so go-i18n does not cache its parse
+// (which would replace strict's).
+var lenient = &template.TextParser{Option: "missingkey=zero", Funcs: map[string]any{}}
+
+// localize renders a message; an unknown id gives the id itself. A template
+// missing its data panics in a test binary, so that a test of the call fails
+// loudly; in production it is logged and the gap left empty.
+func (l *Locale) localize(cfg *i18n.LocalizeConfig) string {
+	cfg.TemplateParser = strict
+	s, err := l.localizer.Localize(cfg)
+	if err == nil {
+		return s
 	}
-	return s
+	var notFound *i18n.MessageNotFoundErr
+	if errors.As(err, &notFound) {
+		return cfg.MessageID
+	}
+	if testing.Testing() {
+		panic(fmt.Sprintf("locales: message %q in %s: %v", cfg.MessageID, l.Code, err))
+	}
+	slog.Error("message rendered without all its data", "message", cfg.MessageID, "locale", l.Code, "error", err.Error())
+	cfg.TemplateParser = lenient
+	if s, err = l.localizer.Localize(cfg); err != nil {
+		return cfg.MessageID
+	}
+	return strings.ReplaceAll(s, "<no value>", "")
 }
 
 // Tag returns the locale's language tag.

@@ -170,3 +170,35 @@ func TestPlural(t *testing.T) {
 		t.Errorf("Polish plural forms for 2 and 5 are the same: %q", few)
 	}
 }
+
+// TestMissingDataFailsLoudly: a placeholder the call gives no data for is a
+// defect of the call, not "<no value>" to serve; in a test it panics, so the
+// test of that call fails.
+func TestMissingDataFailsLoudly(t *testing.T) {
+	es, _ := locales.ByCode("es")
+	if got, want := es.T("event.REFERRAL_UPDATED", map[string]any{"Status": "Enviada"}), "Enviada"; !strings.Contains(got, want) {
+		t.Errorf("with its data: got %q, want it to contain %q", got, want)
+	}
+	for name, data := range map[string]map[string]any{"nil data": nil, "another key": {"State": "x"}} {
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("rendering without .Status did not panic")
+				}
+			}()
+			got := es.T("event.REFERRAL_UPDATED", data)
+			t.Errorf("rendered %q", got)
+		})
+	}
+}
+
+func TestNegotiate(t *testing.T) {
+	for _, tt := range []struct {
+		value, want string
+		ok          bool
+	}{{"es-MX", "es", true}, {"en-GB", "en", true}, {"xx", "en", false}, {"", "en", false}, {"fr, de", "en", false}} {
+		if l, ok := locales.Negotiate(tt.value); l.Code != tt.want || ok != tt.ok {
+			t.Errorf("Negotiate(%q) = %s, %v; want %s, %v", tt.value, l.Code, ok, tt.want, tt.ok)
+		}
+	}
+}

@@ -28,12 +28,39 @@ import (
 // the 24/7 advocacy line) in the answer, and also in the error's extensions
 // (emergencyMessage, emergencyContacts) when the request is refused for any
 // reason.
+//
+// A refusal is written in the person's preferredLocale when it names a
+// supported locale (else in the reader's).
 func (s *Cases) RequestSupport(ctx context.Context, in SupportRequestInput) (*SupportRequestPayload, error) {
 	p, err := s.requestSupport(ctx, in)
-	if err != nil && urgentRequest(in) {
-		return nil, s.withEmergency(ctx, in, err)
+	if err == nil {
+		return p, nil
 	}
-	return p, err
+	coded := asCoded(err)
+	if urgentRequest(in) {
+		coded = s.withEmergency(ctx, in, coded)
+	}
+	if l, ok := locales.Negotiate(in.PreferredLocale); ok {
+		coded.Locale = l.Code
+	}
+	return nil, coded
+}
+
+// asCoded is err as the coded error the API answers: a schema validator's
+// refusal names its field; anything unknown is INTERNAL (its cause logged).
+func asCoded(err error) *errcode.Error {
+	var (
+		coded      *errcode.Error
+		validation *ent.ValidationError
+	)
+	switch {
+	case errors.As(err, &coded):
+		c := *coded
+		return &c
+	case errors.As(err, &validation):
+		return errcode.Field(validation.Name)
+	}
+	return &errcode.Error{Code: errcode.Internal, MessageID: errcode.DefaultMessage(errcode.Internal), Err: err}
 }
 
 func (s *Cases) requestSupport(ctx context.Context, in SupportRequestInput) (*SupportRequestPayload, error) {
@@ -77,18 +104,7 @@ func urgentRequest(in SupportRequestInput) bool {
 
 // withEmergency adds the emergency message and lines, in the person's
 // language, to the error refusing their request.
-func (s *Cases) withEmergency(ctx context.Context, in SupportRequestInput, err error) error {
-	var (
-		coded      *errcode.Error
-		validation *ent.ValidationError
-	)
-	switch {
-	case errors.As(err, &coded):
-	case errors.As(err, &validation): // a schema validator refused a field
-		coded = errcode.Field(validation.Name)
-	default:
-		coded = &errcode.Error{Code: errcode.Internal, MessageID: errcode.DefaultMessage(errcode.Internal), Err: err}
-	}
+func (s *Cases) withEmergency(ctx context.Context, in SupportRequestInput, coded *errcode.Error) *errcode.Error {
 	l := locales.Match(in.PreferredLocale)
 	contacts, cerr := directory.EmergencyContacts(ctx, s.client, l)
 	if cerr != nil {

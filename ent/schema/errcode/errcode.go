@@ -42,6 +42,10 @@ type Error struct {
 	// (retryAfter in seconds on RATE_LIMITED; the emergency lines on a
 	// refused intake from a person in danger).
 	Extensions map[string]any
+	// Locale is the code of the locale the message is written in when the
+	// domain fixes it (an intake answers in the person's preferredLocale);
+	// "" is the reader's locale.
+	Locale string
 	// Err is the cause, for the log (an INTERNAL error that still answers
 	// with extensions); never shown.
 	Err error
