@@ -4,3 +4,4 @@ package main
 // gqlgen.yml's agree (see ent/entc.go); gqlgen runs after it.
 //go:generate go run -mod=mod ./ent/entc.go
 //go:generate go tool gqlgen generate
+//go:generate go run ./cmd/print-schema
