@@ -13,6 +13,8 @@ import (
 	"victimservices/ent/schema/sealed"
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
+	"victimservices/internal/cases"
+	"victimservices/internal/request"
 	"victimservices/internal/storage"
 )
 
@@ -112,6 +114,12 @@ func TestContactDetailsAreSealedAtRest(t *testing.T) {
 		sealed.Use(back)
 		_ = old
 	})
+	// Before rotate-keys reaches the row, a STOP reply still finds the case
+	// (its blind index is under the old key).
+	domain := cases.New(cases.Config{Client: s.Client, Clock: s.Now})
+	if locale, err := domain.StopOutreachByPhone(request.WithInstant(context.Background(), s.Now()), "+13125550177", true); err != nil || locale != "es" {
+		t.Fatalf("STOP between a key change and the rotation: locale %q (%v), want the case's es", locale, err)
+	}
 	d, _ := storage.Dialect(s.URL)
 	resealed := 0
 	if err := storage.RotateKeys(context.Background(), s.Client, d, func(table string, seen, n, total int) {

@@ -11,7 +11,10 @@ import (
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/followup"
 	"victimservices/ent/notification"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 )
@@ -32,6 +35,7 @@ func TestAPersonsDataOnRequest(t *testing.T) {
 	session := s.Session(t, number, got.RequestSupport.AccessCode)
 	s.Do(t, graphtest.Request{Query: `mutation { sendCaseMessage(body: "Proszę o telefon") { id } }`, Header: graphtest.Bearer(session)}).Decode(t, &struct{}{})
 	cf := s.Case(t, number)
+	s.Fill(t, cf)
 	supervisor := s.Token(t, viewer.RoleSupervisor)
 	advocate := s.Token(t, viewer.RoleAdvocate)
 
@@ -42,12 +46,14 @@ func TestAPersonsDataOnRequest(t *testing.T) {
 	var out struct{ ExportCase string }
 	s.Do(t, graphtest.Request{Query: export, Variables: map[string]any{"id": cf.ID}, Header: graphtest.Bearer(supervisor)}).Decode(t, &out)
 	var doc struct {
-		Case     map[string]any
-		Messages []map[string]any
-		History  []map[string]any
+		Case                                                map[string]any
+		Messages, History, CourtDates, FollowUps, Referrals []map[string]any
 	}
 	if err := json.Unmarshal([]byte(out.ExportCase), &doc); err != nil {
 		t.Fatalf("export is not JSON: %v\n%s", err, out.ExportCase)
+	}
+	if len(doc.CourtDates) != 1 || len(doc.FollowUps) != 1 || len(doc.Referrals) != 1 {
+		t.Errorf("export holds %d court dates, %d follow-ups, %d referrals; want 1 each", len(doc.CourtDates), len(doc.FollowUps), len(doc.Referrals))
 	}
 	if doc.Case["caseNumber"] != number || doc.Case["email"] != "osoba@example.org" || doc.Case["description"] != "Sąsiad mi grozi" ||
 		len(doc.Messages) != 1 || doc.Messages[0]["body"] != "Proszę o telefon" || len(doc.History) == 0 {
@@ -72,6 +78,9 @@ func TestAPersonsDataOnRequest(t *testing.T) {
 		"history":       s.Client.CaseEvent.Query().Where(caseevent.CaseID(cf.ID)).Count,
 		"sessions":      s.Client.CaseSession.Query().Where(casesession.CaseID(cf.ID)).Count,
 		"notifications": s.Client.Notification.Query().Where(notification.CaseID(cf.ID)).Count,
+		"court dates":   s.Client.CourtDate.Query().Where(courtdate.CaseID(cf.ID)).Count,
+		"follow-ups":    s.Client.FollowUp.Query().Where(followup.CaseID(cf.ID)).Count,
+		"referrals":     s.Client.Referral.Query().Where(referral.CaseID(cf.ID)).Count,
 	}
 	for name, count := range left {
 		if n, err := count(ctx); err != nil || n != 0 {

@@ -3,10 +3,12 @@ package graphtest
 import (
 	"context"
 	"testing"
+	"time"
 
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/internal/cases"
+	"victimservices/internal/seed"
 )
 
 // Intake asks for help through the API and returns the case number and
@@ -46,4 +48,22 @@ func (s *Server) Case(tb testing.TB, number string) *ent.CaseFile {
 		tb.Fatalf("case %s: %v", number, err)
 	}
 	return cf
+}
+
+// Fill gives the case one row of each kind it can own that the API makes
+// only through longer workflows (a court date, a follow-up, a referral to
+// a demo partner), so tests of what removes a case see all of them.
+func (s *Server) Fill(tb testing.TB, cf *ent.CaseFile) {
+	tb.Helper()
+	ctx := System(context.Background())
+	if err := s.Client.CourtDate.Create().SetCaseID(cf.ID).SetAt(s.Now().Add(72 * time.Hour)).SetCourtName("Cook County Circuit Court").
+		SetStreet("2650 S California Ave").SetCity("Chicago").Exec(ctx); err != nil {
+		tb.Fatalf("court date: %v", err)
+	}
+	if err := s.Client.FollowUp.Create().SetCaseID(cf.ID).SetDueAt(s.Now().Add(24 * time.Hour)).SetNote("Llamar por la tarde").Exec(ctx); err != nil {
+		tb.Fatalf("follow-up: %v", err)
+	}
+	if err := s.Client.Referral.Create().SetCaseID(cf.ID).SetPartnerID(seed.ID("org", "cvn")).SetReason("Necesita una orden de protección").Exec(ctx); err != nil {
+		tb.Fatalf("referral: %v", err)
+	}
 }

@@ -19,6 +19,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/viewer"
 	"victimservices/internal/audit"
+	"victimservices/internal/request"
 )
 
 // A person's data on request. Supervisors export one case as a JSON
@@ -56,7 +57,7 @@ func (s *Cases) ExportCase(ctx context.Context, id nodeid.ID) (string, error) {
 	}
 	sys := systemContext(ctx)
 	c := s.db(ctx)
-	out := CaseExport{ExportedAt: s.clock(), Case: map[string]any{
+	out := CaseExport{ExportedAt: request.Instant(ctx), Case: map[string]any{
 		"caseNumber": cf.CaseNumber, "status": cf.Status, "openedAt": cf.OpenedAt, "firstContactAt": cf.FirstContactAt,
 		"closedAt": cf.ClosedAt, "outcome": cf.Outcome, "urgent": cf.Urgent, "preferredLocale": cf.PreferredLocale,
 		"contactMethod": cf.ContactMethod, "phone": cf.Phone, "email": cf.Email, "safeToLeaveMessage": cf.SafeToLeaveMessage,

@@ -264,7 +264,7 @@ func (s *Cases) casesByPhone(ctx context.Context, number string) ([]nodeid.ID, s
 		return nil, "", nil
 	}
 	sys := systemContext(ctx)
-	list, err := s.client.CaseFile.Query().Where(casefile.PhoneLookup(sealed.Lookup(n))).
+	list, err := s.client.CaseFile.Query().Where(casefile.PhoneLookupIn(sealed.Lookups(n)...)).
 		Select(casefile.FieldID, casefile.FieldPreferredLocale).All(sys)
 	if err != nil || len(list) == 0 {
 		return nil, "", err

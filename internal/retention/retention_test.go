@@ -12,6 +12,9 @@ import (
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
 	"victimservices/ent/casesession"
+	"victimservices/ent/courtdate"
+	"victimservices/ent/followup"
+	"victimservices/ent/referral"
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/retention"
@@ -56,6 +59,7 @@ func TestRetentionRemovesWhatItsDryRunListed(t *testing.T) {
 		do(t, s, s.TokenFor(t, supID), `mutation($id: ID!) { closeCase(caseId: $id, outcome: RESOLVED, note: "Resuelto con la familia") { status } }`,
 			map[string]any{"id": cf.ID}, &struct{}{})
 	}
+	s.Fill(t, old)
 	closeCase(old)
 	s.SetNow(t0.Add(24 * time.Hour))
 	closeCase(recent)
@@ -101,6 +105,20 @@ func TestRetentionRemovesWhatItsDryRunListed(t *testing.T) {
 	}
 	if n, _ := s.Client.CaseSession.Query().Where(casesession.CaseID(old.ID)).Count(ctx); n != 0 {
 		t.Errorf("%d sessions left", n)
+	}
+	if d, err := s.Client.CourtDate.Query().Where(courtdate.CaseID(old.ID)).Only(ctx); err != nil || d.Street != "" || d.City != "" || d.CourtName == "" {
+		t.Errorf("court date %+v (%v), want its address cleared", d, err)
+	}
+	if f, err := s.Client.FollowUp.Query().Where(followup.CaseID(old.ID)).Only(ctx); err != nil || f.Note != "" {
+		t.Errorf("follow-up %+v (%v), want its note cleared", f, err)
+	}
+	if r, err := s.Client.Referral.Query().Where(referral.CaseID(old.ID)).Only(ctx); err != nil || r.Reason != "" {
+		t.Errorf("referral (%v), want its reason cleared", err)
+	}
+	for _, kind := range []string{"court addresses cleared", "follow-up notes cleared", "referral reasons cleared"} {
+		if done.Counts[kind] != 1 {
+			t.Errorf("%s: %d, want 1", kind, done.Counts[kind])
+		}
 	}
 	fb, err := s.Client.Feedback.Query().All(ctx)
 	if err != nil || len(fb) != 1 || fb[0].Comment != "" || fb[0].Rating != 5 {

@@ -10,7 +10,8 @@
 //
 // Lookup is the blind index of a sealed value that must be found by
 // equality (a phone number replying STOP): an HMAC under a key derived
-// from the current key.
+// from the current key; searches use Lookups, under every key, so a row not
+// yet re-sealed after a rotation is still found.
 //
 // The keyring is process-wide (Use, once at start, before the database is
 // opened): the ent value scanners have no context to carry it. Until Use is

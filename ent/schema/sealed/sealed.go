@@ -20,8 +20,9 @@ import (
 // Keyring holds the keys: Current seals, every key opens.
 type Keyring struct {
 	current string
+	order   []string // key ids, the current first
 	aeads   map[string]cipher.AEAD
-	lookup  []byte
+	lookups map[string][]byte // the blind index key derived from each key
 }
 
 const prefix = "sealed:v1:"
@@ -33,7 +34,7 @@ const DevelopmentKeys = "dev:ZGV2ZWxvcG1lbnQta2V5LW5vdC1hLXNlY3JldC0zMmI="
 // ParseKeys reads ENCRYPTION_KEYS: "id2:<base64 of 32 bytes>,id1:<…>",
 // the first one current.
 func ParseKeys(spec string) (*Keyring, error) {
-	k := &Keyring{aeads: map[string]cipher.AEAD{}}
+	k := &Keyring{aeads: map[string]cipher.AEAD{}, lookups: map[string][]byte{}}
 	for _, part := range strings.Split(spec, ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -59,11 +60,12 @@ func ParseKeys(spec string) (*Keyring, error) {
 			return nil, err
 		}
 		k.aeads[id] = aead
+		k.order = append(k.order, id)
+		mac := hmac.New(sha256.New, raw)
+		mac.Write([]byte("victimservices lookup key"))
+		k.lookups[id] = mac.Sum(nil)
 		if k.current == "" {
 			k.current = id
-			mac := hmac.New(sha256.New, raw)
-			mac.Write([]byte("victimservices lookup key"))
-			k.lookup = mac.Sum(nil)
 		}
 	}
 	if k.current == "" {
@@ -146,13 +148,30 @@ func KeyOf(stored string) string {
 	return id
 }
 
-// Lookup is the blind index of plain ("" stays ""): equal values have
-// equal lookups under one current key.
+// Lookup is the blind index of plain under the current key ("" stays
+// ""): what is stored beside a sealed value.
 func Lookup(plain string) string {
+	k := keyring.Load()
+	return lookup(k.lookups[k.current], plain)
+}
+
+// Lookups are the blind indexes of plain under every key of the keyring,
+// the current first: a search matches rows written under an older key that
+// rotate-keys has not reached yet.
+func Lookups(plain string) []string {
+	k := keyring.Load()
+	out := make([]string, len(k.order))
+	for i, id := range k.order {
+		out[i] = lookup(k.lookups[id], plain)
+	}
+	return out
+}
+
+func lookup(key []byte, plain string) string {
 	if plain == "" {
 		return ""
 	}
-	mac := hmac.New(sha256.New, keyring.Load().lookup)
+	mac := hmac.New(sha256.New, key)
 	mac.Write([]byte(plain))
 	return base64.RawStdEncoding.EncodeToString(mac.Sum(nil))
 }
