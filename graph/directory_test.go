@@ -176,7 +176,7 @@ func TestLocaleNegotiation(t *testing.T) {
 	var tests []tc
 	for _, l := range locales.Supported {
 		tests = append(tests, tc{"header " + l.Code, l.Code, "", l.Code, l.Code})
-		tests = append(tests, tc{"argument " + l.Code, "", l.Code, l.Code, "en"})
+		tests = append(tests, tc{"argument " + l.Code, "", l.Code, l.Code, l.Code})
 	}
 	tests = append(tests,
 		tc{"es-MX falls back to es", "es-MX", "", "es", "es"},
@@ -184,7 +184,7 @@ func TestLocaleNegotiation(t *testing.T) {
 		tc{"zh-CN gives zh-Hans", "zh-CN", "", "zh-Hans", "zh-Hans"},
 		tc{"unknown tag serves English", "", "xx", "en", "en"},
 		tc{"unsupported header serves English", "fr-FR", "", "en", "en"},
-		tc{"argument wins over header", "pl", "ko", "ko", "pl"},
+		tc{"argument wins over header", "pl", "ko", "ko", "ko"},
 		tc{"malformed argument serves English", "", "@@", "en", "en"},
 	)
 	for _, tt := range tests {

@@ -74,6 +74,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		e := Classify(ctx, err)
 		if fixed, ok := locales.ByCode(e.Locale); ok {
 			l = fixed
+			if root := rootField(ctx); root != nil {
+				request.ServedLanguage(ctx, root, l.Code)
+			}
 		}
 		code, id, data := e.Code, e.MessageID, e.Data
 		if code == errcode.Internal && argumentsRejected(ctx) {

@@ -7,6 +7,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
 
+	"victimservices/internal/request"
 	"victimservices/locales"
 )
 
@@ -79,4 +80,29 @@ func rootField(ctx context.Context) *graphql.FieldContext {
 		}
 	}
 	return nil
+}
+
+// ContentLanguage is the gqlgen extension that records, for every root
+// field, the locale its text is served in (its locale argument, else
+// Accept-Language), so the HTTP layer sends the locale actually served as
+// Content-Language rather than the header's.
+type ContentLanguage struct{}
+
+var _ graphql.FieldInterceptor = ContentLanguage{}
+
+// ExtensionName names the extension.
+func (ContentLanguage) ExtensionName() string { return "ContentLanguage" }
+
+// Validate accepts every schema.
+func (ContentLanguage) Validate(graphql.ExecutableSchema) error { return nil }
+
+// InterceptField records the locale of a root field (introspection aside).
+func (ContentLanguage) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil && !strings.HasPrefix(fc.Field.Name, "__") {
+		switch fc.Object {
+		case "Query", "Mutation", "Subscription":
+			request.ServedLanguage(ctx, fc, fieldLocale(ctx).Code)
+		}
+	}
+	return next(ctx)
 }

@@ -201,6 +201,7 @@ func NewHandler(o Options) http.Handler {
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
 	srv.Use(newSubscriptionCap(o.MaxSubscriptions))
 	srv.Use(fieldTransactions{client: o.Client})
+	srv.Use(graph.ContentLanguage{})
 	if o.Production {
 		srv.SetErrorPresenter(graph.WithoutSuggestions(graph.ErrorPresenter(o.Logger)))
 	} else {

@@ -154,6 +154,9 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			e, v, hit := cache.get(key)
 			if hit {
 				w.Header().Set("X-Cache", "hit")
+				if e.language != "" {
+					w.Header().Set("Content-Language", e.language)
+				}
 				finishWithETag(w, r, media, http.StatusOK, e.body, publicCacheControl(o, e.until, r.Context()), e.etag, e.gzipped)
 				return
 			}
@@ -173,16 +176,30 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 		defer cancel()
 		next.ServeHTTP(buf, r.WithContext(ctx))
 		codeEveryError(buf, l)
+		language := contentLanguage(state)
+		if language != "" {
+			w.Header().Set("Content-Language", language)
+		}
 		status, body := adjust(buf, media, state)
 		cacheControl := "no-store"
 		if public && status == http.StatusOK && !hasErrors(body) {
 			cacheControl = publicCacheControl(o, state.CacheUntil(), r.Context())
 			if key != "" {
-				cache.put(key, version, body, state.CacheUntil())
+				cache.put(key, version, body, state.CacheUntil(), language)
 			}
 		}
 		finish(w, r, media, status, body, cacheControl)
 	})
+}
+
+// contentLanguage is the Content-Language of an executed answer: the
+// locales its root fields were served in (a locale argument overrides
+// Accept-Language, an error the domain wrote in a fixed locale overrides
+// its field's), sorted so the header is the same whatever order the fields
+// ran in; "" when nothing was executed
+// (the negotiated locale set earlier stays).
+func contentLanguage(state *request.State) string {
+	return strings.Join(state.Languages(), ", ")
 }
 
 // isJSON reports whether the request body is declared as JSON, the one

@@ -35,6 +35,8 @@ type cacheEntry struct {
 	etag    string
 	until   time.Time
 	version int64
+	// language is the answer's Content-Language.
+	language string
 	// gzipped compresses body once, on the first client that accepts it.
 	gzipped func() []byte
 }
@@ -68,12 +70,12 @@ func (c *responseCache) get(key string) (e cacheEntry, version int64, ok bool) {
 
 // put stores an answer computed after get returned version; if the data
 // changed since, it is never served.
-func (c *responseCache) put(key string, version int64, body []byte, until time.Time) {
+func (c *responseCache) put(key string, version int64, body []byte, until time.Time, language string) {
 	limit := c.now().Add(c.ttl)
 	if until.IsZero() || until.After(limit) {
 		until = limit
 	}
-	c.entries.Add(key, cacheEntry{body: body, etag: strongETag(body), until: until, version: version,
+	c.entries.Add(key, cacheEntry{body: body, etag: strongETag(body), until: until, version: version, language: language,
 		gzipped: sync.OnceValue(func() []byte { return compress(body) })})
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"sort"
 	"sync"
 	"time"
 )
@@ -74,6 +75,7 @@ type State struct {
 	mu           sync.Mutex
 	requestError bool
 	cacheUntil   time.Time
+	languages    map[any]string
 }
 
 type stateKey struct{}
@@ -123,4 +125,38 @@ func (s *State) CacheUntil() time.Time {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.cacheUntil
+}
+
+// ServedLanguage records that the part of the answer under field (a root
+// field, as the GraphQL layer identifies it) is written in the locale code,
+// for the Content-Language header. A later call for the same field wins:
+// the error of a field may be written in a locale the domain fixed.
+func ServedLanguage(ctx context.Context, field any, code string) {
+	s := stateFrom(ctx)
+	if s == nil || code == "" {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.languages == nil {
+		s.languages = map[any]string{}
+	}
+	s.languages[field] = code
+}
+
+// Languages returns the locale codes recorded by ServedLanguage, each once,
+// sorted (none when nothing was executed).
+func (s *State) Languages() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	seen := map[string]bool{}
+	var out []string
+	for _, code := range s.languages {
+		if !seen[code] {
+			seen[code] = true
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
