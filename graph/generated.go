@@ -638,14 +638,15 @@ type ComplexityRoot struct {
 	}
 
 	VictimReferral struct {
-		DeclineReason func(childComplexity int) int
-		ID            func(childComplexity int) int
-		Partner       func(childComplexity int) int
-		Service       func(childComplexity int) int
-		Share         func(childComplexity int) int
-		ShareLabel    func(childComplexity int) int
-		Status        func(childComplexity int) int
-		StatusLabel   func(childComplexity int) int
+		DeclineReason      func(childComplexity int) int
+		DeclineReasonLabel func(childComplexity int) int
+		ID                 func(childComplexity int) int
+		Partner            func(childComplexity int) int
+		Service            func(childComplexity int) int
+		Share              func(childComplexity int) int
+		ShareLabel         func(childComplexity int) int
+		Status             func(childComplexity int) int
+		StatusLabel        func(childComplexity int) int
 	}
 }
 
@@ -861,6 +862,8 @@ type VictimReferralResolver interface {
 	StatusLabel(ctx context.Context, obj *ent.Referral) (string, error)
 
 	ShareLabel(ctx context.Context, obj *ent.Referral) (string, error)
+
+	DeclineReasonLabel(ctx context.Context, obj *ent.Referral) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -3628,6 +3631,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimReferral.DeclineReason(childComplexity), true
+	case "VictimReferral.declineReasonLabel":
+		if e.ComplexityRoot.VictimReferral.DeclineReasonLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimReferral.DeclineReasonLabel(childComplexity), true
 	case "VictimReferral.id":
 		if e.ComplexityRoot.VictimReferral.ID == nil {
 			break
@@ -4796,6 +4805,8 @@ func (ec *executionContext) childFields_VictimReferral(ctx context.Context, fiel
 		return ec.fieldContext_VictimReferral_shareLabel(ctx, field)
 	case "declineReason":
 		return ec.fieldContext_VictimReferral_declineReason(ctx, field)
+	case "declineReasonLabel":
+		return ec.fieldContext_VictimReferral_declineReasonLabel(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type VictimReferral", field.Name)
 }
@@ -18163,6 +18174,29 @@ func (ec *executionContext) fieldContext_VictimReferral_declineReason(_ context.
 	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "String")
 }
 
+func (ec *executionContext) _VictimReferral_declineReasonLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimReferral_declineReasonLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimReferral().DeclineReasonLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_VictimReferral_declineReasonLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VictimReferral", field, true, true, "String")
+}
+
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24606,6 +24640,12 @@ func (ec *executionContext) _VictimReferral(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "declineReasonLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_declineReasonLabel(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

@@ -30,6 +30,16 @@ func referralStatusLabel(l *locales.Locale, s referral.Status) string {
 	return l.T("referralStatus."+s.String(), nil)
 }
 
+// declineReasonLabel labels a partner's decline reason in the reader's
+// locale; the reason stays as the advocate wrote it. Nil without a reason.
+func declineReasonLabel(l *locales.Locale, r *ent.Referral) *string {
+	if r.DeclineReason == "" {
+		return nil
+	}
+	label := l.T("referral.declineReasonLabel", nil)
+	return &label
+}
+
 // eventTitle is the localized headline of a history entry.
 func eventTitle(l *locales.Locale, e *ent.CaseEvent) string {
 	data := map[string]any{}

@@ -89,6 +89,11 @@ func (r *victimReferralResolver) ShareLabel(ctx context.Context, obj *ent.Referr
 	return fieldLocale(ctx).T("referralShare."+obj.Share.String(), nil), nil
 }
 
+// DeclineReasonLabel is the resolver for the declineReasonLabel field.
+func (r *victimReferralResolver) DeclineReasonLabel(ctx context.Context, obj *ent.Referral) (*string, error) {
+	return declineReasonLabel(fieldLocale(ctx), obj), nil
+}
+
 // Referral returns ReferralResolver implementation.
 func (r *Resolver) Referral() ReferralResolver { return &referralResolver{r} }
 
