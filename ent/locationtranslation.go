@@ -24,8 +24,12 @@ type LocationTranslation struct {
 	Locale string `json:"locale,omitempty"`
 	// Only PUBLISHED text is served to the public.
 	Status locationtranslation.Status `json:"status,omitempty"`
-	// True when a machine produced the text and no person has reviewed it.
-	MachineTranslated bool `json:"machine_translated,omitempty"`
+	// MACHINE: a machine's text no person has checked (demo data included). REVIEWED: a person wrote or checked it. APPROVED: a person with the authority to do so approved it for victims. Only people set REVIEWED and APPROVED (an editor through the API, a translator through xliff-import).
+	ReviewStatus locationtranslation.ReviewStatus `json:"review_status,omitempty"`
+	// Name of the person who reviewed or approved the text (a staff member's work name, or the translator named at import); null for MACHINE and for rows reviewed before names were recorded.
+	ReviewedBy *string `json:"reviewed_by,omitempty"`
+	// When the text was reviewed or approved (the request's instant); null for MACHINE.
+	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
 	// When the text last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// LocationID holds the value of the "location_id" field.
@@ -69,11 +73,9 @@ func (*LocationTranslation) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case locationtranslation.FieldID, locationtranslation.FieldLocationID:
 			values[i] = new(nodeid.ID)
-		case locationtranslation.FieldMachineTranslated:
-			values[i] = new(sql.NullBool)
-		case locationtranslation.FieldLocale, locationtranslation.FieldStatus, locationtranslation.FieldName, locationtranslation.FieldAccessibilityNotes:
+		case locationtranslation.FieldLocale, locationtranslation.FieldStatus, locationtranslation.FieldReviewStatus, locationtranslation.FieldReviewedBy, locationtranslation.FieldName, locationtranslation.FieldAccessibilityNotes:
 			values[i] = new(sql.NullString)
-		case locationtranslation.FieldUpdatedAt:
+		case locationtranslation.FieldReviewedAt, locationtranslation.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -108,11 +110,25 @@ func (_m *LocationTranslation) assignValues(columns []string, values []any) erro
 			} else if value.Valid {
 				_m.Status = locationtranslation.Status(value.String)
 			}
-		case locationtranslation.FieldMachineTranslated:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field machine_translated", values[i])
+		case locationtranslation.FieldReviewStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_status", values[i])
 			} else if value.Valid {
-				_m.MachineTranslated = value.Bool
+				_m.ReviewStatus = locationtranslation.ReviewStatus(value.String)
+			}
+		case locationtranslation.FieldReviewedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_by", values[i])
+			} else if value.Valid {
+				_m.ReviewedBy = new(string)
+				*_m.ReviewedBy = value.String
+			}
+		case locationtranslation.FieldReviewedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_at", values[i])
+			} else if value.Valid {
+				_m.ReviewedAt = new(time.Time)
+				*_m.ReviewedAt = value.Time
 			}
 		case locationtranslation.FieldUpdatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -185,8 +201,18 @@ func (_m *LocationTranslation) String() string {
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
-	builder.WriteString("machine_translated=")
-	builder.WriteString(fmt.Sprintf("%v", _m.MachineTranslated))
+	builder.WriteString("review_status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReviewStatus))
+	builder.WriteString(", ")
+	if v := _m.ReviewedBy; v != nil {
+		builder.WriteString("reviewed_by=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewedAt; v != nil {
+		builder.WriteString("reviewed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))

@@ -45,16 +45,44 @@ func (_c *LocationTranslationCreate) SetNillableStatus(v *locationtranslation.St
 	return _c
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_c *LocationTranslationCreate) SetMachineTranslated(v bool) *LocationTranslationCreate {
-	_c.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_c *LocationTranslationCreate) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationCreate {
+	_c.mutation.SetReviewStatus(v)
 	return _c
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_c *LocationTranslationCreate) SetNillableMachineTranslated(v *bool) *LocationTranslationCreate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_c *LocationTranslationCreate) SetNillableReviewStatus(v *locationtranslation.ReviewStatus) *LocationTranslationCreate {
 	if v != nil {
-		_c.SetMachineTranslated(*v)
+		_c.SetReviewStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_c *LocationTranslationCreate) SetReviewedBy(v string) *LocationTranslationCreate {
+	_c.mutation.SetReviewedBy(v)
+	return _c
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_c *LocationTranslationCreate) SetNillableReviewedBy(v *string) *LocationTranslationCreate {
+	if v != nil {
+		_c.SetReviewedBy(*v)
+	}
+	return _c
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_c *LocationTranslationCreate) SetReviewedAt(v time.Time) *LocationTranslationCreate {
+	_c.mutation.SetReviewedAt(v)
+	return _c
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_c *LocationTranslationCreate) SetNillableReviewedAt(v *time.Time) *LocationTranslationCreate {
+	if v != nil {
+		_c.SetReviewedAt(*v)
 	}
 	return _c
 }
@@ -159,9 +187,9 @@ func (_c *LocationTranslationCreate) defaults() error {
 		v := locationtranslation.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		v := locationtranslation.DefaultMachineTranslated
-		_c.mutation.SetMachineTranslated(v)
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		v := locationtranslation.DefaultReviewStatus
+		_c.mutation.SetReviewStatus(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		if locationtranslation.DefaultUpdatedAt == nil {
@@ -198,8 +226,18 @@ func (_c *LocationTranslationCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.status": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		return &ValidationError{Name: "machine_translated", err: errors.New(`ent: missing required field "LocationTranslation.machine_translated"`)}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		return &ValidationError{Name: "review_status", err: errors.New(`ent: missing required field "LocationTranslation.review_status"`)}
+	}
+	if v, ok := _c.mutation.ReviewStatus(); ok {
+		if err := locationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReviewedBy(); ok {
+		if err := locationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.reviewed_by": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "LocationTranslation.updated_at"`)}
@@ -272,9 +310,17 @@ func (_c *LocationTranslationCreate) createSpec() (*LocationTranslation, *sqlgra
 		_spec.SetField(locationtranslation.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
-	if value, ok := _c.mutation.MachineTranslated(); ok {
-		_spec.SetField(locationtranslation.FieldMachineTranslated, field.TypeBool, value)
-		_node.MachineTranslated = value
+	if value, ok := _c.mutation.ReviewStatus(); ok {
+		_spec.SetField(locationtranslation.FieldReviewStatus, field.TypeEnum, value)
+		_node.ReviewStatus = value
+	}
+	if value, ok := _c.mutation.ReviewedBy(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedBy, field.TypeString, value)
+		_node.ReviewedBy = &value
+	}
+	if value, ok := _c.mutation.ReviewedAt(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedAt, field.TypeTime, value)
+		_node.ReviewedAt = &value
 	}
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(locationtranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -381,15 +427,51 @@ func (u *LocationTranslationUpsert) UpdateStatus() *LocationTranslationUpsert {
 	return u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *LocationTranslationUpsert) SetMachineTranslated(v bool) *LocationTranslationUpsert {
-	u.Set(locationtranslation.FieldMachineTranslated, v)
+// SetReviewStatus sets the "review_status" field.
+func (u *LocationTranslationUpsert) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationUpsert {
+	u.Set(locationtranslation.FieldReviewStatus, v)
 	return u
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *LocationTranslationUpsert) UpdateMachineTranslated() *LocationTranslationUpsert {
-	u.SetExcluded(locationtranslation.FieldMachineTranslated)
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *LocationTranslationUpsert) UpdateReviewStatus() *LocationTranslationUpsert {
+	u.SetExcluded(locationtranslation.FieldReviewStatus)
+	return u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *LocationTranslationUpsert) SetReviewedBy(v string) *LocationTranslationUpsert {
+	u.Set(locationtranslation.FieldReviewedBy, v)
+	return u
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *LocationTranslationUpsert) UpdateReviewedBy() *LocationTranslationUpsert {
+	u.SetExcluded(locationtranslation.FieldReviewedBy)
+	return u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *LocationTranslationUpsert) ClearReviewedBy() *LocationTranslationUpsert {
+	u.SetNull(locationtranslation.FieldReviewedBy)
+	return u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *LocationTranslationUpsert) SetReviewedAt(v time.Time) *LocationTranslationUpsert {
+	u.Set(locationtranslation.FieldReviewedAt, v)
+	return u
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *LocationTranslationUpsert) UpdateReviewedAt() *LocationTranslationUpsert {
+	u.SetExcluded(locationtranslation.FieldReviewedAt)
+	return u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *LocationTranslationUpsert) ClearReviewedAt() *LocationTranslationUpsert {
+	u.SetNull(locationtranslation.FieldReviewedAt)
 	return u
 }
 
@@ -514,17 +596,59 @@ func (u *LocationTranslationUpsertOne) UpdateStatus() *LocationTranslationUpsert
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *LocationTranslationUpsertOne) SetMachineTranslated(v bool) *LocationTranslationUpsertOne {
+// SetReviewStatus sets the "review_status" field.
+func (u *LocationTranslationUpsertOne) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationUpsertOne {
 	return u.Update(func(s *LocationTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *LocationTranslationUpsertOne) UpdateMachineTranslated() *LocationTranslationUpsertOne {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *LocationTranslationUpsertOne) UpdateReviewStatus() *LocationTranslationUpsertOne {
 	return u.Update(func(s *LocationTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *LocationTranslationUpsertOne) SetReviewedBy(v string) *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *LocationTranslationUpsertOne) UpdateReviewedBy() *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *LocationTranslationUpsertOne) ClearReviewedBy() *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *LocationTranslationUpsertOne) SetReviewedAt(v time.Time) *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *LocationTranslationUpsertOne) UpdateReviewedAt() *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *LocationTranslationUpsertOne) ClearReviewedAt() *LocationTranslationUpsertOne {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 
@@ -823,17 +947,59 @@ func (u *LocationTranslationUpsertBulk) UpdateStatus() *LocationTranslationUpser
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *LocationTranslationUpsertBulk) SetMachineTranslated(v bool) *LocationTranslationUpsertBulk {
+// SetReviewStatus sets the "review_status" field.
+func (u *LocationTranslationUpsertBulk) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationUpsertBulk {
 	return u.Update(func(s *LocationTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *LocationTranslationUpsertBulk) UpdateMachineTranslated() *LocationTranslationUpsertBulk {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *LocationTranslationUpsertBulk) UpdateReviewStatus() *LocationTranslationUpsertBulk {
 	return u.Update(func(s *LocationTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *LocationTranslationUpsertBulk) SetReviewedBy(v string) *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *LocationTranslationUpsertBulk) UpdateReviewedBy() *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *LocationTranslationUpsertBulk) ClearReviewedBy() *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *LocationTranslationUpsertBulk) SetReviewedAt(v time.Time) *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *LocationTranslationUpsertBulk) UpdateReviewedAt() *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *LocationTranslationUpsertBulk) ClearReviewedAt() *LocationTranslationUpsertBulk {
+	return u.Update(func(s *LocationTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 

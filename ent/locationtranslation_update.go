@@ -56,17 +56,57 @@ func (_u *LocationTranslationUpdate) SetNillableStatus(v *locationtranslation.St
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *LocationTranslationUpdate) SetMachineTranslated(v bool) *LocationTranslationUpdate {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *LocationTranslationUpdate) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationUpdate {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *LocationTranslationUpdate) SetNillableMachineTranslated(v *bool) *LocationTranslationUpdate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *LocationTranslationUpdate) SetNillableReviewStatus(v *locationtranslation.ReviewStatus) *LocationTranslationUpdate {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *LocationTranslationUpdate) SetReviewedBy(v string) *LocationTranslationUpdate {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *LocationTranslationUpdate) SetNillableReviewedBy(v *string) *LocationTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *LocationTranslationUpdate) ClearReviewedBy() *LocationTranslationUpdate {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *LocationTranslationUpdate) SetReviewedAt(v time.Time) *LocationTranslationUpdate {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *LocationTranslationUpdate) SetNillableReviewedAt(v *time.Time) *LocationTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *LocationTranslationUpdate) ClearReviewedAt() *LocationTranslationUpdate {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -169,6 +209,16 @@ func (_u *LocationTranslationUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := locationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := locationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := locationtranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.name": %w`, err)}
@@ -203,8 +253,20 @@ func (_u *LocationTranslationUpdate) sqlSave(ctx context.Context) (_node int, er
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(locationtranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(locationtranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(locationtranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(locationtranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(locationtranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(locationtranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -266,17 +328,57 @@ func (_u *LocationTranslationUpdateOne) SetNillableStatus(v *locationtranslation
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *LocationTranslationUpdateOne) SetMachineTranslated(v bool) *LocationTranslationUpdateOne {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *LocationTranslationUpdateOne) SetReviewStatus(v locationtranslation.ReviewStatus) *LocationTranslationUpdateOne {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *LocationTranslationUpdateOne) SetNillableMachineTranslated(v *bool) *LocationTranslationUpdateOne {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *LocationTranslationUpdateOne) SetNillableReviewStatus(v *locationtranslation.ReviewStatus) *LocationTranslationUpdateOne {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *LocationTranslationUpdateOne) SetReviewedBy(v string) *LocationTranslationUpdateOne {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *LocationTranslationUpdateOne) SetNillableReviewedBy(v *string) *LocationTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *LocationTranslationUpdateOne) ClearReviewedBy() *LocationTranslationUpdateOne {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *LocationTranslationUpdateOne) SetReviewedAt(v time.Time) *LocationTranslationUpdateOne {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *LocationTranslationUpdateOne) SetNillableReviewedAt(v *time.Time) *LocationTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *LocationTranslationUpdateOne) ClearReviewedAt() *LocationTranslationUpdateOne {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -392,6 +494,16 @@ func (_u *LocationTranslationUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := locationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := locationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := locationtranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "LocationTranslation.name": %w`, err)}
@@ -443,8 +555,20 @@ func (_u *LocationTranslationUpdateOne) sqlSave(ctx context.Context) (_node *Loc
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(locationtranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(locationtranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(locationtranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(locationtranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(locationtranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(locationtranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(locationtranslation.FieldUpdatedAt, field.TypeTime, value)

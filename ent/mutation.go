@@ -9143,7 +9143,9 @@ type LocationTranslationMutation struct {
 	id                  *nodeid.ID
 	locale              *string
 	status              *locationtranslation.Status
-	machine_translated  *bool
+	review_status       *locationtranslation.ReviewStatus
+	reviewed_by         *string
+	reviewed_at         *time.Time
 	updated_at          *time.Time
 	name                *string
 	accessibility_notes *string
@@ -9331,40 +9333,138 @@ func (m *LocationTranslationMutation) ResetStatus() {
 	m.status = nil
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (m *LocationTranslationMutation) SetMachineTranslated(b bool) {
-	m.machine_translated = &b
+// SetReviewStatus sets the "review_status" field.
+func (m *LocationTranslationMutation) SetReviewStatus(ls locationtranslation.ReviewStatus) {
+	m.review_status = &ls
 }
 
-// MachineTranslated returns the value of the "machine_translated" field in the mutation.
-func (m *LocationTranslationMutation) MachineTranslated() (r bool, exists bool) {
-	v := m.machine_translated
+// ReviewStatus returns the value of the "review_status" field in the mutation.
+func (m *LocationTranslationMutation) ReviewStatus() (r locationtranslation.ReviewStatus, exists bool) {
+	v := m.review_status
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldMachineTranslated returns the old "machine_translated" field's value of the LocationTranslation entity.
+// OldReviewStatus returns the old "review_status" field's value of the LocationTranslation entity.
 // If the LocationTranslation object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *LocationTranslationMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+func (m *LocationTranslationMutation) OldReviewStatus(ctx context.Context) (v locationtranslation.ReviewStatus, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+		return v, errors.New("OldReviewStatus is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+		return v, errors.New("OldReviewStatus requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+		return v, fmt.Errorf("querying old value for OldReviewStatus: %w", err)
 	}
-	return oldValue.MachineTranslated, nil
+	return oldValue.ReviewStatus, nil
 }
 
-// ResetMachineTranslated resets all changes to the "machine_translated" field.
-func (m *LocationTranslationMutation) ResetMachineTranslated() {
-	m.machine_translated = nil
+// ResetReviewStatus resets all changes to the "review_status" field.
+func (m *LocationTranslationMutation) ResetReviewStatus() {
+	m.review_status = nil
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (m *LocationTranslationMutation) SetReviewedBy(s string) {
+	m.reviewed_by = &s
+}
+
+// ReviewedBy returns the value of the "reviewed_by" field in the mutation.
+func (m *LocationTranslationMutation) ReviewedBy() (r string, exists bool) {
+	v := m.reviewed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedBy returns the old "reviewed_by" field's value of the LocationTranslation entity.
+// If the LocationTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LocationTranslationMutation) OldReviewedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedBy: %w", err)
+	}
+	return oldValue.ReviewedBy, nil
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (m *LocationTranslationMutation) ClearReviewedBy() {
+	m.reviewed_by = nil
+	m.clearedFields[locationtranslation.FieldReviewedBy] = struct{}{}
+}
+
+// ReviewedByCleared returns if the "reviewed_by" field was cleared in this mutation.
+func (m *LocationTranslationMutation) ReviewedByCleared() bool {
+	_, ok := m.clearedFields[locationtranslation.FieldReviewedBy]
+	return ok
+}
+
+// ResetReviewedBy resets all changes to the "reviewed_by" field.
+func (m *LocationTranslationMutation) ResetReviewedBy() {
+	m.reviewed_by = nil
+	delete(m.clearedFields, locationtranslation.FieldReviewedBy)
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *LocationTranslationMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *LocationTranslationMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the LocationTranslation entity.
+// If the LocationTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LocationTranslationMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *LocationTranslationMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[locationtranslation.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *LocationTranslationMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[locationtranslation.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *LocationTranslationMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, locationtranslation.FieldReviewedAt)
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -9585,15 +9685,21 @@ func (m *LocationTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *LocationTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 9)
 	if m.locale != nil {
 		fields = append(fields, locationtranslation.FieldLocale)
 	}
 	if m.status != nil {
 		fields = append(fields, locationtranslation.FieldStatus)
 	}
-	if m.machine_translated != nil {
-		fields = append(fields, locationtranslation.FieldMachineTranslated)
+	if m.review_status != nil {
+		fields = append(fields, locationtranslation.FieldReviewStatus)
+	}
+	if m.reviewed_by != nil {
+		fields = append(fields, locationtranslation.FieldReviewedBy)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, locationtranslation.FieldReviewedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, locationtranslation.FieldUpdatedAt)
@@ -9619,8 +9725,12 @@ func (m *LocationTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.Locale()
 	case locationtranslation.FieldStatus:
 		return m.Status()
-	case locationtranslation.FieldMachineTranslated:
-		return m.MachineTranslated()
+	case locationtranslation.FieldReviewStatus:
+		return m.ReviewStatus()
+	case locationtranslation.FieldReviewedBy:
+		return m.ReviewedBy()
+	case locationtranslation.FieldReviewedAt:
+		return m.ReviewedAt()
 	case locationtranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
 	case locationtranslation.FieldLocationID:
@@ -9642,8 +9752,12 @@ func (m *LocationTranslationMutation) OldField(ctx context.Context, name string)
 		return m.OldLocale(ctx)
 	case locationtranslation.FieldStatus:
 		return m.OldStatus(ctx)
-	case locationtranslation.FieldMachineTranslated:
-		return m.OldMachineTranslated(ctx)
+	case locationtranslation.FieldReviewStatus:
+		return m.OldReviewStatus(ctx)
+	case locationtranslation.FieldReviewedBy:
+		return m.OldReviewedBy(ctx)
+	case locationtranslation.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
 	case locationtranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
 	case locationtranslation.FieldLocationID:
@@ -9675,12 +9789,26 @@ func (m *LocationTranslationMutation) SetField(name string, value ent.Value) err
 		}
 		m.SetStatus(v)
 		return nil
-	case locationtranslation.FieldMachineTranslated:
-		v, ok := value.(bool)
+	case locationtranslation.FieldReviewStatus:
+		v, ok := value.(locationtranslation.ReviewStatus)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetMachineTranslated(v)
+		m.SetReviewStatus(v)
+		return nil
+	case locationtranslation.FieldReviewedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedBy(v)
+		return nil
+	case locationtranslation.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
 		return nil
 	case locationtranslation.FieldUpdatedAt:
 		v, ok := value.(time.Time)
@@ -9740,6 +9868,12 @@ func (m *LocationTranslationMutation) AddField(name string, value ent.Value) err
 // mutation.
 func (m *LocationTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(locationtranslation.FieldReviewedBy) {
+		fields = append(fields, locationtranslation.FieldReviewedBy)
+	}
+	if m.FieldCleared(locationtranslation.FieldReviewedAt) {
+		fields = append(fields, locationtranslation.FieldReviewedAt)
+	}
 	if m.FieldCleared(locationtranslation.FieldAccessibilityNotes) {
 		fields = append(fields, locationtranslation.FieldAccessibilityNotes)
 	}
@@ -9757,6 +9891,12 @@ func (m *LocationTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *LocationTranslationMutation) ClearField(name string) error {
 	switch name {
+	case locationtranslation.FieldReviewedBy:
+		m.ClearReviewedBy()
+		return nil
+	case locationtranslation.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
 	case locationtranslation.FieldAccessibilityNotes:
 		m.ClearAccessibilityNotes()
 		return nil
@@ -9774,8 +9914,14 @@ func (m *LocationTranslationMutation) ResetField(name string) error {
 	case locationtranslation.FieldStatus:
 		m.ResetStatus()
 		return nil
-	case locationtranslation.FieldMachineTranslated:
-		m.ResetMachineTranslated()
+	case locationtranslation.FieldReviewStatus:
+		m.ResetReviewStatus()
+		return nil
+	case locationtranslation.FieldReviewedBy:
+		m.ResetReviewedBy()
+		return nil
+	case locationtranslation.FieldReviewedAt:
+		m.ResetReviewedAt()
 		return nil
 	case locationtranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()
@@ -12410,7 +12556,9 @@ type OrganizationTranslationMutation struct {
 	id                  *nodeid.ID
 	locale              *string
 	status              *organizationtranslation.Status
-	machine_translated  *bool
+	review_status       *organizationtranslation.ReviewStatus
+	reviewed_by         *string
+	reviewed_at         *time.Time
 	updated_at          *time.Time
 	search_text         *string
 	name                *string
@@ -12599,40 +12747,138 @@ func (m *OrganizationTranslationMutation) ResetStatus() {
 	m.status = nil
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (m *OrganizationTranslationMutation) SetMachineTranslated(b bool) {
-	m.machine_translated = &b
+// SetReviewStatus sets the "review_status" field.
+func (m *OrganizationTranslationMutation) SetReviewStatus(os organizationtranslation.ReviewStatus) {
+	m.review_status = &os
 }
 
-// MachineTranslated returns the value of the "machine_translated" field in the mutation.
-func (m *OrganizationTranslationMutation) MachineTranslated() (r bool, exists bool) {
-	v := m.machine_translated
+// ReviewStatus returns the value of the "review_status" field in the mutation.
+func (m *OrganizationTranslationMutation) ReviewStatus() (r organizationtranslation.ReviewStatus, exists bool) {
+	v := m.review_status
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldMachineTranslated returns the old "machine_translated" field's value of the OrganizationTranslation entity.
+// OldReviewStatus returns the old "review_status" field's value of the OrganizationTranslation entity.
 // If the OrganizationTranslation object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *OrganizationTranslationMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+func (m *OrganizationTranslationMutation) OldReviewStatus(ctx context.Context) (v organizationtranslation.ReviewStatus, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+		return v, errors.New("OldReviewStatus is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+		return v, errors.New("OldReviewStatus requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+		return v, fmt.Errorf("querying old value for OldReviewStatus: %w", err)
 	}
-	return oldValue.MachineTranslated, nil
+	return oldValue.ReviewStatus, nil
 }
 
-// ResetMachineTranslated resets all changes to the "machine_translated" field.
-func (m *OrganizationTranslationMutation) ResetMachineTranslated() {
-	m.machine_translated = nil
+// ResetReviewStatus resets all changes to the "review_status" field.
+func (m *OrganizationTranslationMutation) ResetReviewStatus() {
+	m.review_status = nil
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (m *OrganizationTranslationMutation) SetReviewedBy(s string) {
+	m.reviewed_by = &s
+}
+
+// ReviewedBy returns the value of the "reviewed_by" field in the mutation.
+func (m *OrganizationTranslationMutation) ReviewedBy() (r string, exists bool) {
+	v := m.reviewed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedBy returns the old "reviewed_by" field's value of the OrganizationTranslation entity.
+// If the OrganizationTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationTranslationMutation) OldReviewedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedBy: %w", err)
+	}
+	return oldValue.ReviewedBy, nil
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (m *OrganizationTranslationMutation) ClearReviewedBy() {
+	m.reviewed_by = nil
+	m.clearedFields[organizationtranslation.FieldReviewedBy] = struct{}{}
+}
+
+// ReviewedByCleared returns if the "reviewed_by" field was cleared in this mutation.
+func (m *OrganizationTranslationMutation) ReviewedByCleared() bool {
+	_, ok := m.clearedFields[organizationtranslation.FieldReviewedBy]
+	return ok
+}
+
+// ResetReviewedBy resets all changes to the "reviewed_by" field.
+func (m *OrganizationTranslationMutation) ResetReviewedBy() {
+	m.reviewed_by = nil
+	delete(m.clearedFields, organizationtranslation.FieldReviewedBy)
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *OrganizationTranslationMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *OrganizationTranslationMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the OrganizationTranslation entity.
+// If the OrganizationTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationTranslationMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *OrganizationTranslationMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[organizationtranslation.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *OrganizationTranslationMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[organizationtranslation.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *OrganizationTranslationMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, organizationtranslation.FieldReviewedAt)
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -12902,15 +13148,21 @@ func (m *OrganizationTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.locale != nil {
 		fields = append(fields, organizationtranslation.FieldLocale)
 	}
 	if m.status != nil {
 		fields = append(fields, organizationtranslation.FieldStatus)
 	}
-	if m.machine_translated != nil {
-		fields = append(fields, organizationtranslation.FieldMachineTranslated)
+	if m.review_status != nil {
+		fields = append(fields, organizationtranslation.FieldReviewStatus)
+	}
+	if m.reviewed_by != nil {
+		fields = append(fields, organizationtranslation.FieldReviewedBy)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, organizationtranslation.FieldReviewedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, organizationtranslation.FieldUpdatedAt)
@@ -12939,8 +13191,12 @@ func (m *OrganizationTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.Locale()
 	case organizationtranslation.FieldStatus:
 		return m.Status()
-	case organizationtranslation.FieldMachineTranslated:
-		return m.MachineTranslated()
+	case organizationtranslation.FieldReviewStatus:
+		return m.ReviewStatus()
+	case organizationtranslation.FieldReviewedBy:
+		return m.ReviewedBy()
+	case organizationtranslation.FieldReviewedAt:
+		return m.ReviewedAt()
 	case organizationtranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
 	case organizationtranslation.FieldSearchText:
@@ -12964,8 +13220,12 @@ func (m *OrganizationTranslationMutation) OldField(ctx context.Context, name str
 		return m.OldLocale(ctx)
 	case organizationtranslation.FieldStatus:
 		return m.OldStatus(ctx)
-	case organizationtranslation.FieldMachineTranslated:
-		return m.OldMachineTranslated(ctx)
+	case organizationtranslation.FieldReviewStatus:
+		return m.OldReviewStatus(ctx)
+	case organizationtranslation.FieldReviewedBy:
+		return m.OldReviewedBy(ctx)
+	case organizationtranslation.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
 	case organizationtranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
 	case organizationtranslation.FieldSearchText:
@@ -12999,12 +13259,26 @@ func (m *OrganizationTranslationMutation) SetField(name string, value ent.Value)
 		}
 		m.SetStatus(v)
 		return nil
-	case organizationtranslation.FieldMachineTranslated:
-		v, ok := value.(bool)
+	case organizationtranslation.FieldReviewStatus:
+		v, ok := value.(organizationtranslation.ReviewStatus)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetMachineTranslated(v)
+		m.SetReviewStatus(v)
+		return nil
+	case organizationtranslation.FieldReviewedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedBy(v)
+		return nil
+	case organizationtranslation.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
 		return nil
 	case organizationtranslation.FieldUpdatedAt:
 		v, ok := value.(time.Time)
@@ -13071,6 +13345,12 @@ func (m *OrganizationTranslationMutation) AddField(name string, value ent.Value)
 // mutation.
 func (m *OrganizationTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(organizationtranslation.FieldReviewedBy) {
+		fields = append(fields, organizationtranslation.FieldReviewedBy)
+	}
+	if m.FieldCleared(organizationtranslation.FieldReviewedAt) {
+		fields = append(fields, organizationtranslation.FieldReviewedAt)
+	}
 	if m.FieldCleared(organizationtranslation.FieldSearchText) {
 		fields = append(fields, organizationtranslation.FieldSearchText)
 	}
@@ -13091,6 +13371,12 @@ func (m *OrganizationTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *OrganizationTranslationMutation) ClearField(name string) error {
 	switch name {
+	case organizationtranslation.FieldReviewedBy:
+		m.ClearReviewedBy()
+		return nil
+	case organizationtranslation.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
 	case organizationtranslation.FieldSearchText:
 		m.ClearSearchText()
 		return nil
@@ -13111,8 +13397,14 @@ func (m *OrganizationTranslationMutation) ResetField(name string) error {
 	case organizationtranslation.FieldStatus:
 		m.ResetStatus()
 		return nil
-	case organizationtranslation.FieldMachineTranslated:
-		m.ResetMachineTranslated()
+	case organizationtranslation.FieldReviewStatus:
+		m.ResetReviewStatus()
+		return nil
+	case organizationtranslation.FieldReviewedBy:
+		m.ResetReviewedBy()
+		return nil
+	case organizationtranslation.FieldReviewedAt:
+		m.ResetReviewedAt()
 		return nil
 	case organizationtranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()
@@ -16331,24 +16623,26 @@ func (m *ResourceRevisionMutation) ResetEdge(name string) error {
 // ResourceTranslationMutation represents an operation that mutates the ResourceTranslation nodes in the graph.
 type ResourceTranslationMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *nodeid.ID
-	locale             *string
-	status             *resourcetranslation.Status
-	machine_translated *bool
-	updated_at         *time.Time
-	search_text        *string
-	title              *string
-	summary            *string
-	body               *string
-	updated_by         *string
-	clearedFields      map[string]struct{}
-	resource           *nodeid.ID
-	clearedresource    bool
-	done               bool
-	oldValue           func(context.Context) (*ResourceTranslation, error)
-	predicates         []predicate.ResourceTranslation
+	op              Op
+	typ             string
+	id              *nodeid.ID
+	locale          *string
+	status          *resourcetranslation.Status
+	review_status   *resourcetranslation.ReviewStatus
+	reviewed_by     *string
+	reviewed_at     *time.Time
+	updated_at      *time.Time
+	search_text     *string
+	title           *string
+	summary         *string
+	body            *string
+	updated_by      *string
+	clearedFields   map[string]struct{}
+	resource        *nodeid.ID
+	clearedresource bool
+	done            bool
+	oldValue        func(context.Context) (*ResourceTranslation, error)
+	predicates      []predicate.ResourceTranslation
 }
 
 var _ ent.Mutation = (*ResourceTranslationMutation)(nil)
@@ -16527,40 +16821,138 @@ func (m *ResourceTranslationMutation) ResetStatus() {
 	m.status = nil
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (m *ResourceTranslationMutation) SetMachineTranslated(b bool) {
-	m.machine_translated = &b
+// SetReviewStatus sets the "review_status" field.
+func (m *ResourceTranslationMutation) SetReviewStatus(rs resourcetranslation.ReviewStatus) {
+	m.review_status = &rs
 }
 
-// MachineTranslated returns the value of the "machine_translated" field in the mutation.
-func (m *ResourceTranslationMutation) MachineTranslated() (r bool, exists bool) {
-	v := m.machine_translated
+// ReviewStatus returns the value of the "review_status" field in the mutation.
+func (m *ResourceTranslationMutation) ReviewStatus() (r resourcetranslation.ReviewStatus, exists bool) {
+	v := m.review_status
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldMachineTranslated returns the old "machine_translated" field's value of the ResourceTranslation entity.
+// OldReviewStatus returns the old "review_status" field's value of the ResourceTranslation entity.
 // If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ResourceTranslationMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+func (m *ResourceTranslationMutation) OldReviewStatus(ctx context.Context) (v resourcetranslation.ReviewStatus, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+		return v, errors.New("OldReviewStatus is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+		return v, errors.New("OldReviewStatus requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+		return v, fmt.Errorf("querying old value for OldReviewStatus: %w", err)
 	}
-	return oldValue.MachineTranslated, nil
+	return oldValue.ReviewStatus, nil
 }
 
-// ResetMachineTranslated resets all changes to the "machine_translated" field.
-func (m *ResourceTranslationMutation) ResetMachineTranslated() {
-	m.machine_translated = nil
+// ResetReviewStatus resets all changes to the "review_status" field.
+func (m *ResourceTranslationMutation) ResetReviewStatus() {
+	m.review_status = nil
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (m *ResourceTranslationMutation) SetReviewedBy(s string) {
+	m.reviewed_by = &s
+}
+
+// ReviewedBy returns the value of the "reviewed_by" field in the mutation.
+func (m *ResourceTranslationMutation) ReviewedBy() (r string, exists bool) {
+	v := m.reviewed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedBy returns the old "reviewed_by" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldReviewedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedBy: %w", err)
+	}
+	return oldValue.ReviewedBy, nil
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (m *ResourceTranslationMutation) ClearReviewedBy() {
+	m.reviewed_by = nil
+	m.clearedFields[resourcetranslation.FieldReviewedBy] = struct{}{}
+}
+
+// ReviewedByCleared returns if the "reviewed_by" field was cleared in this mutation.
+func (m *ResourceTranslationMutation) ReviewedByCleared() bool {
+	_, ok := m.clearedFields[resourcetranslation.FieldReviewedBy]
+	return ok
+}
+
+// ResetReviewedBy resets all changes to the "reviewed_by" field.
+func (m *ResourceTranslationMutation) ResetReviewedBy() {
+	m.reviewed_by = nil
+	delete(m.clearedFields, resourcetranslation.FieldReviewedBy)
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *ResourceTranslationMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *ResourceTranslationMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the ResourceTranslation entity.
+// If the ResourceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ResourceTranslationMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *ResourceTranslationMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[resourcetranslation.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *ResourceTranslationMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[resourcetranslation.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *ResourceTranslationMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, resourcetranslation.FieldReviewedAt)
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -16915,15 +17307,21 @@ func (m *ResourceTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ResourceTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 12)
 	if m.locale != nil {
 		fields = append(fields, resourcetranslation.FieldLocale)
 	}
 	if m.status != nil {
 		fields = append(fields, resourcetranslation.FieldStatus)
 	}
-	if m.machine_translated != nil {
-		fields = append(fields, resourcetranslation.FieldMachineTranslated)
+	if m.review_status != nil {
+		fields = append(fields, resourcetranslation.FieldReviewStatus)
+	}
+	if m.reviewed_by != nil {
+		fields = append(fields, resourcetranslation.FieldReviewedBy)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, resourcetranslation.FieldReviewedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, resourcetranslation.FieldUpdatedAt)
@@ -16958,8 +17356,12 @@ func (m *ResourceTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.Locale()
 	case resourcetranslation.FieldStatus:
 		return m.Status()
-	case resourcetranslation.FieldMachineTranslated:
-		return m.MachineTranslated()
+	case resourcetranslation.FieldReviewStatus:
+		return m.ReviewStatus()
+	case resourcetranslation.FieldReviewedBy:
+		return m.ReviewedBy()
+	case resourcetranslation.FieldReviewedAt:
+		return m.ReviewedAt()
 	case resourcetranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
 	case resourcetranslation.FieldSearchText:
@@ -16987,8 +17389,12 @@ func (m *ResourceTranslationMutation) OldField(ctx context.Context, name string)
 		return m.OldLocale(ctx)
 	case resourcetranslation.FieldStatus:
 		return m.OldStatus(ctx)
-	case resourcetranslation.FieldMachineTranslated:
-		return m.OldMachineTranslated(ctx)
+	case resourcetranslation.FieldReviewStatus:
+		return m.OldReviewStatus(ctx)
+	case resourcetranslation.FieldReviewedBy:
+		return m.OldReviewedBy(ctx)
+	case resourcetranslation.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
 	case resourcetranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
 	case resourcetranslation.FieldSearchText:
@@ -17026,12 +17432,26 @@ func (m *ResourceTranslationMutation) SetField(name string, value ent.Value) err
 		}
 		m.SetStatus(v)
 		return nil
-	case resourcetranslation.FieldMachineTranslated:
-		v, ok := value.(bool)
+	case resourcetranslation.FieldReviewStatus:
+		v, ok := value.(resourcetranslation.ReviewStatus)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetMachineTranslated(v)
+		m.SetReviewStatus(v)
+		return nil
+	case resourcetranslation.FieldReviewedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedBy(v)
+		return nil
+	case resourcetranslation.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
 		return nil
 	case resourcetranslation.FieldUpdatedAt:
 		v, ok := value.(time.Time)
@@ -17112,6 +17532,12 @@ func (m *ResourceTranslationMutation) AddField(name string, value ent.Value) err
 // mutation.
 func (m *ResourceTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(resourcetranslation.FieldReviewedBy) {
+		fields = append(fields, resourcetranslation.FieldReviewedBy)
+	}
+	if m.FieldCleared(resourcetranslation.FieldReviewedAt) {
+		fields = append(fields, resourcetranslation.FieldReviewedAt)
+	}
 	if m.FieldCleared(resourcetranslation.FieldSearchText) {
 		fields = append(fields, resourcetranslation.FieldSearchText)
 	}
@@ -17135,6 +17561,12 @@ func (m *ResourceTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ResourceTranslationMutation) ClearField(name string) error {
 	switch name {
+	case resourcetranslation.FieldReviewedBy:
+		m.ClearReviewedBy()
+		return nil
+	case resourcetranslation.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
 	case resourcetranslation.FieldSearchText:
 		m.ClearSearchText()
 		return nil
@@ -17158,8 +17590,14 @@ func (m *ResourceTranslationMutation) ResetField(name string) error {
 	case resourcetranslation.FieldStatus:
 		m.ResetStatus()
 		return nil
-	case resourcetranslation.FieldMachineTranslated:
-		m.ResetMachineTranslated()
+	case resourcetranslation.FieldReviewStatus:
+		m.ResetReviewStatus()
+		return nil
+	case resourcetranslation.FieldReviewedBy:
+		m.ResetReviewedBy()
+		return nil
+	case resourcetranslation.FieldReviewedAt:
+		m.ResetReviewedAt()
 		return nil
 	case resourcetranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()
@@ -18544,22 +18982,24 @@ func (m *ServiceMutation) ResetEdge(name string) error {
 // ServiceTranslationMutation represents an operation that mutates the ServiceTranslation nodes in the graph.
 type ServiceTranslationMutation struct {
 	config
-	op                 Op
-	typ                string
-	id                 *nodeid.ID
-	locale             *string
-	status             *servicetranslation.Status
-	machine_translated *bool
-	updated_at         *time.Time
-	search_text        *string
-	name               *string
-	description        *string
-	clearedFields      map[string]struct{}
-	service            *nodeid.ID
-	clearedservice     bool
-	done               bool
-	oldValue           func(context.Context) (*ServiceTranslation, error)
-	predicates         []predicate.ServiceTranslation
+	op             Op
+	typ            string
+	id             *nodeid.ID
+	locale         *string
+	status         *servicetranslation.Status
+	review_status  *servicetranslation.ReviewStatus
+	reviewed_by    *string
+	reviewed_at    *time.Time
+	updated_at     *time.Time
+	search_text    *string
+	name           *string
+	description    *string
+	clearedFields  map[string]struct{}
+	service        *nodeid.ID
+	clearedservice bool
+	done           bool
+	oldValue       func(context.Context) (*ServiceTranslation, error)
+	predicates     []predicate.ServiceTranslation
 }
 
 var _ ent.Mutation = (*ServiceTranslationMutation)(nil)
@@ -18738,40 +19178,138 @@ func (m *ServiceTranslationMutation) ResetStatus() {
 	m.status = nil
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (m *ServiceTranslationMutation) SetMachineTranslated(b bool) {
-	m.machine_translated = &b
+// SetReviewStatus sets the "review_status" field.
+func (m *ServiceTranslationMutation) SetReviewStatus(ss servicetranslation.ReviewStatus) {
+	m.review_status = &ss
 }
 
-// MachineTranslated returns the value of the "machine_translated" field in the mutation.
-func (m *ServiceTranslationMutation) MachineTranslated() (r bool, exists bool) {
-	v := m.machine_translated
+// ReviewStatus returns the value of the "review_status" field in the mutation.
+func (m *ServiceTranslationMutation) ReviewStatus() (r servicetranslation.ReviewStatus, exists bool) {
+	v := m.review_status
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldMachineTranslated returns the old "machine_translated" field's value of the ServiceTranslation entity.
+// OldReviewStatus returns the old "review_status" field's value of the ServiceTranslation entity.
 // If the ServiceTranslation object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *ServiceTranslationMutation) OldMachineTranslated(ctx context.Context) (v bool, err error) {
+func (m *ServiceTranslationMutation) OldReviewStatus(ctx context.Context) (v servicetranslation.ReviewStatus, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldMachineTranslated is only allowed on UpdateOne operations")
+		return v, errors.New("OldReviewStatus is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldMachineTranslated requires an ID field in the mutation")
+		return v, errors.New("OldReviewStatus requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldMachineTranslated: %w", err)
+		return v, fmt.Errorf("querying old value for OldReviewStatus: %w", err)
 	}
-	return oldValue.MachineTranslated, nil
+	return oldValue.ReviewStatus, nil
 }
 
-// ResetMachineTranslated resets all changes to the "machine_translated" field.
-func (m *ServiceTranslationMutation) ResetMachineTranslated() {
-	m.machine_translated = nil
+// ResetReviewStatus resets all changes to the "review_status" field.
+func (m *ServiceTranslationMutation) ResetReviewStatus() {
+	m.review_status = nil
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (m *ServiceTranslationMutation) SetReviewedBy(s string) {
+	m.reviewed_by = &s
+}
+
+// ReviewedBy returns the value of the "reviewed_by" field in the mutation.
+func (m *ServiceTranslationMutation) ReviewedBy() (r string, exists bool) {
+	v := m.reviewed_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedBy returns the old "reviewed_by" field's value of the ServiceTranslation entity.
+// If the ServiceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceTranslationMutation) OldReviewedBy(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedBy: %w", err)
+	}
+	return oldValue.ReviewedBy, nil
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (m *ServiceTranslationMutation) ClearReviewedBy() {
+	m.reviewed_by = nil
+	m.clearedFields[servicetranslation.FieldReviewedBy] = struct{}{}
+}
+
+// ReviewedByCleared returns if the "reviewed_by" field was cleared in this mutation.
+func (m *ServiceTranslationMutation) ReviewedByCleared() bool {
+	_, ok := m.clearedFields[servicetranslation.FieldReviewedBy]
+	return ok
+}
+
+// ResetReviewedBy resets all changes to the "reviewed_by" field.
+func (m *ServiceTranslationMutation) ResetReviewedBy() {
+	m.reviewed_by = nil
+	delete(m.clearedFields, servicetranslation.FieldReviewedBy)
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (m *ServiceTranslationMutation) SetReviewedAt(t time.Time) {
+	m.reviewed_at = &t
+}
+
+// ReviewedAt returns the value of the "reviewed_at" field in the mutation.
+func (m *ServiceTranslationMutation) ReviewedAt() (r time.Time, exists bool) {
+	v := m.reviewed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReviewedAt returns the old "reviewed_at" field's value of the ServiceTranslation entity.
+// If the ServiceTranslation object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceTranslationMutation) OldReviewedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReviewedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReviewedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReviewedAt: %w", err)
+	}
+	return oldValue.ReviewedAt, nil
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (m *ServiceTranslationMutation) ClearReviewedAt() {
+	m.reviewed_at = nil
+	m.clearedFields[servicetranslation.FieldReviewedAt] = struct{}{}
+}
+
+// ReviewedAtCleared returns if the "reviewed_at" field was cleared in this mutation.
+func (m *ServiceTranslationMutation) ReviewedAtCleared() bool {
+	_, ok := m.clearedFields[servicetranslation.FieldReviewedAt]
+	return ok
+}
+
+// ResetReviewedAt resets all changes to the "reviewed_at" field.
+func (m *ServiceTranslationMutation) ResetReviewedAt() {
+	m.reviewed_at = nil
+	delete(m.clearedFields, servicetranslation.FieldReviewedAt)
 }
 
 // SetUpdatedAt sets the "updated_at" field.
@@ -19041,15 +19579,21 @@ func (m *ServiceTranslationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceTranslationMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 10)
 	if m.locale != nil {
 		fields = append(fields, servicetranslation.FieldLocale)
 	}
 	if m.status != nil {
 		fields = append(fields, servicetranslation.FieldStatus)
 	}
-	if m.machine_translated != nil {
-		fields = append(fields, servicetranslation.FieldMachineTranslated)
+	if m.review_status != nil {
+		fields = append(fields, servicetranslation.FieldReviewStatus)
+	}
+	if m.reviewed_by != nil {
+		fields = append(fields, servicetranslation.FieldReviewedBy)
+	}
+	if m.reviewed_at != nil {
+		fields = append(fields, servicetranslation.FieldReviewedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, servicetranslation.FieldUpdatedAt)
@@ -19078,8 +19622,12 @@ func (m *ServiceTranslationMutation) Field(name string) (ent.Value, bool) {
 		return m.Locale()
 	case servicetranslation.FieldStatus:
 		return m.Status()
-	case servicetranslation.FieldMachineTranslated:
-		return m.MachineTranslated()
+	case servicetranslation.FieldReviewStatus:
+		return m.ReviewStatus()
+	case servicetranslation.FieldReviewedBy:
+		return m.ReviewedBy()
+	case servicetranslation.FieldReviewedAt:
+		return m.ReviewedAt()
 	case servicetranslation.FieldUpdatedAt:
 		return m.UpdatedAt()
 	case servicetranslation.FieldSearchText:
@@ -19103,8 +19651,12 @@ func (m *ServiceTranslationMutation) OldField(ctx context.Context, name string) 
 		return m.OldLocale(ctx)
 	case servicetranslation.FieldStatus:
 		return m.OldStatus(ctx)
-	case servicetranslation.FieldMachineTranslated:
-		return m.OldMachineTranslated(ctx)
+	case servicetranslation.FieldReviewStatus:
+		return m.OldReviewStatus(ctx)
+	case servicetranslation.FieldReviewedBy:
+		return m.OldReviewedBy(ctx)
+	case servicetranslation.FieldReviewedAt:
+		return m.OldReviewedAt(ctx)
 	case servicetranslation.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
 	case servicetranslation.FieldSearchText:
@@ -19138,12 +19690,26 @@ func (m *ServiceTranslationMutation) SetField(name string, value ent.Value) erro
 		}
 		m.SetStatus(v)
 		return nil
-	case servicetranslation.FieldMachineTranslated:
-		v, ok := value.(bool)
+	case servicetranslation.FieldReviewStatus:
+		v, ok := value.(servicetranslation.ReviewStatus)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetMachineTranslated(v)
+		m.SetReviewStatus(v)
+		return nil
+	case servicetranslation.FieldReviewedBy:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedBy(v)
+		return nil
+	case servicetranslation.FieldReviewedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReviewedAt(v)
 		return nil
 	case servicetranslation.FieldUpdatedAt:
 		v, ok := value.(time.Time)
@@ -19210,6 +19776,12 @@ func (m *ServiceTranslationMutation) AddField(name string, value ent.Value) erro
 // mutation.
 func (m *ServiceTranslationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(servicetranslation.FieldReviewedBy) {
+		fields = append(fields, servicetranslation.FieldReviewedBy)
+	}
+	if m.FieldCleared(servicetranslation.FieldReviewedAt) {
+		fields = append(fields, servicetranslation.FieldReviewedAt)
+	}
 	if m.FieldCleared(servicetranslation.FieldSearchText) {
 		fields = append(fields, servicetranslation.FieldSearchText)
 	}
@@ -19230,6 +19802,12 @@ func (m *ServiceTranslationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *ServiceTranslationMutation) ClearField(name string) error {
 	switch name {
+	case servicetranslation.FieldReviewedBy:
+		m.ClearReviewedBy()
+		return nil
+	case servicetranslation.FieldReviewedAt:
+		m.ClearReviewedAt()
+		return nil
 	case servicetranslation.FieldSearchText:
 		m.ClearSearchText()
 		return nil
@@ -19250,8 +19828,14 @@ func (m *ServiceTranslationMutation) ResetField(name string) error {
 	case servicetranslation.FieldStatus:
 		m.ResetStatus()
 		return nil
-	case servicetranslation.FieldMachineTranslated:
-		m.ResetMachineTranslated()
+	case servicetranslation.FieldReviewStatus:
+		m.ResetReviewStatus()
+		return nil
+	case servicetranslation.FieldReviewedBy:
+		m.ResetReviewedBy()
+		return nil
+	case servicetranslation.FieldReviewedAt:
+		m.ResetReviewedAt()
 		return nil
 	case servicetranslation.FieldUpdatedAt:
 		m.ResetUpdatedAt()

@@ -24,8 +24,12 @@ type OrganizationTranslation struct {
 	Locale string `json:"locale,omitempty"`
 	// Only PUBLISHED text is served to the public.
 	Status organizationtranslation.Status `json:"status,omitempty"`
-	// True when a machine produced the text and no person has reviewed it.
-	MachineTranslated bool `json:"machine_translated,omitempty"`
+	// MACHINE: a machine's text no person has checked (demo data included). REVIEWED: a person wrote or checked it. APPROVED: a person with the authority to do so approved it for victims. Only people set REVIEWED and APPROVED (an editor through the API, a translator through xliff-import).
+	ReviewStatus organizationtranslation.ReviewStatus `json:"review_status,omitempty"`
+	// Name of the person who reviewed or approved the text (a staff member's work name, or the translator named at import); null for MACHINE and for rows reviewed before names were recorded.
+	ReviewedBy *string `json:"reviewed_by,omitempty"`
+	// When the text was reviewed or approved (the request's instant); null for MACHINE.
+	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
 	// When the text last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Folded text of the searchable fields; maintained by a hook.
@@ -71,11 +75,9 @@ func (*OrganizationTranslation) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case organizationtranslation.FieldID, organizationtranslation.FieldOrganizationID:
 			values[i] = new(nodeid.ID)
-		case organizationtranslation.FieldMachineTranslated:
-			values[i] = new(sql.NullBool)
-		case organizationtranslation.FieldLocale, organizationtranslation.FieldStatus, organizationtranslation.FieldSearchText, organizationtranslation.FieldName, organizationtranslation.FieldDescription:
+		case organizationtranslation.FieldLocale, organizationtranslation.FieldStatus, organizationtranslation.FieldReviewStatus, organizationtranslation.FieldReviewedBy, organizationtranslation.FieldSearchText, organizationtranslation.FieldName, organizationtranslation.FieldDescription:
 			values[i] = new(sql.NullString)
-		case organizationtranslation.FieldUpdatedAt:
+		case organizationtranslation.FieldReviewedAt, organizationtranslation.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -110,11 +112,25 @@ func (_m *OrganizationTranslation) assignValues(columns []string, values []any) 
 			} else if value.Valid {
 				_m.Status = organizationtranslation.Status(value.String)
 			}
-		case organizationtranslation.FieldMachineTranslated:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field machine_translated", values[i])
+		case organizationtranslation.FieldReviewStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_status", values[i])
 			} else if value.Valid {
-				_m.MachineTranslated = value.Bool
+				_m.ReviewStatus = organizationtranslation.ReviewStatus(value.String)
+			}
+		case organizationtranslation.FieldReviewedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_by", values[i])
+			} else if value.Valid {
+				_m.ReviewedBy = new(string)
+				*_m.ReviewedBy = value.String
+			}
+		case organizationtranslation.FieldReviewedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_at", values[i])
+			} else if value.Valid {
+				_m.ReviewedAt = new(time.Time)
+				*_m.ReviewedAt = value.Time
 			}
 		case organizationtranslation.FieldUpdatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -193,8 +209,18 @@ func (_m *OrganizationTranslation) String() string {
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
-	builder.WriteString("machine_translated=")
-	builder.WriteString(fmt.Sprintf("%v", _m.MachineTranslated))
+	builder.WriteString("review_status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReviewStatus))
+	builder.WriteString(", ")
+	if v := _m.ReviewedBy; v != nil {
+		builder.WriteString("reviewed_by=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewedAt; v != nil {
+		builder.WriteString("reviewed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))

@@ -45,16 +45,44 @@ func (_c *OrganizationTranslationCreate) SetNillableStatus(v *organizationtransl
 	return _c
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_c *OrganizationTranslationCreate) SetMachineTranslated(v bool) *OrganizationTranslationCreate {
-	_c.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_c *OrganizationTranslationCreate) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationCreate {
+	_c.mutation.SetReviewStatus(v)
 	return _c
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_c *OrganizationTranslationCreate) SetNillableMachineTranslated(v *bool) *OrganizationTranslationCreate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_c *OrganizationTranslationCreate) SetNillableReviewStatus(v *organizationtranslation.ReviewStatus) *OrganizationTranslationCreate {
 	if v != nil {
-		_c.SetMachineTranslated(*v)
+		_c.SetReviewStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_c *OrganizationTranslationCreate) SetReviewedBy(v string) *OrganizationTranslationCreate {
+	_c.mutation.SetReviewedBy(v)
+	return _c
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_c *OrganizationTranslationCreate) SetNillableReviewedBy(v *string) *OrganizationTranslationCreate {
+	if v != nil {
+		_c.SetReviewedBy(*v)
+	}
+	return _c
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_c *OrganizationTranslationCreate) SetReviewedAt(v time.Time) *OrganizationTranslationCreate {
+	_c.mutation.SetReviewedAt(v)
+	return _c
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_c *OrganizationTranslationCreate) SetNillableReviewedAt(v *time.Time) *OrganizationTranslationCreate {
+	if v != nil {
+		_c.SetReviewedAt(*v)
 	}
 	return _c
 }
@@ -173,9 +201,9 @@ func (_c *OrganizationTranslationCreate) defaults() error {
 		v := organizationtranslation.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		v := organizationtranslation.DefaultMachineTranslated
-		_c.mutation.SetMachineTranslated(v)
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		v := organizationtranslation.DefaultReviewStatus
+		_c.mutation.SetReviewStatus(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		if organizationtranslation.DefaultUpdatedAt == nil {
@@ -212,8 +240,18 @@ func (_c *OrganizationTranslationCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.status": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		return &ValidationError{Name: "machine_translated", err: errors.New(`ent: missing required field "OrganizationTranslation.machine_translated"`)}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		return &ValidationError{Name: "review_status", err: errors.New(`ent: missing required field "OrganizationTranslation.review_status"`)}
+	}
+	if v, ok := _c.mutation.ReviewStatus(); ok {
+		if err := organizationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReviewedBy(); ok {
+		if err := organizationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.reviewed_by": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "OrganizationTranslation.updated_at"`)}
@@ -286,9 +324,17 @@ func (_c *OrganizationTranslationCreate) createSpec() (*OrganizationTranslation,
 		_spec.SetField(organizationtranslation.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
-	if value, ok := _c.mutation.MachineTranslated(); ok {
-		_spec.SetField(organizationtranslation.FieldMachineTranslated, field.TypeBool, value)
-		_node.MachineTranslated = value
+	if value, ok := _c.mutation.ReviewStatus(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewStatus, field.TypeEnum, value)
+		_node.ReviewStatus = value
+	}
+	if value, ok := _c.mutation.ReviewedBy(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedBy, field.TypeString, value)
+		_node.ReviewedBy = &value
+	}
+	if value, ok := _c.mutation.ReviewedAt(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedAt, field.TypeTime, value)
+		_node.ReviewedAt = &value
 	}
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -399,15 +445,51 @@ func (u *OrganizationTranslationUpsert) UpdateStatus() *OrganizationTranslationU
 	return u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *OrganizationTranslationUpsert) SetMachineTranslated(v bool) *OrganizationTranslationUpsert {
-	u.Set(organizationtranslation.FieldMachineTranslated, v)
+// SetReviewStatus sets the "review_status" field.
+func (u *OrganizationTranslationUpsert) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationUpsert {
+	u.Set(organizationtranslation.FieldReviewStatus, v)
 	return u
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *OrganizationTranslationUpsert) UpdateMachineTranslated() *OrganizationTranslationUpsert {
-	u.SetExcluded(organizationtranslation.FieldMachineTranslated)
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsert) UpdateReviewStatus() *OrganizationTranslationUpsert {
+	u.SetExcluded(organizationtranslation.FieldReviewStatus)
+	return u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *OrganizationTranslationUpsert) SetReviewedBy(v string) *OrganizationTranslationUpsert {
+	u.Set(organizationtranslation.FieldReviewedBy, v)
+	return u
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsert) UpdateReviewedBy() *OrganizationTranslationUpsert {
+	u.SetExcluded(organizationtranslation.FieldReviewedBy)
+	return u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *OrganizationTranslationUpsert) ClearReviewedBy() *OrganizationTranslationUpsert {
+	u.SetNull(organizationtranslation.FieldReviewedBy)
+	return u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *OrganizationTranslationUpsert) SetReviewedAt(v time.Time) *OrganizationTranslationUpsert {
+	u.Set(organizationtranslation.FieldReviewedAt, v)
+	return u
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsert) UpdateReviewedAt() *OrganizationTranslationUpsert {
+	u.SetExcluded(organizationtranslation.FieldReviewedAt)
+	return u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *OrganizationTranslationUpsert) ClearReviewedAt() *OrganizationTranslationUpsert {
+	u.SetNull(organizationtranslation.FieldReviewedAt)
 	return u
 }
 
@@ -550,17 +632,59 @@ func (u *OrganizationTranslationUpsertOne) UpdateStatus() *OrganizationTranslati
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *OrganizationTranslationUpsertOne) SetMachineTranslated(v bool) *OrganizationTranslationUpsertOne {
+// SetReviewStatus sets the "review_status" field.
+func (u *OrganizationTranslationUpsertOne) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationUpsertOne {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *OrganizationTranslationUpsertOne) UpdateMachineTranslated() *OrganizationTranslationUpsertOne {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertOne) UpdateReviewStatus() *OrganizationTranslationUpsertOne {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *OrganizationTranslationUpsertOne) SetReviewedBy(v string) *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertOne) UpdateReviewedBy() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *OrganizationTranslationUpsertOne) ClearReviewedBy() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *OrganizationTranslationUpsertOne) SetReviewedAt(v time.Time) *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertOne) UpdateReviewedAt() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *OrganizationTranslationUpsertOne) ClearReviewedAt() *OrganizationTranslationUpsertOne {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 
@@ -880,17 +1004,59 @@ func (u *OrganizationTranslationUpsertBulk) UpdateStatus() *OrganizationTranslat
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *OrganizationTranslationUpsertBulk) SetMachineTranslated(v bool) *OrganizationTranslationUpsertBulk {
+// SetReviewStatus sets the "review_status" field.
+func (u *OrganizationTranslationUpsertBulk) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationUpsertBulk {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *OrganizationTranslationUpsertBulk) UpdateMachineTranslated() *OrganizationTranslationUpsertBulk {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertBulk) UpdateReviewStatus() *OrganizationTranslationUpsertBulk {
 	return u.Update(func(s *OrganizationTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *OrganizationTranslationUpsertBulk) SetReviewedBy(v string) *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertBulk) UpdateReviewedBy() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *OrganizationTranslationUpsertBulk) ClearReviewedBy() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *OrganizationTranslationUpsertBulk) SetReviewedAt(v time.Time) *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *OrganizationTranslationUpsertBulk) UpdateReviewedAt() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *OrganizationTranslationUpsertBulk) ClearReviewedAt() *OrganizationTranslationUpsertBulk {
+	return u.Update(func(s *OrganizationTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 

@@ -56,17 +56,57 @@ func (_u *OrganizationTranslationUpdate) SetNillableStatus(v *organizationtransl
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *OrganizationTranslationUpdate) SetMachineTranslated(v bool) *OrganizationTranslationUpdate {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *OrganizationTranslationUpdate) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationUpdate {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *OrganizationTranslationUpdate) SetNillableMachineTranslated(v *bool) *OrganizationTranslationUpdate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdate) SetNillableReviewStatus(v *organizationtranslation.ReviewStatus) *OrganizationTranslationUpdate {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *OrganizationTranslationUpdate) SetReviewedBy(v string) *OrganizationTranslationUpdate {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdate) SetNillableReviewedBy(v *string) *OrganizationTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *OrganizationTranslationUpdate) ClearReviewedBy() *OrganizationTranslationUpdate {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *OrganizationTranslationUpdate) SetReviewedAt(v time.Time) *OrganizationTranslationUpdate {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdate) SetNillableReviewedAt(v *time.Time) *OrganizationTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *OrganizationTranslationUpdate) ClearReviewedAt() *OrganizationTranslationUpdate {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -189,6 +229,16 @@ func (_u *OrganizationTranslationUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := organizationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := organizationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := organizationtranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.name": %w`, err)}
@@ -223,8 +273,20 @@ func (_u *OrganizationTranslationUpdate) sqlSave(ctx context.Context) (_node int
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(organizationtranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(organizationtranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(organizationtranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(organizationtranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -292,17 +354,57 @@ func (_u *OrganizationTranslationUpdateOne) SetNillableStatus(v *organizationtra
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *OrganizationTranslationUpdateOne) SetMachineTranslated(v bool) *OrganizationTranslationUpdateOne {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *OrganizationTranslationUpdateOne) SetReviewStatus(v organizationtranslation.ReviewStatus) *OrganizationTranslationUpdateOne {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *OrganizationTranslationUpdateOne) SetNillableMachineTranslated(v *bool) *OrganizationTranslationUpdateOne {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdateOne) SetNillableReviewStatus(v *organizationtranslation.ReviewStatus) *OrganizationTranslationUpdateOne {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *OrganizationTranslationUpdateOne) SetReviewedBy(v string) *OrganizationTranslationUpdateOne {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdateOne) SetNillableReviewedBy(v *string) *OrganizationTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *OrganizationTranslationUpdateOne) ClearReviewedBy() *OrganizationTranslationUpdateOne {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *OrganizationTranslationUpdateOne) SetReviewedAt(v time.Time) *OrganizationTranslationUpdateOne {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *OrganizationTranslationUpdateOne) SetNillableReviewedAt(v *time.Time) *OrganizationTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *OrganizationTranslationUpdateOne) ClearReviewedAt() *OrganizationTranslationUpdateOne {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -438,6 +540,16 @@ func (_u *OrganizationTranslationUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := organizationtranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := organizationtranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := organizationtranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "OrganizationTranslation.name": %w`, err)}
@@ -489,8 +601,20 @@ func (_u *OrganizationTranslationUpdateOne) sqlSave(ctx context.Context) (_node 
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(organizationtranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(organizationtranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(organizationtranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(organizationtranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(organizationtranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(organizationtranslation.FieldUpdatedAt, field.TypeTime, value)

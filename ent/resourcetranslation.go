@@ -24,8 +24,12 @@ type ResourceTranslation struct {
 	Locale string `json:"locale,omitempty"`
 	// Only PUBLISHED text is served to the public.
 	Status resourcetranslation.Status `json:"status,omitempty"`
-	// True when a machine produced the text and no person has reviewed it.
-	MachineTranslated bool `json:"machine_translated,omitempty"`
+	// MACHINE: a machine's text no person has checked (demo data included). REVIEWED: a person wrote or checked it. APPROVED: a person with the authority to do so approved it for victims. Only people set REVIEWED and APPROVED (an editor through the API, a translator through xliff-import).
+	ReviewStatus resourcetranslation.ReviewStatus `json:"review_status,omitempty"`
+	// Name of the person who reviewed or approved the text (a staff member's work name, or the translator named at import); null for MACHINE and for rows reviewed before names were recorded.
+	ReviewedBy *string `json:"reviewed_by,omitempty"`
+	// When the text was reviewed or approved (the request's instant); null for MACHINE.
+	ReviewedAt *time.Time `json:"reviewed_at,omitempty"`
 	// When the text last changed.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Folded text of the searchable fields; maintained by a hook.
@@ -75,11 +79,9 @@ func (*ResourceTranslation) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case resourcetranslation.FieldID, resourcetranslation.FieldResourceID:
 			values[i] = new(nodeid.ID)
-		case resourcetranslation.FieldMachineTranslated:
-			values[i] = new(sql.NullBool)
-		case resourcetranslation.FieldLocale, resourcetranslation.FieldStatus, resourcetranslation.FieldSearchText, resourcetranslation.FieldTitle, resourcetranslation.FieldSummary, resourcetranslation.FieldBody, resourcetranslation.FieldUpdatedBy:
+		case resourcetranslation.FieldLocale, resourcetranslation.FieldStatus, resourcetranslation.FieldReviewStatus, resourcetranslation.FieldReviewedBy, resourcetranslation.FieldSearchText, resourcetranslation.FieldTitle, resourcetranslation.FieldSummary, resourcetranslation.FieldBody, resourcetranslation.FieldUpdatedBy:
 			values[i] = new(sql.NullString)
-		case resourcetranslation.FieldUpdatedAt:
+		case resourcetranslation.FieldReviewedAt, resourcetranslation.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -114,11 +116,25 @@ func (_m *ResourceTranslation) assignValues(columns []string, values []any) erro
 			} else if value.Valid {
 				_m.Status = resourcetranslation.Status(value.String)
 			}
-		case resourcetranslation.FieldMachineTranslated:
-			if value, ok := values[i].(*sql.NullBool); !ok {
-				return fmt.Errorf("unexpected type %T for field machine_translated", values[i])
+		case resourcetranslation.FieldReviewStatus:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field review_status", values[i])
 			} else if value.Valid {
-				_m.MachineTranslated = value.Bool
+				_m.ReviewStatus = resourcetranslation.ReviewStatus(value.String)
+			}
+		case resourcetranslation.FieldReviewedBy:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_by", values[i])
+			} else if value.Valid {
+				_m.ReviewedBy = new(string)
+				*_m.ReviewedBy = value.String
+			}
+		case resourcetranslation.FieldReviewedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field reviewed_at", values[i])
+			} else if value.Valid {
+				_m.ReviewedAt = new(time.Time)
+				*_m.ReviewedAt = value.Time
 			}
 		case resourcetranslation.FieldUpdatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -209,8 +225,18 @@ func (_m *ResourceTranslation) String() string {
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
-	builder.WriteString("machine_translated=")
-	builder.WriteString(fmt.Sprintf("%v", _m.MachineTranslated))
+	builder.WriteString("review_status=")
+	builder.WriteString(fmt.Sprintf("%v", _m.ReviewStatus))
+	builder.WriteString(", ")
+	if v := _m.ReviewedBy; v != nil {
+		builder.WriteString("reviewed_by=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.ReviewedAt; v != nil {
+		builder.WriteString("reviewed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))

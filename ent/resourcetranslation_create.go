@@ -45,16 +45,44 @@ func (_c *ResourceTranslationCreate) SetNillableStatus(v *resourcetranslation.St
 	return _c
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_c *ResourceTranslationCreate) SetMachineTranslated(v bool) *ResourceTranslationCreate {
-	_c.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_c *ResourceTranslationCreate) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationCreate {
+	_c.mutation.SetReviewStatus(v)
 	return _c
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_c *ResourceTranslationCreate) SetNillableMachineTranslated(v *bool) *ResourceTranslationCreate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_c *ResourceTranslationCreate) SetNillableReviewStatus(v *resourcetranslation.ReviewStatus) *ResourceTranslationCreate {
 	if v != nil {
-		_c.SetMachineTranslated(*v)
+		_c.SetReviewStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_c *ResourceTranslationCreate) SetReviewedBy(v string) *ResourceTranslationCreate {
+	_c.mutation.SetReviewedBy(v)
+	return _c
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_c *ResourceTranslationCreate) SetNillableReviewedBy(v *string) *ResourceTranslationCreate {
+	if v != nil {
+		_c.SetReviewedBy(*v)
+	}
+	return _c
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_c *ResourceTranslationCreate) SetReviewedAt(v time.Time) *ResourceTranslationCreate {
+	_c.mutation.SetReviewedAt(v)
+	return _c
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_c *ResourceTranslationCreate) SetNillableReviewedAt(v *time.Time) *ResourceTranslationCreate {
+	if v != nil {
+		_c.SetReviewedAt(*v)
 	}
 	return _c
 }
@@ -193,9 +221,9 @@ func (_c *ResourceTranslationCreate) defaults() error {
 		v := resourcetranslation.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		v := resourcetranslation.DefaultMachineTranslated
-		_c.mutation.SetMachineTranslated(v)
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		v := resourcetranslation.DefaultReviewStatus
+		_c.mutation.SetReviewStatus(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		if resourcetranslation.DefaultUpdatedAt == nil {
@@ -232,8 +260,18 @@ func (_c *ResourceTranslationCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.status": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		return &ValidationError{Name: "machine_translated", err: errors.New(`ent: missing required field "ResourceTranslation.machine_translated"`)}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		return &ValidationError{Name: "review_status", err: errors.New(`ent: missing required field "ResourceTranslation.review_status"`)}
+	}
+	if v, ok := _c.mutation.ReviewStatus(); ok {
+		if err := resourcetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReviewedBy(); ok {
+		if err := resourcetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.reviewed_by": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "ResourceTranslation.updated_at"`)}
@@ -314,9 +352,17 @@ func (_c *ResourceTranslationCreate) createSpec() (*ResourceTranslation, *sqlgra
 		_spec.SetField(resourcetranslation.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
-	if value, ok := _c.mutation.MachineTranslated(); ok {
-		_spec.SetField(resourcetranslation.FieldMachineTranslated, field.TypeBool, value)
-		_node.MachineTranslated = value
+	if value, ok := _c.mutation.ReviewStatus(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewStatus, field.TypeEnum, value)
+		_node.ReviewStatus = value
+	}
+	if value, ok := _c.mutation.ReviewedBy(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedBy, field.TypeString, value)
+		_node.ReviewedBy = &value
+	}
+	if value, ok := _c.mutation.ReviewedAt(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedAt, field.TypeTime, value)
+		_node.ReviewedAt = &value
 	}
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(resourcetranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -435,15 +481,51 @@ func (u *ResourceTranslationUpsert) UpdateStatus() *ResourceTranslationUpsert {
 	return u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ResourceTranslationUpsert) SetMachineTranslated(v bool) *ResourceTranslationUpsert {
-	u.Set(resourcetranslation.FieldMachineTranslated, v)
+// SetReviewStatus sets the "review_status" field.
+func (u *ResourceTranslationUpsert) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationUpsert {
+	u.Set(resourcetranslation.FieldReviewStatus, v)
 	return u
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ResourceTranslationUpsert) UpdateMachineTranslated() *ResourceTranslationUpsert {
-	u.SetExcluded(resourcetranslation.FieldMachineTranslated)
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ResourceTranslationUpsert) UpdateReviewStatus() *ResourceTranslationUpsert {
+	u.SetExcluded(resourcetranslation.FieldReviewStatus)
+	return u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ResourceTranslationUpsert) SetReviewedBy(v string) *ResourceTranslationUpsert {
+	u.Set(resourcetranslation.FieldReviewedBy, v)
+	return u
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ResourceTranslationUpsert) UpdateReviewedBy() *ResourceTranslationUpsert {
+	u.SetExcluded(resourcetranslation.FieldReviewedBy)
+	return u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ResourceTranslationUpsert) ClearReviewedBy() *ResourceTranslationUpsert {
+	u.SetNull(resourcetranslation.FieldReviewedBy)
+	return u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ResourceTranslationUpsert) SetReviewedAt(v time.Time) *ResourceTranslationUpsert {
+	u.Set(resourcetranslation.FieldReviewedAt, v)
+	return u
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ResourceTranslationUpsert) UpdateReviewedAt() *ResourceTranslationUpsert {
+	u.SetExcluded(resourcetranslation.FieldReviewedAt)
+	return u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ResourceTranslationUpsert) ClearReviewedAt() *ResourceTranslationUpsert {
+	u.SetNull(resourcetranslation.FieldReviewedAt)
 	return u
 }
 
@@ -616,17 +698,59 @@ func (u *ResourceTranslationUpsertOne) UpdateStatus() *ResourceTranslationUpsert
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ResourceTranslationUpsertOne) SetMachineTranslated(v bool) *ResourceTranslationUpsertOne {
+// SetReviewStatus sets the "review_status" field.
+func (u *ResourceTranslationUpsertOne) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationUpsertOne {
 	return u.Update(func(s *ResourceTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ResourceTranslationUpsertOne) UpdateMachineTranslated() *ResourceTranslationUpsertOne {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertOne) UpdateReviewStatus() *ResourceTranslationUpsertOne {
 	return u.Update(func(s *ResourceTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ResourceTranslationUpsertOne) SetReviewedBy(v string) *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertOne) UpdateReviewedBy() *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ResourceTranslationUpsertOne) ClearReviewedBy() *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ResourceTranslationUpsertOne) SetReviewedAt(v time.Time) *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertOne) UpdateReviewedAt() *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ResourceTranslationUpsertOne) ClearReviewedAt() *ResourceTranslationUpsertOne {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 
@@ -981,17 +1105,59 @@ func (u *ResourceTranslationUpsertBulk) UpdateStatus() *ResourceTranslationUpser
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ResourceTranslationUpsertBulk) SetMachineTranslated(v bool) *ResourceTranslationUpsertBulk {
+// SetReviewStatus sets the "review_status" field.
+func (u *ResourceTranslationUpsertBulk) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationUpsertBulk {
 	return u.Update(func(s *ResourceTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ResourceTranslationUpsertBulk) UpdateMachineTranslated() *ResourceTranslationUpsertBulk {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertBulk) UpdateReviewStatus() *ResourceTranslationUpsertBulk {
 	return u.Update(func(s *ResourceTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ResourceTranslationUpsertBulk) SetReviewedBy(v string) *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertBulk) UpdateReviewedBy() *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ResourceTranslationUpsertBulk) ClearReviewedBy() *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ResourceTranslationUpsertBulk) SetReviewedAt(v time.Time) *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ResourceTranslationUpsertBulk) UpdateReviewedAt() *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ResourceTranslationUpsertBulk) ClearReviewedAt() *ResourceTranslationUpsertBulk {
+	return u.Update(func(s *ResourceTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 

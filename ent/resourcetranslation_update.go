@@ -56,17 +56,57 @@ func (_u *ResourceTranslationUpdate) SetNillableStatus(v *resourcetranslation.St
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *ResourceTranslationUpdate) SetMachineTranslated(v bool) *ResourceTranslationUpdate {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *ResourceTranslationUpdate) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationUpdate {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *ResourceTranslationUpdate) SetNillableMachineTranslated(v *bool) *ResourceTranslationUpdate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ResourceTranslationUpdate) SetNillableReviewStatus(v *resourcetranslation.ReviewStatus) *ResourceTranslationUpdate {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *ResourceTranslationUpdate) SetReviewedBy(v string) *ResourceTranslationUpdate {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *ResourceTranslationUpdate) SetNillableReviewedBy(v *string) *ResourceTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *ResourceTranslationUpdate) ClearReviewedBy() *ResourceTranslationUpdate {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *ResourceTranslationUpdate) SetReviewedAt(v time.Time) *ResourceTranslationUpdate {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *ResourceTranslationUpdate) SetNillableReviewedAt(v *time.Time) *ResourceTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *ResourceTranslationUpdate) ClearReviewedAt() *ResourceTranslationUpdate {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -223,6 +263,16 @@ func (_u *ResourceTranslationUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := resourcetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := resourcetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Title(); ok {
 		if err := resourcetranslation.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.title": %w`, err)}
@@ -262,8 +312,20 @@ func (_u *ResourceTranslationUpdate) sqlSave(ctx context.Context) (_node int, er
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(resourcetranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(resourcetranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(resourcetranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(resourcetranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(resourcetranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -340,17 +402,57 @@ func (_u *ResourceTranslationUpdateOne) SetNillableStatus(v *resourcetranslation
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *ResourceTranslationUpdateOne) SetMachineTranslated(v bool) *ResourceTranslationUpdateOne {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *ResourceTranslationUpdateOne) SetReviewStatus(v resourcetranslation.ReviewStatus) *ResourceTranslationUpdateOne {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *ResourceTranslationUpdateOne) SetNillableMachineTranslated(v *bool) *ResourceTranslationUpdateOne {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ResourceTranslationUpdateOne) SetNillableReviewStatus(v *resourcetranslation.ReviewStatus) *ResourceTranslationUpdateOne {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *ResourceTranslationUpdateOne) SetReviewedBy(v string) *ResourceTranslationUpdateOne {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *ResourceTranslationUpdateOne) SetNillableReviewedBy(v *string) *ResourceTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *ResourceTranslationUpdateOne) ClearReviewedBy() *ResourceTranslationUpdateOne {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *ResourceTranslationUpdateOne) SetReviewedAt(v time.Time) *ResourceTranslationUpdateOne {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *ResourceTranslationUpdateOne) SetNillableReviewedAt(v *time.Time) *ResourceTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *ResourceTranslationUpdateOne) ClearReviewedAt() *ResourceTranslationUpdateOne {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -520,6 +622,16 @@ func (_u *ResourceTranslationUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := resourcetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := resourcetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Title(); ok {
 		if err := resourcetranslation.TitleValidator(v); err != nil {
 			return &ValidationError{Name: "title", err: fmt.Errorf(`ent: validator failed for field "ResourceTranslation.title": %w`, err)}
@@ -576,8 +688,20 @@ func (_u *ResourceTranslationUpdateOne) sqlSave(ctx context.Context) (_node *Res
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(resourcetranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(resourcetranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(resourcetranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(resourcetranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(resourcetranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(resourcetranslation.FieldUpdatedAt, field.TypeTime, value)

@@ -45,16 +45,44 @@ func (_c *ServiceTranslationCreate) SetNillableStatus(v *servicetranslation.Stat
 	return _c
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_c *ServiceTranslationCreate) SetMachineTranslated(v bool) *ServiceTranslationCreate {
-	_c.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_c *ServiceTranslationCreate) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationCreate {
+	_c.mutation.SetReviewStatus(v)
 	return _c
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_c *ServiceTranslationCreate) SetNillableMachineTranslated(v *bool) *ServiceTranslationCreate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_c *ServiceTranslationCreate) SetNillableReviewStatus(v *servicetranslation.ReviewStatus) *ServiceTranslationCreate {
 	if v != nil {
-		_c.SetMachineTranslated(*v)
+		_c.SetReviewStatus(*v)
+	}
+	return _c
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_c *ServiceTranslationCreate) SetReviewedBy(v string) *ServiceTranslationCreate {
+	_c.mutation.SetReviewedBy(v)
+	return _c
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_c *ServiceTranslationCreate) SetNillableReviewedBy(v *string) *ServiceTranslationCreate {
+	if v != nil {
+		_c.SetReviewedBy(*v)
+	}
+	return _c
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_c *ServiceTranslationCreate) SetReviewedAt(v time.Time) *ServiceTranslationCreate {
+	_c.mutation.SetReviewedAt(v)
+	return _c
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_c *ServiceTranslationCreate) SetNillableReviewedAt(v *time.Time) *ServiceTranslationCreate {
+	if v != nil {
+		_c.SetReviewedAt(*v)
 	}
 	return _c
 }
@@ -173,9 +201,9 @@ func (_c *ServiceTranslationCreate) defaults() error {
 		v := servicetranslation.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		v := servicetranslation.DefaultMachineTranslated
-		_c.mutation.SetMachineTranslated(v)
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		v := servicetranslation.DefaultReviewStatus
+		_c.mutation.SetReviewStatus(v)
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		if servicetranslation.DefaultUpdatedAt == nil {
@@ -212,8 +240,18 @@ func (_c *ServiceTranslationCreate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.status": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.MachineTranslated(); !ok {
-		return &ValidationError{Name: "machine_translated", err: errors.New(`ent: missing required field "ServiceTranslation.machine_translated"`)}
+	if _, ok := _c.mutation.ReviewStatus(); !ok {
+		return &ValidationError{Name: "review_status", err: errors.New(`ent: missing required field "ServiceTranslation.review_status"`)}
+	}
+	if v, ok := _c.mutation.ReviewStatus(); ok {
+		if err := servicetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReviewedBy(); ok {
+		if err := servicetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.reviewed_by": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "ServiceTranslation.updated_at"`)}
@@ -286,9 +324,17 @@ func (_c *ServiceTranslationCreate) createSpec() (*ServiceTranslation, *sqlgraph
 		_spec.SetField(servicetranslation.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
-	if value, ok := _c.mutation.MachineTranslated(); ok {
-		_spec.SetField(servicetranslation.FieldMachineTranslated, field.TypeBool, value)
-		_node.MachineTranslated = value
+	if value, ok := _c.mutation.ReviewStatus(); ok {
+		_spec.SetField(servicetranslation.FieldReviewStatus, field.TypeEnum, value)
+		_node.ReviewStatus = value
+	}
+	if value, ok := _c.mutation.ReviewedBy(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedBy, field.TypeString, value)
+		_node.ReviewedBy = &value
+	}
+	if value, ok := _c.mutation.ReviewedAt(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedAt, field.TypeTime, value)
+		_node.ReviewedAt = &value
 	}
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -399,15 +445,51 @@ func (u *ServiceTranslationUpsert) UpdateStatus() *ServiceTranslationUpsert {
 	return u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ServiceTranslationUpsert) SetMachineTranslated(v bool) *ServiceTranslationUpsert {
-	u.Set(servicetranslation.FieldMachineTranslated, v)
+// SetReviewStatus sets the "review_status" field.
+func (u *ServiceTranslationUpsert) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationUpsert {
+	u.Set(servicetranslation.FieldReviewStatus, v)
 	return u
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ServiceTranslationUpsert) UpdateMachineTranslated() *ServiceTranslationUpsert {
-	u.SetExcluded(servicetranslation.FieldMachineTranslated)
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ServiceTranslationUpsert) UpdateReviewStatus() *ServiceTranslationUpsert {
+	u.SetExcluded(servicetranslation.FieldReviewStatus)
+	return u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ServiceTranslationUpsert) SetReviewedBy(v string) *ServiceTranslationUpsert {
+	u.Set(servicetranslation.FieldReviewedBy, v)
+	return u
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ServiceTranslationUpsert) UpdateReviewedBy() *ServiceTranslationUpsert {
+	u.SetExcluded(servicetranslation.FieldReviewedBy)
+	return u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ServiceTranslationUpsert) ClearReviewedBy() *ServiceTranslationUpsert {
+	u.SetNull(servicetranslation.FieldReviewedBy)
+	return u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ServiceTranslationUpsert) SetReviewedAt(v time.Time) *ServiceTranslationUpsert {
+	u.Set(servicetranslation.FieldReviewedAt, v)
+	return u
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ServiceTranslationUpsert) UpdateReviewedAt() *ServiceTranslationUpsert {
+	u.SetExcluded(servicetranslation.FieldReviewedAt)
+	return u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ServiceTranslationUpsert) ClearReviewedAt() *ServiceTranslationUpsert {
+	u.SetNull(servicetranslation.FieldReviewedAt)
 	return u
 }
 
@@ -550,17 +632,59 @@ func (u *ServiceTranslationUpsertOne) UpdateStatus() *ServiceTranslationUpsertOn
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ServiceTranslationUpsertOne) SetMachineTranslated(v bool) *ServiceTranslationUpsertOne {
+// SetReviewStatus sets the "review_status" field.
+func (u *ServiceTranslationUpsertOne) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationUpsertOne {
 	return u.Update(func(s *ServiceTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ServiceTranslationUpsertOne) UpdateMachineTranslated() *ServiceTranslationUpsertOne {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertOne) UpdateReviewStatus() *ServiceTranslationUpsertOne {
 	return u.Update(func(s *ServiceTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ServiceTranslationUpsertOne) SetReviewedBy(v string) *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertOne) UpdateReviewedBy() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ServiceTranslationUpsertOne) ClearReviewedBy() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ServiceTranslationUpsertOne) SetReviewedAt(v time.Time) *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertOne) UpdateReviewedAt() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ServiceTranslationUpsertOne) ClearReviewedAt() *ServiceTranslationUpsertOne {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 
@@ -880,17 +1004,59 @@ func (u *ServiceTranslationUpsertBulk) UpdateStatus() *ServiceTranslationUpsertB
 	})
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (u *ServiceTranslationUpsertBulk) SetMachineTranslated(v bool) *ServiceTranslationUpsertBulk {
+// SetReviewStatus sets the "review_status" field.
+func (u *ServiceTranslationUpsertBulk) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationUpsertBulk {
 	return u.Update(func(s *ServiceTranslationUpsert) {
-		s.SetMachineTranslated(v)
+		s.SetReviewStatus(v)
 	})
 }
 
-// UpdateMachineTranslated sets the "machine_translated" field to the value that was provided on create.
-func (u *ServiceTranslationUpsertBulk) UpdateMachineTranslated() *ServiceTranslationUpsertBulk {
+// UpdateReviewStatus sets the "review_status" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertBulk) UpdateReviewStatus() *ServiceTranslationUpsertBulk {
 	return u.Update(func(s *ServiceTranslationUpsert) {
-		s.UpdateMachineTranslated()
+		s.UpdateReviewStatus()
+	})
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (u *ServiceTranslationUpsertBulk) SetReviewedBy(v string) *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetReviewedBy(v)
+	})
+}
+
+// UpdateReviewedBy sets the "reviewed_by" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertBulk) UpdateReviewedBy() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateReviewedBy()
+	})
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (u *ServiceTranslationUpsertBulk) ClearReviewedBy() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearReviewedBy()
+	})
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (u *ServiceTranslationUpsertBulk) SetReviewedAt(v time.Time) *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.SetReviewedAt(v)
+	})
+}
+
+// UpdateReviewedAt sets the "reviewed_at" field to the value that was provided on create.
+func (u *ServiceTranslationUpsertBulk) UpdateReviewedAt() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.UpdateReviewedAt()
+	})
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (u *ServiceTranslationUpsertBulk) ClearReviewedAt() *ServiceTranslationUpsertBulk {
+	return u.Update(func(s *ServiceTranslationUpsert) {
+		s.ClearReviewedAt()
 	})
 }
 

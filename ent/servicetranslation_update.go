@@ -56,17 +56,57 @@ func (_u *ServiceTranslationUpdate) SetNillableStatus(v *servicetranslation.Stat
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *ServiceTranslationUpdate) SetMachineTranslated(v bool) *ServiceTranslationUpdate {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *ServiceTranslationUpdate) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationUpdate {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *ServiceTranslationUpdate) SetNillableMachineTranslated(v *bool) *ServiceTranslationUpdate {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ServiceTranslationUpdate) SetNillableReviewStatus(v *servicetranslation.ReviewStatus) *ServiceTranslationUpdate {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *ServiceTranslationUpdate) SetReviewedBy(v string) *ServiceTranslationUpdate {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *ServiceTranslationUpdate) SetNillableReviewedBy(v *string) *ServiceTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *ServiceTranslationUpdate) ClearReviewedBy() *ServiceTranslationUpdate {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *ServiceTranslationUpdate) SetReviewedAt(v time.Time) *ServiceTranslationUpdate {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *ServiceTranslationUpdate) SetNillableReviewedAt(v *time.Time) *ServiceTranslationUpdate {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *ServiceTranslationUpdate) ClearReviewedAt() *ServiceTranslationUpdate {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -189,6 +229,16 @@ func (_u *ServiceTranslationUpdate) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := servicetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := servicetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := servicetranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.name": %w`, err)}
@@ -223,8 +273,20 @@ func (_u *ServiceTranslationUpdate) sqlSave(ctx context.Context) (_node int, err
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(servicetranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(servicetranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(servicetranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(servicetranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(servicetranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)
@@ -292,17 +354,57 @@ func (_u *ServiceTranslationUpdateOne) SetNillableStatus(v *servicetranslation.S
 	return _u
 }
 
-// SetMachineTranslated sets the "machine_translated" field.
-func (_u *ServiceTranslationUpdateOne) SetMachineTranslated(v bool) *ServiceTranslationUpdateOne {
-	_u.mutation.SetMachineTranslated(v)
+// SetReviewStatus sets the "review_status" field.
+func (_u *ServiceTranslationUpdateOne) SetReviewStatus(v servicetranslation.ReviewStatus) *ServiceTranslationUpdateOne {
+	_u.mutation.SetReviewStatus(v)
 	return _u
 }
 
-// SetNillableMachineTranslated sets the "machine_translated" field if the given value is not nil.
-func (_u *ServiceTranslationUpdateOne) SetNillableMachineTranslated(v *bool) *ServiceTranslationUpdateOne {
+// SetNillableReviewStatus sets the "review_status" field if the given value is not nil.
+func (_u *ServiceTranslationUpdateOne) SetNillableReviewStatus(v *servicetranslation.ReviewStatus) *ServiceTranslationUpdateOne {
 	if v != nil {
-		_u.SetMachineTranslated(*v)
+		_u.SetReviewStatus(*v)
 	}
+	return _u
+}
+
+// SetReviewedBy sets the "reviewed_by" field.
+func (_u *ServiceTranslationUpdateOne) SetReviewedBy(v string) *ServiceTranslationUpdateOne {
+	_u.mutation.SetReviewedBy(v)
+	return _u
+}
+
+// SetNillableReviewedBy sets the "reviewed_by" field if the given value is not nil.
+func (_u *ServiceTranslationUpdateOne) SetNillableReviewedBy(v *string) *ServiceTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedBy(*v)
+	}
+	return _u
+}
+
+// ClearReviewedBy clears the value of the "reviewed_by" field.
+func (_u *ServiceTranslationUpdateOne) ClearReviewedBy() *ServiceTranslationUpdateOne {
+	_u.mutation.ClearReviewedBy()
+	return _u
+}
+
+// SetReviewedAt sets the "reviewed_at" field.
+func (_u *ServiceTranslationUpdateOne) SetReviewedAt(v time.Time) *ServiceTranslationUpdateOne {
+	_u.mutation.SetReviewedAt(v)
+	return _u
+}
+
+// SetNillableReviewedAt sets the "reviewed_at" field if the given value is not nil.
+func (_u *ServiceTranslationUpdateOne) SetNillableReviewedAt(v *time.Time) *ServiceTranslationUpdateOne {
+	if v != nil {
+		_u.SetReviewedAt(*v)
+	}
+	return _u
+}
+
+// ClearReviewedAt clears the value of the "reviewed_at" field.
+func (_u *ServiceTranslationUpdateOne) ClearReviewedAt() *ServiceTranslationUpdateOne {
+	_u.mutation.ClearReviewedAt()
 	return _u
 }
 
@@ -438,6 +540,16 @@ func (_u *ServiceTranslationUpdateOne) check() error {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.status": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.ReviewStatus(); ok {
+		if err := servicetranslation.ReviewStatusValidator(v); err != nil {
+			return &ValidationError{Name: "review_status", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.review_status": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReviewedBy(); ok {
+		if err := servicetranslation.ReviewedByValidator(v); err != nil {
+			return &ValidationError{Name: "reviewed_by", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.reviewed_by": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.Name(); ok {
 		if err := servicetranslation.NameValidator(v); err != nil {
 			return &ValidationError{Name: "name", err: fmt.Errorf(`ent: validator failed for field "ServiceTranslation.name": %w`, err)}
@@ -489,8 +601,20 @@ func (_u *ServiceTranslationUpdateOne) sqlSave(ctx context.Context) (_node *Serv
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(servicetranslation.FieldStatus, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.MachineTranslated(); ok {
-		_spec.SetField(servicetranslation.FieldMachineTranslated, field.TypeBool, value)
+	if value, ok := _u.mutation.ReviewStatus(); ok {
+		_spec.SetField(servicetranslation.FieldReviewStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.ReviewedBy(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedBy, field.TypeString, value)
+	}
+	if _u.mutation.ReviewedByCleared() {
+		_spec.ClearField(servicetranslation.FieldReviewedBy, field.TypeString)
+	}
+	if value, ok := _u.mutation.ReviewedAt(); ok {
+		_spec.SetField(servicetranslation.FieldReviewedAt, field.TypeTime, value)
+	}
+	if _u.mutation.ReviewedAtCleared() {
+		_spec.ClearField(servicetranslation.FieldReviewedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(servicetranslation.FieldUpdatedAt, field.TypeTime, value)

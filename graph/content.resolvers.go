@@ -13,6 +13,7 @@ import (
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/servicetranslation"
 	"victimservices/internal/directory"
 	"victimservices/internal/storage"
 
@@ -43,6 +44,11 @@ func (r *mutationResolver) UpdateResource(ctx context.Context, id nodeid.ID, inp
 // SaveResourceTranslation is the resolver for the saveResourceTranslation field.
 func (r *mutationResolver) SaveResourceTranslation(ctx context.Context, input directory.SaveResourceTranslationInput) (*ent.ResourceTranslation, error) {
 	return directory.SaveResourceTranslation(ctx, r.db(ctx), input)
+}
+
+// ReviewResourceTranslation is the resolver for the reviewResourceTranslation field.
+func (r *mutationResolver) ReviewResourceTranslation(ctx context.Context, resourceID nodeid.ID, locale string, status servicetranslation.ReviewStatus) (*ent.ResourceTranslation, error) {
+	return directory.ReviewResourceTranslation(ctx, r.db(ctx), resourceID, locale, status)
 }
 
 // SetResourceTranslationPublished is the resolver for the setResourceTranslationPublished field.
@@ -109,7 +115,12 @@ func (r *resourceResolver) ServedLocale(ctx context.Context, obj *ent.Resource) 
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *resourceResolver) MachineTranslated(ctx context.Context, obj *ent.Resource) (bool, error) {
-	return directory.ResourceText(ctx, obj).MachineTranslated, nil
+	return directory.ResourceReview(directory.ResourceText(ctx, obj)).Status == servicetranslation.ReviewStatusMACHINE, nil
+}
+
+// TranslationReview is the resolver for the translationReview field.
+func (r *resourceResolver) TranslationReview(ctx context.Context, obj *ent.Resource) (*directory.Review, error) {
+	return directory.ResourceReview(directory.ResourceText(ctx, obj)), nil
 }
 
 // Direction is the resolver for the direction field.
@@ -169,13 +180,24 @@ func (r *resourceRevisionResolver) EditedBy(ctx context.Context, obj *ent.Resour
 	return &member.Name, nil
 }
 
+// MachineTranslated is the resolver for the machineTranslated field.
+func (r *resourceTranslationResolver) MachineTranslated(ctx context.Context, obj *ent.ResourceTranslation) (bool, error) {
+	return directory.ResourceReview(obj).Status == servicetranslation.ReviewStatusMACHINE, nil
+}
+
 // Resource returns ResourceResolver implementation.
 func (r *Resolver) Resource() ResourceResolver { return &resourceResolver{r} }
 
 // ResourceRevision returns ResourceRevisionResolver implementation.
 func (r *Resolver) ResourceRevision() ResourceRevisionResolver { return &resourceRevisionResolver{r} }
 
+// ResourceTranslation returns ResourceTranslationResolver implementation.
+func (r *Resolver) ResourceTranslation() ResourceTranslationResolver {
+	return &resourceTranslationResolver{r}
+}
+
 type (
-	resourceResolver         struct{ *Resolver }
-	resourceRevisionResolver struct{ *Resolver }
+	resourceResolver            struct{ *Resolver }
+	resourceRevisionResolver    struct{ *Resolver }
+	resourceTranslationResolver struct{ *Resolver }
 )

@@ -15,6 +15,7 @@ import (
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
 	"victimservices/ent/service"
+	"victimservices/ent/servicetranslation"
 	"victimservices/internal/directory"
 	"victimservices/internal/request"
 
@@ -33,7 +34,12 @@ func (r *locationResolver) ServedLocale(ctx context.Context, obj *ent.Location) 
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *locationResolver) MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error) {
-	return directory.TextOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated(), nil
+}
+
+// TranslationReview is the resolver for the translationReview field.
+func (r *locationResolver) TranslationReview(ctx context.Context, obj *ent.Location) (*directory.Review, error) {
+	return new(directory.TextOf(ctx, obj).Review), nil
 }
 
 // Address is the resolver for the address field.
@@ -214,6 +220,11 @@ func (r *mutationResolver) SaveTranslation(ctx context.Context, input directory.
 	return directory.SaveTranslation(ctx, r.db(ctx), input)
 }
 
+// ReviewTranslation is the resolver for the reviewTranslation field.
+func (r *mutationResolver) ReviewTranslation(ctx context.Context, ownerID nodeid.ID, locale string, status servicetranslation.ReviewStatus) (*directory.Translation, error) {
+	return directory.ReviewTranslation(ctx, r.db(ctx), ownerID, locale, status)
+}
+
 // SetTranslationPublished is the resolver for the setTranslationPublished field.
 func (r *mutationResolver) SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*directory.Translation, error) {
 	return directory.SetTranslationPublished(ctx, r.db(ctx), ownerID, locale, published)
@@ -256,7 +267,12 @@ func (r *organizationResolver) ServedLocale(ctx context.Context, obj *ent.Organi
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *organizationResolver) MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error) {
-	return directory.TextOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated(), nil
+}
+
+// TranslationReview is the resolver for the translationReview field.
+func (r *organizationResolver) TranslationReview(ctx context.Context, obj *ent.Organization) (*directory.Review, error) {
+	return new(directory.TextOf(ctx, obj).Review), nil
 }
 
 // Services is the resolver for the services field.
@@ -399,7 +415,12 @@ func (r *serviceResolver) OpensAt(ctx context.Context, obj *ent.Service) (*time.
 
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *serviceResolver) MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error) {
-	return directory.TextOf(ctx, obj).MachineTranslated, nil
+	return directory.TextOf(ctx, obj).MachineTranslated(), nil
+}
+
+// TranslationReview is the resolver for the translationReview field.
+func (r *serviceResolver) TranslationReview(ctx context.Context, obj *ent.Service) (*directory.Review, error) {
+	return new(directory.TextOf(ctx, obj).Review), nil
 }
 
 // Locations is the resolver for the locations field.

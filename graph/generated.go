@@ -65,6 +65,7 @@ type ResolverRoot interface {
 	Referral() ReferralResolver
 	Resource() ResourceResolver
 	ResourceRevision() ResourceRevisionResolver
+	ResourceTranslation() ResourceTranslationResolver
 	Service() ServiceResolver
 	StaffMember() StaffMemberResolver
 	Subscription() SubscriptionResolver
@@ -198,8 +199,11 @@ type ComplexityRoot struct {
 	}
 
 	CoverageCount struct {
+		Approved  func(childComplexity int) int
+		Machine   func(childComplexity int) int
 		Missing   func(childComplexity int) int
 		Published func(childComplexity int) int
+		Reviewed  func(childComplexity int) int
 		Total     func(childComplexity int) int
 	}
 
@@ -258,6 +262,7 @@ type ComplexityRoot struct {
 		Neighborhood       func(childComplexity int) int
 		ServedLocale       func(childComplexity int) int
 		Services           func(childComplexity int, first *int) int
+		TranslationReview  func(childComplexity int) int
 	}
 
 	LocationConnection struct {
@@ -314,6 +319,8 @@ type ComplexityRoot struct {
 		RecordReferralWithdrawal        func(childComplexity int, referralID nodeid.ID) int
 		ReissueAccessCode               func(childComplexity int, caseID nodeid.ID) int
 		RequestSupport                  func(childComplexity int, input cases.SupportRequestInput) int
+		ReviewResourceTranslation       func(childComplexity int, resourceID nodeid.ID, locale string, status servicetranslation.ReviewStatus) int
+		ReviewTranslation               func(childComplexity int, ownerID nodeid.ID, locale string, status servicetranslation.ReviewStatus) int
 		SaveResourceTranslation         func(childComplexity int, input directory.SaveResourceTranslationInput) int
 		SaveTranslation                 func(childComplexity int, input directory.SaveTranslationInput) int
 		ScheduleFollowUp                func(childComplexity int, caseID nodeid.ID, dueAt time.Time, note *string, expectedVersion *int) int
@@ -390,6 +397,7 @@ type ComplexityRoot struct {
 		ServedLocale      func(childComplexity int) int
 		Services          func(childComplexity int, first *int) int
 		Slug              func(childComplexity int) int
+		TranslationReview func(childComplexity int) int
 		Translations      func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
@@ -504,6 +512,7 @@ type ComplexityRoot struct {
 		Slug              func(childComplexity int) int
 		Summary           func(childComplexity int) int
 		Title             func(childComplexity int) int
+		TranslationReview func(childComplexity int) int
 		Translations      func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 	}
@@ -534,6 +543,9 @@ type ComplexityRoot struct {
 		Body              func(childComplexity int) int
 		Locale            func(childComplexity int) int
 		MachineTranslated func(childComplexity int) int
+		ReviewStatus      func(childComplexity int) int
+		ReviewedAt        func(childComplexity int) int
+		ReviewedBy        func(childComplexity int) int
 		Status            func(childComplexity int) int
 		Summary           func(childComplexity int) int
 		Title             func(childComplexity int) int
@@ -570,6 +582,7 @@ type ComplexityRoot struct {
 		ServiceAreas      func(childComplexity int) int
 		Slug              func(childComplexity int) int
 		Status            func(childComplexity int) int
+		TranslationReview func(childComplexity int) int
 		Translations      func(childComplexity int) int
 	}
 
@@ -616,8 +629,16 @@ type ComplexityRoot struct {
 		Locale            func(childComplexity int) int
 		MachineTranslated func(childComplexity int) int
 		Name              func(childComplexity int) int
+		ReviewStatus      func(childComplexity int) int
+		ReviewedAt        func(childComplexity int) int
+		ReviewedBy        func(childComplexity int) int
 		Status            func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+	}
+
+	TranslationReview struct {
+		ReviewedAt func(childComplexity int) int
+		Status     func(childComplexity int) int
 	}
 
 	VictimCase struct {
@@ -689,6 +710,7 @@ type LocationResolver interface {
 	Name(ctx context.Context, obj *ent.Location) (string, error)
 	ServedLocale(ctx context.Context, obj *ent.Location) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error)
+	TranslationReview(ctx context.Context, obj *ent.Location) (*directory.Review, error)
 	Address(ctx context.Context, obj *ent.Location) (*Address, error)
 
 	AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error)
@@ -715,6 +737,7 @@ type MutationResolver interface {
 	CreateResource(ctx context.Context, input CreateResourceInput) (*ent.Resource, error)
 	UpdateResource(ctx context.Context, id nodeid.ID, input UpdateResourceInput) (*ent.Resource, error)
 	SaveResourceTranslation(ctx context.Context, input directory.SaveResourceTranslationInput) (*ent.ResourceTranslation, error)
+	ReviewResourceTranslation(ctx context.Context, resourceID nodeid.ID, locale string, status servicetranslation.ReviewStatus) (*ent.ResourceTranslation, error)
 	SetResourceTranslationPublished(ctx context.Context, resourceID nodeid.ID, locale string, published bool) (*ent.ResourceTranslation, error)
 	CreateOrganization(ctx context.Context, input CreateOrganizationInput) (*ent.Organization, error)
 	UpdateOrganization(ctx context.Context, id nodeid.ID, input UpdateOrganizationInput) (*ent.Organization, error)
@@ -723,6 +746,7 @@ type MutationResolver interface {
 	CreateLocation(ctx context.Context, input CreateLocationInput) (*ent.Location, error)
 	UpdateLocation(ctx context.Context, id nodeid.ID, input UpdateLocationInput) (*ent.Location, error)
 	SaveTranslation(ctx context.Context, input directory.SaveTranslationInput) (*directory.Translation, error)
+	ReviewTranslation(ctx context.Context, ownerID nodeid.ID, locale string, status servicetranslation.ReviewStatus) (*directory.Translation, error)
 	SetTranslationPublished(ctx context.Context, ownerID nodeid.ID, locale string, published bool) (*directory.Translation, error)
 	UpdateMyNotificationPreferences(ctx context.Context, input cases.NotificationPreferencesInput) (*cases.NotificationPreferences, error)
 	StopOutsideMessages(ctx context.Context) (*cases.NotificationPreferences, error)
@@ -762,6 +786,7 @@ type OrganizationResolver interface {
 	Description(ctx context.Context, obj *ent.Organization) (*string, error)
 	ServedLocale(ctx context.Context, obj *ent.Organization) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error)
+	TranslationReview(ctx context.Context, obj *ent.Organization) (*directory.Review, error)
 
 	Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error)
 	Translations(ctx context.Context, obj *ent.Organization) ([]*directory.Translation, error)
@@ -808,6 +833,7 @@ type ResourceResolver interface {
 	Body(ctx context.Context, obj *ent.Resource) (string, error)
 	ServedLocale(ctx context.Context, obj *ent.Resource) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Resource) (bool, error)
+	TranslationReview(ctx context.Context, obj *ent.Resource) (*directory.Review, error)
 	Direction(ctx context.Context, obj *ent.Resource) (TextDirection, error)
 	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]*string, error)
 	UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error)
@@ -816,6 +842,9 @@ type ResourceResolver interface {
 }
 type ResourceRevisionResolver interface {
 	EditedBy(ctx context.Context, obj *ent.ResourceRevision) (*string, error)
+}
+type ResourceTranslationResolver interface {
+	MachineTranslated(ctx context.Context, obj *ent.ResourceTranslation) (bool, error)
 }
 type ServiceResolver interface {
 	Name(ctx context.Context, obj *ent.Service) (string, error)
@@ -828,6 +857,7 @@ type ServiceResolver interface {
 	ClosesAt(ctx context.Context, obj *ent.Service) (*time.Time, error)
 	OpensAt(ctx context.Context, obj *ent.Service) (*time.Time, error)
 	MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error)
+	TranslationReview(ctx context.Context, obj *ent.Service) (*directory.Review, error)
 
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
 	ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error)
@@ -1343,6 +1373,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.CourtDate.ID(childComplexity), true
 
+	case "CoverageCount.approved":
+		if e.ComplexityRoot.CoverageCount.Approved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageCount.Approved(childComplexity), true
+	case "CoverageCount.machine":
+		if e.ComplexityRoot.CoverageCount.Machine == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageCount.Machine(childComplexity), true
 	case "CoverageCount.missing":
 		if e.ComplexityRoot.CoverageCount.Missing == nil {
 			break
@@ -1355,6 +1397,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CoverageCount.Published(childComplexity), true
+	case "CoverageCount.reviewed":
+		if e.ComplexityRoot.CoverageCount.Reviewed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoverageCount.Reviewed(childComplexity), true
 	case "CoverageCount.total":
 		if e.ComplexityRoot.CoverageCount.Total == nil {
 			break
@@ -1589,6 +1637,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.Services(childComplexity, args["first"].(*int)), true
+	case "Location.translationReview":
+		if e.ComplexityRoot.Location.TranslationReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.TranslationReview(childComplexity), true
 
 	case "LocationConnection.edges":
 		if e.ComplexityRoot.LocationConnection.Edges == nil {
@@ -1975,6 +2029,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestSupport(childComplexity, args["input"].(cases.SupportRequestInput)), true
+	case "Mutation.reviewResourceTranslation":
+		if e.ComplexityRoot.Mutation.ReviewResourceTranslation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewResourceTranslation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewResourceTranslation(childComplexity, args["resourceId"].(nodeid.ID), args["locale"].(string), args["status"].(servicetranslation.ReviewStatus)), true
+	case "Mutation.reviewTranslation":
+		if e.ComplexityRoot.Mutation.ReviewTranslation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewTranslation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewTranslation(childComplexity, args["ownerId"].(nodeid.ID), args["locale"].(string), args["status"].(servicetranslation.ReviewStatus)), true
 	case "Mutation.saveResourceTranslation":
 		if e.ComplexityRoot.Mutation.SaveResourceTranslation == nil {
 			break
@@ -2446,6 +2522,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Slug(childComplexity), true
+	case "Organization.translationReview":
+		if e.ComplexityRoot.Organization.TranslationReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.TranslationReview(childComplexity), true
 	case "Organization.translations":
 		if e.ComplexityRoot.Organization.Translations == nil {
 			break
@@ -3056,6 +3138,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Resource.Title(childComplexity), true
+	case "Resource.translationReview":
+		if e.ComplexityRoot.Resource.TranslationReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Resource.TranslationReview(childComplexity), true
 	case "Resource.translations":
 		if e.ComplexityRoot.Resource.Translations == nil {
 			break
@@ -3168,6 +3256,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ResourceTranslation.MachineTranslated(childComplexity), true
+	case "ResourceTranslation.reviewStatus":
+		if e.ComplexityRoot.ResourceTranslation.ReviewStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResourceTranslation.ReviewStatus(childComplexity), true
+	case "ResourceTranslation.reviewedAt":
+		if e.ComplexityRoot.ResourceTranslation.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResourceTranslation.ReviewedAt(childComplexity), true
+	case "ResourceTranslation.reviewedBy":
+		if e.ComplexityRoot.ResourceTranslation.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ResourceTranslation.ReviewedBy(childComplexity), true
 	case "ResourceTranslation.status":
 		if e.ComplexityRoot.ResourceTranslation.Status == nil {
 			break
@@ -3355,6 +3461,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Status(childComplexity), true
+	case "Service.translationReview":
+		if e.ComplexityRoot.Service.TranslationReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.TranslationReview(childComplexity), true
 	case "Service.translations":
 		if e.ComplexityRoot.Service.Translations == nil {
 			break
@@ -3522,6 +3634,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Translation.Name(childComplexity), true
+	case "Translation.reviewStatus":
+		if e.ComplexityRoot.Translation.ReviewStatus == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.ReviewStatus(childComplexity), true
+	case "Translation.reviewedAt":
+		if e.ComplexityRoot.Translation.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.ReviewedAt(childComplexity), true
+	case "Translation.reviewedBy":
+		if e.ComplexityRoot.Translation.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Translation.ReviewedBy(childComplexity), true
 	case "Translation.status":
 		if e.ComplexityRoot.Translation.Status == nil {
 			break
@@ -3534,6 +3664,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Translation.UpdatedAt(childComplexity), true
+
+	case "TranslationReview.reviewedAt":
+		if e.ComplexityRoot.TranslationReview.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TranslationReview.ReviewedAt(childComplexity), true
+	case "TranslationReview.status":
+		if e.ComplexityRoot.TranslationReview.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.TranslationReview.Status(childComplexity), true
 
 	case "VictimCase.advocate":
 		if e.ComplexityRoot.VictimCase.Advocate == nil {
@@ -4077,6 +4220,12 @@ func (ec *executionContext) childFields_CoverageCount(ctx context.Context, field
 		return ec.fieldContext_CoverageCount_total(ctx, field)
 	case "missing":
 		return ec.fieldContext_CoverageCount_missing(ctx, field)
+	case "machine":
+		return ec.fieldContext_CoverageCount_machine(ctx, field)
+	case "reviewed":
+		return ec.fieldContext_CoverageCount_reviewed(ctx, field)
+	case "approved":
+		return ec.fieldContext_CoverageCount_approved(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CoverageCount", field.Name)
 }
@@ -4171,6 +4320,8 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_servedLocale(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Location_machineTranslated(ctx, field)
+	case "translationReview":
+		return ec.fieldContext_Location_translationReview(ctx, field)
 	case "address":
 		return ec.fieldContext_Location_address(ctx, field)
 	case "neighborhood":
@@ -4341,6 +4492,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_servedLocale(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Organization_machineTranslated(ctx, field)
+	case "translationReview":
+		return ec.fieldContext_Organization_translationReview(ctx, field)
 	case "slug":
 		return ec.fieldContext_Organization_slug(ctx, field)
 	case "kind":
@@ -4525,6 +4678,8 @@ func (ec *executionContext) childFields_Resource(ctx context.Context, field grap
 		return ec.fieldContext_Resource_servedLocale(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Resource_machineTranslated(ctx, field)
+	case "translationReview":
+		return ec.fieldContext_Resource_translationReview(ctx, field)
 	case "direction":
 		return ec.fieldContext_Resource_direction(ctx, field)
 	case "availableLocales":
@@ -4597,6 +4752,12 @@ func (ec *executionContext) childFields_ResourceTranslation(ctx context.Context,
 		return ec.fieldContext_ResourceTranslation_status(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_ResourceTranslation_machineTranslated(ctx, field)
+	case "reviewStatus":
+		return ec.fieldContext_ResourceTranslation_reviewStatus(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_ResourceTranslation_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_ResourceTranslation_reviewedAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_ResourceTranslation_updatedAt(ctx, field)
 	}
@@ -4647,6 +4808,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_opensAt(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Service_machineTranslated(ctx, field)
+	case "translationReview":
+		return ec.fieldContext_Service_translationReview(ctx, field)
 	case "phones":
 		return ec.fieldContext_Service_phones(ctx, field)
 	case "email":
@@ -4747,10 +4910,26 @@ func (ec *executionContext) childFields_Translation(ctx context.Context, field g
 		return ec.fieldContext_Translation_status(ctx, field)
 	case "machineTranslated":
 		return ec.fieldContext_Translation_machineTranslated(ctx, field)
+	case "reviewStatus":
+		return ec.fieldContext_Translation_reviewStatus(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_Translation_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_Translation_reviewedAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Translation_updatedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Translation", field.Name)
+}
+
+func (ec *executionContext) childFields_TranslationReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_TranslationReview_status(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_TranslationReview_reviewedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type TranslationReview", field.Name)
 }
 
 func (ec *executionContext) childFields_VictimCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5602,6 +5781,66 @@ func (ec *executionContext) field_Mutation_requestSupport_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewResourceTranslation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "resourceId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["resourceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (servicetranslation.ReviewStatus, error) {
+			return ec.unmarshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewTranslation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ownerId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ownerId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (servicetranslation.ReviewStatus, error) {
+			return ec.unmarshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg2
 	return args, nil
 }
 
@@ -8748,6 +8987,75 @@ func (ec *executionContext) fieldContext_CoverageCount_missing(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _CoverageCount_machine(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageCount_machine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Machine, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageCount_machine(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoverageCount_reviewed(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageCount_reviewed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageCount_reviewed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageCount", field, false, false, "Int")
+}
+
+func (ec *executionContext) _CoverageCount_approved(ctx context.Context, field graphql.CollectedField, obj *directory.CoverageCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CoverageCount_approved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Approved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CoverageCount_approved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CoverageCount", field, false, false, "Int")
+}
+
 func (ec *executionContext) _EmergencyContact_name(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9389,6 +9697,38 @@ func (ec *executionContext) _Location_machineTranslated(ctx context.Context, fie
 }
 func (ec *executionContext) fieldContext_Location_machineTranslated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Location", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Location_translationReview(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_translationReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Location().TranslationReview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Review) graphql.Marshaler {
+			return ec.marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_translationReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Location",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TranslationReview(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Location_address(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
@@ -10690,6 +11030,50 @@ func (ec *executionContext) fieldContext_Mutation_saveResourceTranslation(ctx co
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_reviewResourceTranslation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewResourceTranslation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewResourceTranslation(ctx, fc.Args["resourceId"].(nodeid.ID), fc.Args["locale"].(string), fc.Args["status"].(servicetranslation.ReviewStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.ResourceTranslation) graphql.Marshaler {
+			return ec.marshalNResourceTranslation2ᚖvictimservicesᚋentᚐResourceTranslation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewResourceTranslation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ResourceTranslation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewResourceTranslation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_setResourceTranslationPublished(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11036,6 +11420,50 @@ func (ec *executionContext) fieldContext_Mutation_saveTranslation(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_saveTranslation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewTranslation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewTranslation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewTranslation(ctx, fc.Args["ownerId"].(nodeid.ID), fc.Args["locale"].(string), fc.Args["status"].(servicetranslation.ReviewStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Translation) graphql.Marshaler {
+			return ec.marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewTranslation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Translation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewTranslation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12918,6 +13346,38 @@ func (ec *executionContext) _Organization_machineTranslated(ctx context.Context,
 }
 func (ec *executionContext) fieldContext_Organization_machineTranslated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Organization", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Organization_translationReview(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_translationReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Organization().TranslationReview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Review) graphql.Marshaler {
+			return ec.marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_translationReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Organization",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TranslationReview(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Organization_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -15562,6 +16022,38 @@ func (ec *executionContext) fieldContext_Resource_machineTranslated(_ context.Co
 	return graphql.NewScalarFieldContext("Resource", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _Resource_translationReview(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Resource_translationReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Resource().TranslationReview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Review) graphql.Marshaler {
+			return ec.marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Resource_translationReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Resource",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TranslationReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Resource_direction(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16157,7 +16649,7 @@ func (ec *executionContext) _ResourceTranslation_machineTranslated(ctx context.C
 			return ec.fieldContext_ResourceTranslation_machineTranslated(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.MachineTranslated, nil
+			return ec.Resolvers.ResourceTranslation().MachineTranslated(ctx, obj)
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
@@ -16168,7 +16660,76 @@ func (ec *executionContext) _ResourceTranslation_machineTranslated(ctx context.C
 	)
 }
 func (ec *executionContext) fieldContext_ResourceTranslation_machineTranslated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "Boolean")
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ResourceTranslation_reviewStatus(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResourceTranslation_reviewStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v resourcetranslation.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2victimservicesᚋentᚋresourcetranslationᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ResourceTranslation_reviewStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _ResourceTranslation_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResourceTranslation_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResourceTranslation_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "String")
+}
+
+func (ec *executionContext) _ResourceTranslation_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ResourceTranslation_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ResourceTranslation_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "Time")
 }
 
 func (ec *executionContext) _ResourceTranslation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
@@ -16624,6 +17185,38 @@ func (ec *executionContext) _Service_machineTranslated(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_Service_machineTranslated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Service", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Service_translationReview(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_translationReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().TranslationReview(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *directory.Review) graphql.Marshaler {
+			return ec.marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_translationReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TranslationReview(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Service_phones(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -17543,6 +18136,75 @@ func (ec *executionContext) fieldContext_Translation_machineTranslated(_ context
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "Boolean")
 }
 
+func (ec *executionContext) _Translation_reviewStatus(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_reviewStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewStatus, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v servicetranslation.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_reviewStatus(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _Translation_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "String")
+}
+
+func (ec *executionContext) _Translation_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Translation_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Translation_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Translation", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Translation_updatedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Translation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17564,6 +18226,52 @@ func (ec *executionContext) _Translation_updatedAt(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Translation_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Translation", field, false, false, "Time")
+}
+
+func (ec *executionContext) _TranslationReview_status(ctx context.Context, field graphql.CollectedField, obj *directory.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TranslationReview_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v servicetranslation.ReviewStatus) graphql.Marshaler {
+			return ec.marshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_TranslationReview_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TranslationReview", field, false, false, "ReviewStatus")
+}
+
+func (ec *executionContext) _TranslationReview_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *directory.Review) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_TranslationReview_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_TranslationReview_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("TranslationReview", field, false, false, "Time")
 }
 
 func (ec *executionContext) _VictimCase_caseNumber(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -21671,6 +22379,21 @@ func (ec *executionContext) _CoverageCount(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "machine":
+			out.Values[i] = ec._CoverageCount_machine(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewed":
+			out.Values[i] = ec._CoverageCount_reviewed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "approved":
+			out.Values[i] = ec._CoverageCount_approved(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21999,6 +22722,12 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Location_machineTranslated(ctx, field, obj)
+				})
+		case "translationReview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_translationReview(ctx, field, obj)
 				})
 		case "address":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22382,6 +23111,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reviewResourceTranslation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewResourceTranslation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "setResourceTranslationPublished":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setResourceTranslationPublished(ctx, field)
@@ -22434,6 +23170,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "saveTranslation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_saveTranslation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewTranslation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewTranslation(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22933,6 +23676,12 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_machineTranslated(ctx, field, obj)
+				})
+		case "translationReview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_translationReview(ctx, field, obj)
 				})
 		case "slug":
 			out.Values[i] = ec._Organization_slug(ctx, field, obj)
@@ -23702,6 +24451,12 @@ func (ec *executionContext) _Resource(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Resource_machineTranslated(ctx, field, obj)
 				})
+		case "translationReview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Resource_translationReview(ctx, field, obj)
+				})
 		case "direction":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -23913,37 +24668,53 @@ func (ec *executionContext) _ResourceTranslation(ctx context.Context, sel ast.Se
 		case "locale":
 			out.Values[i] = ec._ResourceTranslation_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
 			out.Values[i] = ec._ResourceTranslation_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
 			out.Values[i] = ec._ResourceTranslation_summary(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
 			out.Values[i] = ec._ResourceTranslation_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._ResourceTranslation_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "machineTranslated":
-			out.Values[i] = ec._ResourceTranslation_machineTranslated(ctx, field, obj)
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResourceTranslation_machineTranslated(ctx, field, obj)
+				})
+		case "reviewStatus":
+			out.Values[i] = ec._ResourceTranslation_reviewStatus(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.Values[i] = ec._ResourceTranslation_reviewedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._ResourceTranslation_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._ResourceTranslation_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24098,6 +24869,12 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_machineTranslated(ctx, field, obj)
+				})
+		case "translationReview":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_translationReview(ctx, field, obj)
 				})
 		case "phones":
 			out.Values[i] = ec._Service_phones(ctx, field, obj)
@@ -24454,9 +25231,62 @@ func (ec *executionContext) _Translation(ctx context.Context, sel ast.SelectionS
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "reviewStatus":
+			out.Values[i] = ec._Translation_reviewStatus(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewedBy":
+			out.Values[i] = ec._Translation_reviewedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._Translation_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		case "updatedAt":
 			out.Values[i] = ec._Translation_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var translationReviewImplementors = []string{"TranslationReview"}
+
+func (ec *executionContext) _TranslationReview(ctx context.Context, sel ast.SelectionSet, obj *directory.Review) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, translationReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("TranslationReview")
+		case "status":
+			out.Values[i] = ec._TranslationReview_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewedAt":
+			out.Values[i] = ec._TranslationReview_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		default:
@@ -25936,6 +26766,26 @@ func (ec *executionContext) marshalNResourceTranslation2ᚖvictimservicesᚋent�
 	return ec._ResourceTranslation(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNReviewStatus2victimservicesᚋentᚋresourcetranslationᚐReviewStatus(ctx context.Context, v any) (resourcetranslation.ReviewStatus, error) {
+	var res resourcetranslation.ReviewStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewStatus2victimservicesᚋentᚋresourcetranslationᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v resourcetranslation.ReviewStatus) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx context.Context, v any) (servicetranslation.ReviewStatus, error) {
+	var res servicetranslation.ReviewStatus
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReviewStatus2victimservicesᚋentᚋservicetranslationᚐReviewStatus(ctx context.Context, sel ast.SelectionSet, v servicetranslation.ReviewStatus) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSafeContact2ᚖvictimservicesᚋgraphᚐSafeContact(ctx context.Context, sel ast.SelectionSet, v *SafeContact) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "SafeContact!")
@@ -26208,6 +27058,14 @@ func (ec *executionContext) marshalNTranslation2ᚖvictimservicesᚋinternalᚋd
 		return graphql.Null
 	}
 	return ec._Translation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx context.Context, sel ast.SelectionSet, v *directory.Review) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "TranslationReview!")
+		return graphql.Null
+	}
+	return ec._TranslationReview(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNTranslationStatus2victimservicesᚋentᚋresourcerevisionᚐStatus(ctx context.Context, v any) (resourcerevision.Status, error) {

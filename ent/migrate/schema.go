@@ -347,7 +347,9 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "locale", Type: field.TypeString},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
-		{Name: "machine_translated", Type: field.TypeBool, Default: false},
+		{Name: "review_status", Type: field.TypeEnum, Enums: []string{"MACHINE", "REVIEWED", "APPROVED"}, Default: "MACHINE"},
+		{Name: "reviewed_by", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "name", Type: field.TypeString, Size: 200},
 		{Name: "accessibility_notes", Type: field.TypeString, Nullable: true, Size: 2000},
@@ -361,7 +363,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "location_translations_locations_translations",
-				Columns:    []*schema.Column{LocationTranslationsColumns[7]},
+				Columns:    []*schema.Column{LocationTranslationsColumns[9]},
 				RefColumns: []*schema.Column{LocationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -370,7 +372,7 @@ var (
 			{
 				Name:    "locationtranslation_location_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{LocationTranslationsColumns[7], LocationTranslationsColumns[1]},
+				Columns: []*schema.Column{LocationTranslationsColumns[9], LocationTranslationsColumns[1]},
 			},
 		},
 	}
@@ -452,7 +454,9 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "locale", Type: field.TypeString},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
-		{Name: "machine_translated", Type: field.TypeBool, Default: false},
+		{Name: "review_status", Type: field.TypeEnum, Enums: []string{"MACHINE", "REVIEWED", "APPROVED"}, Default: "MACHINE"},
+		{Name: "reviewed_by", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "name", Type: field.TypeString, Size: 200},
@@ -467,7 +471,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "organization_translations_organizations_translations",
-				Columns:    []*schema.Column{OrganizationTranslationsColumns[8]},
+				Columns:    []*schema.Column{OrganizationTranslationsColumns[10]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -476,7 +480,7 @@ var (
 			{
 				Name:    "organizationtranslation_organization_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{OrganizationTranslationsColumns[8], OrganizationTranslationsColumns[1]},
+				Columns: []*schema.Column{OrganizationTranslationsColumns[10], OrganizationTranslationsColumns[1]},
 			},
 		},
 	}
@@ -613,7 +617,9 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "locale", Type: field.TypeString},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
-		{Name: "machine_translated", Type: field.TypeBool, Default: false},
+		{Name: "review_status", Type: field.TypeEnum, Enums: []string{"MACHINE", "REVIEWED", "APPROVED"}, Default: "MACHINE"},
+		{Name: "reviewed_by", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "title", Type: field.TypeString, Size: 200},
@@ -630,7 +636,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "resource_translations_resources_translations",
-				Columns:    []*schema.Column{ResourceTranslationsColumns[10]},
+				Columns:    []*schema.Column{ResourceTranslationsColumns[12]},
 				RefColumns: []*schema.Column{ResourcesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -639,7 +645,7 @@ var (
 			{
 				Name:    "resourcetranslation_resource_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{ResourceTranslationsColumns[10], ResourceTranslationsColumns[1]},
+				Columns: []*schema.Column{ResourceTranslationsColumns[12], ResourceTranslationsColumns[1]},
 			},
 		},
 	}
@@ -684,7 +690,9 @@ var (
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "locale", Type: field.TypeString},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "PUBLISHED"}, Default: "DRAFT"},
-		{Name: "machine_translated", Type: field.TypeBool, Default: false},
+		{Name: "review_status", Type: field.TypeEnum, Enums: []string{"MACHINE", "REVIEWED", "APPROVED"}, Default: "MACHINE"},
+		{Name: "reviewed_by", Type: field.TypeString, Nullable: true, Size: 200},
+		{Name: "reviewed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "search_text", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "name", Type: field.TypeString, Size: 200},
@@ -699,7 +707,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "service_translations_services_translations",
-				Columns:    []*schema.Column{ServiceTranslationsColumns[8]},
+				Columns:    []*schema.Column{ServiceTranslationsColumns[10]},
 				RefColumns: []*schema.Column{ServicesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -708,7 +716,7 @@ var (
 			{
 				Name:    "servicetranslation_service_id_locale",
 				Unique:  true,
-				Columns: []*schema.Column{ServiceTranslationsColumns[8], ServiceTranslationsColumns[1]},
+				Columns: []*schema.Column{ServiceTranslationsColumns[10], ServiceTranslationsColumns[1]},
 			},
 		},
 	}

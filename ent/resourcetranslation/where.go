@@ -61,9 +61,14 @@ func Locale(v string) predicate.ResourceTranslation {
 	return predicate.ResourceTranslation(sql.FieldEQ(FieldLocale, v))
 }
 
-// MachineTranslated applies equality check predicate on the "machine_translated" field. It's identical to MachineTranslatedEQ.
-func MachineTranslated(v bool) predicate.ResourceTranslation {
-	return predicate.ResourceTranslation(sql.FieldEQ(FieldMachineTranslated, v))
+// ReviewedBy applies equality check predicate on the "reviewed_by" field. It's identical to ReviewedByEQ.
+func ReviewedBy(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEQ(FieldReviewedBy, v))
+}
+
+// ReviewedAt applies equality check predicate on the "reviewed_at" field. It's identical to ReviewedAtEQ.
+func ReviewedAt(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEQ(FieldReviewedAt, v))
 }
 
 // UpdatedAt applies equality check predicate on the "updated_at" field. It's identical to UpdatedAtEQ.
@@ -186,14 +191,149 @@ func StatusNotIn(vs ...Status) predicate.ResourceTranslation {
 	return predicate.ResourceTranslation(sql.FieldNotIn(FieldStatus, vs...))
 }
 
-// MachineTranslatedEQ applies the EQ predicate on the "machine_translated" field.
-func MachineTranslatedEQ(v bool) predicate.ResourceTranslation {
-	return predicate.ResourceTranslation(sql.FieldEQ(FieldMachineTranslated, v))
+// ReviewStatusEQ applies the EQ predicate on the "review_status" field.
+func ReviewStatusEQ(v ReviewStatus) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEQ(FieldReviewStatus, v))
 }
 
-// MachineTranslatedNEQ applies the NEQ predicate on the "machine_translated" field.
-func MachineTranslatedNEQ(v bool) predicate.ResourceTranslation {
-	return predicate.ResourceTranslation(sql.FieldNEQ(FieldMachineTranslated, v))
+// ReviewStatusNEQ applies the NEQ predicate on the "review_status" field.
+func ReviewStatusNEQ(v ReviewStatus) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNEQ(FieldReviewStatus, v))
+}
+
+// ReviewStatusIn applies the In predicate on the "review_status" field.
+func ReviewStatusIn(vs ...ReviewStatus) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldIn(FieldReviewStatus, vs...))
+}
+
+// ReviewStatusNotIn applies the NotIn predicate on the "review_status" field.
+func ReviewStatusNotIn(vs ...ReviewStatus) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNotIn(FieldReviewStatus, vs...))
+}
+
+// ReviewedByEQ applies the EQ predicate on the "reviewed_by" field.
+func ReviewedByEQ(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEQ(FieldReviewedBy, v))
+}
+
+// ReviewedByNEQ applies the NEQ predicate on the "reviewed_by" field.
+func ReviewedByNEQ(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNEQ(FieldReviewedBy, v))
+}
+
+// ReviewedByIn applies the In predicate on the "reviewed_by" field.
+func ReviewedByIn(vs ...string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldIn(FieldReviewedBy, vs...))
+}
+
+// ReviewedByNotIn applies the NotIn predicate on the "reviewed_by" field.
+func ReviewedByNotIn(vs ...string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNotIn(FieldReviewedBy, vs...))
+}
+
+// ReviewedByGT applies the GT predicate on the "reviewed_by" field.
+func ReviewedByGT(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldGT(FieldReviewedBy, v))
+}
+
+// ReviewedByGTE applies the GTE predicate on the "reviewed_by" field.
+func ReviewedByGTE(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldGTE(FieldReviewedBy, v))
+}
+
+// ReviewedByLT applies the LT predicate on the "reviewed_by" field.
+func ReviewedByLT(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldLT(FieldReviewedBy, v))
+}
+
+// ReviewedByLTE applies the LTE predicate on the "reviewed_by" field.
+func ReviewedByLTE(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldLTE(FieldReviewedBy, v))
+}
+
+// ReviewedByContains applies the Contains predicate on the "reviewed_by" field.
+func ReviewedByContains(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldContains(FieldReviewedBy, v))
+}
+
+// ReviewedByHasPrefix applies the HasPrefix predicate on the "reviewed_by" field.
+func ReviewedByHasPrefix(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldHasPrefix(FieldReviewedBy, v))
+}
+
+// ReviewedByHasSuffix applies the HasSuffix predicate on the "reviewed_by" field.
+func ReviewedByHasSuffix(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldHasSuffix(FieldReviewedBy, v))
+}
+
+// ReviewedByIsNil applies the IsNil predicate on the "reviewed_by" field.
+func ReviewedByIsNil() predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldIsNull(FieldReviewedBy))
+}
+
+// ReviewedByNotNil applies the NotNil predicate on the "reviewed_by" field.
+func ReviewedByNotNil() predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNotNull(FieldReviewedBy))
+}
+
+// ReviewedByEqualFold applies the EqualFold predicate on the "reviewed_by" field.
+func ReviewedByEqualFold(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEqualFold(FieldReviewedBy, v))
+}
+
+// ReviewedByContainsFold applies the ContainsFold predicate on the "reviewed_by" field.
+func ReviewedByContainsFold(v string) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldContainsFold(FieldReviewedBy, v))
+}
+
+// ReviewedAtEQ applies the EQ predicate on the "reviewed_at" field.
+func ReviewedAtEQ(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtNEQ applies the NEQ predicate on the "reviewed_at" field.
+func ReviewedAtNEQ(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtIn applies the In predicate on the "reviewed_at" field.
+func ReviewedAtIn(vs ...time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtNotIn applies the NotIn predicate on the "reviewed_at" field.
+func ReviewedAtNotIn(vs ...time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNotIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtGT applies the GT predicate on the "reviewed_at" field.
+func ReviewedAtGT(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldGT(FieldReviewedAt, v))
+}
+
+// ReviewedAtGTE applies the GTE predicate on the "reviewed_at" field.
+func ReviewedAtGTE(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldGTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtLT applies the LT predicate on the "reviewed_at" field.
+func ReviewedAtLT(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldLT(FieldReviewedAt, v))
+}
+
+// ReviewedAtLTE applies the LTE predicate on the "reviewed_at" field.
+func ReviewedAtLTE(v time.Time) predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldLTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtIsNil applies the IsNil predicate on the "reviewed_at" field.
+func ReviewedAtIsNil() predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldIsNull(FieldReviewedAt))
+}
+
+// ReviewedAtNotNil applies the NotNil predicate on the "reviewed_at" field.
+func ReviewedAtNotNil() predicate.ResourceTranslation {
+	return predicate.ResourceTranslation(sql.FieldNotNull(FieldReviewedAt))
 }
 
 // UpdatedAtEQ applies the EQ predicate on the "updated_at" field.

@@ -569,12 +569,12 @@ func init() {
 	locationtranslationDescLocale := locationtranslationMixinFields1[0].Descriptor()
 	// locationtranslation.LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	locationtranslation.LocaleValidator = locationtranslationDescLocale.Validators[0].(func(string) error)
-	// locationtranslationDescMachineTranslated is the schema descriptor for machine_translated field.
-	locationtranslationDescMachineTranslated := locationtranslationMixinFields1[2].Descriptor()
-	// locationtranslation.DefaultMachineTranslated holds the default value on creation for the machine_translated field.
-	locationtranslation.DefaultMachineTranslated = locationtranslationDescMachineTranslated.Default.(bool)
+	// locationtranslationDescReviewedBy is the schema descriptor for reviewed_by field.
+	locationtranslationDescReviewedBy := locationtranslationMixinFields1[3].Descriptor()
+	// locationtranslation.ReviewedByValidator is a validator for the "reviewed_by" field. It is called by the builders before save.
+	locationtranslation.ReviewedByValidator = locationtranslationDescReviewedBy.Validators[0].(func(string) error)
 	// locationtranslationDescUpdatedAt is the schema descriptor for updated_at field.
-	locationtranslationDescUpdatedAt := locationtranslationMixinFields1[3].Descriptor()
+	locationtranslationDescUpdatedAt := locationtranslationMixinFields1[5].Descriptor()
 	// locationtranslation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	locationtranslation.DefaultUpdatedAt = locationtranslationDescUpdatedAt.Default.(func() time.Time)
 	// locationtranslation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -807,12 +807,12 @@ func init() {
 	organizationtranslationDescLocale := organizationtranslationMixinFields1[0].Descriptor()
 	// organizationtranslation.LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	organizationtranslation.LocaleValidator = organizationtranslationDescLocale.Validators[0].(func(string) error)
-	// organizationtranslationDescMachineTranslated is the schema descriptor for machine_translated field.
-	organizationtranslationDescMachineTranslated := organizationtranslationMixinFields1[2].Descriptor()
-	// organizationtranslation.DefaultMachineTranslated holds the default value on creation for the machine_translated field.
-	organizationtranslation.DefaultMachineTranslated = organizationtranslationDescMachineTranslated.Default.(bool)
+	// organizationtranslationDescReviewedBy is the schema descriptor for reviewed_by field.
+	organizationtranslationDescReviewedBy := organizationtranslationMixinFields1[3].Descriptor()
+	// organizationtranslation.ReviewedByValidator is a validator for the "reviewed_by" field. It is called by the builders before save.
+	organizationtranslation.ReviewedByValidator = organizationtranslationDescReviewedBy.Validators[0].(func(string) error)
 	// organizationtranslationDescUpdatedAt is the schema descriptor for updated_at field.
-	organizationtranslationDescUpdatedAt := organizationtranslationMixinFields1[3].Descriptor()
+	organizationtranslationDescUpdatedAt := organizationtranslationMixinFields1[5].Descriptor()
 	// organizationtranslation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	organizationtranslation.DefaultUpdatedAt = organizationtranslationDescUpdatedAt.Default.(func() time.Time)
 	// organizationtranslation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -1064,12 +1064,12 @@ func init() {
 	resourcetranslationDescLocale := resourcetranslationMixinFields1[0].Descriptor()
 	// resourcetranslation.LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	resourcetranslation.LocaleValidator = resourcetranslationDescLocale.Validators[0].(func(string) error)
-	// resourcetranslationDescMachineTranslated is the schema descriptor for machine_translated field.
-	resourcetranslationDescMachineTranslated := resourcetranslationMixinFields1[2].Descriptor()
-	// resourcetranslation.DefaultMachineTranslated holds the default value on creation for the machine_translated field.
-	resourcetranslation.DefaultMachineTranslated = resourcetranslationDescMachineTranslated.Default.(bool)
+	// resourcetranslationDescReviewedBy is the schema descriptor for reviewed_by field.
+	resourcetranslationDescReviewedBy := resourcetranslationMixinFields1[3].Descriptor()
+	// resourcetranslation.ReviewedByValidator is a validator for the "reviewed_by" field. It is called by the builders before save.
+	resourcetranslation.ReviewedByValidator = resourcetranslationDescReviewedBy.Validators[0].(func(string) error)
 	// resourcetranslationDescUpdatedAt is the schema descriptor for updated_at field.
-	resourcetranslationDescUpdatedAt := resourcetranslationMixinFields1[3].Descriptor()
+	resourcetranslationDescUpdatedAt := resourcetranslationMixinFields1[5].Descriptor()
 	// resourcetranslation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	resourcetranslation.DefaultUpdatedAt = resourcetranslationDescUpdatedAt.Default.(func() time.Time)
 	// resourcetranslation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
@@ -1229,12 +1229,12 @@ func init() {
 	servicetranslationDescLocale := servicetranslationMixinFields1[0].Descriptor()
 	// servicetranslation.LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	servicetranslation.LocaleValidator = servicetranslationDescLocale.Validators[0].(func(string) error)
-	// servicetranslationDescMachineTranslated is the schema descriptor for machine_translated field.
-	servicetranslationDescMachineTranslated := servicetranslationMixinFields1[2].Descriptor()
-	// servicetranslation.DefaultMachineTranslated holds the default value on creation for the machine_translated field.
-	servicetranslation.DefaultMachineTranslated = servicetranslationDescMachineTranslated.Default.(bool)
+	// servicetranslationDescReviewedBy is the schema descriptor for reviewed_by field.
+	servicetranslationDescReviewedBy := servicetranslationMixinFields1[3].Descriptor()
+	// servicetranslation.ReviewedByValidator is a validator for the "reviewed_by" field. It is called by the builders before save.
+	servicetranslation.ReviewedByValidator = servicetranslationDescReviewedBy.Validators[0].(func(string) error)
 	// servicetranslationDescUpdatedAt is the schema descriptor for updated_at field.
-	servicetranslationDescUpdatedAt := servicetranslationMixinFields1[3].Descriptor()
+	servicetranslationDescUpdatedAt := servicetranslationMixinFields1[5].Descriptor()
 	// servicetranslation.DefaultUpdatedAt holds the default value on creation for the updated_at field.
 	servicetranslation.DefaultUpdatedAt = servicetranslationDescUpdatedAt.Default.(func() time.Time)
 	// servicetranslation.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.

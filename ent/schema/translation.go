@@ -15,7 +15,8 @@ import (
 )
 
 // TranslationMixin holds what every per-locale text row has: the locale, its
-// publication status, whether a machine translated it, and when it changed.
+// publication status, its review status (a machine's text, or reviewed or
+// approved by a named person, and when), and when it changed.
 // Public reads only ever see PUBLISHED rows (see rule.FilterPublishedTranslations).
 type TranslationMixin struct {
 	mixin.Schema
@@ -32,9 +33,20 @@ func (TranslationMixin) Fields() []ent.Field {
 			Default("DRAFT").
 			Annotations(entgql.Type("TranslationStatus")).
 			Comment("Only PUBLISHED text is served to the public."),
-		field.Bool("machine_translated").
-			Default(false).
-			Comment("True when a machine produced the text and no person has reviewed it."),
+		field.Enum("review_status").
+			Values("MACHINE", "REVIEWED", "APPROVED").
+			Default("MACHINE").
+			Annotations(entgql.Type("ReviewStatus")).
+			Comment("MACHINE: a machine's text no person has checked (demo data included). REVIEWED: a person wrote or checked it. APPROVED: a person with the authority to do so approved it for victims. Only people set REVIEWED and APPROVED (an editor through the API, a translator through xliff-import)."),
+		field.String("reviewed_by").
+			Optional().
+			Nillable().
+			MaxLen(200).
+			Comment("Name of the person who reviewed or approved the text (a staff member's work name, or the translator named at import); null for MACHINE and for rows reviewed before names were recorded."),
+		field.Time("reviewed_at").
+			Optional().
+			Nillable().
+			Comment("When the text was reviewed or approved (the request's instant); null for MACHINE."),
 		field.Time("updated_at").
 			Default(time.Now).
 			UpdateDefault(time.Now).

@@ -23,8 +23,12 @@ const (
 	FieldLocale = "locale"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
-	// FieldMachineTranslated holds the string denoting the machine_translated field in the database.
-	FieldMachineTranslated = "machine_translated"
+	// FieldReviewStatus holds the string denoting the review_status field in the database.
+	FieldReviewStatus = "review_status"
+	// FieldReviewedBy holds the string denoting the reviewed_by field in the database.
+	FieldReviewedBy = "reviewed_by"
+	// FieldReviewedAt holds the string denoting the reviewed_at field in the database.
+	FieldReviewedAt = "reviewed_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
 	// FieldSearchText holds the string denoting the search_text field in the database.
@@ -53,7 +57,9 @@ var Columns = []string{
 	FieldID,
 	FieldLocale,
 	FieldStatus,
-	FieldMachineTranslated,
+	FieldReviewStatus,
+	FieldReviewedBy,
+	FieldReviewedAt,
 	FieldUpdatedAt,
 	FieldSearchText,
 	FieldServiceID,
@@ -81,8 +87,8 @@ var (
 	Policy ent.Policy
 	// LocaleValidator is a validator for the "locale" field. It is called by the builders before save.
 	LocaleValidator func(string) error
-	// DefaultMachineTranslated holds the default value on creation for the "machine_translated" field.
-	DefaultMachineTranslated bool
+	// ReviewedByValidator is a validator for the "reviewed_by" field. It is called by the builders before save.
+	ReviewedByValidator func(string) error
 	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
@@ -123,6 +129,33 @@ func StatusValidator(s Status) error {
 	}
 }
 
+// ReviewStatus defines the type for the "review_status" enum field.
+type ReviewStatus string
+
+// ReviewStatusMACHINE is the default value of the ReviewStatus enum.
+const DefaultReviewStatus = ReviewStatusMACHINE
+
+// ReviewStatus values.
+const (
+	ReviewStatusMACHINE  ReviewStatus = "MACHINE"
+	ReviewStatusREVIEWED ReviewStatus = "REVIEWED"
+	ReviewStatusAPPROVED ReviewStatus = "APPROVED"
+)
+
+func (rs ReviewStatus) String() string {
+	return string(rs)
+}
+
+// ReviewStatusValidator is a validator for the "review_status" field enum values. It is called by the builders before save.
+func ReviewStatusValidator(rs ReviewStatus) error {
+	switch rs {
+	case ReviewStatusMACHINE, ReviewStatusREVIEWED, ReviewStatusAPPROVED:
+		return nil
+	default:
+		return fmt.Errorf("servicetranslation: invalid enum value for review_status field: %q", rs)
+	}
+}
+
 // OrderOption defines the ordering options for the ServiceTranslation queries.
 type OrderOption func(*sql.Selector)
 
@@ -141,9 +174,19 @@ func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
 }
 
-// ByMachineTranslated orders the results by the machine_translated field.
-func ByMachineTranslated(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldMachineTranslated, opts...).ToFunc()
+// ByReviewStatus orders the results by the review_status field.
+func ByReviewStatus(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewStatus, opts...).ToFunc()
+}
+
+// ByReviewedBy orders the results by the reviewed_by field.
+func ByReviewedBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewedBy, opts...).ToFunc()
+}
+
+// ByReviewedAt orders the results by the reviewed_at field.
+func ByReviewedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReviewedAt, opts...).ToFunc()
 }
 
 // ByUpdatedAt orders the results by the updated_at field.
@@ -199,6 +242,24 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	*e = Status(str)
 	if err := StatusValidator(*e); err != nil {
 		return fmt.Errorf("%s is not a valid Status", str)
+	}
+	return nil
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e ReviewStatus) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *ReviewStatus) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = ReviewStatus(str)
+	if err := ReviewStatusValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid ReviewStatus", str)
 	}
 	return nil
 }

@@ -61,9 +61,14 @@ func Locale(v string) predicate.ServiceTranslation {
 	return predicate.ServiceTranslation(sql.FieldEQ(FieldLocale, v))
 }
 
-// MachineTranslated applies equality check predicate on the "machine_translated" field. It's identical to MachineTranslatedEQ.
-func MachineTranslated(v bool) predicate.ServiceTranslation {
-	return predicate.ServiceTranslation(sql.FieldEQ(FieldMachineTranslated, v))
+// ReviewedBy applies equality check predicate on the "reviewed_by" field. It's identical to ReviewedByEQ.
+func ReviewedBy(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldReviewedBy, v))
+}
+
+// ReviewedAt applies equality check predicate on the "reviewed_at" field. It's identical to ReviewedAtEQ.
+func ReviewedAt(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldReviewedAt, v))
 }
 
 // UpdatedAt applies equality check predicate on the "updated_at" field. It's identical to UpdatedAtEQ.
@@ -176,14 +181,149 @@ func StatusNotIn(vs ...Status) predicate.ServiceTranslation {
 	return predicate.ServiceTranslation(sql.FieldNotIn(FieldStatus, vs...))
 }
 
-// MachineTranslatedEQ applies the EQ predicate on the "machine_translated" field.
-func MachineTranslatedEQ(v bool) predicate.ServiceTranslation {
-	return predicate.ServiceTranslation(sql.FieldEQ(FieldMachineTranslated, v))
+// ReviewStatusEQ applies the EQ predicate on the "review_status" field.
+func ReviewStatusEQ(v ReviewStatus) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldReviewStatus, v))
 }
 
-// MachineTranslatedNEQ applies the NEQ predicate on the "machine_translated" field.
-func MachineTranslatedNEQ(v bool) predicate.ServiceTranslation {
-	return predicate.ServiceTranslation(sql.FieldNEQ(FieldMachineTranslated, v))
+// ReviewStatusNEQ applies the NEQ predicate on the "review_status" field.
+func ReviewStatusNEQ(v ReviewStatus) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNEQ(FieldReviewStatus, v))
+}
+
+// ReviewStatusIn applies the In predicate on the "review_status" field.
+func ReviewStatusIn(vs ...ReviewStatus) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIn(FieldReviewStatus, vs...))
+}
+
+// ReviewStatusNotIn applies the NotIn predicate on the "review_status" field.
+func ReviewStatusNotIn(vs ...ReviewStatus) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotIn(FieldReviewStatus, vs...))
+}
+
+// ReviewedByEQ applies the EQ predicate on the "reviewed_by" field.
+func ReviewedByEQ(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldReviewedBy, v))
+}
+
+// ReviewedByNEQ applies the NEQ predicate on the "reviewed_by" field.
+func ReviewedByNEQ(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNEQ(FieldReviewedBy, v))
+}
+
+// ReviewedByIn applies the In predicate on the "reviewed_by" field.
+func ReviewedByIn(vs ...string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIn(FieldReviewedBy, vs...))
+}
+
+// ReviewedByNotIn applies the NotIn predicate on the "reviewed_by" field.
+func ReviewedByNotIn(vs ...string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotIn(FieldReviewedBy, vs...))
+}
+
+// ReviewedByGT applies the GT predicate on the "reviewed_by" field.
+func ReviewedByGT(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGT(FieldReviewedBy, v))
+}
+
+// ReviewedByGTE applies the GTE predicate on the "reviewed_by" field.
+func ReviewedByGTE(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGTE(FieldReviewedBy, v))
+}
+
+// ReviewedByLT applies the LT predicate on the "reviewed_by" field.
+func ReviewedByLT(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLT(FieldReviewedBy, v))
+}
+
+// ReviewedByLTE applies the LTE predicate on the "reviewed_by" field.
+func ReviewedByLTE(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLTE(FieldReviewedBy, v))
+}
+
+// ReviewedByContains applies the Contains predicate on the "reviewed_by" field.
+func ReviewedByContains(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldContains(FieldReviewedBy, v))
+}
+
+// ReviewedByHasPrefix applies the HasPrefix predicate on the "reviewed_by" field.
+func ReviewedByHasPrefix(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldHasPrefix(FieldReviewedBy, v))
+}
+
+// ReviewedByHasSuffix applies the HasSuffix predicate on the "reviewed_by" field.
+func ReviewedByHasSuffix(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldHasSuffix(FieldReviewedBy, v))
+}
+
+// ReviewedByIsNil applies the IsNil predicate on the "reviewed_by" field.
+func ReviewedByIsNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIsNull(FieldReviewedBy))
+}
+
+// ReviewedByNotNil applies the NotNil predicate on the "reviewed_by" field.
+func ReviewedByNotNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotNull(FieldReviewedBy))
+}
+
+// ReviewedByEqualFold applies the EqualFold predicate on the "reviewed_by" field.
+func ReviewedByEqualFold(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEqualFold(FieldReviewedBy, v))
+}
+
+// ReviewedByContainsFold applies the ContainsFold predicate on the "reviewed_by" field.
+func ReviewedByContainsFold(v string) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldContainsFold(FieldReviewedBy, v))
+}
+
+// ReviewedAtEQ applies the EQ predicate on the "reviewed_at" field.
+func ReviewedAtEQ(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtNEQ applies the NEQ predicate on the "reviewed_at" field.
+func ReviewedAtNEQ(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNEQ(FieldReviewedAt, v))
+}
+
+// ReviewedAtIn applies the In predicate on the "reviewed_at" field.
+func ReviewedAtIn(vs ...time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtNotIn applies the NotIn predicate on the "reviewed_at" field.
+func ReviewedAtNotIn(vs ...time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotIn(FieldReviewedAt, vs...))
+}
+
+// ReviewedAtGT applies the GT predicate on the "reviewed_at" field.
+func ReviewedAtGT(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGT(FieldReviewedAt, v))
+}
+
+// ReviewedAtGTE applies the GTE predicate on the "reviewed_at" field.
+func ReviewedAtGTE(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldGTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtLT applies the LT predicate on the "reviewed_at" field.
+func ReviewedAtLT(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLT(FieldReviewedAt, v))
+}
+
+// ReviewedAtLTE applies the LTE predicate on the "reviewed_at" field.
+func ReviewedAtLTE(v time.Time) predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldLTE(FieldReviewedAt, v))
+}
+
+// ReviewedAtIsNil applies the IsNil predicate on the "reviewed_at" field.
+func ReviewedAtIsNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldIsNull(FieldReviewedAt))
+}
+
+// ReviewedAtNotNil applies the NotNil predicate on the "reviewed_at" field.
+func ReviewedAtNotNil() predicate.ServiceTranslation {
+	return predicate.ServiceTranslation(sql.FieldNotNull(FieldReviewedAt))
 }
 
 // UpdatedAtEQ applies the EQ predicate on the "updated_at" field.

@@ -30,13 +30,24 @@ func SaveResourceTranslation(ctx context.Context, c *ent.Client, in SaveResource
 	if in.Summary != nil {
 		summary = *in.Summary
 	}
-	machine := in.MachineTranslated != nil && *in.MachineTranslated
+	rv, err := savedReview(ctx, c, in.MachineTranslated != nil && *in.MachineTranslated)
+	if err != nil {
+		return nil, err
+	}
 	editor := viewer.FromContext(ctx).StaffID
-	err := c.ResourceTranslation.Create().
+	err = c.ResourceTranslation.Create().
 		SetResourceID(in.ResourceID).SetLocale(in.Locale).SetTitle(in.Title).SetSummary(summary).SetBody(in.Body).
-		SetStatus(status).SetMachineTranslated(machine).SetUpdatedBy(editor).
+		SetStatus(status).SetUpdatedBy(editor).
+		SetReviewStatus(resourcetranslation.ReviewStatus(rv.Status)).SetNillableReviewedBy(rv.ReviewedBy).SetNillableReviewedAt(rv.ReviewedAt).
 		OnConflictColumns(resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale).
-		UpdateNewValues().Exec(ctx)
+		UpdateNewValues().Update(func(u *ent.ResourceTranslationUpsert) {
+		if rv.ReviewedBy == nil {
+			u.ClearReviewedBy()
+		}
+		if rv.ReviewedAt == nil {
+			u.ClearReviewedAt()
+		}
+	}).Exec(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -66,11 +77,28 @@ func SetResourceTranslationPublished(ctx context.Context, c *ent.Client, id node
 	return t, recordRevision(ctx, c, t, editor)
 }
 
+// ReviewResourceTranslation records the review of a guide's text in one
+// locale, as ReviewTranslation does for the directory; the text is
+// unchanged, so no revision is recorded.
+func ReviewResourceTranslation(ctx context.Context, c *ent.Client, id nodeid.ID, locale string, status servicetranslation.ReviewStatus) (*ent.ResourceTranslation, error) {
+	rv, err := reviewBy(ctx, c, status)
+	if err != nil {
+		return nil, err
+	}
+	t, err := c.ResourceTranslation.Query().
+		Where(resourcetranslation.ResourceID(id), resourcetranslation.Locale(locale)).Only(ctx)
+	if err != nil {
+		return nil, err
+	}
+	u := withReviewer(t.Update().SetReviewStatus(resourcetranslation.ReviewStatus(rv.Status)), rv)
+	return u.Save(ctx)
+}
+
 // recordRevision keeps the saved version of a guide's text.
 func recordRevision(ctx context.Context, c *ent.Client, t *ent.ResourceTranslation, editor string) error {
 	return c.ResourceRevision.Create().
 		SetResourceID(t.ResourceID).SetLocale(t.Locale).SetTitle(t.Title).SetSummary(t.Summary).SetBody(t.Body).
-		SetStatus(resourcerevision.Status(t.Status)).SetMachineTranslated(t.MachineTranslated).SetEditedBy(editor).
+		SetStatus(resourcerevision.Status(t.Status)).SetMachineTranslated(t.ReviewStatus == resourcetranslation.ReviewStatusMACHINE).SetEditedBy(editor).
 		Exec(ctx)
 }
 
@@ -81,23 +109,29 @@ func Coverage(ctx context.Context, c *ent.Client) ([]*LocaleCoverage, error) {
 	// The editorial view: the privacy rules refuse it to all but editors.
 	ctx = viewer.WithView(ctx, viewer.EditorialView)
 	svcRows, err := c.ServiceTranslation.Query().Where(servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED)).
-		Select(servicetranslation.FieldServiceID, servicetranslation.FieldLocale).All(ctx)
+		Select(servicetranslation.FieldServiceID, servicetranslation.FieldLocale, servicetranslation.FieldReviewStatus).All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	orgRows, err := c.OrganizationTranslation.Query().Where(organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED)).
-		Select(organizationtranslation.FieldOrganizationID, organizationtranslation.FieldLocale).All(ctx)
+		Select(organizationtranslation.FieldOrganizationID, organizationtranslation.FieldLocale, organizationtranslation.FieldReviewStatus).All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	resRows, err := c.ResourceTranslation.Query().Where(resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED)).
-		Select(resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale).All(ctx)
+		Select(resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale, resourcetranslation.FieldReviewStatus).All(ctx)
 	if err != nil {
 		return nil, err
 	}
-	svcPub := published(svcRows, func(t *ent.ServiceTranslation) (nodeid.ID, string) { return t.ServiceID, t.Locale })
-	orgPub := published(orgRows, func(t *ent.OrganizationTranslation) (nodeid.ID, string) { return t.OrganizationID, t.Locale })
-	resPub := published(resRows, func(t *ent.ResourceTranslation) (nodeid.ID, string) { return t.ResourceID, t.Locale })
+	svcPub := published(svcRows, func(t *ent.ServiceTranslation) (nodeid.ID, string, string) {
+		return t.ServiceID, t.Locale, string(t.ReviewStatus)
+	})
+	orgPub := published(orgRows, func(t *ent.OrganizationTranslation) (nodeid.ID, string, string) {
+		return t.OrganizationID, t.Locale, string(t.ReviewStatus)
+	})
+	resPub := published(resRows, func(t *ent.ResourceTranslation) (nodeid.ID, string, string) {
+		return t.ResourceID, t.Locale, string(t.ReviewStatus)
+	})
 	services, err := c.Service.Query().Where(service.StatusEQ(service.StatusACTIVE)).Order(ent.Asc(service.FieldSortOrder), ent.Asc(service.FieldID)).All(ctx)
 	if err != nil {
 		return nil, err
@@ -113,9 +147,9 @@ func Coverage(ctx context.Context, c *ent.Client) ([]*LocaleCoverage, error) {
 	var out []*LocaleCoverage
 	for _, l := range locales.Supported {
 		lc := &LocaleCoverage{Locale: l.Code}
-		lc.Services = countPublished(services, func(s *ent.Service) bool { return svcPub[l.Code][s.ID] })
-		lc.Partners = countPublished(partners, func(o *ent.Organization) bool { return orgPub[l.Code][o.ID] })
-		lc.Resources = countPublished(resources, func(r *ent.Resource) bool { return resPub[l.Code][r.ID] })
+		lc.Services = countPublished(services, func(s *ent.Service) string { return svcPub[l.Code][s.ID] })
+		lc.Partners = countPublished(partners, func(o *ent.Organization) string { return orgPub[l.Code][o.ID] })
+		lc.Resources = countPublished(resources, func(r *ent.Resource) string { return resPub[l.Code][r.ID] })
 		total := lc.Services.Total + lc.Partners.Total + lc.Resources.Total
 		lc.Percent = 100
 		if total > 0 {
@@ -126,27 +160,36 @@ func Coverage(ctx context.Context, c *ent.Client) ([]*LocaleCoverage, error) {
 	return out, nil
 }
 
-// published maps locale → owner → true for translation rows.
-func published[T any](rows []T, key func(T) (nodeid.ID, string)) map[string]map[nodeid.ID]bool {
-	m := map[string]map[nodeid.ID]bool{}
+// published maps locale → owner → review status for published rows.
+func published[T any](rows []T, key func(T) (nodeid.ID, string, string)) map[string]map[nodeid.ID]string {
+	m := map[string]map[nodeid.ID]string{}
 	for _, r := range rows {
-		owner, locale := key(r)
+		owner, locale, review := key(r)
 		if m[locale] == nil {
-			m[locale] = map[nodeid.ID]bool{}
+			m[locale] = map[nodeid.ID]string{}
 		}
-		m[locale][owner] = true
+		m[locale][owner] = review
 	}
 	return m
 }
 
-func countPublished[T ent.Noder](items []T, published func(T) bool) *CoverageCount {
+// countPublished counts items by the review status of their published
+// text ("" when they have none).
+func countPublished[T ent.Noder](items []T, review func(T) string) *CoverageCount {
 	cc := &CoverageCount{Total: len(items), Missing: []ent.Noder{}}
 	for _, it := range items {
-		if published(it) {
-			cc.Published++
-		} else {
+		switch servicetranslation.ReviewStatus(review(it)) {
+		case "":
 			cc.Missing = append(cc.Missing, it)
+			continue
+		case servicetranslation.ReviewStatusAPPROVED:
+			cc.Approved++
+		case servicetranslation.ReviewStatusREVIEWED:
+			cc.Reviewed++
+		default:
+			cc.Machine++
 		}
+		cc.Published++
 	}
 	return cc
 }

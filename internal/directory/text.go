@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"time"
 
 	"victimservices/ent"
 	"victimservices/ent/locationtranslation"
@@ -22,12 +23,18 @@ func textLocale(ctx context.Context) *locales.Locale {
 }
 
 // Text is the translation of an object chosen for the reader: its
-// locale, name, description and whether a machine translated it.
+// locale, name, description and its review.
 type Text struct {
-	Locale            string
-	Name              string
-	Description       *string
-	MachineTranslated bool
+	Locale      string
+	Name        string
+	Description *string
+	Review      Review
+}
+
+// MachineTranslated reports whether the text is a machine's that no
+// person checked (the GraphQL machineTranslated, kept beside the review).
+func (t Text) MachineTranslated() bool {
+	return t.Review.Status == servicetranslation.ReviewStatusMACHINE
 }
 
 // pickRow returns the first published row along the locale chain of the
@@ -52,7 +59,7 @@ func pick[T any](ctx context.Context, rows []T, text func(T) (Text, bool)) Text 
 		func(r T) string { t, _ := text(r); return t.Locale },
 		func(r T) bool { _, published := text(r); return published })
 	if !ok {
-		return Text{Locale: locales.DefaultCode}
+		return Text{Locale: locales.DefaultCode, Review: Review{Status: servicetranslation.ReviewStatusMACHINE}}
 	}
 	t, _ := text(row)
 	return t
@@ -66,15 +73,15 @@ func optional(s string) *string {
 }
 
 func serviceText(t *ent.ServiceTranslation) (Text, bool) {
-	return Text{t.Locale, t.Name, optional(t.Description), t.MachineTranslated}, t.Status == servicetranslation.StatusPUBLISHED
+	return Text{t.Locale, t.Name, optional(t.Description), review(t.ReviewStatus, t.ReviewedBy, t.ReviewedAt)}, t.Status == servicetranslation.StatusPUBLISHED
 }
 
 func organizationText(t *ent.OrganizationTranslation) (Text, bool) {
-	return Text{t.Locale, t.Name, optional(t.Description), t.MachineTranslated}, t.Status == organizationtranslation.StatusPUBLISHED
+	return Text{t.Locale, t.Name, optional(t.Description), review(t.ReviewStatus, t.ReviewedBy, t.ReviewedAt)}, t.Status == organizationtranslation.StatusPUBLISHED
 }
 
 func locationText(t *ent.LocationTranslation) (Text, bool) {
-	return Text{t.Locale, t.Name, optional(t.AccessibilityNotes), t.MachineTranslated}, t.Status == locationtranslation.StatusPUBLISHED
+	return Text{t.Locale, t.Name, optional(t.AccessibilityNotes), review(t.ReviewStatus, t.ReviewedBy, t.ReviewedAt)}, t.Status == locationtranslation.StatusPUBLISHED
 }
 
 // ResourceText returns the served translation of a guide (nil when it has
@@ -117,5 +124,20 @@ func TextOf(ctx context.Context, obj any) Text {
 		}
 		return pick(ctx, rows, locationText)
 	}
-	return Text{Locale: locales.DefaultCode}
+	return Text{Locale: locales.DefaultCode, Review: Review{Status: servicetranslation.ReviewStatusMACHINE}}
+}
+
+// ResourceReview is the review of a guide's served text.
+func ResourceReview(t *ent.ResourceTranslation) *Review {
+	r := review(t.ReviewStatus, t.ReviewedBy, t.ReviewedAt)
+	return &r
+}
+
+// review is the review of a translation row of any table (they share the
+// mixin's enum values).
+func review[S ~string](status S, by *string, at *time.Time) Review {
+	if status == "" {
+		status = S(servicetranslation.ReviewStatusMACHINE)
+	}
+	return Review{Status: servicetranslation.ReviewStatus(status), ReviewedBy: by, ReviewedAt: at}
 }

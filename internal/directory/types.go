@@ -23,12 +23,23 @@ type EmergencyContact struct {
 
 // Translation is one locale's text of a service, organization or location.
 type Translation struct {
-	Locale            string                    `json:"locale"`
-	Name              string                    `json:"name"`
-	Description       *string                   `json:"description,omitempty"`
-	Status            servicetranslation.Status `json:"status"`
-	MachineTranslated bool                      `json:"machineTranslated"`
-	UpdatedAt         time.Time                 `json:"updatedAt"`
+	Locale            string                          `json:"locale"`
+	Name              string                          `json:"name"`
+	Description       *string                         `json:"description,omitempty"`
+	Status            servicetranslation.Status       `json:"status"`
+	MachineTranslated bool                            `json:"machineTranslated"`
+	ReviewStatus      servicetranslation.ReviewStatus `json:"reviewStatus"`
+	ReviewedBy        *string                         `json:"reviewedBy,omitempty"`
+	ReviewedAt        *time.Time                      `json:"reviewedAt,omitempty"`
+	UpdatedAt         time.Time                       `json:"updatedAt"`
+}
+
+// Review is who checked a text and when (the GraphQL TranslationReview,
+// which shows the public the status and the date, not the name).
+type Review struct {
+	Status     servicetranslation.ReviewStatus `json:"status"`
+	ReviewedBy *string                         `json:"reviewedBy,omitempty"`
+	ReviewedAt *time.Time                      `json:"reviewedAt,omitempty"`
 }
 
 // SaveTranslationInput is one locale's text of a service, organization or
@@ -62,9 +73,13 @@ type LocaleCoverage struct {
 	Percent   float64        `json:"percent"`
 }
 
-// CoverageCount counts the published items of one kind, listing the missing.
+// CoverageCount counts the published items of one kind, listing the
+// missing, and the published by review status.
 type CoverageCount struct {
 	Published int         `json:"published"`
 	Total     int         `json:"total"`
 	Missing   []ent.Noder `json:"missing"`
+	Machine   int         `json:"machine"`
+	Reviewed  int         `json:"reviewed"`
+	Approved  int         `json:"approved"`
 }

@@ -70,7 +70,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 				texts = append(texts, client.OrganizationTranslation.Create().SetOrganizationID(partners[i]).SetLocale(l.Code).
 					SetName(fmt.Sprintf("Partner organization %d (%s)", i, l.Code)).
 					SetDescription("Legal, housing and counseling help for people affected by crime.").
-					SetStatus(organizationtranslation.StatusPUBLISHED).SetMachineTranslated(l.Code != "en"))
+					SetStatus(organizationtranslation.StatusPUBLISHED).SetReviewStatus(organizationtranslation.ReviewStatus(demoReview(l.Code))))
 			}
 		}
 		if err := client.Organization.CreateBulk(orgs...).Exec(ctx); err != nil {
@@ -107,7 +107,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 				texts = append(texts, client.ServiceTranslation.Create().SetServiceID(id).SetLocale(l.Code).
 					SetName(fmt.Sprintf("Community service %d (%s)", i, l.Code)).
 					SetDescription("Support, referrals and advice for victims of crime and their families, by appointment or walk-in.").
-					SetStatus(servicetranslation.StatusPUBLISHED).SetMachineTranslated(l.Code != "en"))
+					SetStatus(servicetranslation.StatusPUBLISHED).SetReviewStatus(servicetranslation.ReviewStatus(demoReview(l.Code))))
 			}
 		}
 		if err := client.Service.CreateBulk(svcs...).Exec(ctx); err != nil {
@@ -135,7 +135,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 			for _, l := range locales.Supported {
 				texts = append(texts, client.ResourceTranslation.Create().SetResourceID(id).SetLocale(l.Code).
 					SetTitle(fmt.Sprintf("Guide %d (%s)", i, l.Code)).SetSummary("A short guide for victims of crime.").
-					SetBody(body).SetStatus(resourcetranslation.StatusPUBLISHED).SetMachineTranslated(l.Code != "en"))
+					SetBody(body).SetStatus(resourcetranslation.StatusPUBLISHED).SetReviewStatus(resourcetranslation.ReviewStatus(demoReview(l.Code))))
 			}
 		}
 		if err := client.Resource.CreateBulk(rows...).Exec(ctx); err != nil {

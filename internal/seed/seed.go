@@ -257,7 +257,7 @@ func loadGuides(ctx context.Context, c *ent.Client, docs map[string][]guide) err
 			machine := l.Code != locales.DefaultCode
 			texts = append(texts, c.ResourceTranslation.Create().SetResourceID(id).SetLocale(l.Code).
 				SetTitle(t.Title).SetSummary(t.Summary).SetBody(t.Body).
-				SetStatus(resourcetranslation.StatusPUBLISHED).SetMachineTranslated(machine))
+				SetStatus(resourcetranslation.StatusPUBLISHED).SetReviewStatus(resourcetranslation.ReviewStatus(demoReview(l.Code))))
 			revisions = append(revisions, c.ResourceRevision.Create().SetResourceID(id).SetLocale(l.Code).
 				SetTitle(t.Title).SetSummary(t.Summary).SetBody(t.Body).
 				SetStatus(resourcerevision.StatusPUBLISHED).SetMachineTranslated(machine))
@@ -307,12 +307,11 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 		}
 	}
 	for code, m := range all {
-		machine := code != locales.DefaultCode
 		for _, o := range organizations {
 			t := m["org."+o.key]
 			if err := c.OrganizationTranslation.Create().SetOrganizationID(ID("org", o.key)).
 				SetLocale(code).SetName(t.Name).SetDescription(t.Description).
-				SetStatus(organizationtranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				SetStatus(organizationtranslation.StatusPUBLISHED).SetReviewStatus(organizationtranslation.ReviewStatus(demoReview(code))).Exec(ctx); err != nil {
 				return err
 			}
 		}
@@ -320,7 +319,7 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 			t := m["svc."+s.key]
 			if err := c.ServiceTranslation.Create().SetServiceID(ID("svc", s.key)).
 				SetLocale(code).SetName(t.Name).SetDescription(t.Description).
-				SetStatus(servicetranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				SetStatus(servicetranslation.StatusPUBLISHED).SetReviewStatus(servicetranslation.ReviewStatus(demoReview(code))).Exec(ctx); err != nil {
 				return err
 			}
 		}
@@ -328,7 +327,7 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 			t := m["loc."+l.key]
 			if err := c.LocationTranslation.Create().SetLocationID(ID("loc", l.key)).
 				SetLocale(code).SetName(t.Name).SetAccessibilityNotes(t.Description).
-				SetStatus(locationtranslation.StatusPUBLISHED).SetMachineTranslated(machine).Exec(ctx); err != nil {
+				SetStatus(locationtranslation.StatusPUBLISHED).SetReviewStatus(locationtranslation.ReviewStatus(demoReview(code))).Exec(ctx); err != nil {
 				return err
 			}
 		}
@@ -348,4 +347,15 @@ func rollback(tx *ent.Tx, err error) error {
 		return fmt.Errorf("%w (rollback: %v)", err, rerr)
 	}
 	return err
+}
+
+// demoReview is the review status of the demo texts: the translations are
+// a machine's (reviewed for terms against the glossary, but by no named
+// person, so MACHINE); the English is the unit's own source text, written
+// by people (REVIEWED, with no name recorded).
+func demoReview(code string) string {
+	if code == locales.DefaultCode {
+		return "REVIEWED"
+	}
+	return "MACHINE"
 }

@@ -121,12 +121,37 @@ func AutoMigrate(ctx context.Context, client *ent.Client, url string) error {
 	if err := client.Schema.Create(ctx); err != nil {
 		return err
 	}
-	if d, _ := Dialect(url); d != dialect.Postgres {
-		return nil
+	d, _ := Dialect(url)
+	if d != dialect.Postgres {
+		return convertMachineFlag(ctx, client)
 	}
 	for _, ix := range FullTextIndexes() {
 		if _, err := client.ExecContext(ctx, ix.SQL); err != nil {
 			return fmt.Errorf("%s: %w", ix.Name, err)
+		}
+	}
+	return nil
+}
+
+// translationTables are the tables of TranslationMixin.
+var translationTables = []string{"location_translations", "organization_translations", "resource_translations", "service_translations"}
+
+// convertMachineFlag gives the rows of an embedded database that predates
+// review statuses theirs, as the PostgreSQL migration translation_review
+// does (a machine's text MACHINE, the rest REVIEWED), and drops the old
+// column, so it runs once: on a database without the column (new, or
+// converted before) the UPDATE finds no such column and nothing changes.
+func convertMachineFlag(ctx context.Context, client *ent.Client) error {
+	for _, t := range translationTables {
+		_, err := client.ExecContext(ctx, `UPDATE `+t+` SET review_status = CASE WHEN machine_translated THEN 'MACHINE' ELSE 'REVIEWED' END`)
+		if err != nil && strings.Contains(err.Error(), "no such column") {
+			continue
+		}
+		if err == nil {
+			_, err = client.ExecContext(ctx, `ALTER TABLE `+t+` DROP COLUMN machine_translated`)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", t, err)
 		}
 	}
 	return nil

@@ -17,7 +17,8 @@ const AvailableLocales = "available"
 // resourceTextColumns are what serving a guide needs (not its search text).
 var resourceTextColumns = []string{
 	resourcetranslation.FieldResourceID, resourcetranslation.FieldLocale, resourcetranslation.FieldStatus,
-	resourcetranslation.FieldMachineTranslated, resourcetranslation.FieldUpdatedAt,
+	resourcetranslation.FieldReviewStatus, resourcetranslation.FieldReviewedBy, resourcetranslation.FieldReviewedAt,
+	resourcetranslation.FieldUpdatedAt,
 	resourcetranslation.FieldTitle, resourcetranslation.FieldSummary, resourcetranslation.FieldBody,
 }
 
