@@ -182,6 +182,23 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		return retentionCommand(ctx, *cfg, *dryRun, stdout)
+	case "xliff-export", "xliff-import":
+		var req xliffRequest
+		fs.StringVar(&req.locale, "locale", "", "xliff-export: the target locale's code, e.g. es")
+		fs.StringVar(&req.out, "out", "", "xliff-export: write to this file (default standard output)")
+		fs.BoolVar(&req.all, "all", false, "xliff-export: every unit, not only what is missing, changed or unreviewed")
+		fs.StringVar(&req.translator, "translator", "", "xliff-import: the translator's name, recorded as the reviewer")
+		fs.BoolVar(&req.dryRun, "dry-run", false, "xliff-import: validate and report, change nothing")
+		fs.BoolVar(&req.publish, "publish", false, "xliff-import: publish new texts at once (default: drafts an editor publishes)")
+		fs.StringVar(&req.localesDir, "locales-dir", "locales", "the directory of the active.<locale>.toml files")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		if name == "xliff-export" {
+			return xliffExportCommand(ctx, *cfg, req, stdout)
+		}
+		req.file = fs.Arg(0)
+		return xliffImportCommand(ctx, *cfg, req, stdout, stderr)
 	case "migrate":
 		dryRun := fs.Bool("dry-run", false, "migrate up: print the SQL of the pending migrations, change nothing")
 		action := ""
@@ -196,7 +213,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention or rotate-keys)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention, rotate-keys, xliff-export or xliff-import)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
