@@ -53,6 +53,7 @@ import (
 	"victimservices/internal/retention"
 	"victimservices/internal/seed"
 	"victimservices/internal/storage"
+	"victimservices/locales"
 )
 
 // devAuthSecret signs staff tokens in development when AUTH_SECRET is unset.
@@ -65,6 +66,9 @@ type Config struct {
 	Addr string
 	// DatabaseURL is postgres://… or file:… (DATABASE_URL, default file:victim-services.db).
 	DatabaseURL string
+	// ExtraLocalesDir holds locales added with files alone: a locales.toml
+	// with their entries and their active.<code>.toml (EXTRA_LOCALES_DIR).
+	ExtraLocalesDir string
 	// AppEnv is development or production (APP_ENV, default development).
 	AppEnv string
 	// AuthSecret signs staff tokens (AUTH_SECRET, at least 32 bytes; never
@@ -234,6 +238,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	fs.StringVar(&cfg.MetricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve /metrics here instead of on ADDR (METRICS_ADDR)")
 	metricsPublic, _ := strconv.ParseBool(getenv("METRICS_PUBLIC"))
 	fs.BoolVar(&cfg.MetricsPublic, "metrics-public", metricsPublic, "in production, also serve /metrics on ADDR (METRICS_PUBLIC)")
+	fs.StringVar(&cfg.ExtraLocalesDir, "extra-locales-dir", getenv("EXTRA_LOCALES_DIR"), "directory of locales added by files: locales.toml and active.<code>.toml (EXTRA_LOCALES_DIR)")
 	fs.StringVar(&cfg.CORSOrigins, "cors-allowed-origins", getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
 	fs.StringVar(&cfg.PersistedQueries, "persisted-queries-file", getenv("PERSISTED_QUERIES_FILE"), "allow-list of operations: only these are accepted (PERSISTED_QUERIES_FILE)")
 	fs.StringVar(&cfg.JWKSURL, "auth-jwks-url", getenv("AUTH_JWKS_URL"), "JWKS of the identity provider for staff tokens (AUTH_JWKS_URL)")
@@ -319,6 +324,11 @@ func prepare(ctx context.Context, cfg *Config) (*ent.Client, error) {
 
 // prepareDB is prepare, also returning the connection pool.
 func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
+	if cfg.ExtraLocalesDir != "" {
+		if err := locales.LoadDir(cfg.ExtraLocalesDir); err != nil {
+			return nil, nil, fmt.Errorf("EXTRA_LOCALES_DIR: %w", err)
+		}
+	}
 	if cfg.AppEnv != "development" && cfg.AppEnv != "production" {
 		return nil, nil, fmt.Errorf("APP_ENV must be development or production, not %q", cfg.AppEnv)
 	}

@@ -62,9 +62,9 @@ func (d *xliffDoc) set(file, id, target string) bool {
 
 // exchangeEnv is a seeded database (SQLite, or PostgreSQL when
 // TEST_DATABASE_URL is set) and a copy of the locale files to write into.
-func exchangeEnv(t *testing.T) (run func(args ...string) (string, error), localesDir string) {
+func exchangeEnv(t *testing.T) (run func(args ...string) (string, error), localesDir string, cfg Config) {
 	t.Helper()
-	cfg := testConfig(t)
+	cfg = testConfig(t)
 	if admin := os.Getenv("TEST_DATABASE_URL"); strings.HasPrefix(admin, "postgres") {
 		url, drop, err := storage.ThrowawayDatabase(context.Background(), admin)
 		if err != nil {
@@ -93,7 +93,7 @@ func exchangeEnv(t *testing.T) (run func(args ...string) (string, error), locale
 	if _, err := run("seed"); err != nil {
 		t.Fatal(err)
 	}
-	return run, localesDir
+	return run, localesDir, cfg
 }
 
 func exportDoc(t *testing.T, run func(args ...string) (string, error), args ...string) xliffDoc {
@@ -132,7 +132,7 @@ func writeDoc(t *testing.T, d xliffDoc) string {
 // file with any bad unit imports nothing and lists every bad unit by id; a
 // dry run changes nothing.
 func TestXLIFFRoundTrip(t *testing.T) {
-	run, dir := exchangeEnv(t)
+	run, dir, _ := exchangeEnv(t)
 	plFile := filepath.Join(dir, "active.pl.toml")
 	pl, _ := os.ReadFile(plFile)
 	start := strings.Index(string(pl), `["error.pageTooLarge"]`)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log/slog"
+	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -21,10 +22,17 @@ import (
 type Locale struct {
 	// Code is the BCP 47 tag clients see, e.g. "zh-Hant".
 	Code string
+	// EnglishName is the language's name in English.
+	EnglishName string
 	// NativeName is the language's name in itself.
 	NativeName string
 	// RTL is true for right-to-left scripts.
 	RTL bool
+	// TextSearch is the PostgreSQL text search configuration of the
+	// locale's texts ("simple" when PostgreSQL has no stemmer for it).
+	TextSearch string
+	// Fallback are the locales tried, in order, before English.
+	Fallback []string
 
 	tag       language.Tag
 	localizer *i18n.Localizer
@@ -33,58 +41,128 @@ type Locale struct {
 // DefaultCode is the locale of last resort.
 const DefaultCode = "en"
 
-// supported is the order of Supported; the first entry is the default.
-var supported = []struct {
-	code, native string
-	rtl          bool
-}{
-	{"en", "English", false},
-	{"es", "Español", false},
-	{"pl", "Polski", false},
-	{"zh-Hans", "简体中文", false},
-	{"zh-Hant", "繁體中文", false},
-	{"ar", "العربية", true},
-	{"hi", "हिन्दी", false},
-	{"ur", "اردو", true},
-	{"tl", "Tagalog", false},
-	{"ko", "한국어", false},
-	{"uk", "Українська", false},
-	{"ru", "Русский", false},
+// entry is one locale of a locales.toml file.
+type entry struct {
+	Code        string   `toml:"code"`
+	EnglishName string   `toml:"english_name"`
+	NativeName  string   `toml:"native_name"`
+	Direction   string   `toml:"direction"`
+	TextSearch  string   `toml:"text_search"`
+	Fallback    []string `toml:"fallback"`
 }
 
-//go:embed active.*.toml
+//go:embed active.*.toml locales.toml
 var files embed.FS
 
 var (
-	// Supported lists the supported locales, English first.
+	// Supported lists the supported locales, English first: the embedded
+	// locales.toml, then those of an extra directory (LoadDir).
 	Supported []*Locale
 	byCode    = map[string]*Locale{}
 	matcher   language.Matcher
 	bundle    *i18n.Bundle
+	entries   []entry
+	loaded    = map[string]bool{}
 )
 
 func init() {
 	bundle = i18n.NewBundle(language.English)
 	bundle.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	tags := make([]language.Tag, len(supported))
-	for i, s := range supported {
-		tags[i] = language.MustParse(s.code)
-		// A missing file leaves that locale on English (TestMessageFilesComplete
-		// fails on it); a malformed one is a build defect.
-		if _, err := fs.Stat(files, "active."+s.code+".toml"); err != nil {
-			continue
+	if err := load(files); err != nil {
+		panic(fmt.Sprintf("locales: %v", err)) // the embedded files are a build defect
+	}
+}
+
+// Files are the embedded message files and locales.toml: the English
+// source of the UI strings the translator exchange exports.
+func Files() fs.FS { return files }
+
+// LoadDir adds the locales of dir's locales.toml (after the embedded ones;
+// a code already supported is an error) and loads dir's active.*.toml
+// message files over the embedded ones. It is for start-up, before any
+// request: a translator adds a locale with files alone (EXTRA_LOCALES_DIR).
+// Calling it again for the same directory reloads its message files.
+func LoadDir(dir string) error {
+	return load(os.DirFS(dir))
+}
+
+func load(dir fs.FS) error {
+	data, err := fs.ReadFile(dir, "locales.toml")
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+	case err != nil:
+		return err
+	default:
+		var list struct {
+			Locale []entry `toml:"locale"`
 		}
-		if _, err := bundle.LoadMessageFileFS(files, "active."+s.code+".toml"); err != nil {
-			panic(fmt.Sprintf("locales: %v", err))
+		if _, err := toml.Decode(string(data), &list); err != nil {
+			return fmt.Errorf("locales.toml: %w", err)
+		}
+		for _, e := range list.Locale {
+			if loaded[strings.ToLower(e.Code)] {
+				continue // the same directory read again
+			}
+			if err := e.check(); err != nil {
+				return err
+			}
+			loaded[strings.ToLower(e.Code)] = true
+			entries = append(entries, e)
 		}
 	}
-	for i, s := range supported {
-		l := &Locale{Code: s.code, NativeName: s.native, RTL: s.rtl, tag: tags[i]}
-		l.localizer = i18n.NewLocalizer(bundle, s.code, DefaultCode)
-		Supported = append(Supported, l)
-		byCode[strings.ToLower(s.code)] = l
+	names, err := fs.Glob(dir, "active.*.toml")
+	if err != nil {
+		return err
 	}
-	matcher = language.NewMatcher(tags)
+	for _, name := range names {
+		// A malformed file is refused; a missing one leaves that locale on
+		// English (TestMessageFilesComplete fails on an embedded one).
+		if _, err := bundle.LoadMessageFileFS(dir, name); err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	build()
+	return nil
+}
+
+func (e entry) check() error {
+	if _, err := language.Parse(e.Code); err != nil || e.Code == "" {
+		return fmt.Errorf("locales.toml: code %q is not a BCP 47 tag", e.Code)
+	}
+	if e.Direction != "ltr" && e.Direction != "rtl" {
+		return fmt.Errorf("locales.toml: %s: direction must be ltr or rtl, not %q", e.Code, e.Direction)
+	}
+	if e.NativeName == "" || e.EnglishName == "" {
+		return fmt.Errorf("locales.toml: %s needs english_name and native_name", e.Code)
+	}
+	for _, f := range e.Fallback {
+		if !loaded[strings.ToLower(f)] {
+			return fmt.Errorf("locales.toml: %s falls back to %q, which is not listed before it", e.Code, f)
+		}
+	}
+	return nil
+}
+
+// build makes Supported, the lookup and the matcher from the entries.
+func build() {
+	supported := make([]*Locale, 0, len(entries))
+	codes := map[string]*Locale{}
+	tags := make([]language.Tag, len(entries))
+	for i, e := range entries {
+		tags[i] = language.MustParse(e.Code)
+		cfg := e.TextSearch
+		if cfg == "" {
+			cfg = "simple"
+		}
+		l := &Locale{Code: e.Code, EnglishName: e.EnglishName, NativeName: e.NativeName, RTL: e.Direction == "rtl",
+			TextSearch: cfg, Fallback: e.Fallback, tag: tags[i]}
+		l.localizer = i18n.NewLocalizer(bundle, append(append([]string{e.Code}, e.Fallback...), DefaultCode)...)
+		supported = append(supported, l)
+		codes[strings.ToLower(e.Code)] = l
+	}
+	Supported, byCode, matcher = supported, codes, language.NewMatcher(tags)
+	matched.Clear()
+	matchedCount.Store(0)
 }
 
 // Default returns English.
@@ -157,12 +235,13 @@ func match(value string) *Locale {
 	return Supported[index]
 }
 
-// Chain returns the fallback chain of l: l itself, then English.
+// Chain returns the fallback chain of l: l itself, its fallbacks (from
+// locales.toml), then English.
 func (l *Locale) Chain() []string {
 	if l.Code == DefaultCode {
 		return []string{DefaultCode}
 	}
-	return []string{l.Code, DefaultCode}
+	return append(append([]string{l.Code}, l.Fallback...), DefaultCode)
 }
 
 // T returns the message id in l, with data for its placeholders.

@@ -64,7 +64,8 @@ const (
 type ExportOptions struct {
 	// Locale is the target locale's code.
 	Locale string
-	// UI is the directory of the active.*.toml message files.
+	// UI is the directory of the target's active.<locale>.toml (the
+	// English source is the embedded one, the code's own).
 	UI fs.FS
 	// All exports every unit, not only what is missing, changed since, or
 	// not yet reviewed by a person.
@@ -146,7 +147,7 @@ func Export(ctx context.Context, c *ent.Client, o ExportOptions) ([]byte, error)
 
 func uiUnits(o ExportOptions) (file, error) {
 	out := file{ID: fileUI}
-	en, _, err := readMessages(o.UI, english)
+	en, _, err := readMessages(locales.Files(), english)
 	if err != nil {
 		return out, err
 	}
@@ -241,7 +242,7 @@ func Import(ctx context.Context, c *ent.Client, data []byte, o ImportOptions) (*
 	var order []nodeid.ID
 	englishOf := map[string]map[nodeid.ID]row{}
 	uiDir := os.DirFS(o.UIDir)
-	en, _, err := readMessages(uiDir, english)
+	en, _, err := readMessages(locales.Files(), english)
 	if err != nil {
 		return nil, err
 	}

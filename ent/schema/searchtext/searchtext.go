@@ -7,6 +7,8 @@ import (
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
+
+	"victimservices/locales"
 )
 
 // Fold returns s lower-cased, without combining marks (accents), with runs of
@@ -28,16 +30,11 @@ func Terms(query string) []string {
 	})
 }
 
-// postgresConfig is the PostgreSQL text search configuration of each
-// locale PostgreSQL ships a stemmer for; the others use "simple".
-var postgresConfig = map[string]string{
-	"en": "english", "es": "spanish", "ru": "russian", "ar": "arabic", "hi": "hindi",
-}
-
-// PostgresConfig returns the text search configuration for a locale.
+// PostgresConfig returns the text search configuration for a locale: its
+// text_search in locales.toml, "simple" when it has none (or is unknown).
 func PostgresConfig(locale string) string {
-	if c, ok := postgresConfig[locale]; ok {
-		return c
+	if l, ok := locales.ByCode(locale); ok && l.TextSearch != "" {
+		return l.TextSearch
 	}
 	return "simple"
 }
