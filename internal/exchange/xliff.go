@@ -13,6 +13,7 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/servicetranslation"
 	"victimservices/locales"
 )
 
@@ -220,6 +221,9 @@ func (e *InvalidError) Error() string {
 func Import(ctx context.Context, c *ent.Client, data []byte, o ImportOptions) (*Report, error) {
 	if strings.TrimSpace(o.Translator) == "" {
 		return nil, fmt.Errorf("the translator's name is required")
+	}
+	if err := servicetranslation.ReviewedByValidator(o.Translator); err != nil {
+		return nil, fmt.Errorf("the translator's name: %w", err)
 	}
 	var doc document
 	if err := xml.Unmarshal(data, &doc); err != nil {
