@@ -182,6 +182,19 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 			return err
 		}
 		return retentionCommand(ctx, *cfg, *dryRun, stdout)
+	case "import-hsds":
+		dryRun := fs.Bool("dry-run", false, "check the dataset and report what would change, change nothing")
+		locale := fs.String("locale", "", "locale the text is saved in (default: the dataset's x_locale, else en)")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return importHSDSCommand(ctx, *cfg, fs.Args(), *locale, *dryRun, stdout, stderr)
+	case "export-hsds":
+		locale := fs.String("locale", "en", "locale of the text")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return exportHSDSCommand(ctx, *cfg, *locale, stdout)
 	case "migrate":
 		dryRun := fs.Bool("dry-run", false, "migrate up: print the SQL of the pending migrations, change nothing")
 		action := ""
@@ -196,7 +209,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention or rotate-keys)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention, rotate-keys, import-hsds or export-hsds)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.
