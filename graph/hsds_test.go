@@ -350,7 +350,8 @@ func TestHSDSImportReportsPointers(t *testing.T) {
 			p := item(d, "services", withPhone)["phones"].([]any)[0].(map[string]any)
 			p["number"] = "call us"
 			item(d, "services", 1)["organization_id"] = "no-such-organization"
-		}), []string{"/services/" + itoa(withPhone) + "/phones/0/number: ", "/services/1/organization_id: "}},
+			item(d, "services", 0)["status"] = "open" // a schema fault does not hide the others
+		}), []string{"/services/" + itoa(withPhone) + "/phones/0/number: ", "/services/1/organization_id: ", "/services/0/status: "}},
 		{"not JSON", []byte(`{"services": [`), []string{"broken.json: : not JSON"}},
 	}
 	for _, c := range cases {

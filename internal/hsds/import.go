@@ -2,6 +2,7 @@ package hsds
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -133,17 +134,20 @@ func Import(ctx context.Context, client *ent.Client, files []File, opt Options) 
 			sets = append(sets, d)
 		}
 	}
-	if len(problems) > 0 {
-		return Report{}, problems
+	if len(sets) < len(files) {
+		return Report{}, problems // a file that does not decode: nothing to go on
 	}
 	ctx = privacy.DecisionContext(ctx, privacy.Allow)
 	tx, err := client.Tx(ctx)
 	if err != nil {
 		return Report{}, err
 	}
-	im := &importer{c: tx.Client(), opt: opt}
+	// Values are checked (and written, to be rolled back) even when the
+	// schemas found faults, so that every fault is listed at once.
+	im := &importer{c: tx.Client(), opt: opt, problems: problems}
 	report, err := im.run(ctx, files, sets)
 	if err == nil && len(im.problems) > 0 {
+		sortProblems(im.problems)
 		err = im.problems
 	}
 	if err != nil || opt.DryRun {
@@ -188,19 +192,20 @@ func decode(f File) (*Dataset, []Problem, error) {
 			}
 		}
 	}
-	if len(out) > 0 {
-		sortProblems(out)
-		return nil, out, nil
-	}
 	var d Dataset
 	if err := json.Unmarshal(f.Data, &d); err != nil {
-		return nil, []Problem{{File: f.Name, Pointer: "", Message: err.Error()}}, nil
+		if len(out) == 0 {
+			out = append(out, Problem{File: f.Name, Pointer: "", Message: err.Error()})
+		}
+		return nil, out, nil
 	}
-	return &d, nil, nil
+	return &d, out, nil
 }
 
 func sortProblems(ps []Problem) {
-	slices.SortStableFunc(ps, func(a, b Problem) int { return strings.Compare(a.Pointer, b.Pointer) })
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		return cmp.Or(strings.Compare(a.File, b.File), strings.Compare(a.Pointer, b.Pointer))
+	})
 }
 
 type importer struct {
