@@ -6,6 +6,10 @@
 //	                                     create or update a staff member, print a bearer token
 //	victimservices allowlist ops/*.graphql > persisted-queries.json
 //	                                     write the allow-list of the apps' operations
+//	victimservices export-hsds -locale es > es.json
+//	                                     write the public directory as HSDS 3.0 JSON
+//	victimservices import-hsds [-dry-run] [-locale es] FILE|DIR
+//	                                     import an HSDS 3.0 dataset (one transaction)
 //
 // Configuration comes from environment variables, overridden by flags of the
 // same name in lower case (-addr, -database-url, -app-env, -auth-secret); see

@@ -21,6 +21,7 @@ import (
 	"victimservices/ent/organization"
 	"victimservices/ent/organizationtranslation"
 	"victimservices/ent/schema/area"
+	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -342,7 +343,12 @@ func (im *importer) saveErr(ptr string, err error) error {
 	var ve *ent.ValidationError
 	var ce *ent.ConstraintError
 	if errors.As(err, &ve) {
-		im.fault(ptr+"/"+ve.Name, "%v", errors.Unwrap(ve))
+		msg := errors.Unwrap(ve).Error()
+		var coded *errcode.Error
+		if errors.As(err, &coded) {
+			msg = locales.Default().T(coded.MessageID, coded.Data) // the operator's report is in English
+		}
+		im.fault(ptr+"/"+ve.Name, "%s", msg)
 		return nil
 	}
 	if errors.As(err, &ce) || errors.As(err, new(interface{ Code() string })) {
