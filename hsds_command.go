@@ -10,7 +10,10 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 
+	"victimservices/ent"
 	"victimservices/internal/hsds"
+	"victimservices/internal/notify"
+	"victimservices/internal/storage"
 	"victimservices/locales"
 )
 
@@ -31,6 +34,18 @@ func importHSDSCommand(ctx context.Context, cfg Config, args []string, locale st
 		return err
 	}
 	defer client.Close()
+	// Running servers empty their public answer caches when the import
+	// commits (NOTIFY on PostgreSQL, sent in the import's transaction).
+	d, _ := storage.Dialect(cfg.DatabaseURL)
+	hub, err := notify.New(d, cfg.DatabaseURL, cfg.Logger)
+	if err != nil {
+		return fmt.Errorf("notifications: %w", err)
+	}
+	defer hub.Close()
+	stop := storage.OnPublicChange(client, func(ctx context.Context, tx *ent.Tx) error {
+		return hub.DirectoryChanged(ctx, tx, client)
+	})
+	defer stop()
 	opt := hsds.Options{Locale: locale, DryRun: dryRun}
 	if terminal(stderr) {
 		var bar *progressbar.ProgressBar

@@ -383,3 +383,28 @@ func asProblems(err error, ps *hsds.Problems) bool {
 	*ps = p
 	return ok
 }
+
+// TestHSDSStatementCount: a page of the HSDS API costs the same statements
+// for the demo directory as for one with many more services.
+func TestHSDSStatementCount(t *testing.T) {
+	s := graphtest.New(t)
+	count := func() int64 {
+		s.Statements.Reset()
+		if w, body := hsdsGet(t, s, "/hsds/services?per_page=100&full=true", "es"); w.Code != 200 {
+			t.Fatalf("got %d %s", w.Code, body)
+		}
+		return s.Statements.Count()
+	}
+	small := count()
+	ctx := graphtest.System(context.Background())
+	svc := s.Client.Service.Query().WithLocations().FirstX(ctx)
+	for i := range 20 {
+		c := s.Client.Service.Create().SetCategory(svc.Category).SetHours(svc.Hours).SetPhones(svc.Phones).
+			AddLocations(svc.Edges.Locations...).SaveX(ctx)
+		s.Client.ServiceTranslation.Create().SetServiceID(c.ID).SetLocale("es").SetName("Servicio " + itoa(i)).
+			SetStatus(servicetranslation.StatusPUBLISHED).ExecX(ctx)
+	}
+	if large := count(); large != small || small > 8 {
+		t.Errorf("got %d statements for the demo directory, %d with 20 more services; want the same, at most 8", small, large)
+	}
+}

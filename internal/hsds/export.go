@@ -24,7 +24,7 @@ import (
 // Export returns the public directory as HSDS in locale l (text along l's
 // fallback chain, as the GraphQL API serves it). It reads as the public
 // viewer whatever ctx carries, so only what the privacy rules show the public
-// is exported. Four statements, whatever the directory's size.
+// is exported. Eight statements, whatever the directory's size.
 func Export(ctx context.Context, client *ent.Client, l *locales.Locale) (*Dataset, error) {
 	ctx = viewer.NewContext(ctx, viewer.Viewer{})
 	ctx = locales.WithTextLocale(ctx, l)
