@@ -215,6 +215,14 @@ func TestHSDSAPI(t *testing.T) {
 			!strings.Contains(string(body), name) {
 			t.Errorf("search %q in es: got %s %s", word, w.Header().Get("Content-Language"), body)
 		}
+		_, body = hsdsGet(t, s, "/hsds/services?search=V%C3%8DCTIMAS", "es") // VÍCTIMAS
+		var accented, plain hsdsPage
+		_ = json.Unmarshal(body, &accented)
+		_, body = hsdsGet(t, s, "/hsds/services?search=victimas", "es")
+		_ = json.Unmarshal(body, &plain)
+		if accented.TotalItems == 0 || plain.TotalItems != accented.TotalItems {
+			t.Errorf("search victimas found %d, VÍCTIMAS %d; want the same, more than none", plain.TotalItems, accented.TotalItems)
+		}
 		_, body = hsdsGet(t, s, "/hsds/services?search=zzzqqq", "")
 		_ = json.Unmarshal(body, &p)
 		if !p.Empty || p.TotalItems != 0 {

@@ -9,6 +9,7 @@ import (
 
 	"victimservices/ent"
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/searchtext"
 	"victimservices/locales"
 )
 
@@ -35,7 +36,8 @@ type Page[T any] struct {
 // GET /hsds/services, /hsds/services/{id}, /hsds/organizations and
 // /hsds/organizations/{id}. Lists take page (from 1), per_page (at most
 // MaxPerPage), modified_after (RFC 3339: rows whose served text changed on or
-// after it), search (words all found in the name or description, any case)
+// after it), search (words all found in the name or description, case and
+// accents ignored)
 // and full=true (nested records in list items too; by default list items have
 // only their one-to-one fields, as the OpenAPI document says). The locale is
 // the locale parameter, else Accept-Language, else English. Bad parameters
@@ -124,7 +126,7 @@ func list[T any](w http.ResponseWriter, r *http.Request, client *ent.Client, ite
 	if !ok {
 		return
 	}
-	words := strings.Fields(strings.ToLower(q.Get("search")))
+	words := searchtext.Terms(q.Get("search"))
 	var matched []T
 	for _, x := range items(d) {
 		modified, text := meta(x)
@@ -149,9 +151,10 @@ func list[T any](w http.ResponseWriter, r *http.Request, client *ent.Client, ite
 	write(w, http.StatusOK, p)
 }
 
-// matches reports whether every word is in one of the texts (case folded).
+// matches reports whether every word is in one of the texts, both folded as
+// the directory's search folds them (case and accents ignored).
 func matches(words, text []string) bool {
-	all := strings.ToLower(strings.Join(text, "\n"))
+	all := searchtext.Fold(strings.Join(text, "\n"))
 	for _, w := range words {
 		if !strings.Contains(all, w) {
 			return false
