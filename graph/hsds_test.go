@@ -129,6 +129,32 @@ type hsdsPage struct {
 	Contents   []json.RawMessage `json:"contents"`
 }
 
+// validatePage checks a list answer against the OpenAPI document's Page
+// envelope and its items against the service or organization schema.
+func validatePage(t *testing.T, body []byte) {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := hsds.Schema("Page")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := page.Validate(v); err != nil {
+		t.Errorf("the answer is not an HSDS Page: %v", err)
+	}
+	if page.Validate(map[string]any{"total_items": "7"}) == nil {
+		t.Error("the Page schema accepts a page without empty and a string total_items")
+	}
+	svc, _ := hsds.Schema("service")
+	for i, item := range v.(map[string]any)["contents"].([]any) {
+		if err := svc.Validate(item); err != nil {
+			t.Errorf("contents/%d: %v", i, err)
+		}
+	}
+}
+
 func hsdsGet(t *testing.T, s *graphtest.Server, path, acceptLanguage string) (*httptest.ResponseRecorder, []byte) {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodGet, path, nil)
@@ -151,6 +177,7 @@ func TestHSDSAPI(t *testing.T) {
 		if err := json.Unmarshal(body, &p); w.Code != 200 || err != nil {
 			t.Fatalf("got %d %s", w.Code, body)
 		}
+		validatePage(t, body)
 		want := hsdsPage{TotalItems: total, TotalPages: (total + 1) / 2, PageNumber: 2, Size: 2, LastPage: total <= 4}
 		if len(p.Contents) != 2 {
 			t.Errorf("got %d items, want 2", len(p.Contents))

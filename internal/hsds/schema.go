@@ -14,7 +14,8 @@ import (
 )
 
 // spec holds the Open Referral HSDS 3.0 JSON Schemas this package writes
-// and reads, vendored unchanged (see spec/SOURCE and spec/LICENSE).
+// and reads, and the HSDS API's OpenAPI document, vendored unchanged (see
+// spec/SOURCE and spec/LICENSE).
 //
 //go:embed spec/*.json
 var spec embed.FS
@@ -44,7 +45,8 @@ var (
 )
 
 // Schema returns the compiled HSDS 3.0 schema of a record type: "service",
-// "organization" or "location" (and the other vendored ones).
+// "organization" or "location" (and the other vendored ones), or "Page", the
+// API's paged envelope (components/schemas/Page of the OpenAPI document).
 func Schema(name string) (*jsonschema.Schema, error) {
 	schemasOnce.Do(func() {
 		c := jsonschema.NewCompiler()
@@ -56,8 +58,12 @@ func Schema(name string) (*jsonschema.Schema, error) {
 			return
 		}
 		for _, e := range entries {
-			n := strings.TrimSuffix(e.Name(), ".json")
-			s, err := c.Compile(specBase + e.Name())
+			n, loc := strings.TrimSuffix(e.Name(), ".json"), specBase+e.Name()
+			if n == "openapi" {
+				// The API's paged envelope, as its OpenAPI document defines it.
+				n, loc = "Page", loc+"#/components/schemas/Page"
+			}
+			s, err := c.Compile(loc)
 			if err != nil {
 				schemasErr = fmt.Errorf("hsds: compile %s: %w", e.Name(), err)
 				return
