@@ -387,7 +387,7 @@ func TestHSDSImportReportsPointers(t *testing.T) {
 			item(d, "services", 1)["organization_id"] = "no-such-organization"
 			item(d, "services", 0)["status"] = "open" // a schema fault does not hide the others
 		}), []string{"/services/" + itoa(withPhone) + "/phones/0/number: ", "/services/1/organization_id: ", "/services/0/status: "}},
-		{"not JSON", []byte(`{"services": [`), []string{"broken.json: : not JSON"}},
+		{"not JSON", []byte(`{"services": [`), []string{"broken.json: not JSON: "}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

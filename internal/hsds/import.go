@@ -94,11 +94,16 @@ type Problem struct {
 	File, Pointer, Message string
 }
 
+// String is "FILE: POINTER: message"; the pointer of the whole document
+// (the empty pointer) is left out.
 func (p Problem) String() string {
-	if p.File != "" {
-		return p.File + ": " + p.Pointer + ": " + p.Message
+	var parts []string
+	for _, s := range []string{p.File, p.Pointer, p.Message} {
+		if s != "" {
+			parts = append(parts, s)
+		}
 	}
-	return p.Pointer + ": " + p.Message
+	return strings.Join(parts, ": ")
 }
 
 // Problems is the error of an import refused for faults in the dataset:
