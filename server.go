@@ -6,6 +6,10 @@
 //	                                     create or update a staff member, print a bearer token
 //	victimservices allowlist ops/*.graphql > persisted-queries.json
 //	                                     write the allow-list of the apps' operations
+//	victimservices export-hsds -locale es > es.json
+//	                                     write the public directory as HSDS 3.0 JSON
+//	victimservices import-hsds [-dry-run] [-locale es] FILE|DIR
+//	                                     import an HSDS 3.0 dataset (one transaction)
 //
 // Configuration comes from environment variables, overridden by flags of the
 // same name in lower case (-addr, -database-url, -app-env, -auth-secret); see
@@ -203,6 +207,19 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		req.file = fs.Arg(0)
 		return xliffImportCommand(ctx, *cfg, req, stdout, stderr)
+	case "import-hsds":
+		dryRun := fs.Bool("dry-run", false, "check the dataset and report what would change, change nothing")
+		locale := fs.String("locale", "", "locale the text is saved in (default: the dataset's x_locale, else en)")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return importHSDSCommand(ctx, *cfg, fs.Args(), *locale, *dryRun, stdout, stderr)
+	case "export-hsds":
+		locale := fs.String("locale", "en", "locale of the text")
+		if err := fs.Parse(args); err != nil {
+			return err
+		}
+		return exportHSDSCommand(ctx, *cfg, *locale, stdout)
 	case "migrate":
 		dryRun := fs.Bool("dry-run", false, "migrate up: print the SQL of the pending migrations, change nothing")
 		action := ""
@@ -217,7 +234,7 @@ func command(ctx context.Context, args []string, getenv func(string) string, std
 		}
 		return migrateCommand(ctx, *cfg, action, *dryRun, stdout)
 	}
-	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention, rotate-keys, xliff-export or xliff-import)", name)
+	return fmt.Errorf("unknown command %q (want seed, token, allowlist, migrate, retention, rotate-keys, xliff-export, xliff-import, import-hsds or export-hsds)", name)
 }
 
 // configFlags reads the environment and declares flags that override it.

@@ -20,6 +20,8 @@ type Location struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
+	HsdsID *string `json:"hsds_id,omitempty"`
 	// Street holds the value of the "street" field.
 	Street string `json:"street,omitempty"`
 	// City holds the value of the "city" field.
@@ -93,7 +95,7 @@ func (*Location) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case location.FieldLatitude, location.FieldLongitude:
 			values[i] = new(sql.NullFloat64)
-		case location.FieldStreet, location.FieldCity, location.FieldState, location.FieldPostalCode, location.FieldNeighborhood:
+		case location.FieldHsdsID, location.FieldStreet, location.FieldCity, location.FieldState, location.FieldPostalCode, location.FieldNeighborhood:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -115,6 +117,13 @@ func (_m *Location) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case location.FieldHsdsID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hsds_id", values[i])
+			} else if value.Valid {
+				_m.HsdsID = new(string)
+				*_m.HsdsID = value.String
 			}
 		case location.FieldStreet:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -226,6 +235,11 @@ func (_m *Location) String() string {
 	var builder strings.Builder
 	builder.WriteString("Location(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	if v := _m.HsdsID; v != nil {
+		builder.WriteString("hsds_id=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
 	builder.WriteString("street=")
 	builder.WriteString(_m.Street)
 	builder.WriteString(", ")

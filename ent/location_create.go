@@ -26,6 +26,20 @@ type LocationCreate struct {
 	conflict []sql.ConflictOption
 }
 
+// SetHsdsID sets the "hsds_id" field.
+func (_c *LocationCreate) SetHsdsID(v string) *LocationCreate {
+	_c.mutation.SetHsdsID(v)
+	return _c
+}
+
+// SetNillableHsdsID sets the "hsds_id" field if the given value is not nil.
+func (_c *LocationCreate) SetNillableHsdsID(v *string) *LocationCreate {
+	if v != nil {
+		_c.SetHsdsID(*v)
+	}
+	return _c
+}
+
 // SetStreet sets the "street" field.
 func (_c *LocationCreate) SetStreet(v string) *LocationCreate {
 	_c.mutation.SetStreet(v)
@@ -354,6 +368,10 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.HsdsID(); ok {
+		_spec.SetField(location.FieldHsdsID, field.TypeString, value)
+		_node.HsdsID = &value
+	}
 	if value, ok := _c.mutation.Street(); ok {
 		_spec.SetField(location.FieldStreet, field.TypeString, value)
 		_node.Street = value
@@ -433,7 +451,7 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Location.Create().
-//		SetStreet(v).
+//		SetHsdsID(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -442,7 +460,7 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.LocationUpsert) {
-//			SetStreet(v+v).
+//			SetHsdsID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *LocationCreate) OnConflict(opts ...sql.ConflictOption) *LocationUpsertOne {
@@ -674,6 +692,9 @@ func (u *LocationUpsertOne) UpdateNewValues() *LocationUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(location.FieldID)
+		}
+		if _, exists := u.create.mutation.HsdsID(); exists {
+			s.SetIgnore(location.FieldHsdsID)
 		}
 	}))
 	return u
@@ -1052,7 +1073,7 @@ func (_c *LocationCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.LocationUpsert) {
-//			SetStreet(v+v).
+//			SetHsdsID(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *LocationCreateBulk) OnConflict(opts ...sql.ConflictOption) *LocationUpsertBulk {
@@ -1098,6 +1119,9 @@ func (u *LocationUpsertBulk) UpdateNewValues() *LocationUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(location.FieldID)
+			}
+			if _, exists := b.mutation.HsdsID(); exists {
+				s.SetIgnore(location.FieldHsdsID)
 			}
 		}
 	}))

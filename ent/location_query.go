@@ -342,12 +342,12 @@ func (_q *LocationQuery) WithTranslations(opts ...func(*LocationTranslationQuery
 // Example:
 //
 //	var v []struct {
-//		Street string `json:"street,omitempty"`
+//		HsdsID string `json:"hsds_id,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Location.Query().
-//		GroupBy(location.FieldStreet).
+//		GroupBy(location.FieldHsdsID).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *LocationQuery) GroupBy(field string, fields ...string) *LocationGroupBy {
@@ -365,11 +365,11 @@ func (_q *LocationQuery) GroupBy(field string, fields ...string) *LocationGroupB
 // Example:
 //
 //	var v []struct {
-//		Street string `json:"street,omitempty"`
+//		HsdsID string `json:"hsds_id,omitempty"`
 //	}
 //
 //	client.Location.Query().
-//		Select(location.FieldStreet).
+//		Select(location.FieldHsdsID).
 //		Scan(ctx, &v)
 func (_q *LocationQuery) Select(fields ...string) *LocationSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

@@ -394,6 +394,9 @@ func (_u *LocationUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			}
 		}
 	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(location.FieldHsdsID, field.TypeString)
+	}
 	if value, ok := _u.mutation.Street(); ok {
 		_spec.SetField(location.FieldStreet, field.TypeString, value)
 	}
@@ -956,6 +959,9 @@ func (_u *LocationUpdateOne) sqlSave(ctx context.Context) (_node *Location, err 
 				ps[i](selector)
 			}
 		}
+	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(location.FieldHsdsID, field.TypeString)
 	}
 	if value, ok := _u.mutation.Street(); ok {
 		_spec.SetField(location.FieldStreet, field.TypeString, value)

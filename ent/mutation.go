@@ -7921,6 +7921,7 @@ type LocationMutation struct {
 	op                  Op
 	typ                 string
 	id                  *nodeid.ID
+	hsds_id             *string
 	street              *string
 	city                *string
 	state               *string
@@ -8047,6 +8048,55 @@ func (m *LocationMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
 	default:
 		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
 	}
+}
+
+// SetHsdsID sets the "hsds_id" field.
+func (m *LocationMutation) SetHsdsID(s string) {
+	m.hsds_id = &s
+}
+
+// HsdsID returns the value of the "hsds_id" field in the mutation.
+func (m *LocationMutation) HsdsID() (r string, exists bool) {
+	v := m.hsds_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHsdsID returns the old "hsds_id" field's value of the Location entity.
+// If the Location object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *LocationMutation) OldHsdsID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHsdsID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHsdsID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHsdsID: %w", err)
+	}
+	return oldValue.HsdsID, nil
+}
+
+// ClearHsdsID clears the value of the "hsds_id" field.
+func (m *LocationMutation) ClearHsdsID() {
+	m.hsds_id = nil
+	m.clearedFields[location.FieldHsdsID] = struct{}{}
+}
+
+// HsdsIDCleared returns if the "hsds_id" field was cleared in this mutation.
+func (m *LocationMutation) HsdsIDCleared() bool {
+	_, ok := m.clearedFields[location.FieldHsdsID]
+	return ok
+}
+
+// ResetHsdsID resets all changes to the "hsds_id" field.
+func (m *LocationMutation) ResetHsdsID() {
+	m.hsds_id = nil
+	delete(m.clearedFields, location.FieldHsdsID)
 }
 
 // SetStreet sets the "street" field.
@@ -8697,7 +8747,10 @@ func (m *LocationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *LocationMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 11)
+	if m.hsds_id != nil {
+		fields = append(fields, location.FieldHsdsID)
+	}
 	if m.street != nil {
 		fields = append(fields, location.FieldStreet)
 	}
@@ -8736,6 +8789,8 @@ func (m *LocationMutation) Fields() []string {
 // schema.
 func (m *LocationMutation) Field(name string) (ent.Value, bool) {
 	switch name {
+	case location.FieldHsdsID:
+		return m.HsdsID()
 	case location.FieldStreet:
 		return m.Street()
 	case location.FieldCity:
@@ -8765,6 +8820,8 @@ func (m *LocationMutation) Field(name string) (ent.Value, bool) {
 // database failed.
 func (m *LocationMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
 	switch name {
+	case location.FieldHsdsID:
+		return m.OldHsdsID(ctx)
 	case location.FieldStreet:
 		return m.OldStreet(ctx)
 	case location.FieldCity:
@@ -8794,6 +8851,13 @@ func (m *LocationMutation) OldField(ctx context.Context, name string) (ent.Value
 // type.
 func (m *LocationMutation) SetField(name string, value ent.Value) error {
 	switch name {
+	case location.FieldHsdsID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHsdsID(v)
+		return nil
 	case location.FieldStreet:
 		v, ok := value.(string)
 		if !ok {
@@ -8921,6 +8985,9 @@ func (m *LocationMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *LocationMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(location.FieldHsdsID) {
+		fields = append(fields, location.FieldHsdsID)
+	}
 	if m.FieldCleared(location.FieldStreet) {
 		fields = append(fields, location.FieldStreet)
 	}
@@ -8959,6 +9026,9 @@ func (m *LocationMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *LocationMutation) ClearField(name string) error {
 	switch name {
+	case location.FieldHsdsID:
+		m.ClearHsdsID()
+		return nil
 	case location.FieldStreet:
 		m.ClearStreet()
 		return nil
@@ -8991,6 +9061,9 @@ func (m *LocationMutation) ClearField(name string) error {
 // It returns an error if the field is not defined in the schema.
 func (m *LocationMutation) ResetField(name string) error {
 	switch name {
+	case location.FieldHsdsID:
+		m.ResetHsdsID()
+		return nil
 	case location.FieldStreet:
 		m.ResetStreet()
 		return nil
@@ -11645,6 +11718,7 @@ type OrganizationMutation struct {
 	typ                 string
 	id                  *nodeid.ID
 	slug                *string
+	hsds_id             *string
 	kind                *organization.Kind
 	email               *string
 	website             *string
@@ -11815,6 +11889,55 @@ func (m *OrganizationMutation) SlugCleared() bool {
 func (m *OrganizationMutation) ResetSlug() {
 	m.slug = nil
 	delete(m.clearedFields, organization.FieldSlug)
+}
+
+// SetHsdsID sets the "hsds_id" field.
+func (m *OrganizationMutation) SetHsdsID(s string) {
+	m.hsds_id = &s
+}
+
+// HsdsID returns the value of the "hsds_id" field in the mutation.
+func (m *OrganizationMutation) HsdsID() (r string, exists bool) {
+	v := m.hsds_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHsdsID returns the old "hsds_id" field's value of the Organization entity.
+// If the Organization object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *OrganizationMutation) OldHsdsID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHsdsID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHsdsID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHsdsID: %w", err)
+	}
+	return oldValue.HsdsID, nil
+}
+
+// ClearHsdsID clears the value of the "hsds_id" field.
+func (m *OrganizationMutation) ClearHsdsID() {
+	m.hsds_id = nil
+	m.clearedFields[organization.FieldHsdsID] = struct{}{}
+}
+
+// HsdsIDCleared returns if the "hsds_id" field was cleared in this mutation.
+func (m *OrganizationMutation) HsdsIDCleared() bool {
+	_, ok := m.clearedFields[organization.FieldHsdsID]
+	return ok
+}
+
+// ResetHsdsID resets all changes to the "hsds_id" field.
+func (m *OrganizationMutation) ResetHsdsID() {
+	m.hsds_id = nil
+	delete(m.clearedFields, organization.FieldHsdsID)
 }
 
 // SetKind sets the "kind" field.
@@ -12214,9 +12337,12 @@ func (m *OrganizationMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *OrganizationMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 7)
 	if m.slug != nil {
 		fields = append(fields, organization.FieldSlug)
+	}
+	if m.hsds_id != nil {
+		fields = append(fields, organization.FieldHsdsID)
 	}
 	if m.kind != nil {
 		fields = append(fields, organization.FieldKind)
@@ -12243,6 +12369,8 @@ func (m *OrganizationMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case organization.FieldSlug:
 		return m.Slug()
+	case organization.FieldHsdsID:
+		return m.HsdsID()
 	case organization.FieldKind:
 		return m.Kind()
 	case organization.FieldEmail:
@@ -12264,6 +12392,8 @@ func (m *OrganizationMutation) OldField(ctx context.Context, name string) (ent.V
 	switch name {
 	case organization.FieldSlug:
 		return m.OldSlug(ctx)
+	case organization.FieldHsdsID:
+		return m.OldHsdsID(ctx)
 	case organization.FieldKind:
 		return m.OldKind(ctx)
 	case organization.FieldEmail:
@@ -12289,6 +12419,13 @@ func (m *OrganizationMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSlug(v)
+		return nil
+	case organization.FieldHsdsID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHsdsID(v)
 		return nil
 	case organization.FieldKind:
 		v, ok := value.(organization.Kind)
@@ -12373,6 +12510,9 @@ func (m *OrganizationMutation) ClearedFields() []string {
 	if m.FieldCleared(organization.FieldSlug) {
 		fields = append(fields, organization.FieldSlug)
 	}
+	if m.FieldCleared(organization.FieldHsdsID) {
+		fields = append(fields, organization.FieldHsdsID)
+	}
 	if m.FieldCleared(organization.FieldEmail) {
 		fields = append(fields, organization.FieldEmail)
 	}
@@ -12399,6 +12539,9 @@ func (m *OrganizationMutation) ClearField(name string) error {
 	case organization.FieldSlug:
 		m.ClearSlug()
 		return nil
+	case organization.FieldHsdsID:
+		m.ClearHsdsID()
+		return nil
 	case organization.FieldEmail:
 		m.ClearEmail()
 		return nil
@@ -12418,6 +12561,9 @@ func (m *OrganizationMutation) ResetField(name string) error {
 	switch name {
 	case organization.FieldSlug:
 		m.ResetSlug()
+		return nil
+	case organization.FieldHsdsID:
+		m.ResetHsdsID()
 		return nil
 	case organization.FieldKind:
 		m.ResetKind()
@@ -17705,6 +17851,7 @@ type ServiceMutation struct {
 	typ                 string
 	id                  *nodeid.ID
 	slug                *string
+	hsds_id             *string
 	category            *service.Category
 	status              *service.Status
 	email               *string
@@ -17882,6 +18029,55 @@ func (m *ServiceMutation) SlugCleared() bool {
 func (m *ServiceMutation) ResetSlug() {
 	m.slug = nil
 	delete(m.clearedFields, service.FieldSlug)
+}
+
+// SetHsdsID sets the "hsds_id" field.
+func (m *ServiceMutation) SetHsdsID(s string) {
+	m.hsds_id = &s
+}
+
+// HsdsID returns the value of the "hsds_id" field in the mutation.
+func (m *ServiceMutation) HsdsID() (r string, exists bool) {
+	v := m.hsds_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHsdsID returns the old "hsds_id" field's value of the Service entity.
+// If the Service object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *ServiceMutation) OldHsdsID(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHsdsID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHsdsID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHsdsID: %w", err)
+	}
+	return oldValue.HsdsID, nil
+}
+
+// ClearHsdsID clears the value of the "hsds_id" field.
+func (m *ServiceMutation) ClearHsdsID() {
+	m.hsds_id = nil
+	m.clearedFields[service.FieldHsdsID] = struct{}{}
+}
+
+// HsdsIDCleared returns if the "hsds_id" field was cleared in this mutation.
+func (m *ServiceMutation) HsdsIDCleared() bool {
+	_, ok := m.clearedFields[service.FieldHsdsID]
+	return ok
+}
+
+// ResetHsdsID resets all changes to the "hsds_id" field.
+func (m *ServiceMutation) ResetHsdsID() {
+	m.hsds_id = nil
+	delete(m.clearedFields, service.FieldHsdsID)
 }
 
 // SetCategory sets the "category" field.
@@ -18530,9 +18726,12 @@ func (m *ServiceMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *ServiceMutation) Fields() []string {
-	fields := make([]string, 0, 11)
+	fields := make([]string, 0, 12)
 	if m.slug != nil {
 		fields = append(fields, service.FieldSlug)
+	}
+	if m.hsds_id != nil {
+		fields = append(fields, service.FieldHsdsID)
 	}
 	if m.category != nil {
 		fields = append(fields, service.FieldCategory)
@@ -18574,6 +18773,8 @@ func (m *ServiceMutation) Field(name string) (ent.Value, bool) {
 	switch name {
 	case service.FieldSlug:
 		return m.Slug()
+	case service.FieldHsdsID:
+		return m.HsdsID()
 	case service.FieldCategory:
 		return m.Category()
 	case service.FieldStatus:
@@ -18605,6 +18806,8 @@ func (m *ServiceMutation) OldField(ctx context.Context, name string) (ent.Value,
 	switch name {
 	case service.FieldSlug:
 		return m.OldSlug(ctx)
+	case service.FieldHsdsID:
+		return m.OldHsdsID(ctx)
 	case service.FieldCategory:
 		return m.OldCategory(ctx)
 	case service.FieldStatus:
@@ -18640,6 +18843,13 @@ func (m *ServiceMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetSlug(v)
+		return nil
+	case service.FieldHsdsID:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHsdsID(v)
 		return nil
 	case service.FieldCategory:
 		v, ok := value.(service.Category)
@@ -18759,6 +18969,9 @@ func (m *ServiceMutation) ClearedFields() []string {
 	if m.FieldCleared(service.FieldSlug) {
 		fields = append(fields, service.FieldSlug)
 	}
+	if m.FieldCleared(service.FieldHsdsID) {
+		fields = append(fields, service.FieldHsdsID)
+	}
 	if m.FieldCleared(service.FieldEmail) {
 		fields = append(fields, service.FieldEmail)
 	}
@@ -18791,6 +19004,9 @@ func (m *ServiceMutation) ClearField(name string) error {
 	case service.FieldSlug:
 		m.ClearSlug()
 		return nil
+	case service.FieldHsdsID:
+		m.ClearHsdsID()
+		return nil
 	case service.FieldEmail:
 		m.ClearEmail()
 		return nil
@@ -18816,6 +19032,9 @@ func (m *ServiceMutation) ResetField(name string) error {
 	switch name {
 	case service.FieldSlug:
 		m.ResetSlug()
+		return nil
+	case service.FieldHsdsID:
+		m.ResetHsdsID()
 		return nil
 	case service.FieldCategory:
 		m.ResetCategory()

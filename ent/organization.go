@@ -22,6 +22,8 @@ type Organization struct {
 	ID nodeid.ID `json:"id,omitempty"`
 	// Stable, locale-independent name for deep links, e.g. harbor-safe-shelter. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
 	Slug *string `json:"slug,omitempty"`
+	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
+	HsdsID *string `json:"hsds_id,omitempty"`
 	// The department itself, or a partner organisation.
 	Kind organization.Kind `json:"kind,omitempty"`
 	// Public contact address.
@@ -83,7 +85,7 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 			values[i] = new(nodeid.ID)
 		case organization.FieldSortOrder:
 			values[i] = new(sql.NullInt64)
-		case organization.FieldSlug, organization.FieldKind, organization.FieldEmail, organization.FieldWebsite:
+		case organization.FieldSlug, organization.FieldHsdsID, organization.FieldKind, organization.FieldEmail, organization.FieldWebsite:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -112,6 +114,13 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Slug = new(string)
 				*_m.Slug = value.String
+			}
+		case organization.FieldHsdsID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hsds_id", values[i])
+			} else if value.Valid {
+				_m.HsdsID = new(string)
+				*_m.HsdsID = value.String
 			}
 		case organization.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -193,6 +202,11 @@ func (_m *Organization) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	if v := _m.Slug; v != nil {
 		builder.WriteString("slug=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.HsdsID; v != nil {
+		builder.WriteString("hsds_id=")
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")

@@ -40,6 +40,20 @@ func (_c *OrganizationCreate) SetNillableSlug(v *string) *OrganizationCreate {
 	return _c
 }
 
+// SetHsdsID sets the "hsds_id" field.
+func (_c *OrganizationCreate) SetHsdsID(v string) *OrganizationCreate {
+	_c.mutation.SetHsdsID(v)
+	return _c
+}
+
+// SetNillableHsdsID sets the "hsds_id" field if the given value is not nil.
+func (_c *OrganizationCreate) SetNillableHsdsID(v *string) *OrganizationCreate {
+	if v != nil {
+		_c.SetHsdsID(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *OrganizationCreate) SetKind(v organization.Kind) *OrganizationCreate {
 	_c.mutation.SetKind(v)
@@ -274,6 +288,10 @@ func (_c *OrganizationCreate) createSpec() (*Organization, *sqlgraph.CreateSpec)
 		_spec.SetField(organization.FieldSlug, field.TypeString, value)
 		_node.Slug = &value
 	}
+	if value, ok := _c.mutation.HsdsID(); ok {
+		_spec.SetField(organization.FieldHsdsID, field.TypeString, value)
+		_node.HsdsID = &value
+	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)
 		_node.Kind = value
@@ -496,6 +514,9 @@ func (u *OrganizationUpsertOne) UpdateNewValues() *OrganizationUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(organization.FieldID)
+		}
+		if _, exists := u.create.mutation.HsdsID(); exists {
+			s.SetIgnore(organization.FieldHsdsID)
 		}
 	}))
 	return u
@@ -829,6 +850,9 @@ func (u *OrganizationUpsertBulk) UpdateNewValues() *OrganizationUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(organization.FieldID)
+			}
+			if _, exists := b.mutation.HsdsID(); exists {
+				s.SetIgnore(organization.FieldHsdsID)
 			}
 		}
 	}))

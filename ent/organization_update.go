@@ -292,6 +292,9 @@ func (_u *OrganizationUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.SlugCleared() {
 		_spec.ClearField(organization.FieldSlug, field.TypeString)
 	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(organization.FieldHsdsID, field.TypeString)
+	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)
 	}
@@ -723,6 +726,9 @@ func (_u *OrganizationUpdateOne) sqlSave(ctx context.Context) (_node *Organizati
 	}
 	if _u.mutation.SlugCleared() {
 		_spec.ClearField(organization.FieldSlug, field.TypeString)
+	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(organization.FieldHsdsID, field.TypeString)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(organization.FieldKind, field.TypeEnum, value)

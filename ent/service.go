@@ -25,6 +25,8 @@ type Service struct {
 	ID nodeid.ID `json:"id,omitempty"`
 	// Stable, locale-independent name for deep links, e.g. victim-advocacy. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
 	Slug *string `json:"slug,omitempty"`
+	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
+	HsdsID *string `json:"hsds_id,omitempty"`
 	// What kind of help the service gives.
 	Category service.Category `json:"category,omitempty"`
 	// Inactive services are hidden from the public.
@@ -111,7 +113,7 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case service.FieldSortOrder:
 			values[i] = new(sql.NullInt64)
-		case service.FieldSlug, service.FieldCategory, service.FieldStatus, service.FieldEmail:
+		case service.FieldSlug, service.FieldHsdsID, service.FieldCategory, service.FieldStatus, service.FieldEmail:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -140,6 +142,13 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Slug = new(string)
 				*_m.Slug = value.String
+			}
+		case service.FieldHsdsID:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field hsds_id", values[i])
+			} else if value.Valid {
+				_m.HsdsID = new(string)
+				*_m.HsdsID = value.String
 			}
 		case service.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -262,6 +271,11 @@ func (_m *Service) String() string {
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
 	if v := _m.Slug; v != nil {
 		builder.WriteString("slug=")
+		builder.WriteString(*v)
+	}
+	builder.WriteString(", ")
+	if v := _m.HsdsID; v != nil {
+		builder.WriteString("hsds_id=")
 		builder.WriteString(*v)
 	}
 	builder.WriteString(", ")

@@ -43,6 +43,20 @@ func (_c *ServiceCreate) SetNillableSlug(v *string) *ServiceCreate {
 	return _c
 }
 
+// SetHsdsID sets the "hsds_id" field.
+func (_c *ServiceCreate) SetHsdsID(v string) *ServiceCreate {
+	_c.mutation.SetHsdsID(v)
+	return _c
+}
+
+// SetNillableHsdsID sets the "hsds_id" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableHsdsID(v *string) *ServiceCreate {
+	if v != nil {
+		_c.SetHsdsID(*v)
+	}
+	return _c
+}
+
 // SetCategory sets the "category" field.
 func (_c *ServiceCreate) SetCategory(v service.Category) *ServiceCreate {
 	_c.mutation.SetCategory(v)
@@ -345,6 +359,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(service.FieldSlug, field.TypeString, value)
 		_node.Slug = &value
+	}
+	if value, ok := _c.mutation.HsdsID(); ok {
+		_spec.SetField(service.FieldHsdsID, field.TypeString, value)
+		_node.HsdsID = &value
 	}
 	if value, ok := _c.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)
@@ -673,6 +691,9 @@ func (u *ServiceUpsertOne) UpdateNewValues() *ServiceUpsertOne {
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.ID(); exists {
 			s.SetIgnore(service.FieldID)
+		}
+		if _, exists := u.create.mutation.HsdsID(); exists {
+			s.SetIgnore(service.FieldHsdsID)
 		}
 	}))
 	return u
@@ -1090,6 +1111,9 @@ func (u *ServiceUpsertBulk) UpdateNewValues() *ServiceUpsertBulk {
 		for _, b := range u.create.builders {
 			if _, exists := b.mutation.ID(); exists {
 				s.SetIgnore(service.FieldID)
+			}
+			if _, exists := b.mutation.HsdsID(); exists {
+				s.SetIgnore(service.FieldHsdsID)
 			}
 		}
 	}))

@@ -391,6 +391,9 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.SlugCleared() {
 		_spec.ClearField(service.FieldSlug, field.TypeString)
 	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(service.FieldHsdsID, field.TypeString)
+	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)
 	}
@@ -967,6 +970,9 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 	}
 	if _u.mutation.SlugCleared() {
 		_spec.ClearField(service.FieldSlug, field.TypeString)
+	}
+	if _u.mutation.HsdsIDCleared() {
+		_spec.ClearField(service.FieldHsdsID, field.TypeString)
 	}
 	if value, ok := _u.mutation.Category(); ok {
 		_spec.SetField(service.FieldCategory, field.TypeEnum, value)

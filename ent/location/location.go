@@ -15,6 +15,8 @@ const (
 	Label = "location"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldHsdsID holds the string denoting the hsds_id field in the database.
+	FieldHsdsID = "hsds_id"
 	// FieldStreet holds the string denoting the street field in the database.
 	FieldStreet = "street"
 	// FieldCity holds the string denoting the city field in the database.
@@ -58,6 +60,7 @@ const (
 // Columns holds all SQL columns for location fields.
 var Columns = []string{
 	FieldID,
+	FieldHsdsID,
 	FieldStreet,
 	FieldCity,
 	FieldState,
@@ -124,6 +127,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// ByHsdsID orders the results by the hsds_id field.
+func ByHsdsID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHsdsID, opts...).ToFunc()
 }
 
 // ByStreet orders the results by the street field.

@@ -55,6 +55,11 @@ func IDLTE(id nodeid.ID) predicate.Location {
 	return predicate.Location(sql.FieldLTE(FieldID, id))
 }
 
+// HsdsID applies equality check predicate on the "hsds_id" field. It's identical to HsdsIDEQ.
+func HsdsID(v string) predicate.Location {
+	return predicate.Location(sql.FieldEQ(FieldHsdsID, v))
+}
+
 // Street applies equality check predicate on the "street" field. It's identical to StreetEQ.
 func Street(v string) predicate.Location {
 	return predicate.Location(sql.FieldEQ(FieldStreet, v))
@@ -98,6 +103,81 @@ func AdaAccessible(v bool) predicate.Location {
 // Demo applies equality check predicate on the "demo" field. It's identical to DemoEQ.
 func Demo(v bool) predicate.Location {
 	return predicate.Location(sql.FieldEQ(FieldDemo, v))
+}
+
+// HsdsIDEQ applies the EQ predicate on the "hsds_id" field.
+func HsdsIDEQ(v string) predicate.Location {
+	return predicate.Location(sql.FieldEQ(FieldHsdsID, v))
+}
+
+// HsdsIDNEQ applies the NEQ predicate on the "hsds_id" field.
+func HsdsIDNEQ(v string) predicate.Location {
+	return predicate.Location(sql.FieldNEQ(FieldHsdsID, v))
+}
+
+// HsdsIDIn applies the In predicate on the "hsds_id" field.
+func HsdsIDIn(vs ...string) predicate.Location {
+	return predicate.Location(sql.FieldIn(FieldHsdsID, vs...))
+}
+
+// HsdsIDNotIn applies the NotIn predicate on the "hsds_id" field.
+func HsdsIDNotIn(vs ...string) predicate.Location {
+	return predicate.Location(sql.FieldNotIn(FieldHsdsID, vs...))
+}
+
+// HsdsIDGT applies the GT predicate on the "hsds_id" field.
+func HsdsIDGT(v string) predicate.Location {
+	return predicate.Location(sql.FieldGT(FieldHsdsID, v))
+}
+
+// HsdsIDGTE applies the GTE predicate on the "hsds_id" field.
+func HsdsIDGTE(v string) predicate.Location {
+	return predicate.Location(sql.FieldGTE(FieldHsdsID, v))
+}
+
+// HsdsIDLT applies the LT predicate on the "hsds_id" field.
+func HsdsIDLT(v string) predicate.Location {
+	return predicate.Location(sql.FieldLT(FieldHsdsID, v))
+}
+
+// HsdsIDLTE applies the LTE predicate on the "hsds_id" field.
+func HsdsIDLTE(v string) predicate.Location {
+	return predicate.Location(sql.FieldLTE(FieldHsdsID, v))
+}
+
+// HsdsIDContains applies the Contains predicate on the "hsds_id" field.
+func HsdsIDContains(v string) predicate.Location {
+	return predicate.Location(sql.FieldContains(FieldHsdsID, v))
+}
+
+// HsdsIDHasPrefix applies the HasPrefix predicate on the "hsds_id" field.
+func HsdsIDHasPrefix(v string) predicate.Location {
+	return predicate.Location(sql.FieldHasPrefix(FieldHsdsID, v))
+}
+
+// HsdsIDHasSuffix applies the HasSuffix predicate on the "hsds_id" field.
+func HsdsIDHasSuffix(v string) predicate.Location {
+	return predicate.Location(sql.FieldHasSuffix(FieldHsdsID, v))
+}
+
+// HsdsIDIsNil applies the IsNil predicate on the "hsds_id" field.
+func HsdsIDIsNil() predicate.Location {
+	return predicate.Location(sql.FieldIsNull(FieldHsdsID))
+}
+
+// HsdsIDNotNil applies the NotNil predicate on the "hsds_id" field.
+func HsdsIDNotNil() predicate.Location {
+	return predicate.Location(sql.FieldNotNull(FieldHsdsID))
+}
+
+// HsdsIDEqualFold applies the EqualFold predicate on the "hsds_id" field.
+func HsdsIDEqualFold(v string) predicate.Location {
+	return predicate.Location(sql.FieldEqualFold(FieldHsdsID, v))
+}
+
+// HsdsIDContainsFold applies the ContainsFold predicate on the "hsds_id" field.
+func HsdsIDContainsFold(v string) predicate.Location {
+	return predicate.Location(sql.FieldContainsFold(FieldHsdsID, v))
 }
 
 // StreetEQ applies the EQ predicate on the "street" field.

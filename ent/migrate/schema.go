@@ -318,6 +318,7 @@ var (
 	// LocationsColumns holds the columns for the "locations" table.
 	LocationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "street", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "city", Type: field.TypeString, Nullable: true, Size: 100},
 		{Name: "state", Type: field.TypeString, Nullable: true, Size: 50},
@@ -338,7 +339,7 @@ var (
 			{
 				Name:    "location_latitude_longitude",
 				Unique:  false,
-				Columns: []*schema.Column{LocationsColumns[6], LocationsColumns[7]},
+				Columns: []*schema.Column{LocationsColumns[7], LocationsColumns[8]},
 			},
 		},
 	}
@@ -437,6 +438,7 @@ var (
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
+		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"DEPARTMENT", "PARTNER"}, Default: "PARTNER"},
 		{Name: "email", Type: field.TypeString, Nullable: true},
 		{Name: "website", Type: field.TypeString, Nullable: true, Size: 2048},
@@ -653,6 +655,7 @@ var (
 	ServicesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
 		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
+		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "SHELTER", "COMPENSATION"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"ACTIVE", "INACTIVE"}, Default: "ACTIVE"},
 		{Name: "email", Type: field.TypeString, Nullable: true},
@@ -672,7 +675,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "services_organizations_services",
-				Columns:    []*schema.Column{ServicesColumns[11]},
+				Columns:    []*schema.Column{ServicesColumns[12]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -681,7 +684,7 @@ var (
 			{
 				Name:    "service_status_sort_order",
 				Unique:  false,
-				Columns: []*schema.Column{ServicesColumns[3], ServicesColumns[8]},
+				Columns: []*schema.Column{ServicesColumns[4], ServicesColumns[9]},
 			},
 		},
 	}

@@ -20,6 +20,8 @@ const (
 	FieldID = "id"
 	// FieldSlug holds the string denoting the slug field in the database.
 	FieldSlug = "slug"
+	// FieldHsdsID holds the string denoting the hsds_id field in the database.
+	FieldHsdsID = "hsds_id"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldEmail holds the string denoting the email field in the database.
@@ -56,6 +58,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldSlug,
+	FieldHsdsID,
 	FieldKind,
 	FieldEmail,
 	FieldWebsite,
@@ -132,6 +135,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // BySlug orders the results by the slug field.
 func BySlug(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSlug, opts...).ToFunc()
+}
+
+// ByHsdsID orders the results by the hsds_id field.
+func ByHsdsID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHsdsID, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

@@ -60,6 +60,11 @@ func Slug(v string) predicate.Organization {
 	return predicate.Organization(sql.FieldEQ(FieldSlug, v))
 }
 
+// HsdsID applies equality check predicate on the "hsds_id" field. It's identical to HsdsIDEQ.
+func HsdsID(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldEQ(FieldHsdsID, v))
+}
+
 // Email applies equality check predicate on the "email" field. It's identical to EmailEQ.
 func Email(v string) predicate.Organization {
 	return predicate.Organization(sql.FieldEQ(FieldEmail, v))
@@ -148,6 +153,81 @@ func SlugEqualFold(v string) predicate.Organization {
 // SlugContainsFold applies the ContainsFold predicate on the "slug" field.
 func SlugContainsFold(v string) predicate.Organization {
 	return predicate.Organization(sql.FieldContainsFold(FieldSlug, v))
+}
+
+// HsdsIDEQ applies the EQ predicate on the "hsds_id" field.
+func HsdsIDEQ(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldEQ(FieldHsdsID, v))
+}
+
+// HsdsIDNEQ applies the NEQ predicate on the "hsds_id" field.
+func HsdsIDNEQ(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldNEQ(FieldHsdsID, v))
+}
+
+// HsdsIDIn applies the In predicate on the "hsds_id" field.
+func HsdsIDIn(vs ...string) predicate.Organization {
+	return predicate.Organization(sql.FieldIn(FieldHsdsID, vs...))
+}
+
+// HsdsIDNotIn applies the NotIn predicate on the "hsds_id" field.
+func HsdsIDNotIn(vs ...string) predicate.Organization {
+	return predicate.Organization(sql.FieldNotIn(FieldHsdsID, vs...))
+}
+
+// HsdsIDGT applies the GT predicate on the "hsds_id" field.
+func HsdsIDGT(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldGT(FieldHsdsID, v))
+}
+
+// HsdsIDGTE applies the GTE predicate on the "hsds_id" field.
+func HsdsIDGTE(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldGTE(FieldHsdsID, v))
+}
+
+// HsdsIDLT applies the LT predicate on the "hsds_id" field.
+func HsdsIDLT(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldLT(FieldHsdsID, v))
+}
+
+// HsdsIDLTE applies the LTE predicate on the "hsds_id" field.
+func HsdsIDLTE(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldLTE(FieldHsdsID, v))
+}
+
+// HsdsIDContains applies the Contains predicate on the "hsds_id" field.
+func HsdsIDContains(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldContains(FieldHsdsID, v))
+}
+
+// HsdsIDHasPrefix applies the HasPrefix predicate on the "hsds_id" field.
+func HsdsIDHasPrefix(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldHasPrefix(FieldHsdsID, v))
+}
+
+// HsdsIDHasSuffix applies the HasSuffix predicate on the "hsds_id" field.
+func HsdsIDHasSuffix(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldHasSuffix(FieldHsdsID, v))
+}
+
+// HsdsIDIsNil applies the IsNil predicate on the "hsds_id" field.
+func HsdsIDIsNil() predicate.Organization {
+	return predicate.Organization(sql.FieldIsNull(FieldHsdsID))
+}
+
+// HsdsIDNotNil applies the NotNil predicate on the "hsds_id" field.
+func HsdsIDNotNil() predicate.Organization {
+	return predicate.Organization(sql.FieldNotNull(FieldHsdsID))
+}
+
+// HsdsIDEqualFold applies the EqualFold predicate on the "hsds_id" field.
+func HsdsIDEqualFold(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldEqualFold(FieldHsdsID, v))
+}
+
+// HsdsIDContainsFold applies the ContainsFold predicate on the "hsds_id" field.
+func HsdsIDContainsFold(v string) predicate.Organization {
+	return predicate.Organization(sql.FieldContainsFold(FieldHsdsID, v))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

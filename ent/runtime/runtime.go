@@ -466,27 +466,27 @@ func init() {
 	locationFields := schema.Location{}.Fields()
 	_ = locationFields
 	// locationDescStreet is the schema descriptor for street field.
-	locationDescStreet := locationFields[0].Descriptor()
+	locationDescStreet := locationFields[1].Descriptor()
 	// location.StreetValidator is a validator for the "street" field. It is called by the builders before save.
 	location.StreetValidator = locationDescStreet.Validators[0].(func(string) error)
 	// locationDescCity is the schema descriptor for city field.
-	locationDescCity := locationFields[1].Descriptor()
+	locationDescCity := locationFields[2].Descriptor()
 	// location.CityValidator is a validator for the "city" field. It is called by the builders before save.
 	location.CityValidator = locationDescCity.Validators[0].(func(string) error)
 	// locationDescState is the schema descriptor for state field.
-	locationDescState := locationFields[2].Descriptor()
+	locationDescState := locationFields[3].Descriptor()
 	// location.StateValidator is a validator for the "state" field. It is called by the builders before save.
 	location.StateValidator = locationDescState.Validators[0].(func(string) error)
 	// locationDescPostalCode is the schema descriptor for postal_code field.
-	locationDescPostalCode := locationFields[3].Descriptor()
+	locationDescPostalCode := locationFields[4].Descriptor()
 	// location.PostalCodeValidator is a validator for the "postal_code" field. It is called by the builders before save.
 	location.PostalCodeValidator = locationDescPostalCode.Validators[0].(func(string) error)
 	// locationDescNeighborhood is the schema descriptor for neighborhood field.
-	locationDescNeighborhood := locationFields[4].Descriptor()
+	locationDescNeighborhood := locationFields[5].Descriptor()
 	// location.NeighborhoodValidator is a validator for the "neighborhood" field. It is called by the builders before save.
 	location.NeighborhoodValidator = locationDescNeighborhood.Validators[0].(func(string) error)
 	// locationDescLatitude is the schema descriptor for latitude field.
-	locationDescLatitude := locationFields[5].Descriptor()
+	locationDescLatitude := locationFields[6].Descriptor()
 	// location.LatitudeValidator is a validator for the "latitude" field. It is called by the builders before save.
 	location.LatitudeValidator = func() func(float64) error {
 		validators := locationDescLatitude.Validators
@@ -504,7 +504,7 @@ func init() {
 		}
 	}()
 	// locationDescLongitude is the schema descriptor for longitude field.
-	locationDescLongitude := locationFields[6].Descriptor()
+	locationDescLongitude := locationFields[7].Descriptor()
 	// location.LongitudeValidator is a validator for the "longitude" field. It is called by the builders before save.
 	location.LongitudeValidator = func() func(float64) error {
 		validators := locationDescLongitude.Validators
@@ -522,11 +522,11 @@ func init() {
 		}
 	}()
 	// locationDescAdaAccessible is the schema descriptor for ada_accessible field.
-	locationDescAdaAccessible := locationFields[7].Descriptor()
+	locationDescAdaAccessible := locationFields[8].Descriptor()
 	// location.DefaultAdaAccessible holds the default value on creation for the ada_accessible field.
 	location.DefaultAdaAccessible = locationDescAdaAccessible.Default.(bool)
 	// locationDescDemo is the schema descriptor for demo field.
-	locationDescDemo := locationFields[9].Descriptor()
+	locationDescDemo := locationFields[10].Descriptor()
 	// location.DefaultDemo holds the default value on creation for the demo field.
 	location.DefaultDemo = locationDescDemo.Default.(bool)
 	// locationDescID is the schema descriptor for id field.
@@ -739,11 +739,11 @@ func init() {
 		}
 	}()
 	// organizationDescEmail is the schema descriptor for email field.
-	organizationDescEmail := organizationFields[2].Descriptor()
+	organizationDescEmail := organizationFields[3].Descriptor()
 	// organization.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	organization.EmailValidator = organizationDescEmail.Validators[0].(func(string) error)
 	// organizationDescWebsite is the schema descriptor for website field.
-	organizationDescWebsite := organizationFields[3].Descriptor()
+	organizationDescWebsite := organizationFields[4].Descriptor()
 	// organization.WebsiteValidator is a validator for the "website" field. It is called by the builders before save.
 	organization.WebsiteValidator = func() func(string) error {
 		validators := organizationDescWebsite.Validators
@@ -761,7 +761,7 @@ func init() {
 		}
 	}()
 	// organizationDescSortOrder is the schema descriptor for sort_order field.
-	organizationDescSortOrder := organizationFields[5].Descriptor()
+	organizationDescSortOrder := organizationFields[6].Descriptor()
 	// organization.DefaultSortOrder holds the default value on creation for the sort_order field.
 	organization.DefaultSortOrder = organizationDescSortOrder.Default.(int)
 	// organizationDescID is the schema descriptor for id field.
@@ -1175,15 +1175,15 @@ func init() {
 		}
 	}()
 	// serviceDescEmail is the schema descriptor for email field.
-	serviceDescEmail := serviceFields[3].Descriptor()
+	serviceDescEmail := serviceFields[4].Descriptor()
 	// service.EmailValidator is a validator for the "email" field. It is called by the builders before save.
 	service.EmailValidator = serviceDescEmail.Validators[0].(func(string) error)
 	// serviceDescSortOrder is the schema descriptor for sort_order field.
-	serviceDescSortOrder := serviceFields[7].Descriptor()
+	serviceDescSortOrder := serviceFields[8].Descriptor()
 	// service.DefaultSortOrder holds the default value on creation for the sort_order field.
 	service.DefaultSortOrder = serviceDescSortOrder.Default.(int)
 	// serviceDescNational is the schema descriptor for national field.
-	serviceDescNational := serviceFields[8].Descriptor()
+	serviceDescNational := serviceFields[9].Descriptor()
 	// service.DefaultNational holds the default value on creation for the national field.
 	service.DefaultNational = serviceDescNational.Default.(bool)
 	// serviceDescID is the schema descriptor for id field.

@@ -27,6 +27,9 @@ func (Location) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("loc")} }
 // Fields of a location.
 func (Location) Fields() []ent.Field {
 	return []ent.Field{
+		field.String("hsds_id").Optional().Nillable().Unique().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds)."),
 		textcheck.MaxChars(field.String("street").Optional(), 200),
 		textcheck.MaxChars(field.String("city").Optional(), 100),
 		textcheck.MaxChars(field.String("state").Optional(), 50),

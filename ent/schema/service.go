@@ -32,6 +32,9 @@ func (Service) Fields() []ent.Field {
 	return []ent.Field{
 		textcheck.MaxChars(field.String("slug").Optional().Nillable().Unique(), slug.MaxLen).Validate(validSlug).
 			Comment("Stable, locale-independent name for deep links, e.g. victim-advocacy. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically."),
+		field.String("hsds_id").Optional().Nillable().Unique().Immutable().
+			Annotations(entgql.Skip(entgql.SkipAll)).
+			Comment("The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds)."),
 		field.Enum("category").
 			Values("VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "SHELTER", "COMPENSATION").
 			Annotations(entgql.Type("ServiceCategory")).

@@ -20,6 +20,8 @@ const (
 	FieldID = "id"
 	// FieldSlug holds the string denoting the slug field in the database.
 	FieldSlug = "slug"
+	// FieldHsdsID holds the string denoting the hsds_id field in the database.
+	FieldHsdsID = "hsds_id"
 	// FieldCategory holds the string denoting the category field in the database.
 	FieldCategory = "category"
 	// FieldStatus holds the string denoting the status field in the database.
@@ -73,6 +75,7 @@ const (
 var Columns = []string{
 	FieldID,
 	FieldSlug,
+	FieldHsdsID,
 	FieldCategory,
 	FieldStatus,
 	FieldEmail,
@@ -187,6 +190,11 @@ func ByID(opts ...sql.OrderTermOption) OrderOption {
 // BySlug orders the results by the slug field.
 func BySlug(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSlug, opts...).ToFunc()
+}
+
+// ByHsdsID orders the results by the hsds_id field.
+func ByHsdsID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHsdsID, opts...).ToFunc()
 }
 
 // ByCategory orders the results by the category field.

@@ -153,7 +153,18 @@ func Open(tb testing.TB, url string, opts ...Option) *Server {
 	return start(tb, url, false, opts...)
 }
 
+// NewEmpty starts a server on a fresh, migrated database without the demo
+// data (to import a dataset into an empty directory).
+func NewEmpty(tb testing.TB, opts ...Option) *Server {
+	tb.Helper()
+	return startWith(tb, freshDatabase(tb), true, false, opts...)
+}
+
 func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
+	return startWith(tb, url, fresh, fresh, opts...)
+}
+
+func startWith(tb testing.TB, url string, fresh, seedData bool, opts ...Option) *Server {
 	s := &Server{Statements: &storage.StatementCounter{}, now: time.Date(2026, 11, 24, 12, 0, 0, 0, time.UTC)}
 	s.URL = url
 	client, db, err := storage.Open(s.URL, s.Statements)
@@ -169,8 +180,10 @@ func start(tb testing.TB, url string, fresh bool, opts ...Option) *Server {
 		if err := jobs.Migrate(ctx, db, dialectOf(s.URL)); err != nil {
 			tb.Fatalf("migrate the job queue: %v", err)
 		}
-		if _, err := seed.Load(ctx, client); err != nil {
-			tb.Fatalf("seed: %v", err)
+		if seedData {
+			if _, err := seed.Load(ctx, client); err != nil {
+				tb.Fatalf("seed: %v", err)
+			}
 		}
 	}
 	s.Client = client

@@ -24,6 +24,7 @@ import (
 	"victimservices/internal/accesscode"
 	"victimservices/internal/auth"
 	"victimservices/internal/cases"
+	"victimservices/internal/hsds"
 	"victimservices/internal/notify"
 	"victimservices/internal/outreach"
 	"victimservices/internal/request"
@@ -214,6 +215,9 @@ func NewHandler(o Options) http.Handler {
 		mux.Handle("POST /hooks/sms/", o.Outreach.Hooks())
 	}
 	mux.Handle("/query", withAccessLog(o.Logger, withRequestContext(o, authn, present, httpLayer(o, cache, srv))))
+	// The HSDS 3.0 read API: public directory data only (internal/hsds reads
+	// as the public viewer), logged and traced like /query.
+	mux.Handle("GET /hsds/", withAccessLog(o.Logger, hsds.Handler(o.Client)))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())
