@@ -44,6 +44,11 @@ func (r *locationResolver) Address(ctx context.Context, obj *ent.Location) (*Add
 	return &Address{Street: obj.Street, City: obj.City, State: obj.State, PostalCode: obj.PostalCode}, nil
 }
 
+// Neighborhood is the resolver for the neighborhood field.
+func (r *locationResolver) Neighborhood(ctx context.Context, obj *ent.Location) (*string, error) {
+	return optional(obj.Neighborhood), nil
+}
+
 // AccessibilityNotes is the resolver for the accessibilityNotes field.
 func (r *locationResolver) AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error) {
 	return directory.TextOf(ctx, obj).Description, nil
@@ -259,6 +264,16 @@ func (r *organizationResolver) MachineTranslated(ctx context.Context, obj *ent.O
 	return directory.TextOf(ctx, obj).MachineTranslated, nil
 }
 
+// Email is the resolver for the email field.
+func (r *organizationResolver) Email(ctx context.Context, obj *ent.Organization) (*string, error) {
+	return optional(obj.Email), nil
+}
+
+// Website is the resolver for the website field.
+func (r *organizationResolver) Website(ctx context.Context, obj *ent.Organization) (*string, error) {
+	return optional(obj.Website), nil
+}
+
 // Services is the resolver for the services field.
 func (r *organizationResolver) Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error) {
 	n, err := listLimit(first)
@@ -400,6 +415,11 @@ func (r *serviceResolver) OpensAt(ctx context.Context, obj *ent.Service) (*time.
 // MachineTranslated is the resolver for the machineTranslated field.
 func (r *serviceResolver) MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error) {
 	return directory.TextOf(ctx, obj).MachineTranslated, nil
+}
+
+// Email is the resolver for the email field.
+func (r *serviceResolver) Email(ctx context.Context, obj *ent.Service) (*string, error) {
+	return optional(obj.Email), nil
 }
 
 // Locations is the resolver for the locations field.

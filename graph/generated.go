@@ -55,6 +55,8 @@ type ResolverRoot interface {
 	CaseHistoryEntry() CaseHistoryEntryResolver
 	CaseMessage() CaseMessageResolver
 	CourtDate() CourtDateResolver
+	Feedback() FeedbackResolver
+	FollowUp() FollowUpResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
 	Notification() NotificationResolver
@@ -65,6 +67,7 @@ type ResolverRoot interface {
 	Referral() ReferralResolver
 	Resource() ResourceResolver
 	ResourceRevision() ResourceRevisionResolver
+	ResourceTranslation() ResourceTranslationResolver
 	Service() ServiceResolver
 	StaffMember() StaffMemberResolver
 	Subscription() SubscriptionResolver
@@ -656,7 +659,7 @@ type ComplexityRoot struct {
 type CaseResolver interface {
 	SafeContact(ctx context.Context, obj *ent.CaseFile) (*SafeContact, error)
 	Needs(ctx context.Context, obj *ent.CaseFile) ([]service.Category, error)
-
+	Description(ctx context.Context, obj *ent.CaseFile) (*string, error)
 	Advocate(ctx context.Context, obj *ent.CaseFile) (*ent.Staff, error)
 
 	History(ctx context.Context, obj *ent.CaseFile) ([]*ent.CaseEvent, error)
@@ -671,24 +674,34 @@ type CaseResolver interface {
 }
 type CaseEventResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
+	Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error)
 }
 type CaseHistoryEntryResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
+	Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error)
 
 	Actor(ctx context.Context, obj *ent.CaseEvent) (*ent.Staff, error)
 }
 type CaseMessageResolver interface {
 	Body(ctx context.Context, obj *ent.CaseMessage) (string, error)
+	Template(ctx context.Context, obj *ent.CaseMessage) (*string, error)
 }
 type CourtDateResolver interface {
 	Address(ctx context.Context, obj *ent.CourtDate) (*Address, error)
 	Description(ctx context.Context, obj *ent.CourtDate) (string, error)
+}
+type FeedbackResolver interface {
+	Comment(ctx context.Context, obj *ent.Feedback) (*string, error)
+}
+type FollowUpResolver interface {
+	Note(ctx context.Context, obj *ent.FollowUp) (*string, error)
 }
 type LocationResolver interface {
 	Name(ctx context.Context, obj *ent.Location) (string, error)
 	ServedLocale(ctx context.Context, obj *ent.Location) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error)
 	Address(ctx context.Context, obj *ent.Location) (*Address, error)
+	Neighborhood(ctx context.Context, obj *ent.Location) (*string, error)
 
 	AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error)
 	Hours(ctx context.Context, obj *ent.Location) (*hours.Schedule, error)
@@ -750,6 +763,10 @@ type MutationResolver interface {
 type NotificationResolver interface {
 	ToStaff(ctx context.Context, obj *ent.Notification) (bool, error)
 
+	LastError(ctx context.Context, obj *ent.Notification) (*string, error)
+
+	Body(ctx context.Context, obj *ent.Notification) (*string, error)
+	Transport(ctx context.Context, obj *ent.Notification) (*string, error)
 	CaseNumber(ctx context.Context, obj *ent.Notification) (*string, error)
 }
 type OpeningHoursResolver interface {
@@ -761,6 +778,9 @@ type OrganizationResolver interface {
 	Description(ctx context.Context, obj *ent.Organization) (*string, error)
 	ServedLocale(ctx context.Context, obj *ent.Organization) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error)
+
+	Email(ctx context.Context, obj *ent.Organization) (*string, error)
+	Website(ctx context.Context, obj *ent.Organization) (*string, error)
 
 	Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error)
 	Translations(ctx context.Context, obj *ent.Organization) ([]*directory.Translation, error)
@@ -798,6 +818,7 @@ type ReferralResolver interface {
 	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
 	Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error)
 
+	DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error)
 	SharedWithPartner(ctx context.Context, obj *ent.Referral) (*cases.ReferralPacket, error)
 }
 type ResourceResolver interface {
@@ -808,13 +829,18 @@ type ResourceResolver interface {
 	ServedLocale(ctx context.Context, obj *ent.Resource) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Resource) (bool, error)
 	Direction(ctx context.Context, obj *ent.Resource) (TextDirection, error)
-	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]*string, error)
+	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]string, error)
 	UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error)
 	Translations(ctx context.Context, obj *ent.Resource) ([]*ent.ResourceTranslation, error)
 	Revisions(ctx context.Context, obj *ent.Resource, locale *string, first *int) ([]*ent.ResourceRevision, error)
 }
 type ResourceRevisionResolver interface {
+	Summary(ctx context.Context, obj *ent.ResourceRevision) (*string, error)
+
 	EditedBy(ctx context.Context, obj *ent.ResourceRevision) (*string, error)
+}
+type ResourceTranslationResolver interface {
+	Summary(ctx context.Context, obj *ent.ResourceTranslation) (*string, error)
 }
 type ServiceResolver interface {
 	Name(ctx context.Context, obj *ent.Service) (string, error)
@@ -828,12 +854,16 @@ type ServiceResolver interface {
 	OpensAt(ctx context.Context, obj *ent.Service) (*time.Time, error)
 	MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error)
 
+	Email(ctx context.Context, obj *ent.Service) (*string, error)
+
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
 	ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error)
 
 	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
 }
 type StaffMemberResolver interface {
+	Phone(ctx context.Context, obj *ent.Staff) (*string, error)
+	Email(ctx context.Context, obj *ent.Staff) (*string, error)
 	Disabled(ctx context.Context, obj *ent.Staff) (bool, error)
 }
 type SubscriptionResolver interface {
@@ -861,6 +891,7 @@ type VictimReferralResolver interface {
 	StatusLabel(ctx context.Context, obj *ent.Referral) (string, error)
 
 	ShareLabel(ctx context.Context, obj *ent.Referral) (string, error)
+	DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error)
 }
 
 // endregion ************************** generated!.gotpl **************************
@@ -7215,18 +7246,18 @@ func (ec *executionContext) _Case_description(ctx context.Context, field graphql
 			return ec.fieldContext_Case_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.Case().Description(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Case", field, true, true, "String")
 }
 
 func (ec *executionContext) _Case_advocate(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -7657,7 +7688,7 @@ func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
-			return ec.marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdge(ctx, selections, v)
+			return ec.marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -7841,18 +7872,18 @@ func (ec *executionContext) _CaseEvent_detail(ctx context.Context, field graphql
 			return ec.fieldContext_CaseEvent_detail(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Detail, nil
+			return ec.Resolvers.CaseEvent().Detail(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseEvent_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseEvent", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseHistoryEntry_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
@@ -7933,18 +7964,18 @@ func (ec *executionContext) _CaseHistoryEntry_detail(ctx context.Context, field 
 			return ec.fieldContext_CaseHistoryEntry_detail(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Detail, nil
+			return ec.Resolvers.CaseHistoryEntry().Detail(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseHistoryEntry_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseHistoryEntry", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseHistoryEntry", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseHistoryEntry_victimVisible(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
@@ -8080,18 +8111,18 @@ func (ec *executionContext) _CaseMessage_template(ctx context.Context, field gra
 			return ec.fieldContext_CaseMessage_template(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Template, nil
+			return ec.Resolvers.CaseMessage().Template(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseMessage_template(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseMessage", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseMessage_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
@@ -8925,18 +8956,18 @@ func (ec *executionContext) _Feedback_comment(ctx context.Context, field graphql
 			return ec.fieldContext_Feedback_comment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Comment, nil
+			return ec.Resolvers.Feedback().Comment(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Feedback_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Feedback", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Feedback", field, true, true, "String")
 }
 
 func (ec *executionContext) _FollowUp_id(ctx context.Context, field graphql.CollectedField, obj *ent.FollowUp) (ret graphql.Marshaler) {
@@ -9017,18 +9048,18 @@ func (ec *executionContext) _FollowUp_note(ctx context.Context, field graphql.Co
 			return ec.fieldContext_FollowUp_note(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
+			return ec.Resolvers.FollowUp().Note(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_FollowUp_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FollowUp", field, false, false, "String")
+	return graphql.NewScalarFieldContext("FollowUp", field, true, true, "String")
 }
 
 func (ec *executionContext) _GoalAttainment_met(ctx context.Context, field graphql.CollectedField, obj *cases.GoalAttainment) (ret graphql.Marshaler) {
@@ -9421,18 +9452,18 @@ func (ec *executionContext) _Location_neighborhood(ctx context.Context, field gr
 			return ec.fieldContext_Location_neighborhood(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Neighborhood, nil
+			return ec.Resolvers.Location().Neighborhood(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Location_neighborhood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Location", field, true, true, "String")
 }
 
 func (ec *executionContext) _Location_latitude(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
@@ -9619,7 +9650,7 @@ func (ec *executionContext) _Location_services(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
-			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx, selections, v)
+			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -9662,7 +9693,7 @@ func (ec *executionContext) _LocationConnection_edges(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
-			return ec.marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx, selections, v)
+			return ec.marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12270,18 +12301,18 @@ func (ec *executionContext) _Notification_lastError(ctx context.Context, field g
 			return ec.fieldContext_Notification_lastError(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.LastError, nil
+			return ec.Resolvers.Notification().LastError(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_neutral(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -12316,18 +12347,18 @@ func (ec *executionContext) _Notification_body(ctx context.Context, field graphq
 			return ec.fieldContext_Notification_body(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Body, nil
+			return ec.Resolvers.Notification().Body(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_transport(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -12339,18 +12370,18 @@ func (ec *executionContext) _Notification_transport(ctx context.Context, field g
 			return ec.fieldContext_Notification_transport(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Transport, nil
+			return ec.Resolvers.Notification().Transport(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_caseNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -12651,7 +12682,7 @@ func (ec *executionContext) _OpeningHours_periods(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []hours.Period) graphql.Marshaler {
-			return ec.marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, selections, v)
+			return ec.marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12964,18 +12995,18 @@ func (ec *executionContext) _Organization_email(ctx context.Context, field graph
 			return ec.fieldContext_Organization_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.Organization().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organization_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "String")
 }
 
 func (ec *executionContext) _Organization_website(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -12987,18 +13018,18 @@ func (ec *executionContext) _Organization_website(ctx context.Context, field gra
 			return ec.fieldContext_Organization_website(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Website, nil
+			return ec.Resolvers.Organization().Website(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organization_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "String")
 }
 
 func (ec *executionContext) _Organization_phones(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -13014,7 +13045,7 @@ func (ec *executionContext) _Organization_phones(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
-			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, selections, v)
+			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13047,7 +13078,7 @@ func (ec *executionContext) _Organization_services(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
-			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx, selections, v)
+			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13122,7 +13153,7 @@ func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
-			return ec.marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdge(ctx, selections, v)
+			return ec.marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -15160,18 +15191,18 @@ func (ec *executionContext) _Referral_declineReason(ctx context.Context, field g
 			return ec.fieldContext_Referral_declineReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.DeclineReason, nil
+			return ec.Resolvers.Referral().DeclineReason(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Referral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Referral", field, true, true, "String")
 }
 
 func (ec *executionContext) _Referral_sharedWithPartner(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
@@ -15586,8 +15617,8 @@ func (ec *executionContext) _Resource_availableLocales(ctx context.Context, fiel
 			return ec.Resolvers.Resource().AvailableLocales(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
-			return ec.marshalOString2ᚕᚖstring(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -15709,7 +15740,7 @@ func (ec *executionContext) _ResourceConnection_edges(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
-			return ec.marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdge(ctx, selections, v)
+			return ec.marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -15893,18 +15924,18 @@ func (ec *executionContext) _ResourceRevision_summary(ctx context.Context, field
 			return ec.fieldContext_ResourceRevision_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			return ec.Resolvers.ResourceRevision().Summary(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ResourceRevision_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResourceRevision", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ResourceRevision", field, true, true, "String")
 }
 
 func (ec *executionContext) _ResourceRevision_body(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceRevision) (ret graphql.Marshaler) {
@@ -16077,18 +16108,18 @@ func (ec *executionContext) _ResourceTranslation_summary(ctx context.Context, fi
 			return ec.fieldContext_ResourceTranslation_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			return ec.Resolvers.ResourceTranslation().Summary(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ResourceTranslation_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, true, true, "String")
 }
 
 func (ec *executionContext) _ResourceTranslation_body(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
@@ -16628,7 +16659,7 @@ func (ec *executionContext) _Service_phones(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
-			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, selections, v)
+			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16656,18 +16687,18 @@ func (ec *executionContext) _Service_email(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Service_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.Service().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Service_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Service", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
 }
 
 func (ec *executionContext) _Service_provider(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -16716,7 +16747,7 @@ func (ec *executionContext) _Service_locations(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocationᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16791,7 +16822,7 @@ func (ec *executionContext) _Service_languages(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalOString2ᚕstring(ctx, selections, v)
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16938,7 +16969,7 @@ func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
-			return ec.marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdge(ctx, selections, v)
+			return ec.marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17145,18 +17176,18 @@ func (ec *executionContext) _StaffMember_phone(ctx context.Context, field graphq
 			return ec.fieldContext_StaffMember_phone(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Phone, nil
+			return ec.Resolvers.StaffMember().Phone(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_StaffMember_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StaffMember", field, false, false, "String")
+	return graphql.NewScalarFieldContext("StaffMember", field, true, true, "String")
 }
 
 func (ec *executionContext) _StaffMember_email(ctx context.Context, field graphql.CollectedField, obj *ent.Staff) (ret graphql.Marshaler) {
@@ -17168,18 +17199,18 @@ func (ec *executionContext) _StaffMember_email(ctx context.Context, field graphq
 			return ec.fieldContext_StaffMember_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.StaffMember().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_StaffMember_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StaffMember", field, false, false, "String")
+	return graphql.NewScalarFieldContext("StaffMember", field, true, true, "String")
 }
 
 func (ec *executionContext) _StaffMember_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.Staff) (ret graphql.Marshaler) {
@@ -17715,7 +17746,7 @@ func (ec *executionContext) _VictimCase_events(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
-			return ec.marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEvent(ctx, selections, v)
+			return ec.marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEventᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17747,7 +17778,7 @@ func (ec *executionContext) _VictimCase_courtDates(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
-			return ec.marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDate(ctx, selections, v)
+			return ec.marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDateᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -18149,18 +18180,18 @@ func (ec *executionContext) _VictimReferral_declineReason(ctx context.Context, f
 			return ec.fieldContext_VictimReferral_declineReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.DeclineReason, nil
+			return ec.Resolvers.VictimReferral().DeclineReason(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_VictimReferral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "String")
+	return graphql.NewScalarFieldContext("VictimReferral", field, true, true, "String")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -20963,10 +20994,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 					return ec._Case_needs(ctx, field, obj)
 				})
 		case "description":
-			out.Values[i] = ec._Case_description(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_description(ctx, field, obj)
+				})
 		case "advocate":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -21168,10 +21200,11 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 					return ec._CaseEvent_title(ctx, field, obj)
 				})
 		case "detail":
-			out.Values[i] = ec._CaseEvent_detail(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_detail(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21217,10 +21250,11 @@ func (ec *executionContext) _CaseHistoryEntry(ctx context.Context, sel ast.Selec
 					return ec._CaseHistoryEntry_title(ctx, field, obj)
 				})
 		case "detail":
-			out.Values[i] = ec._CaseHistoryEntry_detail(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseHistoryEntry_detail(ctx, field, obj)
+				})
 		case "victimVisible":
 			out.Values[i] = ec._CaseHistoryEntry_victimVisible(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21277,10 +21311,11 @@ func (ec *executionContext) _CaseMessage(ctx context.Context, sel ast.SelectionS
 					return ec._CaseMessage_body(ctx, field, obj)
 				})
 		case "template":
-			out.Values[i] = ec._CaseMessage_template(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseMessage_template(ctx, field, obj)
+				})
 		case "sentAt":
 			out.Values[i] = ec._CaseMessage_sentAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -21721,18 +21756,19 @@ func (ec *executionContext) _Feedback(ctx context.Context, sel ast.SelectionSet,
 		case "rating":
 			out.Values[i] = ec._Feedback_rating(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "submittedAt":
 			out.Values[i] = ec._Feedback_submittedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "comment":
-			out.Values[i] = ec._Feedback_comment(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Feedback_comment(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21764,23 +21800,24 @@ func (ec *executionContext) _FollowUp(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._FollowUp_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "dueAt":
 			out.Values[i] = ec._FollowUp_dueAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "doneAt":
 			out.Values[i] = ec._FollowUp_doneAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			out.Values[i] = ec._FollowUp_note(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FollowUp_note(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21973,10 +22010,11 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 					return ec._Location_address(ctx, field, obj)
 				})
 		case "neighborhood":
-			out.Values[i] = ec._Location_neighborhood(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_neighborhood(ctx, field, obj)
+				})
 		case "latitude":
 			out.Values[i] = ec._Location_latitude(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -22647,25 +22685,28 @@ func (ec *executionContext) _Notification(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastError":
-			out.Values[i] = ec._Notification_lastError(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_lastError(ctx, field, obj)
+				})
 		case "neutral":
 			out.Values[i] = ec._Notification_neutral(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
-			out.Values[i] = ec._Notification_body(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_body(ctx, field, obj)
+				})
 		case "transport":
-			out.Values[i] = ec._Notification_transport(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_transport(ctx, field, obj)
+				})
 		case "caseNumber":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -22911,15 +22952,17 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
-			out.Values[i] = ec._Organization_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_email(ctx, field, obj)
+				})
 		case "website":
-			out.Values[i] = ec._Organization_website(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_website(ctx, field, obj)
+				})
 		case "phones":
 			out.Values[i] = ec._Organization_phones(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23521,10 +23564,11 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "declineReason":
-			out.Values[i] = ec._Referral_declineReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_declineReason(ctx, field, obj)
+				})
 		case "sharedWithPartner":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -23818,10 +23862,11 @@ func (ec *executionContext) _ResourceRevision(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
-			out.Values[i] = ec._ResourceRevision_summary(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResourceRevision_summary(ctx, field, obj)
+				})
 		case "body":
 			out.Values[i] = ec._ResourceRevision_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23879,37 +23924,38 @@ func (ec *executionContext) _ResourceTranslation(ctx context.Context, sel ast.Se
 		case "locale":
 			out.Values[i] = ec._ResourceTranslation_locale(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "title":
 			out.Values[i] = ec._ResourceTranslation_title(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
-			out.Values[i] = ec._ResourceTranslation_summary(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResourceTranslation_summary(ctx, field, obj)
+				})
 		case "body":
 			out.Values[i] = ec._ResourceTranslation_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._ResourceTranslation_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "machineTranslated":
 			out.Values[i] = ec._ResourceTranslation_machineTranslated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "updatedAt":
 			out.Values[i] = ec._ResourceTranslation_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -24071,10 +24117,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
-			out.Values[i] = ec._Service_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_email(ctx, field, obj)
+				})
 		case "provider":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -24277,15 +24324,17 @@ func (ec *executionContext) _StaffMember(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "phone":
-			out.Values[i] = ec._StaffMember_phone(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StaffMember_phone(ctx, field, obj)
+				})
 		case "email":
-			out.Values[i] = ec._StaffMember_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StaffMember_email(ctx, field, obj)
+				})
 		case "disabled":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24602,10 +24651,11 @@ func (ec *executionContext) _VictimReferral(ctx context.Context, sel ast.Selecti
 					return ec._VictimReferral_shareLabel(ctx, field, obj)
 				})
 		case "declineReason":
-			out.Values[i] = ec._VictimReferral_declineReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_declineReason(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25021,6 +25071,22 @@ func (ec *executionContext) marshalNCaseConnection2ᚖvictimservicesᚋentᚐCas
 		return graphql.Null
 	}
 	return ec._CaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseEdge!")
+		return graphql.Null
+	}
+	return ec._CaseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseEvent!")
+		return graphql.Null
+	}
+	return ec._CaseEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCaseEventKind2victimservicesᚋentᚋcaseeventᚐKind(ctx context.Context, v any) (caseevent.Kind, error) {
@@ -25488,6 +25554,14 @@ func (ec *executionContext) marshalNLocationConnection2ᚖvictimservicesᚋent�
 	return ec._LocationConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LocationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocationEdge!")
+		return graphql.Null
+	}
+	return ec._LocationEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx context.Context, v any) (casemessage.Direction, error) {
 	var res casemessage.Direction
 	err := res.UnmarshalGQL(v)
@@ -25640,6 +25714,10 @@ func (ec *executionContext) unmarshalNOpeningHoursInput2ᚖvictimservicesᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v hours.Period) graphql.Marshaler {
+	return ec._OpeningPeriod(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -25683,6 +25761,14 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖvictimservicesᚋe
 		return graphql.Null
 	}
 	return ec._OrganizationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OrganizationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationEdge!")
+		return graphql.Null
+	}
+	return ec._OrganizationEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrganizationKind2victimservicesᚋentᚋorganizationᚐKind(ctx context.Context, v any) (organization.Kind, error) {
@@ -25729,6 +25815,10 @@ func (ec *executionContext) marshalNPerformanceReport2ᚖvictimservicesᚋintern
 		return graphql.Null
 	}
 	return ec._PerformanceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v phone.Phone) graphql.Marshaler {
+	return ec._Phone(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNPhone2ᚕᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*phone.Phone) graphql.Marshaler {
@@ -25846,6 +25936,14 @@ func (ec *executionContext) marshalNResourceConnection2ᚖvictimservicesᚋent�
 		return graphql.Null
 	}
 	return ec._ResourceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ResourceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResourceEdge!")
+		return graphql.Null
+	}
+	return ec._ResourceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResourceRevision2ᚕᚖvictimservicesᚋentᚐResourceRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceRevision) graphql.Marshaler {
@@ -26031,6 +26129,14 @@ func (ec *executionContext) marshalNServiceConnection2ᚖvictimservicesᚋentᚐ
 		return graphql.Null
 	}
 	return ec._ServiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceEdge!")
+		return graphql.Null
+	}
+	return ec._ServiceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNServiceStatus2victimservicesᚋentᚋserviceᚐStatus(ctx context.Context, v any) (service.Status, error) {
@@ -26445,44 +26551,42 @@ func (ec *executionContext) marshalOCase2ᚖvictimservicesᚋentᚐCaseFile(ctx 
 	return ec._Case(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx, sel, v[i])
+		return ec.marshalNCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
 
-func (ec *executionContext) marshalOCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._CaseEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
+func (ec *executionContext) marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
+		return ec.marshalNCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._CaseEvent(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOCaseOutcome2ᚖvictimservicesᚋentᚋcasefileᚐOutcome(ctx context.Context, v any) (*casefile.Outcome, error) {
@@ -26559,24 +26663,23 @@ func (ec *executionContext) marshalOConsentMethod2ᚖvictimservicesᚋentᚋrefe
 	return v
 }
 
-func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDate(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
+func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDateᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
+		return ec.marshalNCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx context.Context, sel ast.SelectionSet, v *ent.CourtDate) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._CourtDate(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
@@ -26706,15 +26809,21 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
-func (ec *executionContext) marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocation(ctx context.Context, sel ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
+func (ec *executionContext) marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOLocation2ᚖvictimservicesᚋentᚐLocation(ctx, sel, v[i])
+		return ec.marshalNLocation2ᚖvictimservicesᚋentᚐLocation(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -26726,24 +26835,23 @@ func (ec *executionContext) marshalOLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
+		return ec.marshalNLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LocationEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._LocationEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalONearInput2ᚖvictimservicesᚋinternalᚋdirectoryᚐNear(ctx context.Context, v any) (*directory.Near, error) {
@@ -26808,19 +26916,21 @@ func (ec *executionContext) unmarshalOOpeningHoursInput2ᚖvictimservicesᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v hours.Period) graphql.Marshaler {
-	return ec._OpeningPeriod(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
+func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
+		return ec.marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -26849,24 +26959,23 @@ func (ec *executionContext) marshalOOrganization2ᚖvictimservicesᚋentᚐOrgan
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OrganizationEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._OrganizationEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOOrganizationKind2ᚖvictimservicesᚋentᚋorganizationᚐKind(ctx context.Context, v any) (*organization.Kind, error) {
@@ -26901,19 +27010,21 @@ func (ec *executionContext) marshalOOutreachStoppedBy2ᚖvictimservicesᚋentᚋ
 	return v
 }
 
-func (ec *executionContext) marshalOPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v phone.Phone) graphql.Marshaler {
-	return ec._Phone(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
+func (ec *executionContext) marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
+		return ec.marshalNPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -26965,35 +27076,40 @@ func (ec *executionContext) marshalOResourceCategory2ᚖvictimservicesᚋentᚋr
 	return v
 }
 
-func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
+		return ec.marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
 
-func (ec *executionContext) marshalOResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ResourceEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ResourceEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
+func (ec *executionContext) marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, sel, v[i])
+		return ec.marshalNService2ᚖvictimservicesᚋentᚐService(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -27074,24 +27190,23 @@ func (ec *executionContext) marshalOServiceCategory2ᚖvictimservicesᚋentᚋse
 	return v
 }
 
-func (ec *executionContext) marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx, sel, v[i])
+		return ec.marshalNServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._ServiceEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOServiceStatus2ᚖvictimservicesᚋentᚋserviceᚐStatus(ctx context.Context, v any) (*service.Status, error) {
@@ -27115,47 +27230,6 @@ func (ec *executionContext) marshalOStaffMember2ᚖvictimservicesᚋentᚐStaff(
 		return graphql.Null
 	}
 	return ec._StaffMember(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := UnmarshalString(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	_ = ctx
-	res := MarshalString(v)
-	return res
-}
-
-func (ec *executionContext) unmarshalOString2ᚕstring(ctx context.Context, v any) ([]string, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]string, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalOString2string(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOString2ᚕstring(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalOString2string(ctx, sel, v[i])
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -27188,35 +27262,6 @@ func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel
 		if e == graphql.Null {
 			return graphql.Null
 		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOString2ᚕᚖstring(ctx context.Context, v any) ([]*string, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*string, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalOString2ᚖstring(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOString2ᚕᚖstring(ctx context.Context, sel ast.SelectionSet, v []*string) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalOString2ᚖstring(ctx, sel, v[i])
 	}
 
 	return ret
