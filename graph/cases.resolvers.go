@@ -42,6 +42,11 @@ func (r *caseResolver) Needs(ctx context.Context, obj *ent.CaseFile) ([]service.
 	return out, nil
 }
 
+// Description is the resolver for the description field.
+func (r *caseResolver) Description(ctx context.Context, obj *ent.CaseFile) (*string, error) {
+	return optional(obj.Description), nil
+}
+
 // Advocate is the resolver for the advocate field.
 func (r *caseResolver) Advocate(ctx context.Context, obj *ent.CaseFile) (*ent.Staff, error) {
 	s, err := obj.QueryAdvocate().Only(ctx)
@@ -85,9 +90,19 @@ func (r *caseEventResolver) Title(ctx context.Context, obj *ent.CaseEvent) (stri
 	return eventTitle(fieldLocale(ctx), obj), nil
 }
 
+// Detail is the resolver for the detail field.
+func (r *caseEventResolver) Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error) {
+	return optional(obj.Detail), nil
+}
+
 // Title is the resolver for the title field.
 func (r *caseHistoryEntryResolver) Title(ctx context.Context, obj *ent.CaseEvent) (string, error) {
 	return eventTitle(fieldLocale(ctx), obj), nil
+}
+
+// Detail is the resolver for the detail field.
+func (r *caseHistoryEntryResolver) Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error) {
+	return optional(obj.Detail), nil
 }
 
 // Actor is the resolver for the actor field.
@@ -113,6 +128,16 @@ func (r *courtDateResolver) Address(ctx context.Context, obj *ent.CourtDate) (*A
 // Description is the resolver for the description field.
 func (r *courtDateResolver) Description(ctx context.Context, obj *ent.CourtDate) (string, error) {
 	return fieldLocale(ctx).T("hearing."+obj.Hearing.String(), nil), nil
+}
+
+// Comment is the resolver for the comment field.
+func (r *feedbackResolver) Comment(ctx context.Context, obj *ent.Feedback) (*string, error) {
+	return optional(obj.Comment), nil
+}
+
+// Note is the resolver for the note field.
+func (r *followUpResolver) Note(ctx context.Context, obj *ent.FollowUp) (*string, error) {
+	return optional(obj.Note), nil
 }
 
 // RequestSupport is the resolver for the requestSupport field.
@@ -209,6 +234,16 @@ func (r *queryResolver) PerformanceReport(ctx context.Context, from *time.Time, 
 	return r.cases.PerformanceReport(ctx, from, to)
 }
 
+// Phone is the resolver for the phone field.
+func (r *staffMemberResolver) Phone(ctx context.Context, obj *ent.Staff) (*string, error) {
+	return optional(obj.Phone), nil
+}
+
+// Email is the resolver for the email field.
+func (r *staffMemberResolver) Email(ctx context.Context, obj *ent.Staff) (*string, error) {
+	return optional(obj.Email), nil
+}
+
 // Disabled is the resolver for the disabled field.
 func (r *staffMemberResolver) Disabled(ctx context.Context, obj *ent.Staff) (bool, error) {
 	return obj.DisabledAt != nil, nil
@@ -279,6 +314,12 @@ func (r *Resolver) CaseHistoryEntry() CaseHistoryEntryResolver { return &caseHis
 // CourtDate returns CourtDateResolver implementation.
 func (r *Resolver) CourtDate() CourtDateResolver { return &courtDateResolver{r} }
 
+// Feedback returns FeedbackResolver implementation.
+func (r *Resolver) Feedback() FeedbackResolver { return &feedbackResolver{r} }
+
+// FollowUp returns FollowUpResolver implementation.
+func (r *Resolver) FollowUp() FollowUpResolver { return &followUpResolver{r} }
+
 // StaffMember returns StaffMemberResolver implementation.
 func (r *Resolver) StaffMember() StaffMemberResolver { return &staffMemberResolver{r} }
 
@@ -293,6 +334,8 @@ type (
 	caseEventResolver        struct{ *Resolver }
 	caseHistoryEntryResolver struct{ *Resolver }
 	courtDateResolver        struct{ *Resolver }
+	feedbackResolver         struct{ *Resolver }
+	followUpResolver         struct{ *Resolver }
 	staffMemberResolver      struct{ *Resolver }
 	subscriptionResolver     struct{ *Resolver }
 	victimCaseResolver       struct{ *Resolver }

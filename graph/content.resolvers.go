@@ -129,7 +129,7 @@ func (r *resourceResolver) Direction(ctx context.Context, obj *ent.Resource) (Te
 }
 
 // AvailableLocales is the resolver for the availableLocales field.
-func (r *resourceResolver) AvailableLocales(ctx context.Context, obj *ent.Resource) ([]*string, error) {
+func (r *resourceResolver) AvailableLocales(ctx context.Context, obj *ent.Resource) ([]string, error) {
 	rows, err := obj.NamedTranslations(storage.AvailableLocales)
 	if err != nil {
 		rows, err = obj.QueryTranslations().Where(resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED)).
@@ -165,6 +165,11 @@ func (r *resourceResolver) Revisions(ctx context.Context, obj *ent.Resource, loc
 	return q.All(ctx)
 }
 
+// Summary is the resolver for the summary field.
+func (r *resourceRevisionResolver) Summary(ctx context.Context, obj *ent.ResourceRevision) (*string, error) {
+	return optional(obj.Summary), nil
+}
+
 // EditedBy is the resolver for the editedBy field.
 func (r *resourceRevisionResolver) EditedBy(ctx context.Context, obj *ent.ResourceRevision) (*string, error) {
 	if obj.EditedBy == "" {
@@ -178,6 +183,11 @@ func (r *resourceRevisionResolver) EditedBy(ctx context.Context, obj *ent.Resour
 		return nil, err
 	}
 	return &member.Name, nil
+}
+
+// Summary is the resolver for the summary field.
+func (r *resourceTranslationResolver) Summary(ctx context.Context, obj *ent.ResourceTranslation) (*string, error) {
+	return optional(obj.Summary), nil
 }
 
 // MachineTranslated is the resolver for the machineTranslated field.

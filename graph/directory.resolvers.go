@@ -50,6 +50,11 @@ func (r *locationResolver) Address(ctx context.Context, obj *ent.Location) (*Add
 	return &Address{Street: obj.Street, City: obj.City, State: obj.State, PostalCode: obj.PostalCode}, nil
 }
 
+// Neighborhood is the resolver for the neighborhood field.
+func (r *locationResolver) Neighborhood(ctx context.Context, obj *ent.Location) (*string, error) {
+	return optional(obj.Neighborhood), nil
+}
+
 // AccessibilityNotes is the resolver for the accessibilityNotes field.
 func (r *locationResolver) AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error) {
 	return directory.TextOf(ctx, obj).Description, nil
@@ -275,6 +280,16 @@ func (r *organizationResolver) TranslationReview(ctx context.Context, obj *ent.O
 	return new(directory.TextOf(ctx, obj).Review), nil
 }
 
+// Email is the resolver for the email field.
+func (r *organizationResolver) Email(ctx context.Context, obj *ent.Organization) (*string, error) {
+	return optional(obj.Email), nil
+}
+
+// Website is the resolver for the website field.
+func (r *organizationResolver) Website(ctx context.Context, obj *ent.Organization) (*string, error) {
+	return optional(obj.Website), nil
+}
+
 // Services is the resolver for the services field.
 func (r *organizationResolver) Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error) {
 	n, err := listLimit(first)
@@ -421,6 +436,11 @@ func (r *serviceResolver) MachineTranslated(ctx context.Context, obj *ent.Servic
 // TranslationReview is the resolver for the translationReview field.
 func (r *serviceResolver) TranslationReview(ctx context.Context, obj *ent.Service) (*directory.Review, error) {
 	return new(directory.TextOf(ctx, obj).Review), nil
+}
+
+// Email is the resolver for the email field.
+func (r *serviceResolver) Email(ctx context.Context, obj *ent.Service) (*string, error) {
+	return optional(obj.Email), nil
 }
 
 // Locations is the resolver for the locations field.

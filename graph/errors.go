@@ -4,16 +4,19 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"strconv"
 	"strings"
 
 	"entgo.io/ent/privacy"
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/validator/core"
 	"github.com/vektah/gqlparser/v2/validator/rules"
 
 	"victimservices/ent"
 	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/textcheck"
 	"victimservices/ent/schema/viewer"
 	"victimservices/internal/request"
 	"victimservices/locales"
@@ -29,10 +32,18 @@ func Classify(ctx context.Context, err error) *errcode.Error {
 		constraint *ent.ConstraintError
 	)
 	switch {
+	case errors.As(err, &validation):
+		// An ent validator: its own coded error (a bad email) or the
+		// general one, about the field it checked.
+		if errors.As(validation, &coded) {
+			if coded.Field == "" {
+				return coded.OnField(validation.Name)
+			}
+			return coded
+		}
+		return errcode.Field(validation.Name)
 	case errors.As(err, &coded):
 		return coded
-	case errors.As(err, &validation):
-		return errcode.Field(validation.Name)
 	case errors.As(err, &notFound):
 		return errcode.ErrNotFound
 	case errors.As(err, &constraint):
@@ -91,12 +102,57 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		gqlErr.Message = Localize(l, id, data)
 		gqlErr.Extensions = map[string]any{"code": string(code)}
+		if code == errcode.BadUserInput {
+			if f := inputField(ctx, gqlErr.Path, e.Field); f != "" {
+				gqlErr.Extensions["field"] = f
+			}
+		}
 		for k, v := range e.Extensions { // retryAfter, the emergency lines
 			gqlErr.Extensions[k] = v
 		}
 		gqlErr.Err = nil
 		return gqlErr
 	}
+}
+
+// inputField is extensions.field of an input error: the path, from the
+// GraphQL field's arguments, of the input value at fault ("input.phone",
+// "input.contactWindows.0.start"). gqlgen's refusals while reading
+// arguments carry that path beyond the field's own; the domain's and ent's
+// name the field (Error.Field), found here among the arguments and the
+// fields of input-object arguments. "" when neither says.
+func inputField(ctx context.Context, path ast.Path, name string) string {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return ""
+	}
+	if own := fc.Path(); len(path) > len(own) {
+		parts := make([]string, 0, len(path)-len(own))
+		for _, p := range path[len(own):] {
+			switch p := p.(type) {
+			case ast.PathName:
+				parts = append(parts, string(p))
+			case ast.PathIndex:
+				parts = append(parts, strconv.Itoa(int(p)))
+			}
+		}
+		return strings.Join(parts, ".")
+	}
+	if name == "" || fc.Field.Definition == nil {
+		return ""
+	}
+	name = textcheck.APIName(name)
+	for _, arg := range fc.Field.Definition.Arguments {
+		if arg.Name == name {
+			return name
+		}
+	}
+	for _, arg := range fc.Field.Definition.Arguments {
+		if def := parsedSchema.Types[arg.Type.Name()]; def != nil && def.Kind == ast.InputObject && def.Fields.ForName(name) != nil {
+			return arg.Name + "." + name
+		}
+	}
+	return name
 }
 
 // argumentsRejected reports whether the error arose while gqlgen read the

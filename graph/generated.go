@@ -55,6 +55,8 @@ type ResolverRoot interface {
 	CaseHistoryEntry() CaseHistoryEntryResolver
 	CaseMessage() CaseMessageResolver
 	CourtDate() CourtDateResolver
+	Feedback() FeedbackResolver
+	FollowUp() FollowUpResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
 	Notification() NotificationResolver
@@ -678,7 +680,7 @@ type ComplexityRoot struct {
 type CaseResolver interface {
 	SafeContact(ctx context.Context, obj *ent.CaseFile) (*SafeContact, error)
 	Needs(ctx context.Context, obj *ent.CaseFile) ([]service.Category, error)
-
+	Description(ctx context.Context, obj *ent.CaseFile) (*string, error)
 	Advocate(ctx context.Context, obj *ent.CaseFile) (*ent.Staff, error)
 
 	History(ctx context.Context, obj *ent.CaseFile) ([]*ent.CaseEvent, error)
@@ -693,18 +695,27 @@ type CaseResolver interface {
 }
 type CaseEventResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
+	Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error)
 }
 type CaseHistoryEntryResolver interface {
 	Title(ctx context.Context, obj *ent.CaseEvent) (string, error)
+	Detail(ctx context.Context, obj *ent.CaseEvent) (*string, error)
 
 	Actor(ctx context.Context, obj *ent.CaseEvent) (*ent.Staff, error)
 }
 type CaseMessageResolver interface {
 	Body(ctx context.Context, obj *ent.CaseMessage) (string, error)
+	Template(ctx context.Context, obj *ent.CaseMessage) (*string, error)
 }
 type CourtDateResolver interface {
 	Address(ctx context.Context, obj *ent.CourtDate) (*Address, error)
 	Description(ctx context.Context, obj *ent.CourtDate) (string, error)
+}
+type FeedbackResolver interface {
+	Comment(ctx context.Context, obj *ent.Feedback) (*string, error)
+}
+type FollowUpResolver interface {
+	Note(ctx context.Context, obj *ent.FollowUp) (*string, error)
 }
 type LocationResolver interface {
 	Name(ctx context.Context, obj *ent.Location) (string, error)
@@ -712,6 +723,7 @@ type LocationResolver interface {
 	MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error)
 	TranslationReview(ctx context.Context, obj *ent.Location) (*directory.Review, error)
 	Address(ctx context.Context, obj *ent.Location) (*Address, error)
+	Neighborhood(ctx context.Context, obj *ent.Location) (*string, error)
 
 	AccessibilityNotes(ctx context.Context, obj *ent.Location) (*string, error)
 	Hours(ctx context.Context, obj *ent.Location) (*hours.Schedule, error)
@@ -775,6 +787,10 @@ type MutationResolver interface {
 type NotificationResolver interface {
 	ToStaff(ctx context.Context, obj *ent.Notification) (bool, error)
 
+	LastError(ctx context.Context, obj *ent.Notification) (*string, error)
+
+	Body(ctx context.Context, obj *ent.Notification) (*string, error)
+	Transport(ctx context.Context, obj *ent.Notification) (*string, error)
 	CaseNumber(ctx context.Context, obj *ent.Notification) (*string, error)
 }
 type OpeningHoursResolver interface {
@@ -787,6 +803,9 @@ type OrganizationResolver interface {
 	ServedLocale(ctx context.Context, obj *ent.Organization) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Organization) (bool, error)
 	TranslationReview(ctx context.Context, obj *ent.Organization) (*directory.Review, error)
+
+	Email(ctx context.Context, obj *ent.Organization) (*string, error)
+	Website(ctx context.Context, obj *ent.Organization) (*string, error)
 
 	Services(ctx context.Context, obj *ent.Organization, first *int) ([]*ent.Service, error)
 	Translations(ctx context.Context, obj *ent.Organization) ([]*directory.Translation, error)
@@ -824,6 +843,7 @@ type ReferralResolver interface {
 	Partner(ctx context.Context, obj *ent.Referral) (*ent.Organization, error)
 	Service(ctx context.Context, obj *ent.Referral) (*ent.Service, error)
 
+	DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error)
 	SharedWithPartner(ctx context.Context, obj *ent.Referral) (*cases.ReferralPacket, error)
 }
 type ResourceResolver interface {
@@ -835,15 +855,19 @@ type ResourceResolver interface {
 	MachineTranslated(ctx context.Context, obj *ent.Resource) (bool, error)
 	TranslationReview(ctx context.Context, obj *ent.Resource) (*directory.Review, error)
 	Direction(ctx context.Context, obj *ent.Resource) (TextDirection, error)
-	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]*string, error)
+	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]string, error)
 	UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error)
 	Translations(ctx context.Context, obj *ent.Resource) ([]*ent.ResourceTranslation, error)
 	Revisions(ctx context.Context, obj *ent.Resource, locale *string, first *int) ([]*ent.ResourceRevision, error)
 }
 type ResourceRevisionResolver interface {
+	Summary(ctx context.Context, obj *ent.ResourceRevision) (*string, error)
+
 	EditedBy(ctx context.Context, obj *ent.ResourceRevision) (*string, error)
 }
 type ResourceTranslationResolver interface {
+	Summary(ctx context.Context, obj *ent.ResourceTranslation) (*string, error)
+
 	MachineTranslated(ctx context.Context, obj *ent.ResourceTranslation) (bool, error)
 }
 type ServiceResolver interface {
@@ -859,12 +883,16 @@ type ServiceResolver interface {
 	MachineTranslated(ctx context.Context, obj *ent.Service) (bool, error)
 	TranslationReview(ctx context.Context, obj *ent.Service) (*directory.Review, error)
 
+	Email(ctx context.Context, obj *ent.Service) (*string, error)
+
 	Locations(ctx context.Context, obj *ent.Service, first *int) ([]*ent.Location, error)
 	ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error)
 
 	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
 }
 type StaffMemberResolver interface {
+	Phone(ctx context.Context, obj *ent.Staff) (*string, error)
+	Email(ctx context.Context, obj *ent.Staff) (*string, error)
 	Disabled(ctx context.Context, obj *ent.Staff) (bool, error)
 }
 type SubscriptionResolver interface {
@@ -892,7 +920,7 @@ type VictimReferralResolver interface {
 	StatusLabel(ctx context.Context, obj *ent.Referral) (string, error)
 
 	ShareLabel(ctx context.Context, obj *ent.Referral) (string, error)
-
+	DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error)
 	DeclineReasonLabel(ctx context.Context, obj *ent.Referral) (*string, error)
 }
 
@@ -7465,18 +7493,18 @@ func (ec *executionContext) _Case_description(ctx context.Context, field graphql
 			return ec.fieldContext_Case_description(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Description, nil
+			return ec.Resolvers.Case().Description(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Case_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Case", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Case", field, true, true, "String")
 }
 
 func (ec *executionContext) _Case_advocate(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
@@ -7907,7 +7935,7 @@ func (ec *executionContext) _CaseConnection_edges(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
-			return ec.marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdge(ctx, selections, v)
+			return ec.marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -8091,18 +8119,18 @@ func (ec *executionContext) _CaseEvent_detail(ctx context.Context, field graphql
 			return ec.fieldContext_CaseEvent_detail(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Detail, nil
+			return ec.Resolvers.CaseEvent().Detail(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseEvent_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseEvent", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseEvent", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseHistoryEntry_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
@@ -8183,18 +8211,18 @@ func (ec *executionContext) _CaseHistoryEntry_detail(ctx context.Context, field 
 			return ec.fieldContext_CaseHistoryEntry_detail(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Detail, nil
+			return ec.Resolvers.CaseHistoryEntry().Detail(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseHistoryEntry_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseHistoryEntry", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseHistoryEntry", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseHistoryEntry_victimVisible(ctx context.Context, field graphql.CollectedField, obj *ent.CaseEvent) (ret graphql.Marshaler) {
@@ -8330,18 +8358,18 @@ func (ec *executionContext) _CaseMessage_template(ctx context.Context, field gra
 			return ec.fieldContext_CaseMessage_template(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Template, nil
+			return ec.Resolvers.CaseMessage().Template(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_CaseMessage_template(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("CaseMessage", field, false, false, "String")
+	return graphql.NewScalarFieldContext("CaseMessage", field, true, true, "String")
 }
 
 func (ec *executionContext) _CaseMessage_sentAt(ctx context.Context, field graphql.CollectedField, obj *ent.CaseMessage) (ret graphql.Marshaler) {
@@ -9244,18 +9272,18 @@ func (ec *executionContext) _Feedback_comment(ctx context.Context, field graphql
 			return ec.fieldContext_Feedback_comment(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Comment, nil
+			return ec.Resolvers.Feedback().Comment(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Feedback_comment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Feedback", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Feedback", field, true, true, "String")
 }
 
 func (ec *executionContext) _FollowUp_id(ctx context.Context, field graphql.CollectedField, obj *ent.FollowUp) (ret graphql.Marshaler) {
@@ -9336,18 +9364,18 @@ func (ec *executionContext) _FollowUp_note(ctx context.Context, field graphql.Co
 			return ec.fieldContext_FollowUp_note(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Note, nil
+			return ec.Resolvers.FollowUp().Note(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_FollowUp_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("FollowUp", field, false, false, "String")
+	return graphql.NewScalarFieldContext("FollowUp", field, true, true, "String")
 }
 
 func (ec *executionContext) _GoalAttainment_met(ctx context.Context, field graphql.CollectedField, obj *cases.GoalAttainment) (ret graphql.Marshaler) {
@@ -9772,18 +9800,18 @@ func (ec *executionContext) _Location_neighborhood(ctx context.Context, field gr
 			return ec.fieldContext_Location_neighborhood(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Neighborhood, nil
+			return ec.Resolvers.Location().Neighborhood(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Location_neighborhood(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Location", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Location", field, true, true, "String")
 }
 
 func (ec *executionContext) _Location_latitude(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
@@ -9970,7 +9998,7 @@ func (ec *executionContext) _Location_services(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
-			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx, selections, v)
+			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -10013,7 +10041,7 @@ func (ec *executionContext) _LocationConnection_edges(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
-			return ec.marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx, selections, v)
+			return ec.marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -12709,18 +12737,18 @@ func (ec *executionContext) _Notification_lastError(ctx context.Context, field g
 			return ec.fieldContext_Notification_lastError(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.LastError, nil
+			return ec.Resolvers.Notification().LastError(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_lastError(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_neutral(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -12755,18 +12783,18 @@ func (ec *executionContext) _Notification_body(ctx context.Context, field graphq
 			return ec.fieldContext_Notification_body(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Body, nil
+			return ec.Resolvers.Notification().Body(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_transport(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -12778,18 +12806,18 @@ func (ec *executionContext) _Notification_transport(ctx context.Context, field g
 			return ec.fieldContext_Notification_transport(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Transport, nil
+			return ec.Resolvers.Notification().Transport(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Notification_transport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "String")
 }
 
 func (ec *executionContext) _Notification_caseNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Notification) (ret graphql.Marshaler) {
@@ -13090,7 +13118,7 @@ func (ec *executionContext) _OpeningHours_periods(ctx context.Context, field gra
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []hours.Period) graphql.Marshaler {
-			return ec.marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, selections, v)
+			return ec.marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13435,18 +13463,18 @@ func (ec *executionContext) _Organization_email(ctx context.Context, field graph
 			return ec.fieldContext_Organization_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.Organization().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organization_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "String")
 }
 
 func (ec *executionContext) _Organization_website(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -13458,18 +13486,18 @@ func (ec *executionContext) _Organization_website(ctx context.Context, field gra
 			return ec.fieldContext_Organization_website(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Website, nil
+			return ec.Resolvers.Organization().Website(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Organization_website(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Organization", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Organization", field, true, true, "String")
 }
 
 func (ec *executionContext) _Organization_phones(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
@@ -13485,7 +13513,7 @@ func (ec *executionContext) _Organization_phones(ctx context.Context, field grap
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
-			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, selections, v)
+			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13518,7 +13546,7 @@ func (ec *executionContext) _Organization_services(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
-			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx, selections, v)
+			return ec.marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -13593,7 +13621,7 @@ func (ec *executionContext) _OrganizationConnection_edges(ctx context.Context, f
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
-			return ec.marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdge(ctx, selections, v)
+			return ec.marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -15631,18 +15659,18 @@ func (ec *executionContext) _Referral_declineReason(ctx context.Context, field g
 			return ec.fieldContext_Referral_declineReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.DeclineReason, nil
+			return ec.Resolvers.Referral().DeclineReason(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Referral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Referral", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Referral", field, true, true, "String")
 }
 
 func (ec *executionContext) _Referral_sharedWithPartner(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
@@ -16089,8 +16117,8 @@ func (ec *executionContext) _Resource_availableLocales(ctx context.Context, fiel
 			return ec.Resolvers.Resource().AvailableLocales(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*string) graphql.Marshaler {
-			return ec.marshalOString2ᚕᚖstring(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16212,7 +16240,7 @@ func (ec *executionContext) _ResourceConnection_edges(ctx context.Context, field
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
-			return ec.marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdge(ctx, selections, v)
+			return ec.marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -16396,18 +16424,18 @@ func (ec *executionContext) _ResourceRevision_summary(ctx context.Context, field
 			return ec.fieldContext_ResourceRevision_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			return ec.Resolvers.ResourceRevision().Summary(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ResourceRevision_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResourceRevision", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ResourceRevision", field, true, true, "String")
 }
 
 func (ec *executionContext) _ResourceRevision_body(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceRevision) (ret graphql.Marshaler) {
@@ -16580,18 +16608,18 @@ func (ec *executionContext) _ResourceTranslation_summary(ctx context.Context, fi
 			return ec.fieldContext_ResourceTranslation_summary(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Summary, nil
+			return ec.Resolvers.ResourceTranslation().Summary(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_ResourceTranslation_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("ResourceTranslation", field, false, false, "String")
+	return graphql.NewScalarFieldContext("ResourceTranslation", field, true, true, "String")
 }
 
 func (ec *executionContext) _ResourceTranslation_body(ctx context.Context, field graphql.CollectedField, obj *ent.ResourceTranslation) (ret graphql.Marshaler) {
@@ -17232,7 +17260,7 @@ func (ec *executionContext) _Service_phones(ctx context.Context, field graphql.C
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
-			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, selections, v)
+			return ec.marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17260,18 +17288,18 @@ func (ec *executionContext) _Service_email(ctx context.Context, field graphql.Co
 			return ec.fieldContext_Service_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.Service().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_Service_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Service", field, false, false, "String")
+	return graphql.NewScalarFieldContext("Service", field, true, true, "String")
 }
 
 func (ec *executionContext) _Service_provider(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -17320,7 +17348,7 @@ func (ec *executionContext) _Service_locations(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
-			return ec.marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocation(ctx, selections, v)
+			return ec.marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocationᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17395,7 +17423,7 @@ func (ec *executionContext) _Service_languages(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
-			return ec.marshalOString2ᚕstring(ctx, selections, v)
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17542,7 +17570,7 @@ func (ec *executionContext) _ServiceConnection_edges(ctx context.Context, field 
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
-			return ec.marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdge(ctx, selections, v)
+			return ec.marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdgeᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -17749,18 +17777,18 @@ func (ec *executionContext) _StaffMember_phone(ctx context.Context, field graphq
 			return ec.fieldContext_StaffMember_phone(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Phone, nil
+			return ec.Resolvers.StaffMember().Phone(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_StaffMember_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StaffMember", field, false, false, "String")
+	return graphql.NewScalarFieldContext("StaffMember", field, true, true, "String")
 }
 
 func (ec *executionContext) _StaffMember_email(ctx context.Context, field graphql.CollectedField, obj *ent.Staff) (ret graphql.Marshaler) {
@@ -17772,18 +17800,18 @@ func (ec *executionContext) _StaffMember_email(ctx context.Context, field graphq
 			return ec.fieldContext_StaffMember_email(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Email, nil
+			return ec.Resolvers.StaffMember().Email(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_StaffMember_email(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("StaffMember", field, false, false, "String")
+	return graphql.NewScalarFieldContext("StaffMember", field, true, true, "String")
 }
 
 func (ec *executionContext) _StaffMember_disabled(ctx context.Context, field graphql.CollectedField, obj *ent.Staff) (ret graphql.Marshaler) {
@@ -18434,7 +18462,7 @@ func (ec *executionContext) _VictimCase_events(ctx context.Context, field graphq
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
-			return ec.marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEvent(ctx, selections, v)
+			return ec.marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEventᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -18466,7 +18494,7 @@ func (ec *executionContext) _VictimCase_courtDates(ctx context.Context, field gr
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
-			return ec.marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDate(ctx, selections, v)
+			return ec.marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDateᚄ(ctx, selections, v)
 		},
 		true,
 		false,
@@ -18868,18 +18896,18 @@ func (ec *executionContext) _VictimReferral_declineReason(ctx context.Context, f
 			return ec.fieldContext_VictimReferral_declineReason(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.DeclineReason, nil
+			return ec.Resolvers.VictimReferral().DeclineReason(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
 func (ec *executionContext) fieldContext_VictimReferral_declineReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("VictimReferral", field, false, false, "String")
+	return graphql.NewScalarFieldContext("VictimReferral", field, true, true, "String")
 }
 
 func (ec *executionContext) _VictimReferral_declineReasonLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Referral) (ret graphql.Marshaler) {
@@ -21705,10 +21733,11 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 					return ec._Case_needs(ctx, field, obj)
 				})
 		case "description":
-			out.Values[i] = ec._Case_description(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_description(ctx, field, obj)
+				})
 		case "advocate":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -21910,10 +21939,11 @@ func (ec *executionContext) _CaseEvent(ctx context.Context, sel ast.SelectionSet
 					return ec._CaseEvent_title(ctx, field, obj)
 				})
 		case "detail":
-			out.Values[i] = ec._CaseEvent_detail(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseEvent_detail(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -21959,10 +21989,11 @@ func (ec *executionContext) _CaseHistoryEntry(ctx context.Context, sel ast.Selec
 					return ec._CaseHistoryEntry_title(ctx, field, obj)
 				})
 		case "detail":
-			out.Values[i] = ec._CaseHistoryEntry_detail(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseHistoryEntry_detail(ctx, field, obj)
+				})
 		case "victimVisible":
 			out.Values[i] = ec._CaseHistoryEntry_victimVisible(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22019,10 +22050,11 @@ func (ec *executionContext) _CaseMessage(ctx context.Context, sel ast.SelectionS
 					return ec._CaseMessage_body(ctx, field, obj)
 				})
 		case "template":
-			out.Values[i] = ec._CaseMessage_template(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CaseMessage_template(ctx, field, obj)
+				})
 		case "sentAt":
 			out.Values[i] = ec._CaseMessage_sentAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22478,18 +22510,19 @@ func (ec *executionContext) _Feedback(ctx context.Context, sel ast.SelectionSet,
 		case "rating":
 			out.Values[i] = ec._Feedback_rating(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "submittedAt":
 			out.Values[i] = ec._Feedback_submittedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "comment":
-			out.Values[i] = ec._Feedback_comment(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Feedback_comment(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22521,23 +22554,24 @@ func (ec *executionContext) _FollowUp(ctx context.Context, sel ast.SelectionSet,
 		case "id":
 			out.Values[i] = ec._FollowUp_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "dueAt":
 			out.Values[i] = ec._FollowUp_dueAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "doneAt":
 			out.Values[i] = ec._FollowUp_doneAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "note":
-			out.Values[i] = ec._FollowUp_note(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				out.Invalids++
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FollowUp_note(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22736,10 +22770,11 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 					return ec._Location_address(ctx, field, obj)
 				})
 		case "neighborhood":
-			out.Values[i] = ec._Location_neighborhood(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Location_neighborhood(ctx, field, obj)
+				})
 		case "latitude":
 			out.Values[i] = ec._Location_latitude(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -23424,25 +23459,28 @@ func (ec *executionContext) _Notification(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "lastError":
-			out.Values[i] = ec._Notification_lastError(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_lastError(ctx, field, obj)
+				})
 		case "neutral":
 			out.Values[i] = ec._Notification_neutral(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "body":
-			out.Values[i] = ec._Notification_body(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_body(ctx, field, obj)
+				})
 		case "transport":
-			out.Values[i] = ec._Notification_transport(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_transport(ctx, field, obj)
+				})
 		case "caseNumber":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -23694,15 +23732,17 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
-			out.Values[i] = ec._Organization_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_email(ctx, field, obj)
+				})
 		case "website":
-			out.Values[i] = ec._Organization_website(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Organization_website(ctx, field, obj)
+				})
 		case "phones":
 			out.Values[i] = ec._Organization_phones(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -24304,10 +24344,11 @@ func (ec *executionContext) _Referral(ctx context.Context, sel ast.SelectionSet,
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "declineReason":
-			out.Values[i] = ec._Referral_declineReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Referral_declineReason(ctx, field, obj)
+				})
 		case "sharedWithPartner":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24607,10 +24648,11 @@ func (ec *executionContext) _ResourceRevision(ctx context.Context, sel ast.Selec
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
-			out.Values[i] = ec._ResourceRevision_summary(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResourceRevision_summary(ctx, field, obj)
+				})
 		case "body":
 			out.Values[i] = ec._ResourceRevision_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24676,10 +24718,11 @@ func (ec *executionContext) _ResourceTranslation(ctx context.Context, sel ast.Se
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "summary":
-			out.Values[i] = ec._ResourceTranslation_summary(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ResourceTranslation_summary(ctx, field, obj)
+				})
 		case "body":
 			out.Values[i] = ec._ResourceTranslation_body(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -24882,10 +24925,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "email":
-			out.Values[i] = ec._Service_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_email(ctx, field, obj)
+				})
 		case "provider":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -25088,15 +25132,17 @@ func (ec *executionContext) _StaffMember(ctx context.Context, sel ast.SelectionS
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "phone":
-			out.Values[i] = ec._StaffMember_phone(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StaffMember_phone(ctx, field, obj)
+				})
 		case "email":
-			out.Values[i] = ec._StaffMember_email(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._StaffMember_email(ctx, field, obj)
+				})
 		case "disabled":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -25466,10 +25512,11 @@ func (ec *executionContext) _VictimReferral(ctx context.Context, sel ast.Selecti
 					return ec._VictimReferral_shareLabel(ctx, field, obj)
 				})
 		case "declineReason":
-			out.Values[i] = ec._VictimReferral_declineReason(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimReferral_declineReason(ctx, field, obj)
+				})
 		case "declineReasonLabel":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -25891,6 +25938,22 @@ func (ec *executionContext) marshalNCaseConnection2ᚖvictimservicesᚋentᚐCas
 		return graphql.Null
 	}
 	return ec._CaseConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseEdge!")
+		return graphql.Null
+	}
+	return ec._CaseEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "CaseEvent!")
+		return graphql.Null
+	}
+	return ec._CaseEvent(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCaseEventKind2victimservicesᚋentᚋcaseeventᚐKind(ctx context.Context, v any) (caseevent.Kind, error) {
@@ -26358,6 +26421,14 @@ func (ec *executionContext) marshalNLocationConnection2ᚖvictimservicesᚋent�
 	return ec._LocationConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LocationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LocationEdge!")
+		return graphql.Null
+	}
+	return ec._LocationEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNMessageDirection2victimservicesᚋentᚋcasemessageᚐDirection(ctx context.Context, v any) (casemessage.Direction, error) {
 	var res casemessage.Direction
 	err := res.UnmarshalGQL(v)
@@ -26510,6 +26581,10 @@ func (ec *executionContext) unmarshalNOpeningHoursInput2ᚖvictimservicesᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v hours.Period) graphql.Marshaler {
+	return ec._OpeningPeriod(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -26553,6 +26628,14 @@ func (ec *executionContext) marshalNOrganizationConnection2ᚖvictimservicesᚋe
 		return graphql.Null
 	}
 	return ec._OrganizationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OrganizationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "OrganizationEdge!")
+		return graphql.Null
+	}
+	return ec._OrganizationEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNOrganizationKind2victimservicesᚋentᚋorganizationᚐKind(ctx context.Context, v any) (organization.Kind, error) {
@@ -26599,6 +26682,10 @@ func (ec *executionContext) marshalNPerformanceReport2ᚖvictimservicesᚋintern
 		return graphql.Null
 	}
 	return ec._PerformanceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v phone.Phone) graphql.Marshaler {
+	return ec._Phone(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNPhone2ᚕᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*phone.Phone) graphql.Marshaler {
@@ -26716,6 +26803,14 @@ func (ec *executionContext) marshalNResourceConnection2ᚖvictimservicesᚋent�
 		return graphql.Null
 	}
 	return ec._ResourceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ResourceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ResourceEdge!")
+		return graphql.Null
+	}
+	return ec._ResourceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNResourceRevision2ᚕᚖvictimservicesᚋentᚐResourceRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceRevision) graphql.Marshaler {
@@ -26921,6 +27016,14 @@ func (ec *executionContext) marshalNServiceConnection2ᚖvictimservicesᚋentᚐ
 		return graphql.Null
 	}
 	return ec._ServiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceEdge!")
+		return graphql.Null
+	}
+	return ec._ServiceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNServiceStatus2victimservicesᚋentᚋserviceᚐStatus(ctx context.Context, v any) (service.Status, error) {
@@ -27343,44 +27446,42 @@ func (ec *executionContext) marshalOCase2ᚖvictimservicesᚋentᚐCaseFile(ctx 
 	return ec._Case(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx, sel, v[i])
+		return ec.marshalNCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
 
-func (ec *executionContext) marshalOCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._CaseEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
+func (ec *executionContext) marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
+		return ec.marshalNCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CaseEvent) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._CaseEvent(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOCaseOutcome2ᚖvictimservicesᚋentᚋcasefileᚐOutcome(ctx context.Context, v any) (*casefile.Outcome, error) {
@@ -27457,24 +27558,23 @@ func (ec *executionContext) marshalOConsentMethod2ᚖvictimservicesᚋentᚋrefe
 	return v
 }
 
-func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDate(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
+func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDateᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
+		return ec.marshalNCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx context.Context, sel ast.SelectionSet, v *ent.CourtDate) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._CourtDate(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
@@ -27604,15 +27704,21 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	return res
 }
 
-func (ec *executionContext) marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocation(ctx context.Context, sel ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
+func (ec *executionContext) marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Location) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOLocation2ᚖvictimservicesᚋentᚐLocation(ctx, sel, v[i])
+		return ec.marshalNLocation2ᚖvictimservicesᚋentᚐLocation(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -27624,24 +27730,23 @@ func (ec *executionContext) marshalOLocation2ᚖvictimservicesᚋentᚐLocation(
 	return ec._Location(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLocationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.LocationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
+		return ec.marshalNLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.LocationEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._LocationEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalONearInput2ᚖvictimservicesᚋinternalᚋdirectoryᚐNear(ctx context.Context, v any) (*directory.Near, error) {
@@ -27706,19 +27811,21 @@ func (ec *executionContext) unmarshalOOpeningHoursInput2ᚖvictimservicesᚋgrap
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalOOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v hours.Period) graphql.Marshaler {
-	return ec._OpeningPeriod(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
+func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
+		return ec.marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -27747,24 +27854,23 @@ func (ec *executionContext) marshalOOrganization2ᚖvictimservicesᚋentᚐOrgan
 	return ec._Organization(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖvictimservicesᚋentᚐOrganizationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.OrganizationEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx, sel, v[i])
+		return ec.marshalNOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx context.Context, sel ast.SelectionSet, v *ent.OrganizationEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._OrganizationEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOOrganizationKind2ᚖvictimservicesᚋentᚋorganizationᚐKind(ctx context.Context, v any) (*organization.Kind, error) {
@@ -27799,19 +27905,21 @@ func (ec *executionContext) marshalOOutreachStoppedBy2ᚖvictimservicesᚋentᚋ
 	return v
 }
 
-func (ec *executionContext) marshalOPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v phone.Phone) graphql.Marshaler {
-	return ec._Phone(ctx, sel, &v)
-}
-
-func (ec *executionContext) marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx context.Context, sel ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
+func (ec *executionContext) marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []phone.Phone) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
+		return ec.marshalNPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -27863,35 +27971,40 @@ func (ec *executionContext) marshalOResourceCategory2ᚖvictimservicesᚋentᚋr
 	return v
 }
 
-func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐResourceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
+		return ec.marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
 
-func (ec *executionContext) marshalOResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ResourceEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return ec._ResourceEdge(ctx, sel, v)
-}
-
-func (ec *executionContext) marshalOService2ᚕᚖvictimservicesᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
+func (ec *executionContext) marshalOService2ᚕᚖvictimservicesᚋentᚐServiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Service) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, sel, v[i])
+		return ec.marshalNService2ᚖvictimservicesᚋentᚐService(ctx, sel, v[i])
 	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
 
 	return ret
 }
@@ -27972,24 +28085,23 @@ func (ec *executionContext) marshalOServiceCategory2ᚖvictimservicesᚋentᚋse
 	return v
 }
 
-func (ec *executionContext) marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
+func (ec *executionContext) marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐServiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ServiceEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalOServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx, sel, v[i])
+		return ec.marshalNServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx, sel, v[i])
 	})
 
-	return ret
-}
-
-func (ec *executionContext) marshalOServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx context.Context, sel ast.SelectionSet, v *ent.ServiceEdge) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
 	}
-	return ec._ServiceEdge(ctx, sel, v)
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOServiceStatus2ᚖvictimservicesᚋentᚋserviceᚐStatus(ctx context.Context, v any) (*service.Status, error) {
@@ -28013,47 +28125,6 @@ func (ec *executionContext) marshalOStaffMember2ᚖvictimservicesᚋentᚐStaff(
 		return graphql.Null
 	}
 	return ec._StaffMember(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalOString2string(ctx context.Context, v any) (string, error) {
-	res, err := UnmarshalString(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOString2string(ctx context.Context, sel ast.SelectionSet, v string) graphql.Marshaler {
-	_ = sel
-	_ = ctx
-	res := MarshalString(v)
-	return res
-}
-
-func (ec *executionContext) unmarshalOString2ᚕstring(ctx context.Context, v any) ([]string, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]string, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalOString2string(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOString2ᚕstring(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalOString2string(ctx, sel, v[i])
-	}
-
-	return ret
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -28086,35 +28157,6 @@ func (ec *executionContext) marshalOString2ᚕstringᚄ(ctx context.Context, sel
 		if e == graphql.Null {
 			return graphql.Null
 		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOString2ᚕᚖstring(ctx context.Context, v any) ([]*string, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]*string, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalOString2ᚖstring(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOString2ᚕᚖstring(ctx context.Context, sel ast.SelectionSet, v []*string) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := make(graphql.Array, len(v))
-	for i := range v {
-		ret[i] = ec.marshalOString2ᚖstring(ctx, sel, v[i])
 	}
 
 	return ret

@@ -40,6 +40,11 @@ func (r *caseMessageResolver) Body(ctx context.Context, obj *ent.CaseMessage) (s
 	return cases.MessageText(obj, fieldLocale(ctx)), nil
 }
 
+// Template is the resolver for the template field.
+func (r *caseMessageResolver) Template(ctx context.Context, obj *ent.CaseMessage) (*string, error) {
+	return optional(obj.Template), nil
+}
+
 // UpdateMyNotificationPreferences is the resolver for the updateMyNotificationPreferences field.
 func (r *mutationResolver) UpdateMyNotificationPreferences(ctx context.Context, input cases.NotificationPreferencesInput) (*cases.NotificationPreferences, error) {
 	return r.cases.UpdateMyNotificationPreferences(ctx, input)
@@ -88,6 +93,21 @@ func (r *mutationResolver) CancelCourtDate(ctx context.Context, courtDateID node
 // ToStaff is the resolver for the toStaff field.
 func (r *notificationResolver) ToStaff(ctx context.Context, obj *ent.Notification) (bool, error) {
 	return obj.Audience == notification.AudienceSTAFF, nil
+}
+
+// LastError is the resolver for the lastError field.
+func (r *notificationResolver) LastError(ctx context.Context, obj *ent.Notification) (*string, error) {
+	return optional(obj.LastError), nil
+}
+
+// Body is the resolver for the body field.
+func (r *notificationResolver) Body(ctx context.Context, obj *ent.Notification) (*string, error) {
+	return optional(obj.Body), nil
+}
+
+// Transport is the resolver for the transport field.
+func (r *notificationResolver) Transport(ctx context.Context, obj *ent.Notification) (*string, error) {
+	return optional(obj.Transport), nil
 }
 
 // CaseNumber is the resolver for the caseNumber field.

@@ -62,6 +62,9 @@ func direction(code string) TextDirection {
 	return TextDirectionLtr
 }
 
+// optional is how optional text the data does not have reaches a client: null,
+// never "" (issue 15), so strict generated clients can tell "absent" from
+// "empty" and no screen shows an empty label.
 func optional(s string) *string {
 	if s == "" {
 		return nil

@@ -64,6 +64,11 @@ func (r *referralResolver) Service(ctx context.Context, obj *ent.Referral) (*ent
 	return r.cases.ReferralService(ctx, obj)
 }
 
+// DeclineReason is the resolver for the declineReason field.
+func (r *referralResolver) DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error) {
+	return optional(obj.DeclineReason), nil
+}
+
 // SharedWithPartner is the resolver for the sharedWithPartner field.
 func (r *referralResolver) SharedWithPartner(ctx context.Context, obj *ent.Referral) (*cases.ReferralPacket, error) {
 	return cases.SharedWithPartner(ctx, obj)
@@ -87,6 +92,11 @@ func (r *victimReferralResolver) StatusLabel(ctx context.Context, obj *ent.Refer
 // ShareLabel is the resolver for the shareLabel field.
 func (r *victimReferralResolver) ShareLabel(ctx context.Context, obj *ent.Referral) (string, error) {
 	return fieldLocale(ctx).T("referralShare."+obj.Share.String(), nil), nil
+}
+
+// DeclineReason is the resolver for the declineReason field.
+func (r *victimReferralResolver) DeclineReason(ctx context.Context, obj *ent.Referral) (*string, error) {
+	return optional(obj.DeclineReason), nil
 }
 
 // DeclineReasonLabel is the resolver for the declineReasonLabel field.

@@ -28,7 +28,7 @@ func validEmail(s string) error {
 // validWebsite accepts an https: or http: address with a host (see weburl).
 func validWebsite(s string) error {
 	if weburl.Validate(s) != nil {
-		return errcode.Input("error.invalidURL", map[string]any{"Field": "website"})
+		return errcode.Input("error.invalidURL", map[string]any{"Field": "website"}).OnField("website")
 	}
 	return nil
 }

@@ -156,7 +156,7 @@ func validIntake(in SupportRequestInput) (contact, error) {
 	if in.Phone != nil && strings.TrimSpace(*in.Phone) != "" {
 		n, err := phone.Normalize(*in.Phone)
 		if err != nil {
-			return v, errcode.ErrInvalidPhone
+			return v, errcode.ErrInvalidPhone.OnField("phone")
 		}
 		v.number = n
 	}

@@ -131,7 +131,7 @@ func setPreferences(u *ent.CaseFileUpdate, cf *ent.CaseFile, in NotificationPref
 	if in.PreferredLocale != nil {
 		l, ok := locales.ByCode(*in.PreferredLocale)
 		if !ok {
-			return errcode.ErrUnsupportedLocale
+			return errcode.ErrUnsupportedLocale.OnField("preferredLocale")
 		}
 		u.SetPreferredLocale(l.Code)
 	}
@@ -195,7 +195,7 @@ func (s *Cases) CorrectNotificationPreferences(ctx context.Context, id nodeid.ID
 				if *phoneNumber != "" {
 					n, err := phone.Normalize(*phoneNumber)
 					if err != nil {
-						return nil, errcode.ErrInvalidPhone
+						return nil, errcode.ErrInvalidPhone.OnField("phone")
 					}
 					number = n
 				}

@@ -33,7 +33,7 @@ func (s *Cases) SubmitFeedback(ctx context.Context, in FeedbackInput) (*ent.Feed
 		return nil, errcode.ErrSessionEnded
 	}
 	if in.Rating < 1 || in.Rating > 5 {
-		return nil, errcode.ErrInvalidRating
+		return nil, errcode.ErrInvalidRating.OnField("rating")
 	}
 	comment := deref(in.Comment) // its length limit is the schema's
 	var saved *ent.Feedback

@@ -110,16 +110,15 @@ func (s *scheduleColumn) Scan(src any) error {
 var ResourceOrder = &ent.ResourceOrder{Direction: entgql.OrderDirectionAsc, Field: ent.ResourceOrderFieldSortOrder}
 
 // PublishedLocales lists the locales of translation rows in supported order.
-func PublishedLocales(rows []*ent.ResourceTranslation) []*string {
+func PublishedLocales(rows []*ent.ResourceTranslation) []string {
 	have := map[string]bool{}
 	for _, r := range rows {
 		have[r.Locale] = true
 	}
-	out := []*string{}
+	out := []string{}
 	for _, l := range locales.Supported {
 		if have[l.Code] {
-			code := l.Code
-			out = append(out, &code)
+			out = append(out, l.Code)
 		}
 	}
 	return out

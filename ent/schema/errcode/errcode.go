@@ -42,6 +42,11 @@ type Error struct {
 	// (retryAfter in seconds on RATE_LIMITED; the emergency lines on a
 	// refused intake from a person in danger).
 	Extensions map[string]any
+	// Field names the input field at fault, for extensions.field: an ent
+	// field name (snake_case) or a GraphQL input field name; the error
+	// presenter turns it into a path from the GraphQL field's arguments
+	// ("input.phone"). "" when the error is not about one field.
+	Field string
 	// Locale is the code of the locale the message is written in when the
 	// domain fixes it (an intake answers in the person's preferredLocale);
 	// "" is the reader's locale.
@@ -74,6 +79,13 @@ func (e *Error) With(ext map[string]any) *Error {
 	return &c
 }
 
+// OnField returns a copy of e about the input field name (see Error.Field).
+func (e *Error) OnField(name string) *Error {
+	c := *e
+	c.Field = name
+	return &c
+}
+
 // New returns an Error; an empty messageID takes the code's general message.
 func New(code Code, messageID string, data map[string]any) *Error {
 	if messageID == "" {
@@ -89,5 +101,5 @@ func Input(messageID string, data map[string]any) *Error {
 
 // Field returns the BAD_USER_INPUT error for an invalid input field.
 func Field(name string) *Error {
-	return Input("error.invalidField", map[string]any{"Field": name})
+	return Input("error.invalidField", map[string]any{"Field": name}).OnField(name)
 }

@@ -57,22 +57,22 @@ type builder[B any] interface {
 func MaxChars[B builder[B]](b B, max int) B {
 	d := b.Descriptor()
 	d.Size = max
-	name := apiName(d.Name)
+	name := APIName(d.Name)
 	return b.Validate(func(s string) error {
 		switch err := Check(s, max); err {
 		case nil:
 			return nil
 		case ErrTooLong:
-			return errcode.Input("error.textTooLong", map[string]any{"Field": name, "Max": max})
+			return errcode.Input("error.textTooLong", map[string]any{"Field": name, "Max": max}).OnField(name)
 		default:
 			return InvalidText()
 		}
 	})
 }
 
-// apiName is the API's name of a schema field: safe_contact_times →
+// APIName is the API's (GraphQL) name of a schema field: safe_contact_times →
 // safeContactTimes.
-func apiName(name string) string {
+func APIName(name string) string {
 	parts := strings.Split(name, "_")
 	for i := 1; i < len(parts); i++ {
 		if parts[i] != "" {

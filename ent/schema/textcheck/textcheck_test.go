@@ -36,8 +36,8 @@ func TestCheck(t *testing.T) {
 
 func TestAPIName(t *testing.T) {
 	for in, want := range map[string]string{"name": "name", "safe_contact_times": "safeContactTimes", "court_name": "courtName", "id": "id"} {
-		if got := apiName(in); got != want {
-			t.Errorf("apiName(%q) = %q, want %q", in, got, want)
+		if got := APIName(in); got != want {
+			t.Errorf("APIName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
