@@ -377,6 +377,10 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 		client.Close()
 		return nil, nil, fmt.Errorf("slugs: %w", err)
 	}
+	if err := directory.BackfillSearchText(ctx, client); err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("search text: %w", err)
+	}
 	d, _ := storage.Dialect(cfg.DatabaseURL)
 	if err := jobs.Migrate(ctx, db, d); err != nil {
 		client.Close()

@@ -79,8 +79,8 @@ func (r *queryResolver) Resource(ctx context.Context, slug string, locale *strin
 }
 
 // Search is the resolver for the search field.
-func (r *queryResolver) Search(ctx context.Context, text string, first *int, locale *string) ([]ent.Noder, error) {
-	return directory.Search(ctx, r.client, text, first)
+func (r *queryResolver) Search(ctx context.Context, text string, first *int, locale *string, offset *int, types []directory.SearchKind) ([]ent.Noder, error) {
+	return directory.Search(ctx, r.client, text, directory.SearchPage{First: first, Offset: offset, Kinds: types})
 }
 
 // TranslationCoverage is the resolver for the translationCoverage field.

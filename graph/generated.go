@@ -471,7 +471,7 @@ type ComplexityRoot struct {
 		PerformanceReport   func(childComplexity int, from *time.Time, to *time.Time) int
 		Resource            func(childComplexity int, slug string, locale *string) int
 		Resources           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) int
-		Search              func(childComplexity int, text string, first *int, locale *string) int
+		Search              func(childComplexity int, text string, first *int, locale *string, offset *int, types []directory.SearchKind) int
 		Service             func(childComplexity int, slug string, locale *string) int
 		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) int
 		StaffMembers        func(childComplexity int) int
@@ -826,7 +826,7 @@ type QueryResolver interface {
 	PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*cases.PerformanceReport, error)
 	Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) (*ent.ResourceConnection, error)
 	Resource(ctx context.Context, slug string, locale *string) (*ent.Resource, error)
-	Search(ctx context.Context, text string, first *int, locale *string) ([]ent.Noder, error)
+	Search(ctx context.Context, text string, first *int, locale *string, offset *int, types []directory.SearchKind) ([]ent.Noder, error)
 	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
 	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) (*ent.ServiceConnection, error)
 	Service(ctx context.Context, slug string, locale *string) (*ent.Service, error)
@@ -2949,7 +2949,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["first"].(*int), args["locale"].(*string), args["offset"].(*int), args["types"].([]directory.SearchKind)), true
 	case "Query.service":
 		if e.ComplexityRoot.Query.Service == nil {
 			break
@@ -6803,6 +6803,22 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["locale"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "offset",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["offset"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "types",
+		func(ctx context.Context, v any) ([]directory.SearchKind, error) {
+			return ec.unmarshalOSearchResultType2ᚕvictimservicesᚋinternalᚋdirectoryᚐSearchKindᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["types"] = arg4
 	return args, nil
 }
 
@@ -14855,7 +14871,7 @@ func (ec *executionContext) _Query_search(ctx context.Context, field graphql.Col
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Search(ctx, fc.Args["text"].(string), fc.Args["first"].(*int), fc.Args["locale"].(*string), fc.Args["offset"].(*int), fc.Args["types"].([]directory.SearchKind))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
@@ -26923,6 +26939,16 @@ func (ec *executionContext) marshalNSearchResult2ᚕvictimservicesᚋentᚐNoder
 	return ret
 }
 
+func (ec *executionContext) unmarshalNSearchResultType2victimservicesᚋinternalᚋdirectoryᚐSearchKind(ctx context.Context, v any) (directory.SearchKind, error) {
+	var res directory.SearchKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchResultType2victimservicesᚋinternalᚋdirectoryᚐSearchKind(ctx context.Context, sel ast.SelectionSet, v directory.SearchKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNService2ᚖvictimservicesᚋentᚐService(ctx context.Context, sel ast.SelectionSet, v *ent.Service) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Service!")
@@ -27979,6 +28005,42 @@ func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐRe
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSearchResultType2ᚕvictimservicesᚋinternalᚋdirectoryᚐSearchKindᚄ(ctx context.Context, v any) ([]directory.SearchKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]directory.SearchKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSearchResultType2victimservicesᚋinternalᚋdirectoryᚐSearchKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSearchResultType2ᚕvictimservicesᚋinternalᚋdirectoryᚐSearchKindᚄ(ctx context.Context, sel ast.SelectionSet, v []directory.SearchKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSearchResultType2victimservicesᚋinternalᚋdirectoryᚐSearchKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {

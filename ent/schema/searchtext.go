@@ -11,7 +11,8 @@ import (
 	"victimservices/ent/schema/searchtext"
 )
 
-// SearchTextMixin adds search_text, the folded text of the Sources fields
+// SearchTextMixin adds search_text, the folded text of the Sources fields and
+// the stems of its words in the row's locale (searchtext.Index)
 // (see package searchtext), recomputed by a hook whenever one of them changes.
 type SearchTextMixin struct {
 	mixin.Schema
@@ -51,11 +52,32 @@ func (m SearchTextMixin) Hooks() []ent.Hook {
 				}
 			}
 			if changed {
-				if err := mu.SetField("search_text", searchtext.Fold(strings.Join(parts, "\n"))); err != nil {
+				locale, err := mutationLocale(ctx, mu)
+				if err != nil {
+					return nil, err
+				}
+				if err := mu.SetField("search_text", searchtext.Index(locale, strings.Join(parts, "\n"))); err != nil {
 					return nil, err
 				}
 			}
 			return next.Mutate(ctx, mu)
 		})
 	}}
+}
+
+// mutationLocale is the locale of the translation row mu writes.
+func mutationLocale(ctx context.Context, mu ent.Mutation) (string, error) {
+	if v, ok := mu.Field("locale"); ok {
+		s, _ := v.(string)
+		return s, nil
+	}
+	if !mu.Op().Is(ent.OpUpdateOne) {
+		return "", nil
+	}
+	v, err := mu.OldField(ctx, "locale")
+	if err != nil {
+		return "", err
+	}
+	s, _ := v.(string)
+	return s, nil
 }

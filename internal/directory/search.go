@@ -3,7 +3,9 @@ package directory
 import (
 	"cmp"
 	"context"
+	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,27 +34,40 @@ const (
 	maxSearchRunes       = 200
 	// searchCandidates bounds the translation rows read per kind.
 	searchCandidates = 200
+	// maxSearchOffset bounds how far search pages go: past the candidates
+	// read there is nothing ranked to page through.
+	maxSearchOffset = searchCandidates
 )
 
 func pgConfig(locale string) string { return searchtext.PostgresConfig(locale) }
 
-// textMatch matches translation rows. On SQLite a row matches when its
-// folded search_text contains every term (case- and accent-insensitive
-// substrings: "counsel" finds "counseling"). On PostgreSQL a row matches
-// through full-text Search with its locale's stemmer and prefix matching
-// ("abogados" finds "abogado"), written per locale with a constant
+// textMatch matches translation rows. On every database a row matches when
+// its search_text (folded text plus the stems of its words, see
+// searchtext.Index) contains every term, or the term's stem in the row's
+// locale, as a substring: "counsel" finds "counseling", and on SQLite as on
+// PostgreSQL "abogados" finds "Abogada" (both stem to "abog"). On PostgreSQL
+// a row also matches through full-text search with its locale's
+// configuration and prefix matching, written per locale with a constant
 // configuration so the per-locale GIN indexes (storage.Migrate) serve it; a
 // query in a script written without spaces between words (Chinese, Japanese,
-// Korean) matches by substring instead, since no stemmer splits it.
+// Korean) matches by substring only, since no stemmer splits it.
 func textMatch(terms []string, locs []string) func(*sql.Selector) {
 	return func(s *sql.Selector) {
 		col := s.C("search_text")
-		var likes []*sql.Predicate
-		for _, t := range terms {
-			likes = append(likes, sql.Contains(col, t))
+		var perLocale []*sql.Predicate
+		for _, l := range locs {
+			var all []*sql.Predicate
+			for _, t := range terms {
+				p := sql.Contains(col, t)
+				if st := searchtext.Stem(l, t); st != t {
+					p = sql.Or(p, sql.Contains(col, st))
+				}
+				all = append(all, p)
+			}
+			perLocale = append(perLocale, sql.And(sql.EQ(s.C("locale"), l), sql.And(all...)))
 		}
 		if s.Dialect() != dialect.Postgres || unsegmented(terms) {
-			s.Where(sql.And(likes...))
+			s.Where(sql.Or(perLocale...))
 			return
 		}
 		// Whole words match by stem (fast on the index); a short last word
@@ -65,7 +80,7 @@ func textMatch(terms []string, locs []string) func(*sql.Selector) {
 			}
 		}
 		query := strings.Join(prefixes, " & ")
-		var ors []*sql.Predicate
+		ors := perLocale
 		for _, l := range locs {
 			cfg := pgConfig(l)
 			ors = append(ors, sql.And(
@@ -116,16 +131,58 @@ func scoreText(terms []string, phrase string, fields ...string) int {
 	return score
 }
 
+// SearchKind is a kind of search result (the GraphQL enum SearchResultType).
+type SearchKind string
+
+// The kinds of search results.
+const (
+	SearchService      SearchKind = "SERVICE"
+	SearchOrganization SearchKind = "ORGANIZATION"
+	SearchResource     SearchKind = "RESOURCE"
+)
+
+// MarshalGQL writes the enum value.
+func (k SearchKind) MarshalGQL(w io.Writer) { _, _ = io.WriteString(w, strconv.Quote(string(k))) }
+
+// UnmarshalGQL reads the enum value.
+func (k *SearchKind) UnmarshalGQL(v any) error {
+	s, _ := v.(string)
+	switch SearchKind(s) {
+	case SearchService, SearchOrganization, SearchResource:
+		*k = SearchKind(s)
+		return nil
+	}
+	return errcode.Input("error.invalidRequest", nil)
+}
+
+// SearchPage selects a page of search results: First results (default 10,
+// at most 50) after skipping Offset (at most the candidates kept), of the
+// Kinds given (all when empty).
+type SearchPage struct {
+	First  *int
+	Offset *int
+	Kinds  []SearchKind
+}
+
 // Search finds services, organizations and guides matching text in the
-// reader's locale and in English, best first.
-func Search(ctx context.Context, c *ent.Client, text string, first *int) ([]ent.Noder, error) {
+// reader's locale and in English, best first (then by ID, so pages are
+// stable while the directory does not change).
+func Search(ctx context.Context, c *ent.Client, text string, page SearchPage) ([]ent.Noder, error) {
 	n := DefaultSearchResults
-	if first != nil {
+	if first := page.First; first != nil {
 		if *first < 0 || *first > MaxSearchResults {
 			return nil, errcode.Input("error.searchLimit", map[string]any{"Count": MaxSearchResults})
 		}
 		n = *first
 	}
+	skip := 0
+	if off := page.Offset; off != nil {
+		if *off < 0 || *off > maxSearchOffset {
+			return nil, errcode.Input("error.searchOffset", map[string]any{"Max": maxSearchOffset})
+		}
+		skip = *off
+	}
+	want := func(k SearchKind) bool { return len(page.Kinds) == 0 || slices.Contains(page.Kinds, k) }
 	runes := utf8.RuneCountInString(strings.TrimSpace(text))
 	terms := searchtext.Terms(text)
 	if runes < minSearchRunes || runes > maxSearchRunes || len(terms) == 0 || len(terms) > 10 {
@@ -147,32 +204,38 @@ func Search(ctx context.Context, c *ent.Client, text string, first *int) ([]ent.
 	best := map[nodeid.ID]int{}
 	add := func(owner nodeid.ID, score int) { best[owner] = max(best[owner], score) }
 
-	svc, err := c.ServiceTranslation.Query().
-		Where(servicetranslation.LocaleIn(locs...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED), match).
-		Limit(searchCandidates).All(ctx)
-	if err != nil {
-		return nil, err
+	if want(SearchService) {
+		svc, err := c.ServiceTranslation.Query().
+			Where(servicetranslation.LocaleIn(locs...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED), match).
+			Limit(searchCandidates).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range svc {
+			add(t.ServiceID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
+		}
 	}
-	for _, t := range svc {
-		add(t.ServiceID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
+	if want(SearchOrganization) {
+		org, err := c.OrganizationTranslation.Query().
+			Where(organizationtranslation.LocaleIn(locs...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED), match).
+			Limit(searchCandidates).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range org {
+			add(t.OrganizationID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
+		}
 	}
-	org, err := c.OrganizationTranslation.Query().
-		Where(organizationtranslation.LocaleIn(locs...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED), match).
-		Limit(searchCandidates).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range org {
-		add(t.OrganizationID, scoreText(terms, phrase, t.Name, t.Description)+bonus(t.Locale))
-	}
-	res, err := c.ResourceTranslation.Query().
-		Where(resourcetranslation.LocaleIn(locs...), resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED), match).
-		Limit(searchCandidates).All(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range res {
-		add(t.ResourceID, scoreText(terms, phrase, t.Title, t.Summary, t.Body)+bonus(t.Locale))
+	if want(SearchResource) {
+		res, err := c.ResourceTranslation.Query().
+			Where(resourcetranslation.LocaleIn(locs...), resourcetranslation.StatusEQ(resourcetranslation.StatusPUBLISHED), match).
+			Limit(searchCandidates).All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range res {
+			add(t.ResourceID, scoreText(terms, phrase, t.Title, t.Summary, t.Body)+bonus(t.Locale))
+		}
 	}
 
 	// Load the owners; the privacy rules drop what the reader may not see
@@ -228,8 +291,6 @@ func Search(ctx context.Context, c *ent.Client, text string, first *int) ([]ent.
 	slices.SortFunc(nodes, func(a, b ent.Noder) int {
 		return cmp.Or(cmp.Compare(best[id(b)], best[id(a)]), cmp.Compare(id(a), id(b)))
 	})
-	if len(nodes) > n {
-		nodes = nodes[:n]
-	}
-	return nodes, nil
+	nodes = nodes[min(skip, len(nodes)):]
+	return nodes[:min(n, len(nodes))], nil
 }
