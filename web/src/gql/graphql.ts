@@ -1775,7 +1775,9 @@ export type QueryResourcesArgs = {
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
+  offset?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
+  types?: InputMaybe<Array<SearchResultType>>;
 };
 
 
@@ -2064,6 +2066,15 @@ export type SaveTranslationInput = {
 
 /** A search hit: a service, an organization or a guide. */
 export type SearchResult = Organization | Resource | Service;
+
+/** A kind of search result. */
+export type SearchResultType =
+  /** Organizations (the department and partners). */
+  | 'ORGANIZATION'
+  /** Guides (resources). */
+  | 'RESOURCE'
+  /** Services. */
+  | 'SERVICE';
 
 /** A service the unit or a partner offers. */
 export type Service = Node & {
