@@ -330,6 +330,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	daysVar(&r.RateEvents, "retention-rate-event-days", "RETENTION_RATE_EVENT_DAYS", rd.RateEvents, "how long rate-limit events are kept")
 	daysVar(&r.Revisions, "retention-revision-days", "RETENTION_REVISION_DAYS", rd.Revisions, "how long guide revisions beyond each translation's newest ten are kept")
 	daysVar(&r.Audit, "retention-audit-days", "RETENTION_AUDIT_DAYS", rd.Audit, "how long audit records are kept")
+	daysVar(&r.Tombstones, "retention-tombstone-days", "RETENTION_TOMBSTONE_DAYS", rd.Tombstones, "how long deleted directory items are reported to offline apps")
 	return cfg
 }
 

@@ -33,6 +33,7 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/ent/tombstone"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect"
@@ -89,6 +90,8 @@ type Client struct {
 	ServiceTranslation *ServiceTranslationClient
 	// Staff is the client for interacting with the Staff builders.
 	Staff *StaffClient
+	// Tombstone is the client for interacting with the Tombstone builders.
+	Tombstone *TombstoneClient
 }
 
 // NewClient creates a new client configured with the given options.
@@ -121,6 +124,7 @@ func (c *Client) init() {
 	c.Service = NewServiceClient(c.config)
 	c.ServiceTranslation = NewServiceTranslationClient(c.config)
 	c.Staff = NewStaffClient(c.config)
+	c.Tombstone = NewTombstoneClient(c.config)
 }
 
 type (
@@ -234,6 +238,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Service:                 NewServiceClient(cfg),
 		ServiceTranslation:      NewServiceTranslationClient(cfg),
 		Staff:                   NewStaffClient(cfg),
+		Tombstone:               NewTombstoneClient(cfg),
 	}, nil
 }
 
@@ -274,6 +279,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Service:                 NewServiceClient(cfg),
 		ServiceTranslation:      NewServiceTranslationClient(cfg),
 		Staff:                   NewStaffClient(cfg),
+		Tombstone:               NewTombstoneClient(cfg),
 	}, nil
 }
 
@@ -307,7 +313,7 @@ func (c *Client) Use(hooks ...Hook) {
 		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
 		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
 		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
-		c.ServiceTranslation, c.Staff,
+		c.ServiceTranslation, c.Staff, c.Tombstone,
 	} {
 		n.Use(hooks...)
 	}
@@ -321,7 +327,7 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
 		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
 		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
-		c.ServiceTranslation, c.Staff,
+		c.ServiceTranslation, c.Staff, c.Tombstone,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -372,6 +378,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.ServiceTranslation.mutate(ctx, m)
 	case *StaffMutation:
 		return c.Staff.mutate(ctx, m)
+	case *TombstoneMutation:
+		return c.Tombstone.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
 	}
@@ -3703,19 +3711,154 @@ func (c *StaffClient) mutate(ctx context.Context, m *StaffMutation) (Value, erro
 	}
 }
 
+// TombstoneClient is a client for the Tombstone schema.
+type TombstoneClient struct {
+	config
+}
+
+// NewTombstoneClient returns a client for the Tombstone from the given config.
+func NewTombstoneClient(c config) *TombstoneClient {
+	return &TombstoneClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `tombstone.Hooks(f(g(h())))`.
+func (c *TombstoneClient) Use(hooks ...Hook) {
+	c.hooks.Tombstone = append(c.hooks.Tombstone, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `tombstone.Intercept(f(g(h())))`.
+func (c *TombstoneClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Tombstone = append(c.inters.Tombstone, interceptors...)
+}
+
+// Create returns a builder for creating a Tombstone entity.
+func (c *TombstoneClient) Create() *TombstoneCreate {
+	mutation := newTombstoneMutation(c.config, OpCreate)
+	return &TombstoneCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Tombstone entities.
+func (c *TombstoneClient) CreateBulk(builders ...*TombstoneCreate) *TombstoneCreateBulk {
+	return &TombstoneCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *TombstoneClient) MapCreateBulk(slice any, setFunc func(*TombstoneCreate, int)) *TombstoneCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &TombstoneCreateBulk{err: fmt.Errorf("calling to TombstoneClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*TombstoneCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &TombstoneCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Tombstone.
+func (c *TombstoneClient) Update() *TombstoneUpdate {
+	mutation := newTombstoneMutation(c.config, OpUpdate)
+	return &TombstoneUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *TombstoneClient) UpdateOne(_m *Tombstone) *TombstoneUpdateOne {
+	mutation := newTombstoneMutation(c.config, OpUpdateOne, withTombstone(_m))
+	return &TombstoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *TombstoneClient) UpdateOneID(id nodeid.ID) *TombstoneUpdateOne {
+	mutation := newTombstoneMutation(c.config, OpUpdateOne, withTombstoneID(id))
+	return &TombstoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Tombstone.
+func (c *TombstoneClient) Delete() *TombstoneDelete {
+	mutation := newTombstoneMutation(c.config, OpDelete)
+	return &TombstoneDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *TombstoneClient) DeleteOne(_m *Tombstone) *TombstoneDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *TombstoneClient) DeleteOneID(id nodeid.ID) *TombstoneDeleteOne {
+	builder := c.Delete().Where(tombstone.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &TombstoneDeleteOne{builder}
+}
+
+// Query returns a query builder for Tombstone.
+func (c *TombstoneClient) Query() *TombstoneQuery {
+	return &TombstoneQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeTombstone},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Tombstone entity by its id.
+func (c *TombstoneClient) Get(ctx context.Context, id nodeid.ID) (*Tombstone, error) {
+	return c.Query().Where(tombstone.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *TombstoneClient) GetX(ctx context.Context, id nodeid.ID) *Tombstone {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// Hooks returns the client hooks.
+func (c *TombstoneClient) Hooks() []Hook {
+	hooks := c.hooks.Tombstone
+	return append(hooks[:len(hooks):len(hooks)], tombstone.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *TombstoneClient) Interceptors() []Interceptor {
+	return c.inters.Tombstone
+}
+
+func (c *TombstoneClient) mutate(ctx context.Context, m *TombstoneMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&TombstoneCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&TombstoneUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&TombstoneUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&TombstoneDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Tombstone mutation op: %q", m.Op())
+	}
+}
+
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
 		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
 		FollowUp, Location, LocationTranslation, Notification, Organization,
 		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
-		ResourceTranslation, Service, ServiceTranslation, Staff []ent.Hook
+		ResourceTranslation, Service, ServiceTranslation, Staff, Tombstone []ent.Hook
 	}
 	inters struct {
 		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
 		FollowUp, Location, LocationTranslation, Notification, Organization,
 		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
-		ResourceTranslation, Service, ServiceTranslation, Staff []ent.Interceptor
+		ResourceTranslation, Service, ServiceTranslation, Staff,
+		Tombstone []ent.Interceptor
 	}
 )
 

@@ -29,6 +29,7 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/ent/tombstone"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -114,6 +115,7 @@ func checkColumn(t, c string) error {
 			service.Table:                 service.ValidColumn,
 			servicetranslation.Table:      servicetranslation.ValidColumn,
 			staff.Table:                   staff.ValidColumn,
+			tombstone.Table:               tombstone.ValidColumn,
 		})
 	})
 	return columnCheck(t, c)

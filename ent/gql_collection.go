@@ -240,6 +240,11 @@ func (_q *LocationQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedServices(alias, func(wq *ServiceQuery) {
 				*wq = *query
 			})
+		case "updatedAt":
+			if _, ok := fieldSeen[location.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, location.FieldUpdatedAt)
+				fieldSeen[location.FieldUpdatedAt] = struct{}{}
+			}
 		case "street":
 			if _, ok := fieldSeen[location.FieldStreet]; !ok {
 				selectedFields = append(selectedFields, location.FieldStreet)
@@ -362,6 +367,11 @@ func (_q *OrganizationQuery) collectField(ctx context.Context, oneNode bool, opC
 			_q.WithNamedServices(alias, func(wq *ServiceQuery) {
 				*wq = *query
 			})
+		case "updatedAt":
+			if _, ok := fieldSeen[organization.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, organization.FieldUpdatedAt)
+				fieldSeen[organization.FieldUpdatedAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[organization.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, organization.FieldSlug)
@@ -473,6 +483,11 @@ func (_q *ResourceQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 	)
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
+		case "updatedAt":
+			if _, ok := fieldSeen[resource.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, resource.FieldUpdatedAt)
+				fieldSeen[resource.FieldUpdatedAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[resource.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, resource.FieldSlug)
@@ -597,6 +612,11 @@ func (_q *ServiceQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			_q.WithNamedLocations(alias, func(wq *LocationQuery) {
 				*wq = *query
 			})
+		case "updatedAt":
+			if _, ok := fieldSeen[service.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, service.FieldUpdatedAt)
+				fieldSeen[service.FieldUpdatedAt] = struct{}{}
+			}
 		case "slug":
 			if _, ok := fieldSeen[service.FieldSlug]; !ok {
 				selectedFields = append(selectedFields, service.FieldSlug)

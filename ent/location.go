@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"victimservices/ent/location"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
@@ -20,6 +21,8 @@ type Location struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// When the item or its text in any locale last changed (for offline sync).
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
 	HsdsID *string `json:"hsds_id,omitempty"`
 	// Street holds the value of the "street" field.
@@ -97,6 +100,8 @@ func (*Location) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullFloat64)
 		case location.FieldHsdsID, location.FieldStreet, location.FieldCity, location.FieldState, location.FieldPostalCode, location.FieldNeighborhood:
 			values[i] = new(sql.NullString)
+		case location.FieldUpdatedAt:
+			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -117,6 +122,12 @@ func (_m *Location) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case location.FieldUpdatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
+			} else if value.Valid {
+				_m.UpdatedAt = value.Time
 			}
 		case location.FieldHsdsID:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -235,6 +246,9 @@ func (_m *Location) String() string {
 	var builder strings.Builder
 	builder.WriteString("Location(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("updated_at=")
+	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
 	if v := _m.HsdsID; v != nil {
 		builder.WriteString("hsds_id=")
 		builder.WriteString(*v)

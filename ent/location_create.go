@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/schema/hours"
@@ -24,6 +25,20 @@ type LocationCreate struct {
 	mutation *LocationMutation
 	hooks    []Hook
 	conflict []sql.ConflictOption
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_c *LocationCreate) SetUpdatedAt(v time.Time) *LocationCreate {
+	_c.mutation.SetUpdatedAt(v)
+	return _c
+}
+
+// SetNillableUpdatedAt sets the "updated_at" field if the given value is not nil.
+func (_c *LocationCreate) SetNillableUpdatedAt(v *time.Time) *LocationCreate {
+	if v != nil {
+		_c.SetUpdatedAt(*v)
+	}
+	return _c
 }
 
 // SetHsdsID sets the "hsds_id" field.
@@ -261,6 +276,13 @@ func (_c *LocationCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *LocationCreate) defaults() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if location.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized location.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := location.DefaultUpdatedAt()
+		_c.mutation.SetUpdatedAt(v)
+	}
 	if _, ok := _c.mutation.AdaAccessible(); !ok {
 		v := location.DefaultAdaAccessible
 		_c.mutation.SetAdaAccessible(v)
@@ -281,6 +303,9 @@ func (_c *LocationCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *LocationCreate) check() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Location.updated_at"`)}
+	}
 	if v, ok := _c.mutation.Street(); ok {
 		if err := location.StreetValidator(v); err != nil {
 			return &ValidationError{Name: "street", err: fmt.Errorf(`ent: validator failed for field "Location.street": %w`, err)}
@@ -368,6 +393,10 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.UpdatedAt(); ok {
+		_spec.SetField(location.FieldUpdatedAt, field.TypeTime, value)
+		_node.UpdatedAt = value
+	}
 	if value, ok := _c.mutation.HsdsID(); ok {
 		_spec.SetField(location.FieldHsdsID, field.TypeString, value)
 		_node.HsdsID = &value
@@ -451,7 +480,7 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Location.Create().
-//		SetHsdsID(v).
+//		SetUpdatedAt(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -460,7 +489,7 @@ func (_c *LocationCreate) createSpec() (*Location, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.LocationUpsert) {
-//			SetHsdsID(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *LocationCreate) OnConflict(opts ...sql.ConflictOption) *LocationUpsertOne {
@@ -495,6 +524,18 @@ type (
 		*sql.UpdateSet
 	}
 )
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *LocationUpsert) SetUpdatedAt(v time.Time) *LocationUpsert {
+	u.Set(location.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *LocationUpsert) UpdateUpdatedAt() *LocationUpsert {
+	u.SetExcluded(location.FieldUpdatedAt)
+	return u
+}
 
 // SetStreet sets the "street" field.
 func (u *LocationUpsert) SetStreet(v string) *LocationUpsert {
@@ -725,6 +766,20 @@ func (u *LocationUpsertOne) Update(set func(*LocationUpsert)) *LocationUpsertOne
 		set(&LocationUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *LocationUpsertOne) SetUpdatedAt(v time.Time) *LocationUpsertOne {
+	return u.Update(func(s *LocationUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *LocationUpsertOne) UpdateUpdatedAt() *LocationUpsertOne {
+	return u.Update(func(s *LocationUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetStreet sets the "street" field.
@@ -1073,7 +1128,7 @@ func (_c *LocationCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.LocationUpsert) {
-//			SetHsdsID(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *LocationCreateBulk) OnConflict(opts ...sql.ConflictOption) *LocationUpsertBulk {
@@ -1153,6 +1208,20 @@ func (u *LocationUpsertBulk) Update(set func(*LocationUpsert)) *LocationUpsertBu
 		set(&LocationUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *LocationUpsertBulk) SetUpdatedAt(v time.Time) *LocationUpsertBulk {
+	return u.Update(func(s *LocationUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *LocationUpsertBulk) UpdateUpdatedAt() *LocationUpsertBulk {
+	return u.Update(func(s *LocationUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetStreet sets the "street" field.

@@ -342,12 +342,12 @@ func (_q *LocationQuery) WithTranslations(opts ...func(*LocationTranslationQuery
 // Example:
 //
 //	var v []struct {
-//		HsdsID string `json:"hsds_id,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Location.Query().
-//		GroupBy(location.FieldHsdsID).
+//		GroupBy(location.FieldUpdatedAt).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *LocationQuery) GroupBy(field string, fields ...string) *LocationGroupBy {
@@ -365,11 +365,11 @@ func (_q *LocationQuery) GroupBy(field string, fields ...string) *LocationGroupB
 // Example:
 //
 //	var v []struct {
-//		HsdsID string `json:"hsds_id,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //	}
 //
 //	client.Location.Query().
-//		Select(location.FieldHsdsID).
+//		Select(location.FieldUpdatedAt).
 //		Scan(ctx, &v)
 func (_q *LocationQuery) Select(fields ...string) *LocationSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

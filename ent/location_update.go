@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/location"
 	"victimservices/ent/locationtranslation"
 	"victimservices/ent/predicate"
@@ -28,6 +29,12 @@ type LocationUpdate struct {
 // Where appends a list predicates to the LocationUpdate builder.
 func (_u *LocationUpdate) Where(ps ...predicate.Location) *LocationUpdate {
 	_u.mutation.Where(ps...)
+	return _u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *LocationUpdate) SetUpdatedAt(v time.Time) *LocationUpdate {
+	_u.mutation.SetUpdatedAt(v)
 	return _u
 }
 
@@ -312,6 +319,9 @@ func (_u *LocationUpdate) RemoveTranslations(v ...*LocationTranslation) *Locatio
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *LocationUpdate) Save(ctx context.Context) (int, error) {
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -335,6 +345,18 @@ func (_u *LocationUpdate) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *LocationUpdate) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if location.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized location.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := location.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -393,6 +415,9 @@ func (_u *LocationUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(location.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if _u.mutation.HsdsIDCleared() {
 		_spec.ClearField(location.FieldHsdsID, field.TypeString)
@@ -565,6 +590,12 @@ type LocationUpdateOne struct {
 	fields   []string
 	hooks    []Hook
 	mutation *LocationMutation
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *LocationUpdateOne) SetUpdatedAt(v time.Time) *LocationUpdateOne {
+	_u.mutation.SetUpdatedAt(v)
+	return _u
 }
 
 // SetStreet sets the "street" field.
@@ -861,6 +892,9 @@ func (_u *LocationUpdateOne) Select(field string, fields ...string) *LocationUpd
 
 // Save executes the query and returns the updated Location entity.
 func (_u *LocationUpdateOne) Save(ctx context.Context) (*Location, error) {
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -884,6 +918,18 @@ func (_u *LocationUpdateOne) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *LocationUpdateOne) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if location.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized location.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := location.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -959,6 +1005,9 @@ func (_u *LocationUpdateOne) sqlSave(ctx context.Context) (_node *Location, err 
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(location.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if _u.mutation.HsdsIDCleared() {
 		_spec.ClearField(location.FieldHsdsID, field.TypeString)

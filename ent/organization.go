@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"victimservices/ent/organization"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
@@ -20,6 +21,8 @@ type Organization struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// When the item or its text in any locale last changed (for offline sync).
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Stable, locale-independent name for deep links, e.g. harbor-safe-shelter. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
 	Slug *string `json:"slug,omitempty"`
 	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
@@ -87,6 +90,8 @@ func (*Organization) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case organization.FieldSlug, organization.FieldHsdsID, organization.FieldKind, organization.FieldEmail, organization.FieldWebsite:
 			values[i] = new(sql.NullString)
+		case organization.FieldUpdatedAt:
+			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -107,6 +112,12 @@ func (_m *Organization) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case organization.FieldUpdatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
+			} else if value.Valid {
+				_m.UpdatedAt = value.Time
 			}
 		case organization.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -200,6 +211,9 @@ func (_m *Organization) String() string {
 	var builder strings.Builder
 	builder.WriteString("Organization(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("updated_at=")
+	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
 	if v := _m.Slug; v != nil {
 		builder.WriteString("slug=")
 		builder.WriteString(*v)

@@ -342,12 +342,12 @@ func (_q *OrganizationQuery) WithTranslations(opts ...func(*OrganizationTranslat
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Organization.Query().
-//		GroupBy(organization.FieldSlug).
+//		GroupBy(organization.FieldUpdatedAt).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *OrganizationQuery) GroupBy(field string, fields ...string) *OrganizationGroupBy {
@@ -365,11 +365,11 @@ func (_q *OrganizationQuery) GroupBy(field string, fields ...string) *Organizati
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //	}
 //
 //	client.Organization.Query().
-//		Select(organization.FieldSlug).
+//		Select(organization.FieldUpdatedAt).
 //		Scan(ctx, &v)
 func (_q *OrganizationQuery) Select(fields ...string) *OrganizationSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

@@ -5,6 +5,7 @@ package ent
 import (
 	"fmt"
 	"strings"
+	"time"
 	"victimservices/ent/resource"
 	"victimservices/ent/schema/nodeid"
 
@@ -18,6 +19,8 @@ type Resource struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// When the item or its text in any locale last changed (for offline sync).
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Stable, locale-independent identifier for deep links, e.g. going-to-court.
 	Slug string `json:"slug,omitempty"`
 	// Category holds the value of the "category" field.
@@ -73,6 +76,8 @@ func (*Resource) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case resource.FieldSlug, resource.FieldCategory:
 			values[i] = new(sql.NullString)
+		case resource.FieldUpdatedAt:
+			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -93,6 +98,12 @@ func (_m *Resource) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case resource.FieldUpdatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
+			} else if value.Valid {
+				_m.UpdatedAt = value.Time
 			}
 		case resource.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -158,6 +169,9 @@ func (_m *Resource) String() string {
 	var builder strings.Builder
 	builder.WriteString("Resource(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("updated_at=")
+	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
 	builder.WriteString("slug=")
 	builder.WriteString(_m.Slug)
 	builder.WriteString(", ")

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/resourcetranslation"
@@ -23,6 +24,20 @@ type ResourceCreate struct {
 	mutation *ResourceMutation
 	hooks    []Hook
 	conflict []sql.ConflictOption
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_c *ResourceCreate) SetUpdatedAt(v time.Time) *ResourceCreate {
+	_c.mutation.SetUpdatedAt(v)
+	return _c
+}
+
+// SetNillableUpdatedAt sets the "updated_at" field if the given value is not nil.
+func (_c *ResourceCreate) SetNillableUpdatedAt(v *time.Time) *ResourceCreate {
+	if v != nil {
+		_c.SetUpdatedAt(*v)
+	}
+	return _c
 }
 
 // SetSlug sets the "slug" field.
@@ -132,6 +147,13 @@ func (_c *ResourceCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ResourceCreate) defaults() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if resource.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized resource.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := resource.DefaultUpdatedAt()
+		_c.mutation.SetUpdatedAt(v)
+	}
 	if _, ok := _c.mutation.SortOrder(); !ok {
 		v := resource.DefaultSortOrder
 		_c.mutation.SetSortOrder(v)
@@ -148,6 +170,9 @@ func (_c *ResourceCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *ResourceCreate) check() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Resource.updated_at"`)}
+	}
 	if _, ok := _c.mutation.Slug(); !ok {
 		return &ValidationError{Name: "slug", err: errors.New(`ent: missing required field "Resource.slug"`)}
 	}
@@ -208,6 +233,10 @@ func (_c *ResourceCreate) createSpec() (*Resource, *sqlgraph.CreateSpec) {
 		_node.ID = id
 		_spec.ID.Value = &id
 	}
+	if value, ok := _c.mutation.UpdatedAt(); ok {
+		_spec.SetField(resource.FieldUpdatedAt, field.TypeTime, value)
+		_node.UpdatedAt = value
+	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(resource.FieldSlug, field.TypeString, value)
 		_node.Slug = value
@@ -259,7 +288,7 @@ func (_c *ResourceCreate) createSpec() (*Resource, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Resource.Create().
-//		SetSlug(v).
+//		SetUpdatedAt(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -268,7 +297,7 @@ func (_c *ResourceCreate) createSpec() (*Resource, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ResourceUpsert) {
-//			SetSlug(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ResourceCreate) OnConflict(opts ...sql.ConflictOption) *ResourceUpsertOne {
@@ -303,6 +332,18 @@ type (
 		*sql.UpdateSet
 	}
 )
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ResourceUpsert) SetUpdatedAt(v time.Time) *ResourceUpsert {
+	u.Set(resource.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ResourceUpsert) UpdateUpdatedAt() *ResourceUpsert {
+	u.SetExcluded(resource.FieldUpdatedAt)
+	return u
+}
 
 // SetSlug sets the "slug" field.
 func (u *ResourceUpsert) SetSlug(v string) *ResourceUpsert {
@@ -392,6 +433,20 @@ func (u *ResourceUpsertOne) Update(set func(*ResourceUpsert)) *ResourceUpsertOne
 		set(&ResourceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ResourceUpsertOne) SetUpdatedAt(v time.Time) *ResourceUpsertOne {
+	return u.Update(func(s *ResourceUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ResourceUpsertOne) UpdateUpdatedAt() *ResourceUpsertOne {
+	return u.Update(func(s *ResourceUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetSlug sets the "slug" field.
@@ -579,7 +634,7 @@ func (_c *ResourceCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ResourceUpsert) {
-//			SetSlug(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ResourceCreateBulk) OnConflict(opts ...sql.ConflictOption) *ResourceUpsertBulk {
@@ -656,6 +711,20 @@ func (u *ResourceUpsertBulk) Update(set func(*ResourceUpsert)) *ResourceUpsertBu
 		set(&ResourceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ResourceUpsertBulk) SetUpdatedAt(v time.Time) *ResourceUpsertBulk {
+	return u.Update(func(s *ResourceUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ResourceUpsertBulk) UpdateUpdatedAt() *ResourceUpsertBulk {
+	return u.Update(func(s *ResourceUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetSlug sets the "slug" field.

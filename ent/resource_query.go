@@ -342,12 +342,12 @@ func (_q *ResourceQuery) WithRevisions(opts ...func(*ResourceRevisionQuery)) *Re
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Resource.Query().
-//		GroupBy(resource.FieldSlug).
+//		GroupBy(resource.FieldUpdatedAt).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *ResourceQuery) GroupBy(field string, fields ...string) *ResourceGroupBy {
@@ -365,11 +365,11 @@ func (_q *ResourceQuery) GroupBy(field string, fields ...string) *ResourceGroupB
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //	}
 //
 //	client.Resource.Query().
-//		Select(resource.FieldSlug).
+//		Select(resource.FieldUpdatedAt).
 //		Scan(ctx, &v)
 func (_q *ResourceQuery) Select(fields ...string) *ResourceSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

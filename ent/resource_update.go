@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/predicate"
 	"victimservices/ent/resource"
 	"victimservices/ent/resourcerevision"
@@ -27,6 +28,12 @@ type ResourceUpdate struct {
 // Where appends a list predicates to the ResourceUpdate builder.
 func (_u *ResourceUpdate) Where(ps ...predicate.Resource) *ResourceUpdate {
 	_u.mutation.Where(ps...)
+	return _u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *ResourceUpdate) SetUpdatedAt(v time.Time) *ResourceUpdate {
+	_u.mutation.SetUpdatedAt(v)
 	return _u
 }
 
@@ -158,6 +165,9 @@ func (_u *ResourceUpdate) RemoveRevisions(v ...*ResourceRevision) *ResourceUpdat
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *ResourceUpdate) Save(ctx context.Context) (int, error) {
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -181,6 +191,18 @@ func (_u *ResourceUpdate) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *ResourceUpdate) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if resource.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized resource.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := resource.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -209,6 +231,9 @@ func (_u *ResourceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(resource.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.Slug(); ok {
 		_spec.SetField(resource.FieldSlug, field.TypeString, value)
@@ -330,6 +355,12 @@ type ResourceUpdateOne struct {
 	fields   []string
 	hooks    []Hook
 	mutation *ResourceMutation
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *ResourceUpdateOne) SetUpdatedAt(v time.Time) *ResourceUpdateOne {
+	_u.mutation.SetUpdatedAt(v)
+	return _u
 }
 
 // SetSlug sets the "slug" field.
@@ -473,6 +504,9 @@ func (_u *ResourceUpdateOne) Select(field string, fields ...string) *ResourceUpd
 
 // Save executes the query and returns the updated Resource entity.
 func (_u *ResourceUpdateOne) Save(ctx context.Context) (*Resource, error) {
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -496,6 +530,18 @@ func (_u *ResourceUpdateOne) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *ResourceUpdateOne) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if resource.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized resource.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := resource.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -541,6 +587,9 @@ func (_u *ResourceUpdateOne) sqlSave(ctx context.Context) (_node *Resource, err 
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(resource.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.Slug(); ok {
 		_spec.SetField(resource.FieldSlug, field.TypeString, value)

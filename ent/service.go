@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"victimservices/ent/organization"
 	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
@@ -23,6 +24,8 @@ type Service struct {
 	// ID of the ent.
 	// Opaque, typed identifier.
 	ID nodeid.ID `json:"id,omitempty"`
+	// When the item or its text in any locale last changed (for offline sync).
+	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Stable, locale-independent name for deep links, e.g. victim-advocacy. Derived from the English name when that is first saved, unless an editor gave one; never changed automatically.
 	Slug *string `json:"slug,omitempty"`
 	// The Open Referral HSDS id (a UUID) this row was imported under (import-hsds); null for rows made here, whose HSDS id is derived from the node id (see internal/hsds).
@@ -115,6 +118,8 @@ func (*Service) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case service.FieldSlug, service.FieldHsdsID, service.FieldCategory, service.FieldStatus, service.FieldEmail:
 			values[i] = new(sql.NullString)
+		case service.FieldUpdatedAt:
+			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -135,6 +140,12 @@ func (_m *Service) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field id", values[i])
 			} else if value != nil {
 				_m.ID = *value
+			}
+		case service.FieldUpdatedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
+			} else if value.Valid {
+				_m.UpdatedAt = value.Time
 			}
 		case service.FieldSlug:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -269,6 +280,9 @@ func (_m *Service) String() string {
 	var builder strings.Builder
 	builder.WriteString("Service(")
 	builder.WriteString(fmt.Sprintf("id=%v, ", _m.ID))
+	builder.WriteString("updated_at=")
+	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
 	if v := _m.Slug; v != nil {
 		builder.WriteString("slug=")
 		builder.WriteString(*v)

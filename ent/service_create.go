@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
 	"victimservices/ent/schema/area"
@@ -27,6 +28,20 @@ type ServiceCreate struct {
 	mutation *ServiceMutation
 	hooks    []Hook
 	conflict []sql.ConflictOption
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_c *ServiceCreate) SetUpdatedAt(v time.Time) *ServiceCreate {
+	_c.mutation.SetUpdatedAt(v)
+	return _c
+}
+
+// SetNillableUpdatedAt sets the "updated_at" field if the given value is not nil.
+func (_c *ServiceCreate) SetNillableUpdatedAt(v *time.Time) *ServiceCreate {
+	if v != nil {
+		_c.SetUpdatedAt(*v)
+	}
+	return _c
 }
 
 // SetSlug sets the "slug" field.
@@ -251,6 +266,13 @@ func (_c *ServiceCreate) ExecX(ctx context.Context) {
 
 // defaults sets the default values of the builder before save.
 func (_c *ServiceCreate) defaults() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		if service.DefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized service.DefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := service.DefaultUpdatedAt()
+		_c.mutation.SetUpdatedAt(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := service.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -275,6 +297,9 @@ func (_c *ServiceCreate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_c *ServiceCreate) check() error {
+	if _, ok := _c.mutation.UpdatedAt(); !ok {
+		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "Service.updated_at"`)}
+	}
 	if v, ok := _c.mutation.Slug(); ok {
 		if err := service.SlugValidator(v); err != nil {
 			return &ValidationError{Name: "slug", err: fmt.Errorf(`ent: validator failed for field "Service.slug": %w`, err)}
@@ -355,6 +380,10 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 	if id, ok := _c.mutation.ID(); ok {
 		_node.ID = id
 		_spec.ID.Value = &id
+	}
+	if value, ok := _c.mutation.UpdatedAt(); ok {
+		_spec.SetField(service.FieldUpdatedAt, field.TypeTime, value)
+		_node.UpdatedAt = value
 	}
 	if value, ok := _c.mutation.Slug(); ok {
 		_spec.SetField(service.FieldSlug, field.TypeString, value)
@@ -456,7 +485,7 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 // of the `INSERT` statement. For example:
 //
 //	client.Service.Create().
-//		SetSlug(v).
+//		SetUpdatedAt(v).
 //		OnConflict(
 //			// Update the row with the new values
 //			// the was proposed for insertion.
@@ -465,7 +494,7 @@ func (_c *ServiceCreate) createSpec() (*Service, *sqlgraph.CreateSpec) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ServiceUpsert) {
-//			SetSlug(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ServiceCreate) OnConflict(opts ...sql.ConflictOption) *ServiceUpsertOne {
@@ -500,6 +529,18 @@ type (
 		*sql.UpdateSet
 	}
 )
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ServiceUpsert) SetUpdatedAt(v time.Time) *ServiceUpsert {
+	u.Set(service.FieldUpdatedAt, v)
+	return u
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ServiceUpsert) UpdateUpdatedAt() *ServiceUpsert {
+	u.SetExcluded(service.FieldUpdatedAt)
+	return u
+}
 
 // SetSlug sets the "slug" field.
 func (u *ServiceUpsert) SetSlug(v string) *ServiceUpsert {
@@ -724,6 +765,20 @@ func (u *ServiceUpsertOne) Update(set func(*ServiceUpsert)) *ServiceUpsertOne {
 		set(&ServiceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ServiceUpsertOne) SetUpdatedAt(v time.Time) *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ServiceUpsertOne) UpdateUpdatedAt() *ServiceUpsertOne {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetSlug sets the "slug" field.
@@ -1065,7 +1120,7 @@ func (_c *ServiceCreateBulk) ExecX(ctx context.Context) {
 //		// Override some of the fields with custom
 //		// update values.
 //		Update(func(u *ent.ServiceUpsert) {
-//			SetSlug(v+v).
+//			SetUpdatedAt(v+v).
 //		}).
 //		Exec(ctx)
 func (_c *ServiceCreateBulk) OnConflict(opts ...sql.ConflictOption) *ServiceUpsertBulk {
@@ -1145,6 +1200,20 @@ func (u *ServiceUpsertBulk) Update(set func(*ServiceUpsert)) *ServiceUpsertBulk 
 		set(&ServiceUpsert{UpdateSet: update})
 	}))
 	return u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (u *ServiceUpsertBulk) SetUpdatedAt(v time.Time) *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.SetUpdatedAt(v)
+	})
+}
+
+// UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
+func (u *ServiceUpsertBulk) UpdateUpdatedAt() *ServiceUpsertBulk {
+	return u.Update(func(s *ServiceUpsert) {
+		s.UpdateUpdatedAt()
+	})
 }
 
 // SetSlug sets the "slug" field.

@@ -378,12 +378,12 @@ func (_q *ServiceQuery) WithTranslations(opts ...func(*ServiceTranslationQuery))
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //		Count int `json:"count,omitempty"`
 //	}
 //
 //	client.Service.Query().
-//		GroupBy(service.FieldSlug).
+//		GroupBy(service.FieldUpdatedAt).
 //		Aggregate(ent.Count()).
 //		Scan(ctx, &v)
 func (_q *ServiceQuery) GroupBy(field string, fields ...string) *ServiceGroupBy {
@@ -401,11 +401,11 @@ func (_q *ServiceQuery) GroupBy(field string, fields ...string) *ServiceGroupBy 
 // Example:
 //
 //	var v []struct {
-//		Slug string `json:"slug,omitempty"`
+//		UpdatedAt time.Time `json:"updated_at,omitempty"`
 //	}
 //
 //	client.Service.Query().
-//		Select(service.FieldSlug).
+//		Select(service.FieldUpdatedAt).
 //		Scan(ctx, &v)
 func (_q *ServiceQuery) Select(fields ...string) *ServiceSelect {
 	_q.ctx.Fields = append(_q.ctx.Fields, fields...)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 	"victimservices/ent/location"
 	"victimservices/ent/organization"
 	"victimservices/ent/predicate"
@@ -32,6 +33,12 @@ type ServiceUpdate struct {
 // Where appends a list predicates to the ServiceUpdate builder.
 func (_u *ServiceUpdate) Where(ps ...predicate.Service) *ServiceUpdate {
 	_u.mutation.Where(ps...)
+	return _u
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *ServiceUpdate) SetUpdatedAt(v time.Time) *ServiceUpdate {
+	_u.mutation.SetUpdatedAt(v)
 	return _u
 }
 
@@ -318,6 +325,9 @@ func (_u *ServiceUpdate) RemoveTranslations(v ...*ServiceTranslation) *ServiceUp
 
 // Save executes the query and returns the number of nodes affected by the update operation.
 func (_u *ServiceUpdate) Save(ctx context.Context) (int, error) {
+	if err := _u.defaults(); err != nil {
+		return 0, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -341,6 +351,18 @@ func (_u *ServiceUpdate) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *ServiceUpdate) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if service.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized service.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := service.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -384,6 +406,9 @@ func (_u *ServiceUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(service.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.Slug(); ok {
 		_spec.SetField(service.FieldSlug, field.TypeString, value)
@@ -583,6 +608,12 @@ type ServiceUpdateOne struct {
 	fields   []string
 	hooks    []Hook
 	mutation *ServiceMutation
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (_u *ServiceUpdateOne) SetUpdatedAt(v time.Time) *ServiceUpdateOne {
+	_u.mutation.SetUpdatedAt(v)
+	return _u
 }
 
 // SetSlug sets the "slug" field.
@@ -881,6 +912,9 @@ func (_u *ServiceUpdateOne) Select(field string, fields ...string) *ServiceUpdat
 
 // Save executes the query and returns the updated Service entity.
 func (_u *ServiceUpdateOne) Save(ctx context.Context) (*Service, error) {
+	if err := _u.defaults(); err != nil {
+		return nil, err
+	}
 	return withHooks(ctx, _u.sqlSave, _u.mutation, _u.hooks)
 }
 
@@ -904,6 +938,18 @@ func (_u *ServiceUpdateOne) ExecX(ctx context.Context) {
 	if err := _u.Exec(ctx); err != nil {
 		panic(err)
 	}
+}
+
+// defaults sets the default values of the builder before save.
+func (_u *ServiceUpdateOne) defaults() error {
+	if _, ok := _u.mutation.UpdatedAt(); !ok {
+		if service.UpdateDefaultUpdatedAt == nil {
+			return fmt.Errorf("ent: uninitialized service.UpdateDefaultUpdatedAt (forgotten import ent/runtime?)")
+		}
+		v := service.UpdateDefaultUpdatedAt()
+		_u.mutation.SetUpdatedAt(v)
+	}
+	return nil
 }
 
 // check runs all checks and user-defined validators on the builder.
@@ -964,6 +1010,9 @@ func (_u *ServiceUpdateOne) sqlSave(ctx context.Context) (_node *Service, err er
 				ps[i](selector)
 			}
 		}
+	}
+	if value, ok := _u.mutation.UpdatedAt(); ok {
+		_spec.SetField(service.FieldUpdatedAt, field.TypeTime, value)
 	}
 	if value, ok := _u.mutation.Slug(); ok {
 		_spec.SetField(service.FieldSlug, field.TypeString, value)

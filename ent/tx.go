@@ -56,6 +56,8 @@ type Tx struct {
 	ServiceTranslation *ServiceTranslationClient
 	// Staff is the client for interacting with the Staff builders.
 	Staff *StaffClient
+	// Tombstone is the client for interacting with the Tombstone builders.
+	Tombstone *TombstoneClient
 
 	// lazily loaded.
 	client     *Client
@@ -208,6 +210,7 @@ func (tx *Tx) init() {
 	tx.Service = NewServiceClient(tx.config)
 	tx.ServiceTranslation = NewServiceTranslationClient(tx.config)
 	tx.Staff = NewStaffClient(tx.config)
+	tx.Tombstone = NewTombstoneClient(tx.config)
 }
 
 // txDriver wraps the given dialect.Tx with a nop dialect.Driver implementation.

@@ -57,7 +57,7 @@ func (r *mutationResolver) SetResourceTranslationPublished(ctx context.Context, 
 }
 
 // Resources is the resolver for the resources field.
-func (r *queryResolver) Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) (*ent.ResourceConnection, error) {
+func (r *queryResolver) Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, modifiedAfter *time.Time, locale *string) (*ent.ResourceConnection, error) {
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
@@ -65,6 +65,9 @@ func (r *queryResolver) Resources(ctx context.Context, after *entgql.Cursor[node
 	q := r.client.Resource.Query()
 	if category != nil {
 		q.Where(resource.CategoryEQ(*category))
+	}
+	if modifiedAfter != nil {
+		q.Where(resource.UpdatedAtGT(*modifiedAfter))
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithResourceOrder(directory.ResourceOrder))
 }
@@ -139,12 +142,6 @@ func (r *resourceResolver) AvailableLocales(ctx context.Context, obj *ent.Resour
 		}
 	}
 	return directory.PublishedLocales(rows), nil
-}
-
-// UpdatedAt is the resolver for the updatedAt field.
-func (r *resourceResolver) UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error) {
-	t := directory.ResourceText(ctx, obj).UpdatedAt
-	return &t, nil
 }
 
 // Translations is the resolver for the translations field.

@@ -9,7 +9,6 @@ import (
 	"context"
 	"time"
 	"victimservices/ent"
-	"victimservices/ent/organization"
 	"victimservices/ent/schema/area"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
@@ -326,8 +325,23 @@ func (r *phoneResolver) SmsBody(ctx context.Context, obj *phone.Phone) (*string,
 	return optional(obj.SMSBody), nil
 }
 
+// Organizations is the resolver for the organizations field.
+func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) (*ent.OrganizationConnection, error) {
+	first, last, err := pageArgs(first, last)
+	if err != nil {
+		return nil, err
+	}
+	return directory.Organizations(r.client, directory.OrganizationFilter{ModifiedAfter: modifiedAfter}).
+		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
+}
+
+// RemovedSince is the resolver for the removedSince field.
+func (r *queryResolver) RemovedSince(ctx context.Context, modifiedAfter time.Time) ([]*directory.RemovedItem, error) {
+	return directory.RemovedSince(ctx, r.client, modifiedAfter)
+}
+
 // Services is the resolver for the services field.
-func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) (*ent.ServiceConnection, error) {
+func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, modifiedAfter *time.Time, locale *string) (*ent.ServiceConnection, error) {
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
@@ -338,6 +352,9 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 	}
 	if language != nil {
 		q.Where(directory.DeliveredIn(*language))
+	}
+	if modifiedAfter != nil {
+		q.Where(service.UpdatedAtGT(*modifiedAfter))
 	}
 	if servesPostalCode != nil {
 		p, err := directory.ServesPostalCode(*servesPostalCode)
@@ -367,24 +384,24 @@ func (r *queryResolver) Organization(ctx context.Context, slug string, locale *s
 }
 
 // Locations is the resolver for the locations field.
-func (r *queryResolver) Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) (*ent.LocationConnection, error) {
+func (r *queryResolver) Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, modifiedAfter *time.Time, locale *string) (*ent.LocationConnection, error) {
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
 	}
 	return directory.Locations(ctx, r.client, directory.LocationFilter{Near: near, WithinKm: withinKm,
-		AdaAccessible: adaAccessible, Neighborhood: neighborhood, ServiceCategory: serviceCategory, OpenNow: openNow},
+		AdaAccessible: adaAccessible, Neighborhood: neighborhood, ServiceCategory: serviceCategory, OpenNow: openNow,
+		ModifiedAfter: modifiedAfter},
 		after, first, before, last)
 }
 
 // Partners is the resolver for the partners field.
-func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error) {
+func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) (*ent.OrganizationConnection, error) {
 	first, last, err := pageArgs(first, last)
 	if err != nil {
 		return nil, err
 	}
-	return r.client.Organization.Query().
-		Where(organization.KindEQ(organization.KindPARTNER)).
+	return directory.Organizations(r.client, directory.OrganizationFilter{PartnersOnly: true, ModifiedAfter: modifiedAfter}).
 		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
 }
 

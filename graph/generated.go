@@ -30,6 +30,7 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/ent/tombstone"
 	"victimservices/internal/cases"
 	"victimservices/internal/directory"
 
@@ -266,6 +267,7 @@ type ComplexityRoot struct {
 		ServedLocale       func(childComplexity int) int
 		Services           func(childComplexity int, first *int) int
 		TranslationReview  func(childComplexity int) int
+		UpdatedAt          func(childComplexity int) int
 	}
 
 	LocationConnection struct {
@@ -402,6 +404,7 @@ type ComplexityRoot struct {
 		Slug              func(childComplexity int) int
 		TranslationReview func(childComplexity int) int
 		Translations      func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 		Website           func(childComplexity int) int
 	}
 
@@ -461,20 +464,22 @@ type ComplexityRoot struct {
 		CrisisContacts      func(childComplexity int, locale *string) int
 		DevelopmentOutbox   func(childComplexity int, last *int) int
 		Locales             func(childComplexity int) int
-		Locations           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) int
+		Locations           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, modifiedAfter *time.Time, locale *string) int
 		MessageTemplates    func(childComplexity int, locale *string) int
 		MyCase              func(childComplexity int, locale *string) int
 		Node                func(childComplexity int, id nodeid.ID, locale *string) int
 		Nodes               func(childComplexity int, ids []nodeid.ID, locale *string) int
 		Notifications       func(childComplexity int, status *notification.Status, last *int) int
 		Organization        func(childComplexity int, slug string, locale *string) int
-		Partners            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) int
+		Organizations       func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) int
+		Partners            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) int
 		PerformanceReport   func(childComplexity int, from *time.Time, to *time.Time) int
+		RemovedSince        func(childComplexity int, modifiedAfter time.Time) int
 		Resource            func(childComplexity int, slug string, locale *string) int
-		Resources           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) int
+		Resources           func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, modifiedAfter *time.Time, locale *string) int
 		Search              func(childComplexity int, text string, first *int, locale *string, offset *int, types []directory.SearchKind) int
 		Service             func(childComplexity int, slug string, locale *string) int
-		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) int
+		Services            func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, modifiedAfter *time.Time, locale *string) int
 		StaffMembers        func(childComplexity int) int
 		TranslationCoverage func(childComplexity int) int
 	}
@@ -500,6 +505,12 @@ type ComplexityRoot struct {
 		PreferredLocale func(childComplexity int) int
 		SafeContact     func(childComplexity int) int
 		Summary         func(childComplexity int) int
+	}
+
+	RemovedItem struct {
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		RemovedAt func(childComplexity int) int
 	}
 
 	Resource struct {
@@ -587,6 +598,7 @@ type ComplexityRoot struct {
 		Status            func(childComplexity int) int
 		TranslationReview func(childComplexity int) int
 		Translations      func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	ServiceArea struct {
@@ -723,6 +735,7 @@ type LocationResolver interface {
 	ServedLocale(ctx context.Context, obj *ent.Location) (string, error)
 	MachineTranslated(ctx context.Context, obj *ent.Location) (bool, error)
 	TranslationReview(ctx context.Context, obj *ent.Location) (*directory.Review, error)
+
 	Address(ctx context.Context, obj *ent.Location) (*Address, error)
 	Neighborhood(ctx context.Context, obj *ent.Location) (*string, error)
 
@@ -825,15 +838,17 @@ type QueryResolver interface {
 	Case(ctx context.Context, caseNumber string) (*ent.CaseFile, error)
 	Cases(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) (*ent.CaseConnection, error)
 	PerformanceReport(ctx context.Context, from *time.Time, to *time.Time) (*cases.PerformanceReport, error)
-	Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, locale *string) (*ent.ResourceConnection, error)
+	Resources(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *resource.Category, modifiedAfter *time.Time, locale *string) (*ent.ResourceConnection, error)
 	Resource(ctx context.Context, slug string, locale *string) (*ent.Resource, error)
 	Search(ctx context.Context, text string, first *int, locale *string, offset *int, types []directory.SearchKind) ([]ent.Noder, error)
 	TranslationCoverage(ctx context.Context) ([]*directory.LocaleCoverage, error)
-	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, locale *string) (*ent.ServiceConnection, error)
+	Organizations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) (*ent.OrganizationConnection, error)
+	RemovedSince(ctx context.Context, modifiedAfter time.Time) ([]*directory.RemovedItem, error)
+	Services(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, category *service.Category, openNow *bool, language *string, servesPostalCode *string, modifiedAfter *time.Time, locale *string) (*ent.ServiceConnection, error)
 	Service(ctx context.Context, slug string, locale *string) (*ent.Service, error)
 	Organization(ctx context.Context, slug string, locale *string) (*ent.Organization, error)
-	Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, locale *string) (*ent.LocationConnection, error)
-	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, locale *string) (*ent.OrganizationConnection, error)
+	Locations(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, near *directory.Near, withinKm *float64, adaAccessible *bool, neighborhood *string, serviceCategory *service.Category, openNow *bool, modifiedAfter *time.Time, locale *string) (*ent.LocationConnection, error)
+	Partners(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, modifiedAfter *time.Time, locale *string) (*ent.OrganizationConnection, error)
 	CrisisContacts(ctx context.Context, locale *string) ([]*directory.EmergencyContact, error)
 	MessageTemplates(ctx context.Context, locale *string) ([]*cases.MessageTemplate, error)
 	Notifications(ctx context.Context, status *notification.Status, last *int) ([]*ent.Notification, error)
@@ -857,7 +872,7 @@ type ResourceResolver interface {
 	TranslationReview(ctx context.Context, obj *ent.Resource) (*directory.Review, error)
 	Direction(ctx context.Context, obj *ent.Resource) (TextDirection, error)
 	AvailableLocales(ctx context.Context, obj *ent.Resource) ([]string, error)
-	UpdatedAt(ctx context.Context, obj *ent.Resource) (*time.Time, error)
+
 	Translations(ctx context.Context, obj *ent.Resource) ([]*ent.ResourceTranslation, error)
 	Revisions(ctx context.Context, obj *ent.Resource, locale *string, first *int) ([]*ent.ResourceRevision, error)
 }
@@ -1678,6 +1693,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Location.TranslationReview(childComplexity), true
+	case "Location.updatedAt":
+		if e.ComplexityRoot.Location.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Location.UpdatedAt(childComplexity), true
 
 	case "LocationConnection.edges":
 		if e.ComplexityRoot.LocationConnection.Edges == nil {
@@ -2569,6 +2590,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Organization.Translations(childComplexity), true
+	case "Organization.updatedAt":
+		if e.ComplexityRoot.Organization.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Organization.UpdatedAt(childComplexity), true
 	case "Organization.website":
 		if e.ComplexityRoot.Organization.Website == nil {
 			break
@@ -2835,7 +2862,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Locations(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["near"].(*directory.Near), args["withinKm"].(*float64), args["adaAccessible"].(*bool), args["neighborhood"].(*string), args["serviceCategory"].(*service.Category), args["openNow"].(*bool), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Locations(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["near"].(*directory.Near), args["withinKm"].(*float64), args["adaAccessible"].(*bool), args["neighborhood"].(*string), args["serviceCategory"].(*service.Category), args["openNow"].(*bool), args["modifiedAfter"].(*time.Time), args["locale"].(*string)), true
 	case "Query.messageTemplates":
 		if e.ComplexityRoot.Query.MessageTemplates == nil {
 			break
@@ -2902,6 +2929,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organization(childComplexity, args["slug"].(string), args["locale"].(*string)), true
+	case "Query.organizations":
+		if e.ComplexityRoot.Query.Organizations == nil {
+			break
+		}
+
+		args, err := ec.field_Query_organizations_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Organizations(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["modifiedAfter"].(*time.Time), args["locale"].(*string)), true
 	case "Query.partners":
 		if e.ComplexityRoot.Query.Partners == nil {
 			break
@@ -2912,7 +2950,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Partners(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Partners(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["modifiedAfter"].(*time.Time), args["locale"].(*string)), true
 	case "Query.performanceReport":
 		if e.ComplexityRoot.Query.PerformanceReport == nil {
 			break
@@ -2924,6 +2962,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PerformanceReport(childComplexity, args["from"].(*time.Time), args["to"].(*time.Time)), true
+	case "Query.removedSince":
+		if e.ComplexityRoot.Query.RemovedSince == nil {
+			break
+		}
+
+		args, err := ec.field_Query_removedSince_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.RemovedSince(childComplexity, args["modifiedAfter"].(time.Time)), true
 	case "Query.resource":
 		if e.ComplexityRoot.Query.Resource == nil {
 			break
@@ -2945,7 +2994,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Resources(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*resource.Category), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Resources(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*resource.Category), args["modifiedAfter"].(*time.Time), args["locale"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2978,7 +3027,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*service.Category), args["openNow"].(*bool), args["language"].(*string), args["servesPostalCode"].(*string), args["locale"].(*string)), true
+		return e.ComplexityRoot.Query.Services(childComplexity, args["after"].(*entgql.Cursor[nodeid.ID]), args["first"].(*int), args["before"].(*entgql.Cursor[nodeid.ID]), args["last"].(*int), args["category"].(*service.Category), args["openNow"].(*bool), args["language"].(*string), args["servesPostalCode"].(*string), args["modifiedAfter"].(*time.Time), args["locale"].(*string)), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -3095,6 +3144,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ReferralPacket.Summary(childComplexity), true
+
+	case "RemovedItem.id":
+		if e.ComplexityRoot.RemovedItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovedItem.ID(childComplexity), true
+	case "RemovedItem.kind":
+		if e.ComplexityRoot.RemovedItem.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovedItem.Kind(childComplexity), true
+	case "RemovedItem.removedAt":
+		if e.ComplexityRoot.RemovedItem.RemovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RemovedItem.RemovedAt(childComplexity), true
 
 	case "Resource.availableLocales":
 		if e.ComplexityRoot.Resource.AvailableLocales == nil {
@@ -3508,6 +3576,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Service.Translations(childComplexity), true
+	case "Service.updatedAt":
+		if e.ComplexityRoot.Service.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.UpdatedAt(childComplexity), true
 
 	case "ServiceArea.kind":
 		if e.ComplexityRoot.ServiceArea.Kind == nil {
@@ -4359,6 +4433,8 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_machineTranslated(ctx, field)
 	case "translationReview":
 		return ec.fieldContext_Location_translationReview(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Location_updatedAt(ctx, field)
 	case "address":
 		return ec.fieldContext_Location_address(ctx, field)
 	case "neighborhood":
@@ -4531,6 +4607,8 @@ func (ec *executionContext) childFields_Organization(ctx context.Context, field 
 		return ec.fieldContext_Organization_machineTranslated(ctx, field)
 	case "translationReview":
 		return ec.fieldContext_Organization_translationReview(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Organization_updatedAt(ctx, field)
 	case "slug":
 		return ec.fieldContext_Organization_slug(ctx, field)
 	case "kind":
@@ -4695,6 +4773,18 @@ func (ec *executionContext) childFields_ReferralPacket(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type ReferralPacket", field.Name)
 }
 
+func (ec *executionContext) childFields_RemovedItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RemovedItem_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_RemovedItem_kind(ctx, field)
+	case "removedAt":
+		return ec.fieldContext_RemovedItem_removedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RemovedItem", field.Name)
+}
+
 func (ec *executionContext) childFields_Resource(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4847,6 +4937,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_machineTranslated(ctx, field)
 	case "translationReview":
 		return ec.fieldContext_Service_translationReview(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Service_updatedAt(ctx, field)
 	case "phones":
 		return ec.fieldContext_Service_phones(ctx, field)
 	case "email":
@@ -6514,14 +6606,22 @@ func (ec *executionContext) field_Query_locations_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["openNow"] = arg9
-	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg10, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg10
+	arg11, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg10
+	args["locale"] = arg11
 	return args, nil
 }
 
@@ -6641,6 +6741,60 @@ func (ec *executionContext) field_Query_organization_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_organizations_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[nodeid.ID], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["locale"] = arg5
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_partners_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6676,14 +6830,22 @@ func (ec *executionContext) field_Query_partners_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["last"] = arg3
-	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg4
+	args["locale"] = arg5
 	return args, nil
 }
 
@@ -6706,6 +6868,20 @@ func (ec *executionContext) field_Query_performanceReport_args(ctx context.Conte
 		return nil, err
 	}
 	args["to"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_removedSince_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg0
 	return args, nil
 }
 
@@ -6774,14 +6950,22 @@ func (ec *executionContext) field_Query_resources_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["category"] = arg4
-	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg5
+	args["locale"] = arg6
 	return args, nil
 }
 
@@ -6920,14 +7104,22 @@ func (ec *executionContext) field_Query_services_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["servesPostalCode"] = arg7
-	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
+	arg8, err := graphql.ProcessArgField(ctx, rawArgs, "modifiedAfter",
+		func(ctx context.Context, v any) (*time.Time, error) {
+			return ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["modifiedAfter"] = arg8
+	arg9, err := graphql.ProcessArgField(ctx, rawArgs, "locale",
 		func(ctx context.Context, v any) (*string, error) {
 			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["locale"] = arg8
+	args["locale"] = arg9
 	return args, nil
 }
 
@@ -9814,6 +10006,29 @@ func (ec *executionContext) fieldContext_Location_translationReview(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Location_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Location_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Location_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Location", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Location_address(ctx context.Context, field graphql.CollectedField, obj *ent.Location) (ret graphql.Marshaler) {
@@ -13465,6 +13680,29 @@ func (ec *executionContext) fieldContext_Organization_translationReview(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Organization_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Organization_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Organization_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Organization", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Organization_slug(ctx context.Context, field graphql.CollectedField, obj *ent.Organization) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14824,7 +15062,7 @@ func (ec *executionContext) _Query_resources(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Resources(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*resource.Category), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Resources(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*resource.Category), fc.Args["modifiedAfter"].(*time.Time), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ResourceConnection) graphql.Marshaler {
@@ -14978,6 +15216,94 @@ func (ec *executionContext) fieldContext_Query_translationCoverage(_ context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_organizations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_organizations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Organizations(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["modifiedAfter"].(*time.Time), fc.Args["locale"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrganizationConnection) graphql.Marshaler {
+			return ec.marshalNOrganizationConnection2ᚖvictimservicesᚋentᚐOrganizationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_organizations(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OrganizationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_organizations_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_removedSince(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_removedSince(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().RemovedSince(ctx, fc.Args["modifiedAfter"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*directory.RemovedItem) graphql.Marshaler {
+			return ec.marshalNRemovedItem2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_removedSince(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RemovedItem(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_removedSince_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_services(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -14988,7 +15314,7 @@ func (ec *executionContext) _Query_services(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Services(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["language"].(*string), fc.Args["servesPostalCode"].(*string), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Services(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["category"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["language"].(*string), fc.Args["servesPostalCode"].(*string), fc.Args["modifiedAfter"].(*time.Time), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ServiceConnection) graphql.Marshaler {
@@ -15120,7 +15446,7 @@ func (ec *executionContext) _Query_locations(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Locations(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["near"].(*directory.Near), fc.Args["withinKm"].(*float64), fc.Args["adaAccessible"].(*bool), fc.Args["neighborhood"].(*string), fc.Args["serviceCategory"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Locations(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["near"].(*directory.Near), fc.Args["withinKm"].(*float64), fc.Args["adaAccessible"].(*bool), fc.Args["neighborhood"].(*string), fc.Args["serviceCategory"].(*service.Category), fc.Args["openNow"].(*bool), fc.Args["modifiedAfter"].(*time.Time), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.LocationConnection) graphql.Marshaler {
@@ -15164,7 +15490,7 @@ func (ec *executionContext) _Query_partners(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Partners(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["locale"].(*string))
+			return ec.Resolvers.Query().Partners(ctx, fc.Args["after"].(*entgql.Cursor[nodeid.ID]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[nodeid.ID]), fc.Args["last"].(*int), fc.Args["modifiedAfter"].(*time.Time), fc.Args["locale"].(*string))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.OrganizationConnection) graphql.Marshaler {
@@ -15900,6 +16226,75 @@ func (ec *executionContext) fieldContext_ReferralPacket_summary(_ context.Contex
 	return graphql.NewScalarFieldContext("ReferralPacket", field, false, false, "String")
 }
 
+func (ec *executionContext) _RemovedItem_id(ctx context.Context, field graphql.CollectedField, obj *directory.RemovedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovedItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovedItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemovedItem", field, false, false, "ID")
+}
+
+func (ec *executionContext) _RemovedItem_kind(ctx context.Context, field graphql.CollectedField, obj *directory.RemovedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovedItem_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v tombstone.Kind) graphql.Marshaler {
+			return ec.marshalNRemovedItemKind2victimservicesᚋentᚋtombstoneᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovedItem_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemovedItem", field, false, false, "RemovedItemKind")
+}
+
+func (ec *executionContext) _RemovedItem_removedAt(ctx context.Context, field graphql.CollectedField, obj *directory.RemovedItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RemovedItem_removedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RemovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RemovedItem_removedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RemovedItem", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Resource_id(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16194,18 +16589,18 @@ func (ec *executionContext) _Resource_updatedAt(ctx context.Context, field graph
 			return ec.fieldContext_Resource_updatedAt(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.Resource().UpdatedAt(ctx, obj)
+			return obj.UpdatedAt, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalNTime2ᚖtimeᚐTime(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Resource_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Resource", field, true, true, "Time")
+	return graphql.NewScalarFieldContext("Resource", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Resource_translations(ctx context.Context, field graphql.CollectedField, obj *ent.Resource) (ret graphql.Marshaler) {
@@ -17302,6 +17697,29 @@ func (ec *executionContext) fieldContext_Service_translationReview(_ context.Con
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Service_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Service_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Service", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Service_phones(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
@@ -22825,6 +23243,11 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Location_translationReview(ctx, field, obj)
 				})
+		case "updatedAt":
+			out.Values[i] = ec._Location_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "address":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, false,
@@ -23783,6 +24206,11 @@ func (ec *executionContext) _Organization(ctx context.Context, sel ast.Selection
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Organization_translationReview(ctx, field, obj)
 				})
+		case "updatedAt":
+			out.Values[i] = ec._Organization_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "slug":
 			out.Values[i] = ec._Organization_slug(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -24256,6 +24684,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_translationCoverage(ctx, field)
 				})
+		case "organizations":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_organizations(ctx, field)
+				})
+		case "removedSince":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_removedSince(ctx, field)
+				})
 		case "services":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -24492,6 +24932,49 @@ func (ec *executionContext) _ReferralPacket(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var removedItemImplementors = []string{"RemovedItem"}
+
+func (ec *executionContext) _RemovedItem(ctx context.Context, sel ast.SelectionSet, obj *directory.RemovedItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, removedItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RemovedItem")
+		case "id":
+			out.Values[i] = ec._RemovedItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "kind":
+			out.Values[i] = ec._RemovedItem_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removedAt":
+			out.Values[i] = ec._RemovedItem_removedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var resourceImplementors = []string{"Resource", "Node", "SearchResult"}
 
 func (ec *executionContext) _Resource(ctx context.Context, sel ast.SelectionSet, obj *ent.Resource) graphql.Marshaler {
@@ -24573,11 +25056,10 @@ func (ec *executionContext) _Resource(ctx context.Context, sel ast.SelectionSet,
 					return ec._Resource_availableLocales(ctx, field, obj)
 				})
 		case "updatedAt":
-			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
-				true, true,
-				func(ctx context.Context) graphql.Marshaler {
-					return ec._Resource_updatedAt(ctx, field, obj)
-				})
+			out.Values[i] = ec._Resource_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "translations":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -24981,6 +25463,11 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_translationReview(ctx, field, obj)
 				})
+		case "updatedAt":
+			out.Values[i] = ec._Service_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "phones":
 			out.Values[i] = ec._Service_phones(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -26841,6 +27328,40 @@ func (ec *executionContext) marshalNReferralStatus2victimservicesᚋentᚋreferr
 	return v
 }
 
+func (ec *executionContext) marshalNRemovedItem2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.RemovedItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRemovedItem2ᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRemovedItem2ᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItem(ctx context.Context, sel ast.SelectionSet, v *directory.RemovedItem) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "RemovedItem!")
+		return graphql.Null
+	}
+	return ec._RemovedItem(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRemovedItemKind2victimservicesᚋentᚋtombstoneᚐKind(ctx context.Context, v any) (tombstone.Kind, error) {
+	var res tombstone.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRemovedItemKind2victimservicesᚋentᚋtombstoneᚐKind(ctx context.Context, sel ast.SelectionSet, v tombstone.Kind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNResource2ᚖvictimservicesᚋentᚐResource(ctx context.Context, sel ast.SelectionSet, v *ent.Resource) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Resource!")
@@ -27187,24 +27708,6 @@ func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v an
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
 	res := MarshalTime(v)
-	if res == graphql.Null {
-		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
-	}
-	return graphql.WrapContextMarshaler(ctx, res)
-}
-
-func (ec *executionContext) unmarshalNTime2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
-	res, err := UnmarshalTime(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNTime2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
-	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Time!")
-		return graphql.Null
-	}
-	_ = sel
-	res := MarshalTime(*v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}

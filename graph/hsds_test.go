@@ -211,8 +211,8 @@ func TestHSDSAPI(t *testing.T) {
 
 	t.Run("modified_after", func(t *testing.T) {
 		old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-		s.Client.ServiceTranslation.Update().SetUpdatedAt(old).ExecX(ctx)
-		changed := s.Client.ServiceTranslation.Query().Where(servicetranslation.Locale("en")).FirstX(ctx)
+		s.Client.Service.Update().SetUpdatedAt(old).ExecX(ctx)
+		changed := s.Client.Service.Query().FirstX(ctx)
 		changed.Update().SetUpdatedAt(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)).ExecX(ctx)
 		_, body := hsdsGet(t, s, "/hsds/services?modified_after=2025-06-01T00:00:00Z", "")
 		var p hsdsPage

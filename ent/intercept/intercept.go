@@ -29,6 +29,7 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/ent/tombstone"
 
 	"entgo.io/ent/dialect/sql"
 )
@@ -656,6 +657,33 @@ func (f TraverseStaff) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.StaffQuery", q)
 }
 
+// The TombstoneFunc type is an adapter to allow the use of ordinary function as a Querier.
+type TombstoneFunc func(context.Context, *ent.TombstoneQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f TombstoneFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.TombstoneQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.TombstoneQuery", q)
+}
+
+// The TraverseTombstone type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseTombstone func(context.Context, *ent.TombstoneQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseTombstone) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseTombstone) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TombstoneQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.TombstoneQuery", q)
+}
+
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
@@ -701,6 +729,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ServiceTranslationQuery, predicate.ServiceTranslation, servicetranslation.OrderOption]{typ: ent.TypeServiceTranslation, tq: q}, nil
 	case *ent.StaffQuery:
 		return &query[*ent.StaffQuery, predicate.Staff, staff.OrderOption]{typ: ent.TypeStaff, tq: q}, nil
+	case *ent.TombstoneQuery:
+		return &query[*ent.TombstoneQuery, predicate.Tombstone, tombstone.OrderOption]{typ: ent.TypeTombstone, tq: q}, nil
 	default:
 		return nil, fmt.Errorf("unknown query type %T", q)
 	}

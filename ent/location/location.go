@@ -3,6 +3,7 @@
 package location
 
 import (
+	"time"
 	"victimservices/ent/schema/nodeid"
 
 	"entgo.io/ent"
@@ -15,6 +16,8 @@ const (
 	Label = "location"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
+	FieldUpdatedAt = "updated_at"
 	// FieldHsdsID holds the string denoting the hsds_id field in the database.
 	FieldHsdsID = "hsds_id"
 	// FieldStreet holds the string denoting the street field in the database.
@@ -60,6 +63,7 @@ const (
 // Columns holds all SQL columns for location fields.
 var Columns = []string{
 	FieldID,
+	FieldUpdatedAt,
 	FieldHsdsID,
 	FieldStreet,
 	FieldCity,
@@ -97,6 +101,10 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [2]ent.Hook
 	Policy ent.Policy
+	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
+	DefaultUpdatedAt func() time.Time
+	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
+	UpdateDefaultUpdatedAt func() time.Time
 	// StreetValidator is a validator for the "street" field. It is called by the builders before save.
 	StreetValidator func(string) error
 	// CityValidator is a validator for the "city" field. It is called by the builders before save.
@@ -127,6 +135,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// ByUpdatedAt orders the results by the updated_at field.
+func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
 }
 
 // ByHsdsID orders the results by the hsds_id field.

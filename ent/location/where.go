@@ -3,6 +3,7 @@
 package location
 
 import (
+	"time"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
 
@@ -55,6 +56,11 @@ func IDLTE(id nodeid.ID) predicate.Location {
 	return predicate.Location(sql.FieldLTE(FieldID, id))
 }
 
+// UpdatedAt applies equality check predicate on the "updated_at" field. It's identical to UpdatedAtEQ.
+func UpdatedAt(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldEQ(FieldUpdatedAt, v))
+}
+
 // HsdsID applies equality check predicate on the "hsds_id" field. It's identical to HsdsIDEQ.
 func HsdsID(v string) predicate.Location {
 	return predicate.Location(sql.FieldEQ(FieldHsdsID, v))
@@ -103,6 +109,46 @@ func AdaAccessible(v bool) predicate.Location {
 // Demo applies equality check predicate on the "demo" field. It's identical to DemoEQ.
 func Demo(v bool) predicate.Location {
 	return predicate.Location(sql.FieldEQ(FieldDemo, v))
+}
+
+// UpdatedAtEQ applies the EQ predicate on the "updated_at" field.
+func UpdatedAtEQ(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldEQ(FieldUpdatedAt, v))
+}
+
+// UpdatedAtNEQ applies the NEQ predicate on the "updated_at" field.
+func UpdatedAtNEQ(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldNEQ(FieldUpdatedAt, v))
+}
+
+// UpdatedAtIn applies the In predicate on the "updated_at" field.
+func UpdatedAtIn(vs ...time.Time) predicate.Location {
+	return predicate.Location(sql.FieldIn(FieldUpdatedAt, vs...))
+}
+
+// UpdatedAtNotIn applies the NotIn predicate on the "updated_at" field.
+func UpdatedAtNotIn(vs ...time.Time) predicate.Location {
+	return predicate.Location(sql.FieldNotIn(FieldUpdatedAt, vs...))
+}
+
+// UpdatedAtGT applies the GT predicate on the "updated_at" field.
+func UpdatedAtGT(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldGT(FieldUpdatedAt, v))
+}
+
+// UpdatedAtGTE applies the GTE predicate on the "updated_at" field.
+func UpdatedAtGTE(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldGTE(FieldUpdatedAt, v))
+}
+
+// UpdatedAtLT applies the LT predicate on the "updated_at" field.
+func UpdatedAtLT(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldLT(FieldUpdatedAt, v))
+}
+
+// UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
+func UpdatedAtLTE(v time.Time) predicate.Location {
+	return predicate.Location(sql.FieldLTE(FieldUpdatedAt, v))
 }
 
 // HsdsIDEQ applies the EQ predicate on the "hsds_id" field.

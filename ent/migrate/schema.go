@@ -318,6 +318,7 @@ var (
 	// LocationsColumns holds the columns for the "locations" table.
 	LocationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "updated_at", Type: field.TypeTime, Default: "CURRENT_TIMESTAMP"},
 		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "street", Type: field.TypeString, Nullable: true, Size: 200},
 		{Name: "city", Type: field.TypeString, Nullable: true, Size: 100},
@@ -337,9 +338,14 @@ var (
 		PrimaryKey: []*schema.Column{LocationsColumns[0]},
 		Indexes: []*schema.Index{
 			{
+				Name:    "location_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{LocationsColumns[1]},
+			},
+			{
 				Name:    "location_latitude_longitude",
 				Unique:  false,
-				Columns: []*schema.Column{LocationsColumns[7], LocationsColumns[8]},
+				Columns: []*schema.Column{LocationsColumns[8], LocationsColumns[9]},
 			},
 		},
 	}
@@ -437,6 +443,7 @@ var (
 	// OrganizationsColumns holds the columns for the "organizations" table.
 	OrganizationsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "updated_at", Type: field.TypeTime, Default: "CURRENT_TIMESTAMP"},
 		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
 		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"DEPARTMENT", "PARTNER"}, Default: "PARTNER"},
@@ -450,6 +457,13 @@ var (
 		Name:       "organizations",
 		Columns:    OrganizationsColumns,
 		PrimaryKey: []*schema.Column{OrganizationsColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "organization_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{OrganizationsColumns[1]},
+			},
+		},
 	}
 	// OrganizationTranslationsColumns holds the columns for the "organization_translations" table.
 	OrganizationTranslationsColumns = []*schema.Column{
@@ -563,6 +577,7 @@ var (
 	// ResourcesColumns holds the columns for the "resources" table.
 	ResourcesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "updated_at", Type: field.TypeTime, Default: "CURRENT_TIMESTAMP"},
 		{Name: "slug", Type: field.TypeString, Unique: true, Size: 100},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"LEGAL_RIGHTS", "COURT_PROCESS", "COMPENSATION", "RESTITUTION", "SAFETY_PLANNING", "MENTAL_HEALTH"}},
 		{Name: "sort_order", Type: field.TypeInt, Default: 0},
@@ -574,9 +589,14 @@ var (
 		PrimaryKey: []*schema.Column{ResourcesColumns[0]},
 		Indexes: []*schema.Index{
 			{
+				Name:    "resource_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ResourcesColumns[1]},
+			},
+			{
 				Name:    "resource_category_sort_order",
 				Unique:  false,
-				Columns: []*schema.Column{ResourcesColumns[2], ResourcesColumns[3]},
+				Columns: []*schema.Column{ResourcesColumns[3], ResourcesColumns[4]},
 			},
 		},
 	}
@@ -654,6 +674,7 @@ var (
 	// ServicesColumns holds the columns for the "services" table.
 	ServicesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "updated_at", Type: field.TypeTime, Default: "CURRENT_TIMESTAMP"},
 		{Name: "slug", Type: field.TypeString, Unique: true, Nullable: true, Size: 100},
 		{Name: "hsds_id", Type: field.TypeString, Unique: true, Nullable: true},
 		{Name: "category", Type: field.TypeEnum, Enums: []string{"VICTIM_ADVOCACY", "COUNSELING", "LEGAL_SUPPORT", "EMERGENCY", "SHELTER", "COMPENSATION"}},
@@ -675,16 +696,21 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "services_organizations_services",
-				Columns:    []*schema.Column{ServicesColumns[12]},
+				Columns:    []*schema.Column{ServicesColumns[13]},
 				RefColumns: []*schema.Column{OrganizationsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
+				Name:    "service_updated_at",
+				Unique:  false,
+				Columns: []*schema.Column{ServicesColumns[1]},
+			},
+			{
 				Name:    "service_status_sort_order",
 				Unique:  false,
-				Columns: []*schema.Column{ServicesColumns[4], ServicesColumns[9]},
+				Columns: []*schema.Column{ServicesColumns[5], ServicesColumns[10]},
 			},
 		},
 	}
@@ -742,6 +768,26 @@ var (
 		Columns:    StaffsColumns,
 		PrimaryKey: []*schema.Column{StaffsColumns[0]},
 	}
+	// TombstonesColumns holds the columns for the "tombstones" table.
+	TombstonesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "item_id", Type: field.TypeString},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SERVICE", "ORGANIZATION", "LOCATION", "RESOURCE"}},
+		{Name: "removed_at", Type: field.TypeTime},
+	}
+	// TombstonesTable holds the schema information for the "tombstones" table.
+	TombstonesTable = &schema.Table{
+		Name:       "tombstones",
+		Columns:    TombstonesColumns,
+		PrimaryKey: []*schema.Column{TombstonesColumns[0]},
+		Indexes: []*schema.Index{
+			{
+				Name:    "tombstone_removed_at",
+				Unique:  false,
+				Columns: []*schema.Column{TombstonesColumns[3]},
+			},
+		},
+	}
 	// ServiceLocationsColumns holds the columns for the "service_locations" table.
 	ServiceLocationsColumns = []*schema.Column{
 		{Name: "service_id", Type: field.TypeString, Size: 40},
@@ -790,6 +836,7 @@ var (
 		ServicesTable,
 		ServiceTranslationsTable,
 		StaffsTable,
+		TombstonesTable,
 		ServiceLocationsTable,
 	}
 )

@@ -613,3 +613,27 @@ func (f StaffMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.StaffMutation", m)
 }
+
+// The TombstoneQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type TombstoneQueryRuleFunc func(context.Context, *ent.TombstoneQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f TombstoneQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.TombstoneQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.TombstoneQuery", q)
+}
+
+// The TombstoneMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type TombstoneMutationRuleFunc func(context.Context, *ent.TombstoneMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f TombstoneMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.TombstoneMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.TombstoneMutation", m)
+}

@@ -28,6 +28,7 @@ import (
 	"victimservices/ent/service"
 	"victimservices/ent/servicetranslation"
 	"victimservices/ent/staff"
+	"victimservices/ent/tombstone"
 
 	"entgo.io/ent"
 	"entgo.io/ent/privacy"
@@ -463,8 +464,16 @@ func init() {
 	location.Hooks[1] = locationHooks[0]
 	locationMixinFields0 := locationMixin[0].Fields()
 	_ = locationMixinFields0
+	locationMixinFields1 := locationMixin[1].Fields()
+	_ = locationMixinFields1
 	locationFields := schema.Location{}.Fields()
 	_ = locationFields
+	// locationDescUpdatedAt is the schema descriptor for updated_at field.
+	locationDescUpdatedAt := locationMixinFields1[0].Descriptor()
+	// location.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	location.DefaultUpdatedAt = locationDescUpdatedAt.Default.(func() time.Time)
+	// location.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	location.UpdateDefaultUpdatedAt = locationDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// locationDescStreet is the schema descriptor for street field.
 	locationDescStreet := locationFields[1].Descriptor()
 	// location.StreetValidator is a validator for the "street" field. It is called by the builders before save.
@@ -718,8 +727,16 @@ func init() {
 	organization.Hooks[1] = organizationHooks[0]
 	organizationMixinFields0 := organizationMixin[0].Fields()
 	_ = organizationMixinFields0
+	organizationMixinFields1 := organizationMixin[1].Fields()
+	_ = organizationMixinFields1
 	organizationFields := schema.Organization{}.Fields()
 	_ = organizationFields
+	// organizationDescUpdatedAt is the schema descriptor for updated_at field.
+	organizationDescUpdatedAt := organizationMixinFields1[0].Descriptor()
+	// organization.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	organization.DefaultUpdatedAt = organizationDescUpdatedAt.Default.(func() time.Time)
+	// organization.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	organization.UpdateDefaultUpdatedAt = organizationDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// organizationDescSlug is the schema descriptor for slug field.
 	organizationDescSlug := organizationFields[0].Descriptor()
 	// organization.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
@@ -959,8 +976,16 @@ func init() {
 	}
 	resourceMixinFields0 := resourceMixin[0].Fields()
 	_ = resourceMixinFields0
+	resourceMixinFields1 := resourceMixin[1].Fields()
+	_ = resourceMixinFields1
 	resourceFields := schema.Resource{}.Fields()
 	_ = resourceFields
+	// resourceDescUpdatedAt is the schema descriptor for updated_at field.
+	resourceDescUpdatedAt := resourceMixinFields1[0].Descriptor()
+	// resource.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	resource.DefaultUpdatedAt = resourceDescUpdatedAt.Default.(func() time.Time)
+	// resource.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	resource.UpdateDefaultUpdatedAt = resourceDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// resourceDescSlug is the schema descriptor for slug field.
 	resourceDescSlug := resourceFields[0].Descriptor()
 	// resource.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
@@ -1154,8 +1179,16 @@ func init() {
 	service.Hooks[3] = serviceHooks[2]
 	serviceMixinFields0 := serviceMixin[0].Fields()
 	_ = serviceMixinFields0
+	serviceMixinFields1 := serviceMixin[1].Fields()
+	_ = serviceMixinFields1
 	serviceFields := schema.Service{}.Fields()
 	_ = serviceFields
+	// serviceDescUpdatedAt is the schema descriptor for updated_at field.
+	serviceDescUpdatedAt := serviceMixinFields1[0].Descriptor()
+	// service.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	service.DefaultUpdatedAt = serviceDescUpdatedAt.Default.(func() time.Time)
+	// service.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	service.UpdateDefaultUpdatedAt = serviceDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// serviceDescSlug is the schema descriptor for slug field.
 	serviceDescSlug := serviceFields[0].Descriptor()
 	// service.SlugValidator is a validator for the "slug" field. It is called by the builders before save.
@@ -1334,6 +1367,44 @@ func init() {
 	// staff.IDValidator is a validator for the "id" field. It is called by the builders before save.
 	staff.IDValidator = func() func(string) error {
 		validators := staffDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	tombstoneMixin := schema.Tombstone{}.Mixin()
+	tombstone.Policy = privacy.NewPolicies(schema.Tombstone{})
+	tombstone.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := tombstone.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	tombstoneMixinFields0 := tombstoneMixin[0].Fields()
+	_ = tombstoneMixinFields0
+	tombstoneFields := schema.Tombstone{}.Fields()
+	_ = tombstoneFields
+	// tombstoneDescRemovedAt is the schema descriptor for removed_at field.
+	tombstoneDescRemovedAt := tombstoneFields[2].Descriptor()
+	// tombstone.DefaultRemovedAt holds the default value on creation for the removed_at field.
+	tombstone.DefaultRemovedAt = tombstoneDescRemovedAt.Default.(func() time.Time)
+	// tombstoneDescID is the schema descriptor for id field.
+	tombstoneDescID := tombstoneMixinFields0[0].Descriptor()
+	// tombstone.DefaultID holds the default value on creation for the id field.
+	tombstone.DefaultID = tombstoneDescID.Default.(func() nodeid.ID)
+	// tombstone.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	tombstone.IDValidator = func() func(string) error {
+		validators := tombstoneDescID.Validators
 		fns := [...]func(string) error{
 			validators[0].(func(string) error),
 			validators[1].(func(string) error),

@@ -22,7 +22,7 @@ type Location struct {
 }
 
 // Mixin gives locations "loc_" IDs.
-func (Location) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("loc")} }
+func (Location) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("loc"), SyncMixin{}} }
 
 // Fields of a location.
 func (Location) Fields() []ent.Field {

@@ -21,7 +21,7 @@ type Organization struct {
 }
 
 // Mixin gives organizations "org_" IDs.
-func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("org")} }
+func (Organization) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("org"), SyncMixin{}} }
 
 // Fields of an organization.
 func (Organization) Fields() []ent.Field {

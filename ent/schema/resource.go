@@ -26,7 +26,7 @@ type Resource struct {
 }
 
 // Mixin gives resources "res_" IDs.
-func (Resource) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("res")} }
+func (Resource) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("res"), SyncMixin{}} }
 
 // Fields of a resource.
 func (Resource) Fields() []ent.Field {

@@ -25,7 +25,7 @@ type Service struct {
 }
 
 // Mixin gives services "svc_" IDs.
-func (Service) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("svc")} }
+func (Service) Mixin() []ent.Mixin { return []ent.Mixin{nodeid.Mixin("svc"), SyncMixin{}} }
 
 // Fields of a service.
 func (Service) Fields() []ent.Field {

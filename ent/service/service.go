@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"time"
 	"victimservices/ent/schema/nodeid"
 
 	"entgo.io/ent"
@@ -18,6 +19,8 @@ const (
 	Label = "service"
 	// FieldID holds the string denoting the id field in the database.
 	FieldID = "id"
+	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
+	FieldUpdatedAt = "updated_at"
 	// FieldSlug holds the string denoting the slug field in the database.
 	FieldSlug = "slug"
 	// FieldHsdsID holds the string denoting the hsds_id field in the database.
@@ -74,6 +77,7 @@ const (
 // Columns holds all SQL columns for service fields.
 var Columns = []string{
 	FieldID,
+	FieldUpdatedAt,
 	FieldSlug,
 	FieldHsdsID,
 	FieldCategory,
@@ -112,6 +116,10 @@ func ValidColumn(column string) bool {
 var (
 	Hooks  [4]ent.Hook
 	Policy ent.Policy
+	// DefaultUpdatedAt holds the default value on creation for the "updated_at" field.
+	DefaultUpdatedAt func() time.Time
+	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
+	UpdateDefaultUpdatedAt func() time.Time
 	// SlugValidator is a validator for the "slug" field. It is called by the builders before save.
 	SlugValidator func(string) error
 	// EmailValidator is a validator for the "email" field. It is called by the builders before save.
@@ -185,6 +193,11 @@ type OrderOption func(*sql.Selector)
 // ByID orders the results by the id field.
 func ByID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldID, opts...).ToFunc()
+}
+
+// ByUpdatedAt orders the results by the updated_at field.
+func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
 }
 
 // BySlug orders the results by the slug field.

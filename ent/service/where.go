@@ -3,6 +3,7 @@
 package service
 
 import (
+	"time"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/nodeid"
 
@@ -55,6 +56,11 @@ func IDLTE(id nodeid.ID) predicate.Service {
 	return predicate.Service(sql.FieldLTE(FieldID, id))
 }
 
+// UpdatedAt applies equality check predicate on the "updated_at" field. It's identical to UpdatedAtEQ.
+func UpdatedAt(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldUpdatedAt, v))
+}
+
 // Slug applies equality check predicate on the "slug" field. It's identical to SlugEQ.
 func Slug(v string) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldSlug, v))
@@ -83,6 +89,46 @@ func National(v bool) predicate.Service {
 // ProviderID applies equality check predicate on the "provider_id" field. It's identical to ProviderIDEQ.
 func ProviderID(v nodeid.ID) predicate.Service {
 	return predicate.Service(sql.FieldEQ(FieldProviderID, v))
+}
+
+// UpdatedAtEQ applies the EQ predicate on the "updated_at" field.
+func UpdatedAtEQ(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldEQ(FieldUpdatedAt, v))
+}
+
+// UpdatedAtNEQ applies the NEQ predicate on the "updated_at" field.
+func UpdatedAtNEQ(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldNEQ(FieldUpdatedAt, v))
+}
+
+// UpdatedAtIn applies the In predicate on the "updated_at" field.
+func UpdatedAtIn(vs ...time.Time) predicate.Service {
+	return predicate.Service(sql.FieldIn(FieldUpdatedAt, vs...))
+}
+
+// UpdatedAtNotIn applies the NotIn predicate on the "updated_at" field.
+func UpdatedAtNotIn(vs ...time.Time) predicate.Service {
+	return predicate.Service(sql.FieldNotIn(FieldUpdatedAt, vs...))
+}
+
+// UpdatedAtGT applies the GT predicate on the "updated_at" field.
+func UpdatedAtGT(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldGT(FieldUpdatedAt, v))
+}
+
+// UpdatedAtGTE applies the GTE predicate on the "updated_at" field.
+func UpdatedAtGTE(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldGTE(FieldUpdatedAt, v))
+}
+
+// UpdatedAtLT applies the LT predicate on the "updated_at" field.
+func UpdatedAtLT(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldLT(FieldUpdatedAt, v))
+}
+
+// UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
+func UpdatedAtLTE(v time.Time) predicate.Service {
+	return predicate.Service(sql.FieldLTE(FieldUpdatedAt, v))
 }
 
 // SlugEQ applies the EQ predicate on the "slug" field.

@@ -150,7 +150,8 @@ func NewHandler(o Options) http.Handler {
 		o.Outreach.UseReplies(domain)
 	}
 
-	srv := handler.New(graph.NewSchema(o.Client, domain))
+	schema := graph.NewSchema(o.Client, domain)
+	srv := handler.New(schema)
 	present := graph.ErrorPresenter(o.Logger)
 	srv.AddTransport(transport.Websocket{
 		Implementation:        sockets{},
@@ -218,6 +219,9 @@ func NewHandler(o Options) http.Handler {
 	// The HSDS 3.0 read API: public directory data only (internal/hsds reads
 	// as the public viewer), logged and traced like /query.
 	mux.Handle("GET /hsds/", withAccessLog(o.Logger, hsds.Handler(o.Client)))
+	// The offline sync document: the public directory and guides in one
+	// locale, one cacheable request (sync.go).
+	mux.Handle("GET /sync/{locale}", withAccessLog(o.Logger, newSyncDocument(o, schema)))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())

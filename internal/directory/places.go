@@ -5,6 +5,7 @@ import (
 	"context"
 	"math"
 	"slices"
+	"time"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqljson"
@@ -65,6 +66,8 @@ type LocationFilter struct {
 	Neighborhood    *string
 	ServiceCategory *service.Category
 	OpenNow         *bool
+	// ModifiedAfter keeps places that changed after it (offline sync).
+	ModifiedAfter *time.Time
 }
 
 // validate refuses a point off the globe, a radius without a point, and a
@@ -116,6 +119,9 @@ func Locations(ctx context.Context, c *ent.Client, f LocationFilter, after *ent.
 	q := c.Location.Query()
 	if f.AdaAccessible != nil {
 		q.Where(location.AdaAccessible(*f.AdaAccessible))
+	}
+	if f.ModifiedAfter != nil {
+		q.Where(location.UpdatedAtGT(*f.ModifiedAfter))
 	}
 	if f.Neighborhood != nil {
 		q.Where(location.NeighborhoodEqualFold(*f.Neighborhood))

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"time"
 
 	"golang.org/x/text/language"
 
@@ -16,6 +17,7 @@ import (
 	"entgo.io/ent/dialect/sql/sqljson"
 
 	"victimservices/ent"
+	"victimservices/ent/organization"
 	"victimservices/ent/predicate"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
@@ -144,4 +146,24 @@ func languageFilter(s string) []string {
 		return []string{tag.String()}
 	}
 	return []string{tag.String(), base.String()}
+}
+
+// OrganizationFilter selects organizations: partners only, changed after
+// an instant.
+type OrganizationFilter struct {
+	PartnersOnly  bool
+	ModifiedAfter *time.Time
+}
+
+// Organizations is the query of the organizations f selects (in
+// OrganizationOrder when paged).
+func Organizations(c *ent.Client, f OrganizationFilter) *ent.OrganizationQuery {
+	q := c.Organization.Query()
+	if f.PartnersOnly {
+		q.Where(organization.KindEQ(organization.KindPARTNER))
+	}
+	if f.ModifiedAfter != nil {
+		q.Where(organization.UpdatedAtGT(*f.ModifiedAfter))
+	}
+	return q
 }

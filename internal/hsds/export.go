@@ -93,8 +93,9 @@ func exportOrganization(o *ent.Organization, chain []string) Organization {
 	x := Organization{ID: id, Email: o.Email, Website: o.Website, Phones: exportPhones(id, o.Phones),
 		Ext: &OrgExt{Kind: o.Kind.String(), SortOrder: o.SortOrder}}
 	if t, ok := served(o.Edges.Translations, chain, func(t *ent.OrganizationTranslation) string { return t.Locale }); ok {
-		x.Name, x.Description, x.modified = t.Name, t.Description, t.UpdatedAt.Unix()
+		x.Name, x.Description = t.Name, t.Description
 	}
+	x.modified = o.UpdatedAt.Unix()
 	x.search = []string{x.Name, x.Description}
 	return x
 }
@@ -109,8 +110,9 @@ func exportService(s *ent.Service, chain []string, orgIDs map[string]string, loc
 		x.OrganizationID = orgIDs[string(s.ProviderID)]
 	}
 	if t, ok := served(s.Edges.Translations, chain, func(t *ent.ServiceTranslation) string { return t.Locale }); ok {
-		x.Name, x.Description, x.modified = t.Name, t.Description, t.UpdatedAt.Unix()
+		x.Name, x.Description = t.Name, t.Description
 	}
+	x.modified = s.UpdatedAt.Unix()
 	for _, tag := range s.Languages {
 		x.Languages = append(x.Languages, Language{ID: childID(id, "language", tag), Code: tag})
 	}

@@ -35,8 +35,8 @@ type Page[T any] struct {
 // Handler serves the read endpoints of the HSDS API under /hsds/:
 // GET /hsds/services, /hsds/services/{id}, /hsds/organizations and
 // /hsds/organizations/{id}. Lists take page (from 1), per_page (at most
-// MaxPerPage), modified_after (RFC 3339: rows whose served text changed on or
-// after it), search (words all found in the name or description, case and
+// MaxPerPage), modified_after (RFC 3339: rows that changed, in their own
+// fields or their text in any locale, on or after it: updated_at), search (words all found in the name or description, case and
 // accents ignored)
 // and full=true (nested records in list items too; by default list items have
 // only their one-to-one fields, as the OpenAPI document says). The locale is

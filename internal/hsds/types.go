@@ -26,7 +26,7 @@ type Organization struct {
 	Website     string   `json:"website,omitempty"`
 	Phones      []Phone  `json:"phones,omitempty"`
 	Ext         *OrgExt  `json:"x_victimservices,omitempty"`
-	modified    int64    // unix seconds of the served text's last change
+	modified    int64    // unix seconds of the last change (updated_at)
 	search      []string // text the search parameter matches
 }
 

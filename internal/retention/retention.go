@@ -24,6 +24,7 @@ import (
 	"victimservices/ent/referral"
 	"victimservices/ent/resourcerevision"
 	"victimservices/ent/schema/nodeid"
+	"victimservices/ent/tombstone"
 	"victimservices/internal/audit"
 )
 
@@ -42,6 +43,10 @@ type Policy struct {
 	Revisions time.Duration
 	// Audit: how long audit records are kept (longer than the cases).
 	Audit time.Duration
+	// Tombstones: how long a deleted directory item is reported to
+	// offline apps (removedSince); an app that last synced earlier loads
+	// the whole sync document again.
+	Tombstones time.Duration
 }
 
 // KeepRevisions is how many of each guide translation's revisions are
@@ -55,6 +60,7 @@ var DefaultPolicy = Policy{
 	RateEvents:  24 * time.Hour,
 	Revisions:   365 * 24 * time.Hour,
 	Audit:       7 * 365 * 24 * time.Hour,
+	Tombstones:  400 * 24 * time.Hour,
 }
 
 // Report is what a run removes (or would remove), by kind.
@@ -103,7 +109,7 @@ func Run(ctx context.Context, client *ent.Client, p Policy, now time.Time, dryRu
 	c := tx.Client()
 	r := &Report{At: now, Counts: map[string]int{}}
 	for _, step := range []func(context.Context, *ent.Client, Policy, time.Time, *Report) error{
-		closedCases, sessions, rateEvents, revisions, auditRecords,
+		closedCases, sessions, rateEvents, revisions, auditRecords, tombstones,
 	} {
 		if err := step(ctx, c, p, now, r); err != nil {
 			return nil, err
@@ -255,4 +261,11 @@ func Register(workers *river.Workers, client *ent.Client, p Policy, clock func()
 	river.AddWorker(workers, &worker{client: client, policy: p, clock: clock, log: report})
 	return river.NewPeriodicJob(river.PeriodicInterval(24*time.Hour),
 		func() (river.JobArgs, *river.InsertOpts) { return Args{}, nil }, &river.PeriodicJobOpts{RunOnStart: true})
+}
+
+// tombstones forgets deletions older than the period.
+func tombstones(ctx context.Context, c *ent.Client, p Policy, now time.Time, r *Report) error {
+	n, err := c.Tombstone.Delete().Where(tombstone.RemovedAtLT(now.Add(-p.Tombstones))).Exec(ctx)
+	r.add("tombstones", n)
+	return err
 }

@@ -86,7 +86,7 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	client := ent.NewClient(ent.Driver(drv))
 	client.Intercept(textInterceptor())
 	client.CaseFile.Intercept(audit.ReadInterceptor(client))
-	client.Use(publicChangeHook(client))
+	client.Use(syncHook(), publicChangeHook(client))
 	return client, db, nil
 }
 

@@ -617,6 +617,8 @@ export type Location = Node & {
   services?: Maybe<Array<Service>>;
   /** Review status of the served text fields: MACHINE, REVIEWED or APPROVED, and when. */
   translationReview: TranslationReview;
+  /** When the item or its text in any locale last changed: an offline app passes the latest it holds as modifiedAfter. */
+  updatedAt: Scalars['Time']['output'];
 };
 
 
@@ -1362,6 +1364,8 @@ export type Organization = Node & {
   translationReview: TranslationReview;
   /** Every translation of the text fields, drafts included for editors (the public sees published ones only). */
   translations: Array<Translation>;
+  /** When the item or its text in any locale last changed: an offline app passes the latest it holds as modifiedAfter. */
+  updatedAt: Scalars['Time']['output'];
   /** Public website. */
   website?: Maybe<Scalars['String']['output']>;
 };
@@ -1546,10 +1550,21 @@ export type Query = {
   notifications: Array<Notification>;
   /** An organization by its slug; null when there is none. */
   organization?: Maybe<Organization>;
+  /**
+   * Organizations (the department and its partners), in display order. Pages hold 20 unless first or last
+   * says otherwise (at most 100).
+   */
+  organizations: OrganizationConnection;
   /** Partner organizations, in display order (20 a page unless first or last says otherwise; at most 100). */
   partners: OrganizationConnection;
   /** Supervisors only: the KPIs over [from, to) (default: the 30 days before now). */
   performanceReport: PerformanceReport;
+  /**
+   * What an offline app should drop: services, organizations, locations and guides deleted, or withdrawn
+   * from public view (a service made inactive), after modifiedAfter, oldest first. Deletions are kept for
+   * 400 days; an app that last synced earlier loads the whole sync document again.
+   */
+  removedSince: Array<RemovedItem>;
   /** A guide by its slug; null when there is none. */
   resource?: Maybe<Resource>;
   /** Guides in display order (20 a page unless first or last says otherwise; at most 100). */
@@ -1635,6 +1650,7 @@ export type QueryLocationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
+  modifiedAfter?: InputMaybe<Scalars['Time']['input']>;
   near?: InputMaybe<NearInput>;
   neighborhood?: InputMaybe<Scalars['String']['input']>;
   openNow?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1719,12 +1735,29 @@ export type QueryOrganizationArgs = {
  * header, and English. Unknown or unsupported tags fall back (es-MX → es → en, zh-TW → zh-Hant → en),
  * never fail. All time-dependent fields of one response use one instant.
  */
+export type QueryOrganizationsArgs = {
+  after?: InputMaybe<Scalars['Cursor']['input']>;
+  before?: InputMaybe<Scalars['Cursor']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  locale?: InputMaybe<Scalars['String']['input']>;
+  modifiedAfter?: InputMaybe<Scalars['Time']['input']>;
+};
+
+
+/**
+ * Read access. Every field that returns human text answers in the locale negotiated from, in order,
+ * the locale argument of the root field it sits under (for its whole subtree), the Accept-Language
+ * header, and English. Unknown or unsupported tags fall back (es-MX → es → en, zh-TW → zh-Hant → en),
+ * never fail. All time-dependent fields of one response use one instant.
+ */
 export type QueryPartnersArgs = {
   after?: InputMaybe<Scalars['Cursor']['input']>;
   before?: InputMaybe<Scalars['Cursor']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
+  modifiedAfter?: InputMaybe<Scalars['Time']['input']>;
 };
 
 
@@ -1737,6 +1770,17 @@ export type QueryPartnersArgs = {
 export type QueryPerformanceReportArgs = {
   from?: InputMaybe<Scalars['Time']['input']>;
   to?: InputMaybe<Scalars['Time']['input']>;
+};
+
+
+/**
+ * Read access. Every field that returns human text answers in the locale negotiated from, in order,
+ * the locale argument of the root field it sits under (for its whole subtree), the Accept-Language
+ * header, and English. Unknown or unsupported tags fall back (es-MX → es → en, zh-TW → zh-Hant → en),
+ * never fail. All time-dependent fields of one response use one instant.
+ */
+export type QueryRemovedSinceArgs = {
+  modifiedAfter: Scalars['Time']['input'];
 };
 
 
@@ -1765,6 +1809,7 @@ export type QueryResourcesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
+  modifiedAfter?: InputMaybe<Scalars['Time']['input']>;
 };
 
 
@@ -1809,6 +1854,7 @@ export type QueryServicesArgs = {
   language?: InputMaybe<Scalars['String']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   locale?: InputMaybe<Scalars['String']['input']>;
+  modifiedAfter?: InputMaybe<Scalars['Time']['input']>;
   openNow?: InputMaybe<Scalars['Boolean']['input']>;
   servesPostalCode?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1883,6 +1929,28 @@ export type ReferralStatus =
   /** Stopped: the person withdrew consent. */
   | 'WITHDRAWN';
 
+/** Something an offline app holds and should now drop. */
+export type RemovedItem = {
+  __typename?: 'RemovedItem';
+  /** ID of the item, as the app stored it. */
+  id: Scalars['ID']['output'];
+  /** What the item was. */
+  kind: RemovedItemKind;
+  /** When it was deleted or withdrawn from public view. */
+  removedAt: Scalars['Time']['output'];
+};
+
+/** What a removed item was. */
+export type RemovedItemKind =
+  /** A location. */
+  | 'LOCATION'
+  /** An organization. */
+  | 'ORGANIZATION'
+  /** A guide. */
+  | 'RESOURCE'
+  /** A service. */
+  | 'SERVICE';
+
 /** A guide, served in the best published translation along the reader's locale chain. */
 export type Resource = Node & {
   __typename?: 'Resource';
@@ -1914,7 +1982,7 @@ export type Resource = Node & {
   translationReview: TranslationReview;
   /** Editors: every translation, drafts included (the public sees published ones only). */
   translations: Array<ResourceTranslation>;
-  /** When the served text last changed. */
+  /** When the guide or its text in any locale last changed: an offline app passes the latest it holds as modifiedAfter. */
   updatedAt: Scalars['Time']['output'];
 };
 
@@ -2125,6 +2193,8 @@ export type Service = Node & {
   translationReview: TranslationReview;
   /** Every translation of the text fields, drafts included for editors (the public sees published ones only). */
   translations: Array<Translation>;
+  /** When the item or its text in any locale last changed: an offline app passes the latest it holds as modifiedAfter. */
+  updatedAt: Scalars['Time']['output'];
 };
 
 
