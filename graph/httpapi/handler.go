@@ -218,6 +218,9 @@ func NewHandler(o Options) http.Handler {
 	// The HSDS 3.0 read API: public directory data only (internal/hsds reads
 	// as the public viewer), logged and traced like /query.
 	mux.Handle("GET /hsds/", withAccessLog(o.Logger, hsds.Handler(o.Client)))
+	// The iCalendar files of appointments and court dates, authenticated
+	// as /query is; the privacy rules decide who gets one.
+	mux.Handle("GET /calendar/{kind}/{file}", withAccessLog(o.Logger, withRequestContext(o, authn, present, calendarFiles(domain, present))))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())

@@ -164,6 +164,11 @@ var notifyOf = map[caseevent.Kind]notification.Topic{
 	caseevent.KindREFERRAL_UPDATED:     notification.TopicREFERRAL_UPDATED,
 	caseevent.KindCLAIM_UPDATED:        notification.TopicCLAIM_UPDATED,
 	caseevent.KindFOLLOW_UP_SCHEDULED:  notification.TopicFOLLOW_UP_SCHEDULED,
+	// A victim's own request or cancellation tells them nothing (see
+	// change); staff's steps do.
+	caseevent.KindAPPOINTMENT_CONFIRMED:   notification.TopicAPPOINTMENT_CONFIRMED,
+	caseevent.KindAPPOINTMENT_RESCHEDULED: notification.TopicAPPOINTMENT_RESCHEDULED,
+	caseevent.KindAPPOINTMENT_CANCELLED:   notification.TopicAPPOINTMENT_CANCELLED,
 }
 
 // topicOf is what a change tells the person: its Notify, else its first

@@ -53,11 +53,77 @@ export type Advocate = {
   phone?: Maybe<Phone>;
 };
 
+/** An appointment with a by-appointment service, in a case. */
+export type Appointment = {
+  __typename?: 'Appointment';
+  /** When it ends. */
+  endsAt: Scalars['Time']['output'];
+  /** Path (on this API's origin) of its iCalendar (RFC 5545) file, with its time zone: GET it with the same Authorization header as /query. Only the person of the case and staff allowed on it get it. */
+  icsUrl: Scalars['String']['output'];
+  /** Opaque identifier. */
+  id: Scalars['ID']['output'];
+  /** Staff's note about a move or a cancellation, in the language they wrote it. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The service (null when it is no longer listed). */
+  service?: Maybe<Service>;
+  /** When it starts. */
+  startsAt: Scalars['Time']['output'];
+  /** Where it stands. */
+  status: AppointmentStatus;
+  /** Localized status label. */
+  statusLabel: Scalars['String']['output'];
+};
+
+/** When a by-appointment service can be booked. */
+export type AppointmentAvailability = {
+  __typename?: 'AppointmentAvailability';
+  /** Dates with no appointments (holidays, training days). */
+  closures: Array<Closure>;
+  /** Weekly periods in which appointments can start and end. */
+  periods: Array<OpeningPeriod>;
+  /** The service. */
+  service?: Maybe<Service>;
+  /** Length of one appointment, in minutes. */
+  slotMinutes: Scalars['Int']['output'];
+  /** IANA zone the periods and closures are in: the service's hours' zone, e.g. America/Chicago. */
+  timeZone: Scalars['String']['output'];
+};
+
+/** When a by-appointment service can be booked. */
+export type AppointmentAvailabilityInput = {
+  /** Dates (YYYY-MM-DD, in the service's time zone) with no appointments. */
+  closures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Weekly periods in the service's time zone; each is cut into appointments of slotMinutes. */
+  periods: Array<OpeningPeriodInput>;
+  /** Length of one appointment, in minutes (5 to 480). */
+  slotMinutes: Scalars['Int']['input'];
+};
+
+/** A time that can be booked. */
+export type AppointmentSlot = {
+  __typename?: 'AppointmentSlot';
+  /** When it ends. */
+  endsAt: Scalars['Time']['output'];
+  /** When it starts. */
+  startsAt: Scalars['Time']['output'];
+};
+
+/** Where an appointment stands. */
+export type AppointmentStatus =
+  /** Cancelled by the person or by staff; the time is free again. */
+  | 'CANCELLED'
+  /** Staff confirmed it. */
+  | 'CONFIRMED'
+  /** The person asked for it; staff have not confirmed it yet. The time is held for them. */
+  | 'REQUESTED';
+
 /** Staff view of a case (advocates, supervisors). Every read is audited. */
 export type Case = Node & {
   __typename?: 'Case';
   /** The assigned advocate. */
   advocate?: Maybe<StaffMember>;
+  /** Appointments in the case, soonest first (cancelled ones too). */
+  appointments: Array<Appointment>;
   /** The case number. */
   caseNumber: Scalars['String']['output'];
   /** Compensation claim status. */
@@ -148,6 +214,14 @@ export type CaseEventKind =
   | 'ACCESS_CODE_REISSUED'
   /** An advocate was assigned. */
   | 'ADVOCATE_ASSIGNED'
+  /** An appointment was cancelled (by the person or by staff). */
+  | 'APPOINTMENT_CANCELLED'
+  /** Staff confirmed an appointment. */
+  | 'APPOINTMENT_CONFIRMED'
+  /** The person asked for an appointment. */
+  | 'APPOINTMENT_REQUESTED'
+  /** Staff moved an appointment to another time. */
+  | 'APPOINTMENT_RESCHEDULED'
   /** The compensation claim changed. */
   | 'CLAIM_UPDATED'
   /** The case was closed. */
@@ -343,6 +417,8 @@ export type CourtDate = {
   description: Scalars['String']['output'];
   /** The hearing type. */
   hearing: HearingType;
+  /** Path (on this API's origin) of its iCalendar (RFC 5545) file, with its time zone: GET it with the same Authorization header as /query. Only the person of the case and staff allowed on it get it. */
+  icsUrl: Scalars['String']['output'];
   /** Opaque identifier (for updateCourtDate and cancelCourtDate). */
   id: Scalars['ID']['output'];
 };
@@ -683,8 +759,12 @@ export type Mutation = {
   addCourtDate: Case;
   /** Supervisors: assigns the case to an advocate. */
   assignAdvocate: Case;
+  /** Advocates and supervisors: cancel an appointment; the person is told. */
+  cancelAppointment: Appointment;
   /** Cancel a court date; the person is told. */
   cancelCourtDate: Case;
+  /** The victim: cancel one of their own appointments. */
+  cancelMyAppointment: Appointment;
   /** Give a staff account another role. Their earlier tokens stop working at once, on every server: they need a new token. Admins only; audited. */
   changeStaffRole: StaffMember;
   /** Advocates and supervisors: closes the case with an outcome. */
@@ -693,6 +773,8 @@ export type Mutation = {
   completeFollowUp: Case;
   /** The case's advocate or a supervisor: marks an accepted referral completed. */
   completeReferral: Referral;
+  /** Advocates and supervisors: confirm a requested appointment; the person is told. */
+  confirmAppointment: Appointment;
   /** Advocates and supervisors: correct the person's preferences (and the phone or email they go to) after talking to them. */
   correctNotificationPreferences: Case;
   /** Editors and admins: adds a location. */
@@ -733,8 +815,12 @@ export type Mutation = {
   recordReferralWithdrawal: Referral;
   /** Advocates and supervisors, after confirming who the person is by phone: a new access code; every session of the case is revoked. */
   reissueAccessCode: AccessCodePayload;
+  /** The victim: ask for one of the free times of a by-appointment service (see availableSlots). CONFLICT when someone else has just taken it. */
+  requestAppointment: Appointment;
   /** Public, rate limited: a person asks for help and receives a case number and access code. */
   requestSupport: SupportRequestPayload;
+  /** Advocates and supervisors: move an appointment to another free time of its service (it is then confirmed); the person is told. CONFLICT when that time is taken. */
+  rescheduleAppointment: Appointment;
   /** Editors: record the review of a guide's text in one locale: REVIEWED or APPROVED under the editor's work name at the request's instant; MACHINE marks it unreviewed again. The text is unchanged. */
   reviewResourceTranslation: ResourceTranslation;
   /** Editors: record the review of one locale's text of a service, organization or location: REVIEWED or APPROVED under the editor's work name at the request's instant; MACHINE marks it unreviewed again. The text is unchanged. */
@@ -758,6 +844,8 @@ export type Mutation = {
   sendMessageToVictim: CaseMessage;
   /** The case's advocate or a supervisor: marks a consented referral sent. */
   sendReferral: Referral;
+  /** Supervisors and directory editors: set when a by-appointment service can be booked (replaces what was set). */
+  setAppointmentAvailability: AppointmentAvailability;
   /** Editors and admins: publishes (true) or unpublishes (false) one locale's text of a guide. */
   setResourceTranslationPublished: ResourceTranslation;
   /** Editors and admins: publishes (true) or unpublishes (false) one locale's text of a service, organization or location. */
@@ -815,10 +903,24 @@ export type MutationAssignAdvocateArgs = {
 
 
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationCancelAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationCancelCourtDateArgs = {
   courtDateId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationCancelMyAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
 };
 
 
@@ -849,6 +951,13 @@ export type MutationCompleteFollowUpArgs = {
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationCompleteReferralArgs = {
   referralId: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationConfirmAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -979,8 +1088,24 @@ export type MutationReissueAccessCodeArgs = {
 
 
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationRequestAppointmentArgs = {
+  serviceId: Scalars['ID']['input'];
+  startsAt: Scalars['Time']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationRequestSupportArgs = {
   input: SupportRequestInput;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationRescheduleAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['Time']['input'];
 };
 
 
@@ -1038,6 +1163,13 @@ export type MutationSendMessageToVictimArgs = {
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationSendReferralArgs = {
   referralId: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationSetAppointmentAvailabilityArgs = {
+  input: AppointmentAvailabilityInput;
+  serviceId: Scalars['ID']['input'];
 };
 
 
@@ -1254,6 +1386,12 @@ export type NotificationTopic =
   | 'ADVOCATE_ASSIGNED'
   /** Staff: an advocate's daily digest. */
   | 'ADVOCATE_DIGEST'
+  /** Victim: staff cancelled their appointment. */
+  | 'APPOINTMENT_CANCELLED'
+  /** Victim: staff confirmed their appointment. */
+  | 'APPOINTMENT_CONFIRMED'
+  /** Victim: their appointment moved to another time. */
+  | 'APPOINTMENT_RESCHEDULED'
   /** The compensation claim moved on. */
   | 'CLAIM_UPDATED'
   /** A court date was added. */
@@ -1509,6 +1647,8 @@ export type PhoneKind =
  */
 export type Query = {
   __typename?: 'Query';
+  /** Public: the free times of a by-appointment service that start in [from, to) and not in the past, soonest first (at most 31 days at once). */
+  availableSlots: Array<AppointmentSlot>;
   /** Advocates and supervisors: look a case up by its number (null when not found or not visible). */
   case?: Maybe<Case>;
   /** Advocates (their cases) and supervisors (all): cases, urgent first, then newest. */
@@ -1568,6 +1708,19 @@ export type Query = {
   staffMembers: Array<StaffMember>;
   /** Editors and admins: per locale, how many services, partners and guides have published text, and which do not. */
   translationCoverage: Array<LocaleCoverage>;
+};
+
+
+/**
+ * Read access. Every field that returns human text answers in the locale negotiated from, in order,
+ * the locale argument of the root field it sits under (for its whole subtree), the Accept-Language
+ * header, and English. Unknown or unsupported tags fall back (es-MX → es → en, zh-TW → zh-Hant → en),
+ * never fail. All time-dependent fields of one response use one instant.
+ */
+export type QueryAvailableSlotsArgs = {
+  from: Scalars['Time']['input'];
+  serviceId: Scalars['ID']['input'];
+  to: Scalars['Time']['input'];
 };
 
 
@@ -2079,6 +2232,8 @@ export type SearchResultType =
 /** A service the unit or a partner offers. */
 export type Service = Node & {
   __typename?: 'Service';
+  /** When a by-appointment service can be booked; null when it takes no appointments here. */
+  appointmentAvailability?: Maybe<AppointmentAvailability>;
   /** What kind of help it gives. */
   category: ServiceCategory;
   /** Display name of the category in the served locale. */
@@ -2416,6 +2571,8 @@ export type VictimCase = {
   __typename?: 'VictimCase';
   /** The dedicated advocate, once assigned. */
   advocate?: Maybe<Advocate>;
+  /** The person's appointments, soonest first (cancelled ones too). */
+  appointments: Array<Appointment>;
   /** The case number. */
   caseNumber: Scalars['String']['output'];
   /** The compensation claim, once filed. */
