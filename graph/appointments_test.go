@@ -523,3 +523,57 @@ func TestCalendarFilesCarryTheZoneAndOnlyReachWhoMaySee(t *testing.T) {
 		}
 	})
 }
+
+// The victim's privacy rule, tried past the API as any code in the process
+// could: the person writes exactly their own request and its cancellation.
+func TestVictimRuleAllowsOnlyTheirRequestAndCancellation(t *testing.T) {
+	r := newOutreachRig(t)
+	cf, token := victim(t, r, nil)
+	other, otherToken := victim(t, r, nil)
+	mine := requestSlot(t, r.s, token, "2026-11-24T16:00:00Z")
+	theirs := requestSlot(t, r.s, otherToken, "2026-11-24T17:00:00Z")
+	as := viewer.WithView(viewer.NewContext(context.Background(), viewer.Viewer{CaseID: string(cf.ID)}), viewer.VictimView)
+	c := r.s.Client
+	at := utc("2026-11-28T16:00:00Z")
+	create := func() *ent.AppointmentCreate {
+		return c.Appointment.Create().SetCaseID(cf.ID).SetServiceID(legal).SetStartsAt(at).SetEndsAt(at.Add(time.Hour))
+	}
+	for _, tc := range []struct {
+		name    string
+		write   func() error
+		allowed bool
+	}{
+		{"a confirmed appointment", func() error { return create().SetStatus(appointment.StatusCONFIRMED).Exec(as) }, false},
+		{"a request with a note", func() error { return create().SetNote("x").Exec(as) }, false},
+		{"a request with a sequence", func() error { return create().SetSequence(3).Exec(as) }, false},
+		{"a request for another case", func() error { return create().SetCaseID(other.ID).Exec(as) }, false},
+		{"outside the victim view", func() error {
+			return create().Exec(viewer.NewContext(context.Background(), viewer.Viewer{CaseID: string(cf.ID)}))
+		}, false},
+		{"moving their own", func() error { return c.Appointment.UpdateOneID(nodeid.ID(mine.ID)).SetStartsAt(at).Exec(as) }, false},
+		{"confirming their own", func() error {
+			return c.Appointment.UpdateOneID(nodeid.ID(mine.ID)).SetStatus(appointment.StatusCONFIRMED).Exec(as)
+		}, false},
+		{"cancelling another's", func() error {
+			return c.Appointment.UpdateOneID(nodeid.ID(theirs.ID)).SetStatus(appointment.StatusCANCELLED).Exec(as)
+		}, false},
+		{"a plain request", func() error { return create().Exec(as) }, true},
+		{"cancelling their own", func() error {
+			return c.Appointment.UpdateOneID(nodeid.ID(mine.ID)).SetStatus(appointment.StatusCANCELLED).AddSequence(1).SetUpdatedAt(at).Exec(as)
+		}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.write(); (err == nil) != tc.allowed {
+				t.Errorf("allowed %v, want %v (error: %v)", err == nil, tc.allowed, err)
+			}
+		})
+	}
+	stored, err := c.Appointment.Get(graphtest.System(context.Background()), nodeid.ID(theirs.ID))
+	if err != nil || stored.Status != appointment.StatusREQUESTED || !stored.Active {
+		t.Errorf("the other person's appointment: %+v, %v", stored, err)
+	}
+	// A cancelled appointment no longer holds its slot.
+	if own, err := c.Appointment.Get(graphtest.System(context.Background()), nodeid.ID(mine.ID)); err != nil || own.Active {
+		t.Errorf("their cancelled appointment: %+v, %v", own, err)
+	}
+}
