@@ -79,7 +79,9 @@ func Write(w io.Writer, e Event) error {
 	if e.Status != "" {
 		ev.SetStatus(ics.ObjectStatus(e.Status))
 	}
-	return cal.SerializeTo(w)
+	// Lines end in CRLF whatever the platform (RFC 5545 3.1; the library's
+	// default is the platform's).
+	return cal.SerializeTo(w, ics.WithNewLineWindows)
 }
 
 // observance is one change of a zone's offset.
