@@ -70,6 +70,19 @@ func TestAvailableSlotsFollowPeriodsClosuresAndZone(t *testing.T) {
 			t.Errorf("slots:\n got %v\nwant %v", got, want)
 		}
 	})
+	t.Run("statements do not grow with the range", func(t *testing.T) {
+		count := func(to string) int64 {
+			s.Statements.Reset()
+			if len(slotsOf(t, s, "2026-11-24T00:00:00Z", to)) == 0 {
+				t.Fatal("no slots to count the statements of")
+			}
+			return s.Statements.Count()
+		}
+		day, month := count("2026-11-25T00:00:00Z"), count("2026-12-24T00:00:00Z")
+		if day != month || day > 4 {
+			t.Errorf("statements: %d for a day, %d for a month; want the same few", day, month)
+		}
+	})
 	t.Run("not in the past", func(t *testing.T) {
 		s.SetNow(utc("2026-11-24T18:30:00Z"))
 		defer s.SetNow(utc("2026-11-24T12:00:00Z"))
