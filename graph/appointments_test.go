@@ -218,18 +218,11 @@ func mutationArgs(vars map[string]any) string {
 	return b.String()
 }
 
-func topics(list []*ent.Notification) []notification.Topic {
-	out := make([]notification.Topic, len(list))
-	for i, n := range list {
-		out[i] = n.Topic
-	}
-	return out
-}
-
 func TestAppointmentStepsAreCaseChangesThatNotify(t *testing.T) {
 	r := newOutreachRig(t)
 	cf, token := victim(t, r, nil)
 	advocate := r.assigned(t, cf)
+	advocateID := string(*r.s.Case(t, cf.CaseNumber).AdvocateID)
 
 	a := requestSlot(t, r.s, token, "2026-11-24T17:00:00Z")
 	if a.Status != "REQUESTED" || a.StatusLabel != "Solicitada" && a.StatusLabel != "Requested" || a.Service == nil || a.Service.Name == "" {
@@ -244,17 +237,20 @@ func TestAppointmentStepsAreCaseChangesThatNotify(t *testing.T) {
 			t.Errorf("a requested slot is still offered: %s", sl.StartsAt)
 		}
 	}
-	// The person's own step tells them nothing outside the app.
-	if list := r.notifications(t, cf); len(list) != 0 {
-		t.Errorf("notifications after the person's own request: %s", describe(list))
-	}
+	// The person's own step tells them nothing outside the app; it tells
+	// their advocate, who must confirm it.
+	r.waitFor(t, cf, "the advocate's alert", func(l []*ent.Notification) bool {
+		return len(l) == 1 && l[0].Audience == notification.AudienceSTAFF && l[0].StaffID == advocateID &&
+			l[0].Topic == notification.TopicAPPOINTMENT_REQUESTED && strings.Contains(l[0].Subject, cf.CaseNumber)
+	})
 
 	id := map[string]any{"id": a.ID}
 	if got := step(t, r.s, advocate, `confirmAppointment(appointmentId: $id)`, id); got.Status != "CONFIRMED" {
 		t.Errorf("confirmed: %+v", got)
 	}
 	r.waitFor(t, cf, "the confirmation", func(l []*ent.Notification) bool {
-		return len(l) == 1 && l[0].Topic == notification.TopicAPPOINTMENT_CONFIRMED
+		v := toVictim(l)
+		return len(v) == 1 && v[0].Topic == notification.TopicAPPOINTMENT_CONFIRMED
 	})
 
 	moved := step(t, r.s, advocate, `rescheduleAppointment(appointmentId: $id, startsAt: $at, note: $note)`,
@@ -263,16 +259,17 @@ func TestAppointmentStepsAreCaseChangesThatNotify(t *testing.T) {
 		t.Errorf("rescheduled: %+v", moved)
 	}
 	r.waitFor(t, cf, "the move", func(l []*ent.Notification) bool {
-		return len(l) == 2 && l[1].Topic == notification.TopicAPPOINTMENT_RESCHEDULED
+		v := toVictim(l)
+		return len(v) == 2 && v[1].Topic == notification.TopicAPPOINTMENT_RESCHEDULED
 	})
 
 	if got := step(t, r.s, advocate, `cancelAppointment(appointmentId: $id, note: $note)`, map[string]any{"id": a.ID, "note": "Ya no hace falta."}); got.Status != "CANCELLED" {
 		t.Errorf("cancelled: %+v", got)
 	}
-	list := r.waitFor(t, cf, "the cancellation", func(l []*ent.Notification) bool {
-		return len(l) == 3 && l[2].Topic == notification.TopicAPPOINTMENT_CANCELLED
+	r.waitFor(t, cf, "the cancellation", func(l []*ent.Notification) bool {
+		v := toVictim(l)
+		return len(v) == 3 && v[2].Topic == notification.TopicAPPOINTMENT_CANCELLED
 	})
-	t.Logf("notifications: %v", topics(list))
 
 	// A cancelled appointment cannot change; its slot is free again.
 	resp := r.s.Do(t, graphtest.Request{Query: `mutation($id: ID!) { confirmAppointment(appointmentId: $id) { status } }`, Variables: id, Header: graphtest.Bearer(advocate)})
@@ -281,7 +278,7 @@ func TestAppointmentStepsAreCaseChangesThatNotify(t *testing.T) {
 	}
 	again := requestSlot(t, r.s, token, "2026-11-28T16:00:00Z")
 
-	// The person cancels their own; nobody is told outside the app.
+	// The person cancels their own: their advocate is told, they are not.
 	mine := step(t, r.s, token, `cancelMyAppointment(appointmentId: $id)`, map[string]any{"id": again.ID})
 	if mine.Status != "CANCELLED" {
 		t.Errorf("cancelled by the person: %+v", mine)
@@ -312,9 +309,31 @@ func TestAppointmentStepsAreCaseChangesThatNotify(t *testing.T) {
 	if after.Version != cf.Version+6 {
 		t.Errorf("version: got %d, want %d", after.Version, cf.Version+6)
 	}
-	if got := r.notifications(t, cf); len(got) != 3 {
-		t.Errorf("notifications: got %s, want the three staff steps only", describe(got))
+	list := r.notifications(t, cf)
+	if v := toVictim(list); len(v) != 3 {
+		t.Errorf("notifications to the person: got %s, want the three staff steps only", describe(v))
 	}
+	var alerts []notification.Topic
+	for _, n := range list {
+		if n.Audience == notification.AudienceSTAFF && n.StaffID == advocateID {
+			alerts = append(alerts, n.Topic)
+		}
+	}
+	want = []string{"APPOINTMENT_REQUESTED", "APPOINTMENT_REQUESTED", "APPOINTMENT_CANCELLED"}
+	if got := fmt.Sprint(alerts); got != fmt.Sprint(want) {
+		t.Errorf("alerts to the advocate: got %s, want %s", got, want)
+	}
+}
+
+// toVictim keeps the notifications to the person.
+func toVictim(list []*ent.Notification) []*ent.Notification {
+	var out []*ent.Notification
+	for _, n := range list {
+		if n.Audience == notification.AudienceVICTIM {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func TestAppointmentStepsRefusedToOthers(t *testing.T) {
@@ -588,5 +607,24 @@ func TestVictimRuleAllowsOnlyTheirRequestAndCancellation(t *testing.T) {
 	// A cancelled appointment no longer holds its slot.
 	if own, err := c.Appointment.Get(graphtest.System(context.Background()), nodeid.ID(mine.ID)); err != nil || own.Active {
 		t.Errorf("their cancelled appointment: %+v, %v", own, err)
+	}
+}
+
+func TestRequestOnAnUnassignedCaseAlertsTheSupervisors(t *testing.T) {
+	r := newOutreachRig(t)
+	_, supervisor := r.s.Staff(t, viewer.RoleSupervisor)
+	_, other := r.s.Staff(t, viewer.RoleSupervisor)
+	cf, token := victim(t, r, nil)
+	requestSlot(t, r.s, token, "2026-11-24T20:00:00Z")
+	list := r.waitFor(t, cf, "the supervisors' alerts", func(l []*ent.Notification) bool { return len(l) == 2 })
+	got := map[string]bool{}
+	for _, n := range list {
+		if n.Audience != notification.AudienceSTAFF || n.Topic != notification.TopicAPPOINTMENT_REQUESTED {
+			t.Errorf("unexpected notification %s", describe([]*ent.Notification{n}))
+		}
+		got[n.StaffID] = true
+	}
+	if !got[supervisor] || !got[other] {
+		t.Errorf("alerted %v, want both supervisors", got)
 	}
 }

@@ -463,7 +463,7 @@ var (
 		{Name: "case_id", Type: field.TypeString, Nullable: true},
 		{Name: "audience", Type: field.TypeEnum, Enums: []string{"VICTIM", "STAFF"}},
 		{Name: "staff_id", Type: field.TypeString, Nullable: true, Default: ""},
-		{Name: "topic", Type: field.TypeEnum, Enums: []string{"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST", "FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST", "APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED"}},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST", "FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST", "APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED", "APPOINTMENT_REQUESTED"}},
 		{Name: "channel", Type: field.TypeEnum, Enums: []string{"SMS", "EMAIL"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "DEAD", "SKIPPED", "FOLDED"}, Default: "PENDING"},
 		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true},

@@ -11,6 +11,7 @@ import (
 	"victimservices/ent/appointment"
 	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/caseevent"
+	"victimservices/ent/notification"
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/hours"
 	"victimservices/ent/schema/nodeid"
@@ -23,8 +24,9 @@ import (
 // closed dates, the length of one appointment); anyone lists the free
 // slots; a victim requests one from their session and may cancel it; staff
 // confirm, move or cancel it. Each step is a change of the case through the
-// change path (version, history, audit, live update, and, for staff steps,
-// the notification to the person, in one transaction). That a slot is free
+// change path (version, history, audit, live update, and the notification:
+// staff's steps tell the person, the person's request and cancellation tell
+// the staff who handle the case; in one transaction). That a slot is free
 // is never checked before booking it: the partial unique index on the
 // active appointments' (service, start) refuses the second of two
 // concurrent requests, answered as CONFLICT (error.slotTaken).
@@ -256,6 +258,7 @@ func (s *Cases) RequestAppointment(ctx context.Context, serviceID nodeid.ID, sta
 	}
 	var created *ent.Appointment
 	_, err := s.change(ctx, nodeid.ID(v.CaseID), nil, Change{Action: "appointment.request", OpenOnly: true, ByVictim: true,
+		AlertStaff: notification.TopicAPPOINTMENT_REQUESTED,
 		Apply: func(ctx context.Context, c *ent.Client, cf *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
 			svc, av, err := s.bookable(ctx, c, serviceID)
 			if err != nil {
@@ -296,22 +299,27 @@ func (s *Cases) appointmentStep(ctx context.Context, id nodeid.ID, expected *int
 	if err != nil {
 		return nil, err
 	}
-	_, err = s.change(ctx, a.CaseID, expected, Change{Action: "appointment." + strings.ToLower(strings.TrimPrefix(string(kind), "APPOINTMENT_")),
-		ByVictim: byVictim, OpenOnly: kind != caseevent.KindAPPOINTMENT_CANCELLED,
-		Apply: func(ctx context.Context, c *ent.Client, _ *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
-			if a.Status == appointment.StatusCANCELLED {
-				return nil, ErrAppointmentCancelled
-			}
-			u := c.Appointment.UpdateOneID(a.ID).AddSequence(1).SetUpdatedAt(request.Instant(ctx))
-			if err := set(ctx, c, a, u); err != nil {
-				return nil, err
-			}
-			if err := u.Exec(ctx); err != nil {
-				return nil, booked(err)
-			}
-			return []Event{{Kind: kind, Detail: note, VictimVisible: true}}, nil
-		}})
-	if err != nil {
+	ch := Change{Action: "appointment." + strings.ToLower(strings.TrimPrefix(string(kind), "APPOINTMENT_")),
+		ByVictim: byVictim, OpenOnly: kind != caseevent.KindAPPOINTMENT_CANCELLED}
+	if byVictim {
+		// The person's own cancellation frees a time staff may have
+		// planned for: they hear of it.
+		ch.AlertStaff = notification.TopicAPPOINTMENT_CANCELLED
+	}
+	ch.Apply = func(ctx context.Context, c *ent.Client, _ *ent.CaseFile, _ *ent.CaseFileUpdate) ([]Event, error) {
+		if a.Status == appointment.StatusCANCELLED {
+			return nil, ErrAppointmentCancelled
+		}
+		u := c.Appointment.UpdateOneID(a.ID).AddSequence(1).SetUpdatedAt(request.Instant(ctx))
+		if err := set(ctx, c, a, u); err != nil {
+			return nil, err
+		}
+		if err := u.Exec(ctx); err != nil {
+			return nil, booked(err)
+		}
+		return []Event{{Kind: kind, Detail: note, VictimVisible: true}}, nil
+	}
+	if _, err = s.change(ctx, a.CaseID, expected, ch); err != nil {
 		return nil, err
 	}
 	return s.db(ctx).Appointment.Get(read, id)

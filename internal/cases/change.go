@@ -54,6 +54,10 @@ type Change struct {
 	// Notify is what the change tells the person outside the app; empty
 	// means what its history entries say (see topicOf).
 	Notify notification.Topic
+	// AlertStaff is what the change tells the staff who handle the case
+	// outside the app (a person's appointment request, which staff must
+	// confirm); empty tells them nothing.
+	AlertStaff notification.Topic
 }
 
 // change is the one path every write to a case takes (see the package
@@ -135,6 +139,11 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 		// intake (the answer is on their screen) nor of their own steps.
 		if topic := topicOf(ch, events); s.outbox != nil && topic != "" && ch.Open == nil && !ch.ByVictim {
 			if err := s.outbox.CaseChanged(sys, c, cf, topic); err != nil {
+				return err
+			}
+		}
+		if s.outbox != nil && ch.AlertStaff != "" {
+			if err := s.outbox.StaffAlert(sys, c, cf, ch.AlertStaff); err != nil {
 				return err
 			}
 		}

@@ -763,7 +763,7 @@ export type Mutation = {
   cancelAppointment: Appointment;
   /** Cancel a court date; the person is told. */
   cancelCourtDate: Case;
-  /** The victim: cancel one of their own appointments. */
+  /** The victim: cancel one of their own appointments; the case's advocate (else the supervisors) is told. */
   cancelMyAppointment: Appointment;
   /** Give a staff account another role. Their earlier tokens stop working at once, on every server: they need a new token. Admins only; audited. */
   changeStaffRole: StaffMember;
@@ -815,7 +815,7 @@ export type Mutation = {
   recordReferralWithdrawal: Referral;
   /** Advocates and supervisors, after confirming who the person is by phone: a new access code; every session of the case is revoked. */
   reissueAccessCode: AccessCodePayload;
-  /** The victim: ask for one of the free times of a by-appointment service (see availableSlots). CONFLICT when someone else has just taken it. */
+  /** The victim: ask for one of the free times of a by-appointment service (see availableSlots); the case's advocate (else the supervisors) is told. CONFLICT when someone else has just taken it. */
   requestAppointment: Appointment;
   /** Public, rate limited: a person asks for help and receives a case number and access code. */
   requestSupport: SupportRequestPayload;
@@ -1386,10 +1386,12 @@ export type NotificationTopic =
   | 'ADVOCATE_ASSIGNED'
   /** Staff: an advocate's daily digest. */
   | 'ADVOCATE_DIGEST'
-  /** Victim: staff cancelled their appointment. */
+  /** Victim: staff cancelled their appointment. Staff: the person cancelled one. */
   | 'APPOINTMENT_CANCELLED'
   /** Victim: staff confirmed their appointment. */
   | 'APPOINTMENT_CONFIRMED'
+  /** Staff (the case's advocate, else the supervisors): the person asked for an appointment to confirm. */
+  | 'APPOINTMENT_REQUESTED'
   /** Victim: their appointment moved to another time. */
   | 'APPOINTMENT_RESCHEDULED'
   /** The compensation claim moved on. */
