@@ -24,7 +24,12 @@ type xliffDoc struct {
 	Files   []struct {
 		ID    string `xml:"id,attr"`
 		Units []struct {
-			ID      string `xml:"id,attr"`
+			ID    string `xml:"id,attr"`
+			Notes *struct {
+				Note []struct {
+					Category string `xml:"category,attr"`
+				} `xml:"note"`
+			} `xml:"notes"`
 			Segment struct {
 				State  string  `xml:"state,attr,omitempty"`
 				Source string  `xml:"source"`
@@ -32,6 +37,22 @@ type xliffDoc struct {
 			} `xml:"segment"`
 		} `xml:"unit"`
 	} `xml:"file"`
+}
+
+// noted reports whether unit id of file carries a note of category.
+func (d xliffDoc) noted(file, id, category string) bool {
+	for _, f := range d.Files {
+		for _, u := range f.Units {
+			if f.ID == file && u.ID == id && u.Notes != nil {
+				for _, n := range u.Notes.Note {
+					if n.Category == category {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // targets maps "file/unit" to the target (units without one left out).
@@ -140,13 +161,26 @@ func TestXLIFFRoundTrip(t *testing.T) {
 	if start < 0 || end < start {
 		t.Fatal("no error.pageTooLarge in active.pl.toml")
 	}
-	if err := os.WriteFile(plFile, append(append([]byte{}, pl[:start]...), pl[end+2:]...), 0o644); err != nil {
+	pl = append(append([]byte{}, pl[:start]...), pl[end+2:]...)
+	// day.MONDAY was translated from an older English (its hash differs).
+	monday := strings.Index(string(pl), `["day.MONDAY"]`)
+	hashAt := monday + strings.Index(string(pl[monday:]), "hash = \"")
+	if monday < 0 || hashAt < monday {
+		t.Fatal("no hashed day.MONDAY in active.pl.toml")
+	}
+	pl = append(append(append([]byte{}, pl[:hashAt]...), "hash = \"sha1-0\"\n"...), pl[hashAt+strings.Index(string(pl[hashAt:]), "\n")+1:]...)
+	if err := os.WriteFile(plFile, pl, 0o644); err != nil {
 		t.Fatal(err)
 	}
 
 	doc := exportDoc(t, run, "-locale", "pl", "-locales-dir", dir)
 	if doc.TrgLang != "pl" {
 		t.Fatalf("trgLang %q", doc.TrgLang)
+	}
+	if got := doc.targets(); got["ui/day.MONDAY"] != "Poniedziałek" || !doc.noted("ui", "day.MONDAY", "changed") {
+		t.Fatalf("the export does not list day.MONDAY, translated from an older English, with its target and a \"changed\" note")
+	} else if _, listed := got["ui/day.TUESDAY"]; listed {
+		t.Fatal("the export lists day.TUESDAY, translated from the current English")
 	}
 	name := string(seed.ID("svc", "legal")) + ".name"
 	body := string(seed.ID("res", "going-to-court")) + ".body"
@@ -194,7 +228,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 	}
 	if out, err := run("xliff-import", "-translator", "Ewa Nowak", "-locales-dir", dir, path); err != nil {
 		t.Fatalf("import: %v", err)
-	} else if !strings.Contains(out, ", 4 UI strings, reviewed by Ewa Nowak") {
+	} else if !strings.Contains(out, ", 5 UI strings, reviewed by Ewa Nowak") {
 		t.Errorf("import printed %q", out)
 	}
 
@@ -212,7 +246,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 			}
 		}
 	}
-	if pending := exportDoc(t, run, "-locale", "pl", "-locales-dir", dir).targets(); pending["directory/"+name] != "" || pending["ui/error.pageTooLarge:one"] != "" {
+	if pending := exportDoc(t, run, "-locale", "pl", "-locales-dir", dir).targets(); pending["directory/"+name] != "" || pending["ui/error.pageTooLarge:one"] != "" || pending["ui/day.MONDAY"] != "" {
 		t.Error("the default export still lists the imported texts")
 	}
 	var msgs map[string]map[string]string

@@ -10,7 +10,8 @@ import (
 
 // TestContentLanguage: the header names the locale actually served: the
 // root fields' locale argument over Accept-Language, each locale of an answer
-// that mixes them, the preferredLocale an intake's refusal is written in,
+// that mixes them, the preferredLocale an intake's refusal and an urgent intake's answer are
+// written in,
 // and the negotiated locale for a refusal before execution. A cached public
 // answer keeps the header it was computed with.
 func TestContentLanguage(t *testing.T) {
@@ -28,6 +29,12 @@ func TestContentLanguage(t *testing.T) {
 		{"refusal before execution", "uk", `{ services(first: 1000) { totalCount } }`, nil, "uk"},
 		{"intake refusal in preferredLocale", "en", intakeMutation, map[string]any{"in": map[string]any{
 			"preferredLocale": "es-MX", "contactMethod": "PHONE", "phone": "12", "safeToLeaveMessage": false}}, "es"},
+		{"urgent intake in preferredLocale", "en", intakeMutation, map[string]any{"in": map[string]any{
+			"preferredLocale": "ar", "contactMethod": "PHONE", "phone": "+13125550142", "safeToLeaveMessage": false,
+			"safeNow": false, "needs": []string{"VICTIM_ADVOCACY"}}}, "ar"},
+		{"intake that is not urgent speaks the field's locale", "pl", intakeMutation, map[string]any{"in": map[string]any{
+			"preferredLocale": "ar", "contactMethod": "PHONE", "phone": "+13125550143", "safeToLeaveMessage": false,
+			"needs": []string{"VICTIM_ADVOCACY"}}}, "pl"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

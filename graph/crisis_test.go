@@ -15,7 +15,7 @@ import (
 )
 
 const crisisQuery = `query($l: String) { crisisContacts(locale: $l) {
-  name servedLocale description
+  name servedLocale description translationReview { status }
   phones { number display telUri smsUri smsBody kind }
   service { id national category }
 } }`
@@ -28,6 +28,7 @@ type crisisPhone struct {
 type crisisContact struct {
 	Name, ServedLocale string
 	Description        *string
+	TranslationReview  struct{ Status string }
 	Phones             []crisisPhone
 	Service            struct {
 		ID       string
@@ -97,6 +98,10 @@ func TestCrisisContacts(t *testing.T) {
 				}
 				if c.ServedLocale != tt.served {
 					t.Errorf("contact %d served in %q, want %q", i, c.ServedLocale, tt.served)
+				}
+				// The demo's English is the unit's own (REVIEWED); its translations are MACHINE.
+				if want := map[bool]string{true: "REVIEWED", false: "MACHINE"}[tt.served == "en"]; c.TranslationReview.Status != want {
+					t.Errorf("contact %d (%s) review %q, want %q", i, tt.served, c.TranslationReview.Status, want)
 				}
 				if tt.names != nil && c.Name != tt.names[i] {
 					t.Errorf("contact %d name %q, want %q", i, c.Name, tt.names[i])

@@ -239,11 +239,12 @@ type ComplexityRoot struct {
 	}
 
 	EmergencyContact struct {
-		Description  func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Phones       func(childComplexity int) int
-		ServedLocale func(childComplexity int) int
-		Service      func(childComplexity int) int
+		Description       func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Phones            func(childComplexity int) int
+		ServedLocale      func(childComplexity int) int
+		Service           func(childComplexity int) int
+		TranslationReview func(childComplexity int) int
 	}
 
 	Feedback struct {
@@ -1634,6 +1635,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EmergencyContact.Service(childComplexity), true
+	case "EmergencyContact.translationReview":
+		if e.ComplexityRoot.EmergencyContact.TranslationReview == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EmergencyContact.TranslationReview(childComplexity), true
 
 	case "Feedback.comment":
 		if e.ComplexityRoot.Feedback.Comment == nil {
@@ -4573,6 +4580,8 @@ func (ec *executionContext) childFields_EmergencyContact(ctx context.Context, fi
 		return ec.fieldContext_EmergencyContact_name(ctx, field)
 	case "servedLocale":
 		return ec.fieldContext_EmergencyContact_servedLocale(ctx, field)
+	case "translationReview":
+		return ec.fieldContext_EmergencyContact_translationReview(ctx, field)
 	case "description":
 		return ec.fieldContext_EmergencyContact_description(ctx, field)
 	case "phones":
@@ -10071,6 +10080,38 @@ func (ec *executionContext) _EmergencyContact_servedLocale(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_EmergencyContact_servedLocale(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("EmergencyContact", field, false, false, "String")
+}
+
+func (ec *executionContext) _EmergencyContact_translationReview(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EmergencyContact_translationReview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TranslationReview, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v directory.Review) graphql.Marshaler {
+			return ec.marshalNTranslationReview2victimservicesᚋinternalᚋdirectoryᚐReview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EmergencyContact_translationReview(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EmergencyContact",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TranslationReview(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _EmergencyContact_description(ctx context.Context, field graphql.CollectedField, obj *directory.EmergencyContact) (ret graphql.Marshaler) {
@@ -24012,6 +24053,11 @@ func (ec *executionContext) _EmergencyContact(ctx context.Context, sel ast.Selec
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "translationReview":
+			out.Values[i] = ec._EmergencyContact_translationReview(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "description":
 			out.Values[i] = ec._EmergencyContact_description(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -28900,6 +28946,10 @@ func (ec *executionContext) marshalNTranslation2ᚖvictimservicesᚋinternalᚋd
 		return graphql.Null
 	}
 	return ec._Translation(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNTranslationReview2victimservicesᚋinternalᚋdirectoryᚐReview(ctx context.Context, sel ast.SelectionSet, v directory.Review) graphql.Marshaler {
+	return ec._TranslationReview(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNTranslationReview2ᚖvictimservicesᚋinternalᚋdirectoryᚐReview(ctx context.Context, sel ast.SelectionSet, v *directory.Review) graphql.Marshaler {

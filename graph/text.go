@@ -96,13 +96,27 @@ func (ContentLanguage) ExtensionName() string { return "ContentLanguage" }
 // Validate accepts every schema.
 func (ContentLanguage) Validate(graphql.ExecutableSchema) error { return nil }
 
-// InterceptField records the locale of a root field (introspection aside).
+// servedIn is a root field's result that knows the locale its text is
+// written in, when the domain fixed it (an urgent intake answers in the
+// person's preferredLocale); empty means the field's locale.
+type servedIn interface{ ServedIn() string }
+
+// InterceptField records the locale of a root field (introspection aside):
+// the one its result says it is written in, else the field's.
 func (ContentLanguage) InterceptField(ctx context.Context, next graphql.Resolver) (any, error) {
-	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Field != nil && !strings.HasPrefix(fc.Field.Name, "__") {
-		switch fc.Object {
-		case "Query", "Mutation", "Subscription":
-			request.ServedLanguage(ctx, fc, fieldLocale(ctx).Code)
-		}
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil || fc.Field.Field == nil || strings.HasPrefix(fc.Field.Name, "__") {
+		return next(ctx)
 	}
-	return next(ctx)
+	switch fc.Object {
+	case "Query", "Mutation", "Subscription":
+	default:
+		return next(ctx)
+	}
+	request.ServedLanguage(ctx, fc, fieldLocale(ctx).Code)
+	res, err := next(ctx)
+	if s, ok := res.(servedIn); ok && s.ServedIn() != "" {
+		request.ServedLanguage(ctx, fc, s.ServedIn())
+	}
+	return res, err
 }

@@ -88,7 +88,7 @@ func (s *Cases) requestSupport(ctx context.Context, in SupportRequestInput) (*Su
 	if cf.Urgent {
 		l := locales.Match(in.PreferredLocale)
 		msg := l.T("emergency.title", nil)
-		payload.EmergencyMessage = &msg
+		payload.EmergencyMessage, payload.locale = &msg, l.Code
 		if payload.EmergencyContacts, err = directory.EmergencyContacts(ctx, s.client, l); err != nil {
 			return nil, err
 		}

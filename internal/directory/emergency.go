@@ -46,7 +46,7 @@ func EmergencyContacts(ctx context.Context, c *ent.Client, l *locales.Locale) ([
 		for i := range s.Phones {
 			phones[i] = &s.Phones[i]
 		}
-		out = append(out, &EmergencyContact{Name: text.Name, ServedLocale: text.Locale, Description: text.Description, Phones: phones, Service: s})
+		out = append(out, &EmergencyContact{Name: text.Name, ServedLocale: text.Locale, Description: text.Description, Phones: phones, Service: s, TranslationReview: text.Review})
 	}
 	return out, nil
 }

@@ -19,6 +19,8 @@ type EmergencyContact struct {
 	Description  *string        `json:"description,omitempty"`
 	Phones       []*phone.Phone `json:"phones"`
 	Service      *ent.Service   `json:"service"`
+	// TranslationReview is the review status of the served text.
+	TranslationReview Review `json:"translationReview"`
 }
 
 // Translation is one locale's text of a service, organization or location.

@@ -2,6 +2,7 @@ package exchange
 
 import (
 	"bytes"
+	"crypto/sha1"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -64,6 +65,23 @@ func forms(en map[string]string, locale string) []string {
 		return []string{"other"}
 	}
 	return localeForms(locale)
+}
+
+// sourceHash identifies the English a translation was made from, in
+// goi18n's convention (the `hash` key its merge command writes: "sha1-" and
+// the SHA-1 of the description and the "other" form), so a translation
+// whose hash differs from its English's was made from an older English.
+// A message file may omit it (written by hand); then nothing is known.
+func sourceHash(en map[string]string) string {
+	h := sha1.New()
+	h.Write([]byte(en["description"]))
+	h.Write([]byte(en["other"]))
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// stale reports a translation made from an older English.
+func stale(en, tgt map[string]string) bool {
+	return tgt["hash"] != "" && tgt["hash"] != sourceHash(en)
 }
 
 // uiUnitID is the stable id of one form of a UI message.
@@ -138,6 +156,9 @@ func writeMessages(dir, locale, header string, en, msgs messages) (string, error
 		}
 		if desc != "" {
 			fmt.Fprintf(&b, "description = %s\n", tomlString(desc))
+		}
+		if h := m["hash"]; h != "" {
+			fmt.Fprintf(&b, "hash = %s\n", tomlString(h))
 		}
 		for _, f := range pluralForms {
 			if v, ok := m[f]; ok {

@@ -76,7 +76,7 @@ type ExportOptions struct {
 // Export writes the XLIFF 2.0 document of what locale lacks: directory
 // texts and guides with no text in it, text older than the English (the
 // English changed since), or still MACHINE; UI strings missing from its
-// file. Units have stable ids: "<object id>.<field>" (svc_….name) and the
+// file or translated from an older English (their `hash`, see sourceHash). Units have stable ids: "<object id>.<field>" (svc_….name) and the
 // message id (with ":<plural form>" for plural messages). ctx must allow
 // reading drafts (the editorial view or a system context).
 func Export(ctx context.Context, c *ent.Client, o ExportOptions) ([]byte, error) {
@@ -169,16 +169,27 @@ func uiUnits(o ExportOptions) (file, error) {
 			if d := m["description"]; d != "" {
 				u.Notes = &notes{Note: []note{{Category: "description", Text: d}}}
 			}
+			old := stale(m, tgt[id])
 			if v, ok := tgt[id][f]; ok && v != "" {
 				u.Segment.Target = &v
 				u.Segment.State = "translated"
+				if old {
+					u.Notes = &notes{Note: append(noteList(u.Notes), note{Category: "changed", Text: "The English changed since this was translated."})}
+				}
 			}
-			if o.All || u.Segment.Target == nil {
+			if o.All || u.Segment.Target == nil || old {
 				out.Units = append(out.Units, u)
 			}
 		}
 	}
 	return out, nil
+}
+
+func noteList(n *notes) []note {
+	if n == nil {
+		return nil
+	}
+	return n.Note
 }
 
 // ImportOptions say how to import a translator's document.
@@ -346,6 +357,7 @@ func Import(ctx context.Context, c *ent.Client, data []byte, o ImportOptions) (*
 					tgt[id] = map[string]string{}
 				}
 				tgt[id][form] = target
+				tgt[id]["hash"] = sourceHash(m)
 				uiChanged = true
 				rep.UI++
 			default:

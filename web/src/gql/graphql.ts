@@ -571,6 +571,8 @@ export type EmergencyContact = {
   servedLocale: Scalars['String']['output'];
   /** The directory entry. */
   service: Service;
+  /** Whether the served text was translated by machine or reviewed by a person (so an app can say "translated automatically"). */
+  translationReview: TranslationReview;
 };
 
 /** The person's satisfaction rating. */
