@@ -103,16 +103,19 @@ type CaseFileEdges struct {
 	Referrals []*Referral `json:"referrals,omitempty"`
 	// Messages holds the value of the messages edge.
 	Messages []*CaseMessage `json:"messages,omitempty"`
+	// Appointments holds the value of the appointments edge.
+	Appointments []*Appointment `json:"appointments,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [8]bool
+	loadedTypes [9]bool
 
-	namedEvents     map[string][]*CaseEvent
-	namedFollowUps  map[string][]*FollowUp
-	namedCourtDates map[string][]*CourtDate
-	namedSessions   map[string][]*CaseSession
-	namedReferrals  map[string][]*Referral
-	namedMessages   map[string][]*CaseMessage
+	namedEvents       map[string][]*CaseEvent
+	namedFollowUps    map[string][]*FollowUp
+	namedCourtDates   map[string][]*CourtDate
+	namedSessions     map[string][]*CaseSession
+	namedReferrals    map[string][]*Referral
+	namedMessages     map[string][]*CaseMessage
+	namedAppointments map[string][]*Appointment
 }
 
 // AdvocateOrErr returns the Advocate value or an error if the edge
@@ -189,6 +192,15 @@ func (e CaseFileEdges) MessagesOrErr() ([]*CaseMessage, error) {
 		return e.Messages, nil
 	}
 	return nil, &NotLoadedError{edge: "messages"}
+}
+
+// AppointmentsOrErr returns the Appointments value or an error if the edge
+// was not loaded in eager-loading.
+func (e CaseFileEdges) AppointmentsOrErr() ([]*Appointment, error) {
+	if e.loadedTypes[8] {
+		return e.Appointments, nil
+	}
+	return nil, &NotLoadedError{edge: "appointments"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -472,6 +484,11 @@ func (_m *CaseFile) QueryMessages() *CaseMessageQuery {
 	return NewCaseFileClient(_m.config).QueryMessages(_m)
 }
 
+// QueryAppointments queries the "appointments" edge of the CaseFile entity.
+func (_m *CaseFile) QueryAppointments() *AppointmentQuery {
+	return NewCaseFileClient(_m.config).QueryAppointments(_m)
+}
+
 // Update returns a builder for updating this CaseFile.
 // Note that you need to call CaseFile.Unwrap() before calling this method if this CaseFile
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -733,6 +750,30 @@ func (_m *CaseFile) appendNamedMessages(name string, edges ...*CaseMessage) {
 		_m.Edges.namedMessages[name] = []*CaseMessage{}
 	} else {
 		_m.Edges.namedMessages[name] = append(_m.Edges.namedMessages[name], edges...)
+	}
+}
+
+// NamedAppointments returns the Appointments named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *CaseFile) NamedAppointments(name string) ([]*Appointment, error) {
+	if _m.Edges.namedAppointments == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedAppointments[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *CaseFile) appendNamedAppointments(name string, edges ...*Appointment) {
+	if _m.Edges.namedAppointments == nil {
+		_m.Edges.namedAppointments = make(map[string][]*Appointment)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedAppointments[name] = []*Appointment{}
+	} else {
+		_m.Edges.namedAppointments[name] = append(_m.Edges.namedAppointments[name], edges...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"victimservices/ent/appointment"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
@@ -513,6 +514,21 @@ func (_c *CaseFileCreate) AddMessages(v ...*CaseMessage) *CaseFileCreate {
 	return _c.AddMessageIDs(ids...)
 }
 
+// AddAppointmentIDs adds the "appointments" edge to the Appointment entity by IDs.
+func (_c *CaseFileCreate) AddAppointmentIDs(ids ...nodeid.ID) *CaseFileCreate {
+	_c.mutation.AddAppointmentIDs(ids...)
+	return _c
+}
+
+// AddAppointments adds the "appointments" edges to the Appointment entity.
+func (_c *CaseFileCreate) AddAppointments(v ...*Appointment) *CaseFileCreate {
+	ids := make([]nodeid.ID, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddAppointmentIDs(ids...)
+}
+
 // Mutation returns the CaseFileMutation object of the builder.
 func (_c *CaseFileCreate) Mutation() *CaseFileMutation {
 	return _c.mutation
@@ -972,6 +988,22 @@ func (_c *CaseFileCreate) createSpec() (*CaseFile, *sqlgraph.CreateSpec, error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(casemessage.FieldID, field.TypeString),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.AppointmentsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   casefile.AppointmentsTable,
+			Columns: []string{casefile.AppointmentsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(appointment.FieldID, field.TypeString),
 			},
 		}
 		for _, k := range nodes {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"victimservices/ent/appointment"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
@@ -30,26 +31,28 @@ import (
 // CaseFileQuery is the builder for querying CaseFile entities.
 type CaseFileQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []casefile.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.CaseFile
-	withAdvocate        *StaffQuery
-	withEvents          *CaseEventQuery
-	withFollowUps       *FollowUpQuery
-	withCourtDates      *CourtDateQuery
-	withSessions        *CaseSessionQuery
-	withFeedback        *FeedbackQuery
-	withReferrals       *ReferralQuery
-	withMessages        *CaseMessageQuery
-	loadTotal           []func(context.Context, []*CaseFile) error
-	modifiers           []func(*sql.Selector)
-	withNamedEvents     map[string]*CaseEventQuery
-	withNamedFollowUps  map[string]*FollowUpQuery
-	withNamedCourtDates map[string]*CourtDateQuery
-	withNamedSessions   map[string]*CaseSessionQuery
-	withNamedReferrals  map[string]*ReferralQuery
-	withNamedMessages   map[string]*CaseMessageQuery
+	ctx                   *QueryContext
+	order                 []casefile.OrderOption
+	inters                []Interceptor
+	predicates            []predicate.CaseFile
+	withAdvocate          *StaffQuery
+	withEvents            *CaseEventQuery
+	withFollowUps         *FollowUpQuery
+	withCourtDates        *CourtDateQuery
+	withSessions          *CaseSessionQuery
+	withFeedback          *FeedbackQuery
+	withReferrals         *ReferralQuery
+	withMessages          *CaseMessageQuery
+	withAppointments      *AppointmentQuery
+	loadTotal             []func(context.Context, []*CaseFile) error
+	modifiers             []func(*sql.Selector)
+	withNamedEvents       map[string]*CaseEventQuery
+	withNamedFollowUps    map[string]*FollowUpQuery
+	withNamedCourtDates   map[string]*CourtDateQuery
+	withNamedSessions     map[string]*CaseSessionQuery
+	withNamedReferrals    map[string]*ReferralQuery
+	withNamedMessages     map[string]*CaseMessageQuery
+	withNamedAppointments map[string]*AppointmentQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -262,6 +265,28 @@ func (_q *CaseFileQuery) QueryMessages() *CaseMessageQuery {
 	return query
 }
 
+// QueryAppointments chains the current query on the "appointments" edge.
+func (_q *CaseFileQuery) QueryAppointments() *AppointmentQuery {
+	query := (&AppointmentClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, selector),
+			sqlgraph.To(appointment.Table, appointment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.AppointmentsTable, casefile.AppointmentsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first CaseFile entity from the query.
 // Returns a *NotFoundError when no CaseFile was found.
 func (_q *CaseFileQuery) First(ctx context.Context) (*CaseFile, error) {
@@ -449,19 +474,20 @@ func (_q *CaseFileQuery) Clone() *CaseFileQuery {
 		return nil
 	}
 	return &CaseFileQuery{
-		config:         _q.config,
-		ctx:            _q.ctx.Clone(),
-		order:          append([]casefile.OrderOption{}, _q.order...),
-		inters:         append([]Interceptor{}, _q.inters...),
-		predicates:     append([]predicate.CaseFile{}, _q.predicates...),
-		withAdvocate:   _q.withAdvocate.Clone(),
-		withEvents:     _q.withEvents.Clone(),
-		withFollowUps:  _q.withFollowUps.Clone(),
-		withCourtDates: _q.withCourtDates.Clone(),
-		withSessions:   _q.withSessions.Clone(),
-		withFeedback:   _q.withFeedback.Clone(),
-		withReferrals:  _q.withReferrals.Clone(),
-		withMessages:   _q.withMessages.Clone(),
+		config:           _q.config,
+		ctx:              _q.ctx.Clone(),
+		order:            append([]casefile.OrderOption{}, _q.order...),
+		inters:           append([]Interceptor{}, _q.inters...),
+		predicates:       append([]predicate.CaseFile{}, _q.predicates...),
+		withAdvocate:     _q.withAdvocate.Clone(),
+		withEvents:       _q.withEvents.Clone(),
+		withFollowUps:    _q.withFollowUps.Clone(),
+		withCourtDates:   _q.withCourtDates.Clone(),
+		withSessions:     _q.withSessions.Clone(),
+		withFeedback:     _q.withFeedback.Clone(),
+		withReferrals:    _q.withReferrals.Clone(),
+		withMessages:     _q.withMessages.Clone(),
+		withAppointments: _q.withAppointments.Clone(),
 		// clone intermediate query.
 		sql:  _q.sql.Clone(),
 		path: _q.path,
@@ -556,6 +582,17 @@ func (_q *CaseFileQuery) WithMessages(opts ...func(*CaseMessageQuery)) *CaseFile
 	return _q
 }
 
+// WithAppointments tells the query-builder to eager-load the nodes that are connected to
+// the "appointments" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithAppointments(opts ...func(*AppointmentQuery)) *CaseFileQuery {
+	query := (&AppointmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withAppointments = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -640,7 +677,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 	var (
 		nodes       = []*CaseFile{}
 		_spec       = _q.querySpec()
-		loadedTypes = [8]bool{
+		loadedTypes = [9]bool{
 			_q.withAdvocate != nil,
 			_q.withEvents != nil,
 			_q.withFollowUps != nil,
@@ -649,6 +686,7 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			_q.withFeedback != nil,
 			_q.withReferrals != nil,
 			_q.withMessages != nil,
+			_q.withAppointments != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -726,6 +764,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 			return nil, err
 		}
 	}
+	if query := _q.withAppointments; query != nil {
+		if err := _q.loadAppointments(ctx, query, nodes,
+			func(n *CaseFile) { n.Edges.Appointments = []*Appointment{} },
+			func(n *CaseFile, e *Appointment) { n.Edges.Appointments = append(n.Edges.Appointments, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedEvents {
 		if err := _q.loadEvents(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedEvents(name) },
@@ -765,6 +810,13 @@ func (_q *CaseFileQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Cas
 		if err := _q.loadMessages(ctx, query, nodes,
 			func(n *CaseFile) { n.appendNamedMessages(name) },
 			func(n *CaseFile, e *CaseMessage) { n.appendNamedMessages(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedAppointments {
+		if err := _q.loadAppointments(ctx, query, nodes,
+			func(n *CaseFile) { n.appendNamedAppointments(name) },
+			func(n *CaseFile, e *Appointment) { n.appendNamedAppointments(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -1015,6 +1067,36 @@ func (_q *CaseFileQuery) loadMessages(ctx context.Context, query *CaseMessageQue
 	}
 	return nil
 }
+func (_q *CaseFileQuery) loadAppointments(ctx context.Context, query *AppointmentQuery, nodes []*CaseFile, init func(*CaseFile), assign func(*CaseFile, *Appointment)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[nodeid.ID]*CaseFile)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(appointment.FieldCaseID)
+	}
+	query.Where(predicate.Appointment(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(casefile.AppointmentsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CaseID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "case_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *CaseFileQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1213,6 +1295,20 @@ func (_q *CaseFileQuery) WithNamedMessages(name string, opts ...func(*CaseMessag
 		_q.withNamedMessages = make(map[string]*CaseMessageQuery)
 	}
 	_q.withNamedMessages[name] = query
+	return _q
+}
+
+// WithNamedAppointments tells the query-builder to eager-load the nodes that are connected to the "appointments"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *CaseFileQuery) WithNamedAppointments(name string, opts ...func(*AppointmentQuery)) *CaseFileQuery {
+	query := (&AppointmentClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedAppointments == nil {
+		_q.withNamedAppointments = make(map[string]*AppointmentQuery)
+	}
+	_q.withNamedAppointments[name] = query
 	return _q
 }
 

@@ -12,6 +12,8 @@ import (
 	"victimservices/ent/migrate"
 	"victimservices/ent/schema/nodeid"
 
+	"victimservices/ent/appointment"
+	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -48,6 +50,10 @@ type Client struct {
 	config
 	// Schema is the client for creating, migrating and dropping schema.
 	Schema *migrate.Schema
+	// Appointment is the client for interacting with the Appointment builders.
+	Appointment *AppointmentClient
+	// AppointmentAvailability is the client for interacting with the AppointmentAvailability builders.
+	AppointmentAvailability *AppointmentAvailabilityClient
 	// AuditRecord is the client for interacting with the AuditRecord builders.
 	AuditRecord *AuditRecordClient
 	// CaseEvent is the client for interacting with the CaseEvent builders.
@@ -103,6 +109,8 @@ func NewClient(opts ...Option) *Client {
 
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
+	c.Appointment = NewAppointmentClient(c.config)
+	c.AppointmentAvailability = NewAppointmentAvailabilityClient(c.config)
 	c.AuditRecord = NewAuditRecordClient(c.config)
 	c.CaseEvent = NewCaseEventClient(c.config)
 	c.CaseFile = NewCaseFileClient(c.config)
@@ -217,6 +225,8 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 	return &Tx{
 		ctx:                     ctx,
 		config:                  cfg,
+		Appointment:             NewAppointmentClient(cfg),
+		AppointmentAvailability: NewAppointmentAvailabilityClient(cfg),
 		AuditRecord:             NewAuditRecordClient(cfg),
 		CaseEvent:               NewCaseEventClient(cfg),
 		CaseFile:                NewCaseFileClient(cfg),
@@ -258,6 +268,8 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 	return &Tx{
 		ctx:                     ctx,
 		config:                  cfg,
+		Appointment:             NewAppointmentClient(cfg),
+		AppointmentAvailability: NewAppointmentAvailabilityClient(cfg),
 		AuditRecord:             NewAuditRecordClient(cfg),
 		CaseEvent:               NewCaseEventClient(cfg),
 		CaseFile:                NewCaseFileClient(cfg),
@@ -286,7 +298,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 // Debug returns a new debug-client. It's used to get verbose logging on specific operations.
 //
 //	client.Debug().
-//		AuditRecord.
+//		Appointment.
 //		Query().
 //		Count(ctx)
 func (c *Client) Debug() *Client {
@@ -309,11 +321,12 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseMessage, c.CaseSession,
-		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
-		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
-		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
-		c.ServiceTranslation, c.Staff, c.Tombstone,
+		c.Appointment, c.AppointmentAvailability, c.AuditRecord, c.CaseEvent,
+		c.CaseFile, c.CaseMessage, c.CaseSession, c.CourtDate, c.Feedback, c.FollowUp,
+		c.Location, c.LocationTranslation, c.Notification, c.Organization,
+		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
+		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
+		c.Staff, c.Tombstone,
 	} {
 		n.Use(hooks...)
 	}
@@ -323,11 +336,12 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AuditRecord, c.CaseEvent, c.CaseFile, c.CaseMessage, c.CaseSession,
-		c.CourtDate, c.Feedback, c.FollowUp, c.Location, c.LocationTranslation,
-		c.Notification, c.Organization, c.OrganizationTranslation, c.RateEvent,
-		c.Referral, c.Resource, c.ResourceRevision, c.ResourceTranslation, c.Service,
-		c.ServiceTranslation, c.Staff, c.Tombstone,
+		c.Appointment, c.AppointmentAvailability, c.AuditRecord, c.CaseEvent,
+		c.CaseFile, c.CaseMessage, c.CaseSession, c.CourtDate, c.Feedback, c.FollowUp,
+		c.Location, c.LocationTranslation, c.Notification, c.Organization,
+		c.OrganizationTranslation, c.RateEvent, c.Referral, c.Resource,
+		c.ResourceRevision, c.ResourceTranslation, c.Service, c.ServiceTranslation,
+		c.Staff, c.Tombstone,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -336,6 +350,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 // Mutate implements the ent.Mutator interface.
 func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
+	case *AppointmentMutation:
+		return c.Appointment.mutate(ctx, m)
+	case *AppointmentAvailabilityMutation:
+		return c.AppointmentAvailability.mutate(ctx, m)
 	case *AuditRecordMutation:
 		return c.AuditRecord.mutate(ctx, m)
 	case *CaseEventMutation:
@@ -382,6 +400,322 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Tombstone.mutate(ctx, m)
 	default:
 		return nil, fmt.Errorf("ent: unknown mutation type %T", m)
+	}
+}
+
+// AppointmentClient is a client for the Appointment schema.
+type AppointmentClient struct {
+	config
+}
+
+// NewAppointmentClient returns a client for the Appointment from the given config.
+func NewAppointmentClient(c config) *AppointmentClient {
+	return &AppointmentClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `appointment.Hooks(f(g(h())))`.
+func (c *AppointmentClient) Use(hooks ...Hook) {
+	c.hooks.Appointment = append(c.hooks.Appointment, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `appointment.Intercept(f(g(h())))`.
+func (c *AppointmentClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Appointment = append(c.inters.Appointment, interceptors...)
+}
+
+// Create returns a builder for creating a Appointment entity.
+func (c *AppointmentClient) Create() *AppointmentCreate {
+	mutation := newAppointmentMutation(c.config, OpCreate)
+	return &AppointmentCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Appointment entities.
+func (c *AppointmentClient) CreateBulk(builders ...*AppointmentCreate) *AppointmentCreateBulk {
+	return &AppointmentCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AppointmentClient) MapCreateBulk(slice any, setFunc func(*AppointmentCreate, int)) *AppointmentCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AppointmentCreateBulk{err: fmt.Errorf("calling to AppointmentClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AppointmentCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AppointmentCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Appointment.
+func (c *AppointmentClient) Update() *AppointmentUpdate {
+	mutation := newAppointmentMutation(c.config, OpUpdate)
+	return &AppointmentUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AppointmentClient) UpdateOne(_m *Appointment) *AppointmentUpdateOne {
+	mutation := newAppointmentMutation(c.config, OpUpdateOne, withAppointment(_m))
+	return &AppointmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AppointmentClient) UpdateOneID(id nodeid.ID) *AppointmentUpdateOne {
+	mutation := newAppointmentMutation(c.config, OpUpdateOne, withAppointmentID(id))
+	return &AppointmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Appointment.
+func (c *AppointmentClient) Delete() *AppointmentDelete {
+	mutation := newAppointmentMutation(c.config, OpDelete)
+	return &AppointmentDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AppointmentClient) DeleteOne(_m *Appointment) *AppointmentDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AppointmentClient) DeleteOneID(id nodeid.ID) *AppointmentDeleteOne {
+	builder := c.Delete().Where(appointment.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AppointmentDeleteOne{builder}
+}
+
+// Query returns a query builder for Appointment.
+func (c *AppointmentClient) Query() *AppointmentQuery {
+	return &AppointmentQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAppointment},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Appointment entity by its id.
+func (c *AppointmentClient) Get(ctx context.Context, id nodeid.ID) (*Appointment, error) {
+	return c.Query().Where(appointment.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AppointmentClient) GetX(ctx context.Context, id nodeid.ID) *Appointment {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryCase queries the case edge of a Appointment.
+func (c *AppointmentClient) QueryCase(_m *Appointment) *CaseFileQuery {
+	query := (&CaseFileClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(appointment.Table, appointment.FieldID, id),
+			sqlgraph.To(casefile.Table, casefile.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, appointment.CaseTable, appointment.CaseColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryService queries the service edge of a Appointment.
+func (c *AppointmentClient) QueryService(_m *Appointment) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(appointment.Table, appointment.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, appointment.ServiceTable, appointment.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AppointmentClient) Hooks() []Hook {
+	hooks := c.hooks.Appointment
+	return append(hooks[:len(hooks):len(hooks)], appointment.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AppointmentClient) Interceptors() []Interceptor {
+	return c.inters.Appointment
+}
+
+func (c *AppointmentClient) mutate(ctx context.Context, m *AppointmentMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AppointmentCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AppointmentUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AppointmentUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AppointmentDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Appointment mutation op: %q", m.Op())
+	}
+}
+
+// AppointmentAvailabilityClient is a client for the AppointmentAvailability schema.
+type AppointmentAvailabilityClient struct {
+	config
+}
+
+// NewAppointmentAvailabilityClient returns a client for the AppointmentAvailability from the given config.
+func NewAppointmentAvailabilityClient(c config) *AppointmentAvailabilityClient {
+	return &AppointmentAvailabilityClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `appointmentavailability.Hooks(f(g(h())))`.
+func (c *AppointmentAvailabilityClient) Use(hooks ...Hook) {
+	c.hooks.AppointmentAvailability = append(c.hooks.AppointmentAvailability, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `appointmentavailability.Intercept(f(g(h())))`.
+func (c *AppointmentAvailabilityClient) Intercept(interceptors ...Interceptor) {
+	c.inters.AppointmentAvailability = append(c.inters.AppointmentAvailability, interceptors...)
+}
+
+// Create returns a builder for creating a AppointmentAvailability entity.
+func (c *AppointmentAvailabilityClient) Create() *AppointmentAvailabilityCreate {
+	mutation := newAppointmentAvailabilityMutation(c.config, OpCreate)
+	return &AppointmentAvailabilityCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of AppointmentAvailability entities.
+func (c *AppointmentAvailabilityClient) CreateBulk(builders ...*AppointmentAvailabilityCreate) *AppointmentAvailabilityCreateBulk {
+	return &AppointmentAvailabilityCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AppointmentAvailabilityClient) MapCreateBulk(slice any, setFunc func(*AppointmentAvailabilityCreate, int)) *AppointmentAvailabilityCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AppointmentAvailabilityCreateBulk{err: fmt.Errorf("calling to AppointmentAvailabilityClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AppointmentAvailabilityCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AppointmentAvailabilityCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for AppointmentAvailability.
+func (c *AppointmentAvailabilityClient) Update() *AppointmentAvailabilityUpdate {
+	mutation := newAppointmentAvailabilityMutation(c.config, OpUpdate)
+	return &AppointmentAvailabilityUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AppointmentAvailabilityClient) UpdateOne(_m *AppointmentAvailability) *AppointmentAvailabilityUpdateOne {
+	mutation := newAppointmentAvailabilityMutation(c.config, OpUpdateOne, withAppointmentAvailability(_m))
+	return &AppointmentAvailabilityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AppointmentAvailabilityClient) UpdateOneID(id nodeid.ID) *AppointmentAvailabilityUpdateOne {
+	mutation := newAppointmentAvailabilityMutation(c.config, OpUpdateOne, withAppointmentAvailabilityID(id))
+	return &AppointmentAvailabilityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for AppointmentAvailability.
+func (c *AppointmentAvailabilityClient) Delete() *AppointmentAvailabilityDelete {
+	mutation := newAppointmentAvailabilityMutation(c.config, OpDelete)
+	return &AppointmentAvailabilityDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AppointmentAvailabilityClient) DeleteOne(_m *AppointmentAvailability) *AppointmentAvailabilityDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AppointmentAvailabilityClient) DeleteOneID(id nodeid.ID) *AppointmentAvailabilityDeleteOne {
+	builder := c.Delete().Where(appointmentavailability.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AppointmentAvailabilityDeleteOne{builder}
+}
+
+// Query returns a query builder for AppointmentAvailability.
+func (c *AppointmentAvailabilityClient) Query() *AppointmentAvailabilityQuery {
+	return &AppointmentAvailabilityQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAppointmentAvailability},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a AppointmentAvailability entity by its id.
+func (c *AppointmentAvailabilityClient) Get(ctx context.Context, id nodeid.ID) (*AppointmentAvailability, error) {
+	return c.Query().Where(appointmentavailability.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AppointmentAvailabilityClient) GetX(ctx context.Context, id nodeid.ID) *AppointmentAvailability {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryService queries the service edge of a AppointmentAvailability.
+func (c *AppointmentAvailabilityClient) QueryService(_m *AppointmentAvailability) *ServiceQuery {
+	query := (&ServiceClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(appointmentavailability.Table, appointmentavailability.FieldID, id),
+			sqlgraph.To(service.Table, service.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, appointmentavailability.ServiceTable, appointmentavailability.ServiceColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AppointmentAvailabilityClient) Hooks() []Hook {
+	hooks := c.hooks.AppointmentAvailability
+	return append(hooks[:len(hooks):len(hooks)], appointmentavailability.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AppointmentAvailabilityClient) Interceptors() []Interceptor {
+	return c.inters.AppointmentAvailability
+}
+
+func (c *AppointmentAvailabilityClient) mutate(ctx context.Context, m *AppointmentAvailabilityMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AppointmentAvailabilityCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AppointmentAvailabilityUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AppointmentAvailabilityUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AppointmentAvailabilityDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown AppointmentAvailability mutation op: %q", m.Op())
 	}
 }
 
@@ -898,6 +1232,22 @@ func (c *CaseFileClient) QueryMessages(_m *CaseFile) *CaseMessageQuery {
 			sqlgraph.From(casefile.Table, casefile.FieldID, id),
 			sqlgraph.To(casemessage.Table, casemessage.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, casefile.MessagesTable, casefile.MessagesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAppointments queries the appointments edge of a CaseFile.
+func (c *CaseFileClient) QueryAppointments(_m *CaseFile) *AppointmentQuery {
+	query := (&AppointmentClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(casefile.Table, casefile.FieldID, id),
+			sqlgraph.To(appointment.Table, appointment.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, casefile.AppointmentsTable, casefile.AppointmentsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -3848,17 +4198,18 @@ func (c *TombstoneClient) mutate(ctx context.Context, m *TombstoneMutation) (Val
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
-		FollowUp, Location, LocationTranslation, Notification, Organization,
-		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
-		ResourceTranslation, Service, ServiceTranslation, Staff, Tombstone []ent.Hook
+		Appointment, AppointmentAvailability, AuditRecord, CaseEvent, CaseFile,
+		CaseMessage, CaseSession, CourtDate, Feedback, FollowUp, Location,
+		LocationTranslation, Notification, Organization, OrganizationTranslation,
+		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
+		ServiceTranslation, Staff, Tombstone []ent.Hook
 	}
 	inters struct {
-		AuditRecord, CaseEvent, CaseFile, CaseMessage, CaseSession, CourtDate, Feedback,
-		FollowUp, Location, LocationTranslation, Notification, Organization,
-		OrganizationTranslation, RateEvent, Referral, Resource, ResourceRevision,
-		ResourceTranslation, Service, ServiceTranslation, Staff,
-		Tombstone []ent.Interceptor
+		Appointment, AppointmentAvailability, AuditRecord, CaseEvent, CaseFile,
+		CaseMessage, CaseSession, CourtDate, Feedback, FollowUp, Location,
+		LocationTranslation, Notification, Organization, OrganizationTranslation,
+		RateEvent, Referral, Resource, ResourceRevision, ResourceTranslation, Service,
+		ServiceTranslation, Staff, Tombstone []ent.Interceptor
 	}
 )
 

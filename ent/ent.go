@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"reflect"
 	"sync"
+	"victimservices/ent/appointment"
+	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -94,6 +96,8 @@ var (
 func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
+			appointment.Table:             appointment.ValidColumn,
+			appointmentavailability.Table: appointmentavailability.ValidColumn,
 			auditrecord.Table:             auditrecord.ValidColumn,
 			caseevent.Table:               caseevent.ValidColumn,
 			casefile.Table:                casefile.ValidColumn,

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+	"victimservices/ent/appointment"
+	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -49,6 +51,8 @@ const (
 	OpUpdateOne = ent.OpUpdateOne
 
 	// Node types.
+	TypeAppointment             = "Appointment"
+	TypeAppointmentAvailability = "AppointmentAvailability"
 	TypeAuditRecord             = "AuditRecord"
 	TypeCaseEvent               = "CaseEvent"
 	TypeCaseFile                = "CaseFile"
@@ -72,6 +76,1695 @@ const (
 	TypeStaff                   = "Staff"
 	TypeTombstone               = "Tombstone"
 )
+
+// AppointmentMutation represents an operation that mutates the Appointment nodes in the graph.
+type AppointmentMutation struct {
+	config
+	op             Op
+	typ            string
+	id             *nodeid.ID
+	starts_at      *time.Time
+	ends_at        *time.Time
+	status         *appointment.Status
+	active         *bool
+	sequence       *int
+	addsequence    *int
+	note           *string
+	created_at     *time.Time
+	updated_at     *time.Time
+	clearedFields  map[string]struct{}
+	_case          *nodeid.ID
+	cleared_case   bool
+	service        *nodeid.ID
+	clearedservice bool
+	done           bool
+	oldValue       func(context.Context) (*Appointment, error)
+	predicates     []predicate.Appointment
+}
+
+var _ ent.Mutation = (*AppointmentMutation)(nil)
+
+// appointmentOption allows management of the mutation configuration using functional options.
+type appointmentOption func(*AppointmentMutation)
+
+// newAppointmentMutation creates new mutation for the Appointment entity.
+func newAppointmentMutation(c config, op Op, opts ...appointmentOption) *AppointmentMutation {
+	m := &AppointmentMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAppointment,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAppointmentID sets the ID field of the mutation.
+func withAppointmentID(id nodeid.ID) appointmentOption {
+	return func(m *AppointmentMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Appointment
+		)
+		m.oldValue = func(ctx context.Context) (*Appointment, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Appointment.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAppointment sets the old Appointment of the mutation.
+func withAppointment(node *Appointment) appointmentOption {
+	return func(m *AppointmentMutation) {
+		m.oldValue = func(context.Context) (*Appointment, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AppointmentMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AppointmentMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of Appointment entities.
+func (m *AppointmentMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AppointmentMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AppointmentMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Appointment.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCaseID sets the "case_id" field.
+func (m *AppointmentMutation) SetCaseID(n nodeid.ID) {
+	m._case = &n
+}
+
+// CaseID returns the value of the "case_id" field in the mutation.
+func (m *AppointmentMutation) CaseID() (r nodeid.ID, exists bool) {
+	v := m._case
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCaseID returns the old "case_id" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldCaseID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCaseID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCaseID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCaseID: %w", err)
+	}
+	return oldValue.CaseID, nil
+}
+
+// ResetCaseID resets all changes to the "case_id" field.
+func (m *AppointmentMutation) ResetCaseID() {
+	m._case = nil
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *AppointmentMutation) SetServiceID(n nodeid.ID) {
+	m.service = &n
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *AppointmentMutation) ServiceID() (r nodeid.ID, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldServiceID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *AppointmentMutation) ResetServiceID() {
+	m.service = nil
+}
+
+// SetStartsAt sets the "starts_at" field.
+func (m *AppointmentMutation) SetStartsAt(t time.Time) {
+	m.starts_at = &t
+}
+
+// StartsAt returns the value of the "starts_at" field in the mutation.
+func (m *AppointmentMutation) StartsAt() (r time.Time, exists bool) {
+	v := m.starts_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStartsAt returns the old "starts_at" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldStartsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStartsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStartsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStartsAt: %w", err)
+	}
+	return oldValue.StartsAt, nil
+}
+
+// ResetStartsAt resets all changes to the "starts_at" field.
+func (m *AppointmentMutation) ResetStartsAt() {
+	m.starts_at = nil
+}
+
+// SetEndsAt sets the "ends_at" field.
+func (m *AppointmentMutation) SetEndsAt(t time.Time) {
+	m.ends_at = &t
+}
+
+// EndsAt returns the value of the "ends_at" field in the mutation.
+func (m *AppointmentMutation) EndsAt() (r time.Time, exists bool) {
+	v := m.ends_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldEndsAt returns the old "ends_at" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldEndsAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldEndsAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldEndsAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldEndsAt: %w", err)
+	}
+	return oldValue.EndsAt, nil
+}
+
+// ResetEndsAt resets all changes to the "ends_at" field.
+func (m *AppointmentMutation) ResetEndsAt() {
+	m.ends_at = nil
+}
+
+// SetStatus sets the "status" field.
+func (m *AppointmentMutation) SetStatus(a appointment.Status) {
+	m.status = &a
+}
+
+// Status returns the value of the "status" field in the mutation.
+func (m *AppointmentMutation) Status() (r appointment.Status, exists bool) {
+	v := m.status
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatus returns the old "status" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldStatus(ctx context.Context) (v appointment.Status, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatus requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatus: %w", err)
+	}
+	return oldValue.Status, nil
+}
+
+// ResetStatus resets all changes to the "status" field.
+func (m *AppointmentMutation) ResetStatus() {
+	m.status = nil
+}
+
+// SetActive sets the "active" field.
+func (m *AppointmentMutation) SetActive(b bool) {
+	m.active = &b
+}
+
+// Active returns the value of the "active" field in the mutation.
+func (m *AppointmentMutation) Active() (r bool, exists bool) {
+	v := m.active
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldActive returns the old "active" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldActive(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldActive is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldActive requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldActive: %w", err)
+	}
+	return oldValue.Active, nil
+}
+
+// ResetActive resets all changes to the "active" field.
+func (m *AppointmentMutation) ResetActive() {
+	m.active = nil
+}
+
+// SetSequence sets the "sequence" field.
+func (m *AppointmentMutation) SetSequence(i int) {
+	m.sequence = &i
+	m.addsequence = nil
+}
+
+// Sequence returns the value of the "sequence" field in the mutation.
+func (m *AppointmentMutation) Sequence() (r int, exists bool) {
+	v := m.sequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSequence returns the old "sequence" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldSequence(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSequence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSequence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSequence: %w", err)
+	}
+	return oldValue.Sequence, nil
+}
+
+// AddSequence adds i to the "sequence" field.
+func (m *AppointmentMutation) AddSequence(i int) {
+	if m.addsequence != nil {
+		*m.addsequence += i
+	} else {
+		m.addsequence = &i
+	}
+}
+
+// AddedSequence returns the value that was added to the "sequence" field in this mutation.
+func (m *AppointmentMutation) AddedSequence() (r int, exists bool) {
+	v := m.addsequence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSequence resets all changes to the "sequence" field.
+func (m *AppointmentMutation) ResetSequence() {
+	m.sequence = nil
+	m.addsequence = nil
+}
+
+// SetNote sets the "note" field.
+func (m *AppointmentMutation) SetNote(s string) {
+	m.note = &s
+}
+
+// Note returns the value of the "note" field in the mutation.
+func (m *AppointmentMutation) Note() (r string, exists bool) {
+	v := m.note
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNote returns the old "note" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldNote(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNote is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNote requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNote: %w", err)
+	}
+	return oldValue.Note, nil
+}
+
+// ClearNote clears the value of the "note" field.
+func (m *AppointmentMutation) ClearNote() {
+	m.note = nil
+	m.clearedFields[appointment.FieldNote] = struct{}{}
+}
+
+// NoteCleared returns if the "note" field was cleared in this mutation.
+func (m *AppointmentMutation) NoteCleared() bool {
+	_, ok := m.clearedFields[appointment.FieldNote]
+	return ok
+}
+
+// ResetNote resets all changes to the "note" field.
+func (m *AppointmentMutation) ResetNote() {
+	m.note = nil
+	delete(m.clearedFields, appointment.FieldNote)
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *AppointmentMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *AppointmentMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *AppointmentMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AppointmentMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AppointmentMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Appointment entity.
+// If the Appointment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AppointmentMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// ClearCase clears the "case" edge to the CaseFile entity.
+func (m *AppointmentMutation) ClearCase() {
+	m.cleared_case = true
+	m.clearedFields[appointment.FieldCaseID] = struct{}{}
+}
+
+// CaseCleared reports if the "case" edge to the CaseFile entity was cleared.
+func (m *AppointmentMutation) CaseCleared() bool {
+	return m.cleared_case
+}
+
+// CaseIDs returns the "case" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CaseID instead. It exists only for internal usage by the builders.
+func (m *AppointmentMutation) CaseIDs() (ids []nodeid.ID) {
+	if id := m._case; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCase resets all changes to the "case" edge.
+func (m *AppointmentMutation) ResetCase() {
+	m._case = nil
+	m.cleared_case = false
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *AppointmentMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[appointment.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *AppointmentMutation) ServiceCleared() bool {
+	return m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *AppointmentMutation) ServiceIDs() (ids []nodeid.ID) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *AppointmentMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the AppointmentMutation builder.
+func (m *AppointmentMutation) Where(ps ...predicate.Appointment) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AppointmentMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AppointmentMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Appointment, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AppointmentMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AppointmentMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Appointment).
+func (m *AppointmentMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AppointmentMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m._case != nil {
+		fields = append(fields, appointment.FieldCaseID)
+	}
+	if m.service != nil {
+		fields = append(fields, appointment.FieldServiceID)
+	}
+	if m.starts_at != nil {
+		fields = append(fields, appointment.FieldStartsAt)
+	}
+	if m.ends_at != nil {
+		fields = append(fields, appointment.FieldEndsAt)
+	}
+	if m.status != nil {
+		fields = append(fields, appointment.FieldStatus)
+	}
+	if m.active != nil {
+		fields = append(fields, appointment.FieldActive)
+	}
+	if m.sequence != nil {
+		fields = append(fields, appointment.FieldSequence)
+	}
+	if m.note != nil {
+		fields = append(fields, appointment.FieldNote)
+	}
+	if m.created_at != nil {
+		fields = append(fields, appointment.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, appointment.FieldUpdatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AppointmentMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case appointment.FieldCaseID:
+		return m.CaseID()
+	case appointment.FieldServiceID:
+		return m.ServiceID()
+	case appointment.FieldStartsAt:
+		return m.StartsAt()
+	case appointment.FieldEndsAt:
+		return m.EndsAt()
+	case appointment.FieldStatus:
+		return m.Status()
+	case appointment.FieldActive:
+		return m.Active()
+	case appointment.FieldSequence:
+		return m.Sequence()
+	case appointment.FieldNote:
+		return m.Note()
+	case appointment.FieldCreatedAt:
+		return m.CreatedAt()
+	case appointment.FieldUpdatedAt:
+		return m.UpdatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AppointmentMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case appointment.FieldCaseID:
+		return m.OldCaseID(ctx)
+	case appointment.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case appointment.FieldStartsAt:
+		return m.OldStartsAt(ctx)
+	case appointment.FieldEndsAt:
+		return m.OldEndsAt(ctx)
+	case appointment.FieldStatus:
+		return m.OldStatus(ctx)
+	case appointment.FieldActive:
+		return m.OldActive(ctx)
+	case appointment.FieldSequence:
+		return m.OldSequence(ctx)
+	case appointment.FieldNote:
+		return m.OldNote(ctx)
+	case appointment.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case appointment.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown Appointment field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AppointmentMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case appointment.FieldCaseID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCaseID(v)
+		return nil
+	case appointment.FieldServiceID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case appointment.FieldStartsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStartsAt(v)
+		return nil
+	case appointment.FieldEndsAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetEndsAt(v)
+		return nil
+	case appointment.FieldStatus:
+		v, ok := value.(appointment.Status)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatus(v)
+		return nil
+	case appointment.FieldActive:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetActive(v)
+		return nil
+	case appointment.FieldSequence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSequence(v)
+		return nil
+	case appointment.FieldNote:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNote(v)
+		return nil
+	case appointment.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case appointment.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AppointmentMutation) AddedFields() []string {
+	var fields []string
+	if m.addsequence != nil {
+		fields = append(fields, appointment.FieldSequence)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AppointmentMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case appointment.FieldSequence:
+		return m.AddedSequence()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AppointmentMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case appointment.FieldSequence:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSequence(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AppointmentMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(appointment.FieldNote) {
+		fields = append(fields, appointment.FieldNote)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AppointmentMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AppointmentMutation) ClearField(name string) error {
+	switch name {
+	case appointment.FieldNote:
+		m.ClearNote()
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AppointmentMutation) ResetField(name string) error {
+	switch name {
+	case appointment.FieldCaseID:
+		m.ResetCaseID()
+		return nil
+	case appointment.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case appointment.FieldStartsAt:
+		m.ResetStartsAt()
+		return nil
+	case appointment.FieldEndsAt:
+		m.ResetEndsAt()
+		return nil
+	case appointment.FieldStatus:
+		m.ResetStatus()
+		return nil
+	case appointment.FieldActive:
+		m.ResetActive()
+		return nil
+	case appointment.FieldSequence:
+		m.ResetSequence()
+		return nil
+	case appointment.FieldNote:
+		m.ResetNote()
+		return nil
+	case appointment.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case appointment.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AppointmentMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m._case != nil {
+		edges = append(edges, appointment.EdgeCase)
+	}
+	if m.service != nil {
+		edges = append(edges, appointment.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AppointmentMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case appointment.EdgeCase:
+		if id := m._case; id != nil {
+			return []ent.Value{*id}
+		}
+	case appointment.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AppointmentMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AppointmentMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AppointmentMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.cleared_case {
+		edges = append(edges, appointment.EdgeCase)
+	}
+	if m.clearedservice {
+		edges = append(edges, appointment.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AppointmentMutation) EdgeCleared(name string) bool {
+	switch name {
+	case appointment.EdgeCase:
+		return m.cleared_case
+	case appointment.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AppointmentMutation) ClearEdge(name string) error {
+	switch name {
+	case appointment.EdgeCase:
+		m.ClearCase()
+		return nil
+	case appointment.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AppointmentMutation) ResetEdge(name string) error {
+	switch name {
+	case appointment.EdgeCase:
+		m.ResetCase()
+		return nil
+	case appointment.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown Appointment edge %s", name)
+}
+
+// AppointmentAvailabilityMutation represents an operation that mutates the AppointmentAvailability nodes in the graph.
+type AppointmentAvailabilityMutation struct {
+	config
+	op              Op
+	typ             string
+	id              *nodeid.ID
+	periods         *[]hours.Period
+	appendperiods   []hours.Period
+	closures        *[]hours.Closure
+	appendclosures  []hours.Closure
+	slot_minutes    *int
+	addslot_minutes *int
+	updated_at      *time.Time
+	clearedFields   map[string]struct{}
+	service         *nodeid.ID
+	clearedservice  bool
+	done            bool
+	oldValue        func(context.Context) (*AppointmentAvailability, error)
+	predicates      []predicate.AppointmentAvailability
+}
+
+var _ ent.Mutation = (*AppointmentAvailabilityMutation)(nil)
+
+// appointmentavailabilityOption allows management of the mutation configuration using functional options.
+type appointmentavailabilityOption func(*AppointmentAvailabilityMutation)
+
+// newAppointmentAvailabilityMutation creates new mutation for the AppointmentAvailability entity.
+func newAppointmentAvailabilityMutation(c config, op Op, opts ...appointmentavailabilityOption) *AppointmentAvailabilityMutation {
+	m := &AppointmentAvailabilityMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAppointmentAvailability,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAppointmentAvailabilityID sets the ID field of the mutation.
+func withAppointmentAvailabilityID(id nodeid.ID) appointmentavailabilityOption {
+	return func(m *AppointmentAvailabilityMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *AppointmentAvailability
+		)
+		m.oldValue = func(ctx context.Context) (*AppointmentAvailability, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().AppointmentAvailability.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAppointmentAvailability sets the old AppointmentAvailability of the mutation.
+func withAppointmentAvailability(node *AppointmentAvailability) appointmentavailabilityOption {
+	return func(m *AppointmentAvailabilityMutation) {
+		m.oldValue = func(context.Context) (*AppointmentAvailability, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AppointmentAvailabilityMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AppointmentAvailabilityMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// SetID sets the value of the id field. Note that this
+// operation is only accepted on creation of AppointmentAvailability entities.
+func (m *AppointmentAvailabilityMutation) SetID(id nodeid.ID) {
+	m.id = &id
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AppointmentAvailabilityMutation) ID() (id nodeid.ID, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AppointmentAvailabilityMutation) IDs(ctx context.Context) ([]nodeid.ID, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []nodeid.ID{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().AppointmentAvailability.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetServiceID sets the "service_id" field.
+func (m *AppointmentAvailabilityMutation) SetServiceID(n nodeid.ID) {
+	m.service = &n
+}
+
+// ServiceID returns the value of the "service_id" field in the mutation.
+func (m *AppointmentAvailabilityMutation) ServiceID() (r nodeid.ID, exists bool) {
+	v := m.service
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldServiceID returns the old "service_id" field's value of the AppointmentAvailability entity.
+// If the AppointmentAvailability object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentAvailabilityMutation) OldServiceID(ctx context.Context) (v nodeid.ID, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldServiceID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldServiceID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldServiceID: %w", err)
+	}
+	return oldValue.ServiceID, nil
+}
+
+// ResetServiceID resets all changes to the "service_id" field.
+func (m *AppointmentAvailabilityMutation) ResetServiceID() {
+	m.service = nil
+}
+
+// SetPeriods sets the "periods" field.
+func (m *AppointmentAvailabilityMutation) SetPeriods(h []hours.Period) {
+	m.periods = &h
+	m.appendperiods = nil
+}
+
+// Periods returns the value of the "periods" field in the mutation.
+func (m *AppointmentAvailabilityMutation) Periods() (r []hours.Period, exists bool) {
+	v := m.periods
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPeriods returns the old "periods" field's value of the AppointmentAvailability entity.
+// If the AppointmentAvailability object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentAvailabilityMutation) OldPeriods(ctx context.Context) (v []hours.Period, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPeriods is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPeriods requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPeriods: %w", err)
+	}
+	return oldValue.Periods, nil
+}
+
+// AppendPeriods adds h to the "periods" field.
+func (m *AppointmentAvailabilityMutation) AppendPeriods(h []hours.Period) {
+	m.appendperiods = append(m.appendperiods, h...)
+}
+
+// AppendedPeriods returns the list of values that were appended to the "periods" field in this mutation.
+func (m *AppointmentAvailabilityMutation) AppendedPeriods() ([]hours.Period, bool) {
+	if len(m.appendperiods) == 0 {
+		return nil, false
+	}
+	return m.appendperiods, true
+}
+
+// ClearPeriods clears the value of the "periods" field.
+func (m *AppointmentAvailabilityMutation) ClearPeriods() {
+	m.periods = nil
+	m.appendperiods = nil
+	m.clearedFields[appointmentavailability.FieldPeriods] = struct{}{}
+}
+
+// PeriodsCleared returns if the "periods" field was cleared in this mutation.
+func (m *AppointmentAvailabilityMutation) PeriodsCleared() bool {
+	_, ok := m.clearedFields[appointmentavailability.FieldPeriods]
+	return ok
+}
+
+// ResetPeriods resets all changes to the "periods" field.
+func (m *AppointmentAvailabilityMutation) ResetPeriods() {
+	m.periods = nil
+	m.appendperiods = nil
+	delete(m.clearedFields, appointmentavailability.FieldPeriods)
+}
+
+// SetClosures sets the "closures" field.
+func (m *AppointmentAvailabilityMutation) SetClosures(h []hours.Closure) {
+	m.closures = &h
+	m.appendclosures = nil
+}
+
+// Closures returns the value of the "closures" field in the mutation.
+func (m *AppointmentAvailabilityMutation) Closures() (r []hours.Closure, exists bool) {
+	v := m.closures
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldClosures returns the old "closures" field's value of the AppointmentAvailability entity.
+// If the AppointmentAvailability object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentAvailabilityMutation) OldClosures(ctx context.Context) (v []hours.Closure, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldClosures is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldClosures requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldClosures: %w", err)
+	}
+	return oldValue.Closures, nil
+}
+
+// AppendClosures adds h to the "closures" field.
+func (m *AppointmentAvailabilityMutation) AppendClosures(h []hours.Closure) {
+	m.appendclosures = append(m.appendclosures, h...)
+}
+
+// AppendedClosures returns the list of values that were appended to the "closures" field in this mutation.
+func (m *AppointmentAvailabilityMutation) AppendedClosures() ([]hours.Closure, bool) {
+	if len(m.appendclosures) == 0 {
+		return nil, false
+	}
+	return m.appendclosures, true
+}
+
+// ClearClosures clears the value of the "closures" field.
+func (m *AppointmentAvailabilityMutation) ClearClosures() {
+	m.closures = nil
+	m.appendclosures = nil
+	m.clearedFields[appointmentavailability.FieldClosures] = struct{}{}
+}
+
+// ClosuresCleared returns if the "closures" field was cleared in this mutation.
+func (m *AppointmentAvailabilityMutation) ClosuresCleared() bool {
+	_, ok := m.clearedFields[appointmentavailability.FieldClosures]
+	return ok
+}
+
+// ResetClosures resets all changes to the "closures" field.
+func (m *AppointmentAvailabilityMutation) ResetClosures() {
+	m.closures = nil
+	m.appendclosures = nil
+	delete(m.clearedFields, appointmentavailability.FieldClosures)
+}
+
+// SetSlotMinutes sets the "slot_minutes" field.
+func (m *AppointmentAvailabilityMutation) SetSlotMinutes(i int) {
+	m.slot_minutes = &i
+	m.addslot_minutes = nil
+}
+
+// SlotMinutes returns the value of the "slot_minutes" field in the mutation.
+func (m *AppointmentAvailabilityMutation) SlotMinutes() (r int, exists bool) {
+	v := m.slot_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSlotMinutes returns the old "slot_minutes" field's value of the AppointmentAvailability entity.
+// If the AppointmentAvailability object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentAvailabilityMutation) OldSlotMinutes(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSlotMinutes is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSlotMinutes requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSlotMinutes: %w", err)
+	}
+	return oldValue.SlotMinutes, nil
+}
+
+// AddSlotMinutes adds i to the "slot_minutes" field.
+func (m *AppointmentAvailabilityMutation) AddSlotMinutes(i int) {
+	if m.addslot_minutes != nil {
+		*m.addslot_minutes += i
+	} else {
+		m.addslot_minutes = &i
+	}
+}
+
+// AddedSlotMinutes returns the value that was added to the "slot_minutes" field in this mutation.
+func (m *AppointmentAvailabilityMutation) AddedSlotMinutes() (r int, exists bool) {
+	v := m.addslot_minutes
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSlotMinutes resets all changes to the "slot_minutes" field.
+func (m *AppointmentAvailabilityMutation) ResetSlotMinutes() {
+	m.slot_minutes = nil
+	m.addslot_minutes = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *AppointmentAvailabilityMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *AppointmentAvailabilityMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the AppointmentAvailability entity.
+// If the AppointmentAvailability object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppointmentAvailabilityMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *AppointmentAvailabilityMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// ClearService clears the "service" edge to the Service entity.
+func (m *AppointmentAvailabilityMutation) ClearService() {
+	m.clearedservice = true
+	m.clearedFields[appointmentavailability.FieldServiceID] = struct{}{}
+}
+
+// ServiceCleared reports if the "service" edge to the Service entity was cleared.
+func (m *AppointmentAvailabilityMutation) ServiceCleared() bool {
+	return m.clearedservice
+}
+
+// ServiceIDs returns the "service" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ServiceID instead. It exists only for internal usage by the builders.
+func (m *AppointmentAvailabilityMutation) ServiceIDs() (ids []nodeid.ID) {
+	if id := m.service; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetService resets all changes to the "service" edge.
+func (m *AppointmentAvailabilityMutation) ResetService() {
+	m.service = nil
+	m.clearedservice = false
+}
+
+// Where appends a list predicates to the AppointmentAvailabilityMutation builder.
+func (m *AppointmentAvailabilityMutation) Where(ps ...predicate.AppointmentAvailability) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AppointmentAvailabilityMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AppointmentAvailabilityMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.AppointmentAvailability, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AppointmentAvailabilityMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AppointmentAvailabilityMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (AppointmentAvailability).
+func (m *AppointmentAvailabilityMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AppointmentAvailabilityMutation) Fields() []string {
+	fields := make([]string, 0, 5)
+	if m.service != nil {
+		fields = append(fields, appointmentavailability.FieldServiceID)
+	}
+	if m.periods != nil {
+		fields = append(fields, appointmentavailability.FieldPeriods)
+	}
+	if m.closures != nil {
+		fields = append(fields, appointmentavailability.FieldClosures)
+	}
+	if m.slot_minutes != nil {
+		fields = append(fields, appointmentavailability.FieldSlotMinutes)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, appointmentavailability.FieldUpdatedAt)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AppointmentAvailabilityMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case appointmentavailability.FieldServiceID:
+		return m.ServiceID()
+	case appointmentavailability.FieldPeriods:
+		return m.Periods()
+	case appointmentavailability.FieldClosures:
+		return m.Closures()
+	case appointmentavailability.FieldSlotMinutes:
+		return m.SlotMinutes()
+	case appointmentavailability.FieldUpdatedAt:
+		return m.UpdatedAt()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AppointmentAvailabilityMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case appointmentavailability.FieldServiceID:
+		return m.OldServiceID(ctx)
+	case appointmentavailability.FieldPeriods:
+		return m.OldPeriods(ctx)
+	case appointmentavailability.FieldClosures:
+		return m.OldClosures(ctx)
+	case appointmentavailability.FieldSlotMinutes:
+		return m.OldSlotMinutes(ctx)
+	case appointmentavailability.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	}
+	return nil, fmt.Errorf("unknown AppointmentAvailability field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AppointmentAvailabilityMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case appointmentavailability.FieldServiceID:
+		v, ok := value.(nodeid.ID)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetServiceID(v)
+		return nil
+	case appointmentavailability.FieldPeriods:
+		v, ok := value.([]hours.Period)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPeriods(v)
+		return nil
+	case appointmentavailability.FieldClosures:
+		v, ok := value.([]hours.Closure)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetClosures(v)
+		return nil
+	case appointmentavailability.FieldSlotMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSlotMinutes(v)
+		return nil
+	case appointmentavailability.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AppointmentAvailabilityMutation) AddedFields() []string {
+	var fields []string
+	if m.addslot_minutes != nil {
+		fields = append(fields, appointmentavailability.FieldSlotMinutes)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AppointmentAvailabilityMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case appointmentavailability.FieldSlotMinutes:
+		return m.AddedSlotMinutes()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AppointmentAvailabilityMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case appointmentavailability.FieldSlotMinutes:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSlotMinutes(v)
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AppointmentAvailabilityMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(appointmentavailability.FieldPeriods) {
+		fields = append(fields, appointmentavailability.FieldPeriods)
+	}
+	if m.FieldCleared(appointmentavailability.FieldClosures) {
+		fields = append(fields, appointmentavailability.FieldClosures)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AppointmentAvailabilityMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AppointmentAvailabilityMutation) ClearField(name string) error {
+	switch name {
+	case appointmentavailability.FieldPeriods:
+		m.ClearPeriods()
+		return nil
+	case appointmentavailability.FieldClosures:
+		m.ClearClosures()
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AppointmentAvailabilityMutation) ResetField(name string) error {
+	switch name {
+	case appointmentavailability.FieldServiceID:
+		m.ResetServiceID()
+		return nil
+	case appointmentavailability.FieldPeriods:
+		m.ResetPeriods()
+		return nil
+	case appointmentavailability.FieldClosures:
+		m.ResetClosures()
+		return nil
+	case appointmentavailability.FieldSlotMinutes:
+		m.ResetSlotMinutes()
+		return nil
+	case appointmentavailability.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AppointmentAvailabilityMutation) AddedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.service != nil {
+		edges = append(edges, appointmentavailability.EdgeService)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AppointmentAvailabilityMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case appointmentavailability.EdgeService:
+		if id := m.service; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AppointmentAvailabilityMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 1)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AppointmentAvailabilityMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AppointmentAvailabilityMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 1)
+	if m.clearedservice {
+		edges = append(edges, appointmentavailability.EdgeService)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AppointmentAvailabilityMutation) EdgeCleared(name string) bool {
+	switch name {
+	case appointmentavailability.EdgeService:
+		return m.clearedservice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AppointmentAvailabilityMutation) ClearEdge(name string) error {
+	switch name {
+	case appointmentavailability.EdgeService:
+		m.ClearService()
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AppointmentAvailabilityMutation) ResetEdge(name string) error {
+	switch name {
+	case appointmentavailability.EdgeService:
+		m.ResetService()
+		return nil
+	}
+	return fmt.Errorf("unknown AppointmentAvailability edge %s", name)
+}
 
 // AuditRecordMutation represents an operation that mutates the AuditRecord nodes in the graph.
 type AuditRecordMutation struct {
@@ -1710,6 +3403,9 @@ type CaseFileMutation struct {
 	messages              map[nodeid.ID]struct{}
 	removedmessages       map[nodeid.ID]struct{}
 	clearedmessages       bool
+	appointments          map[nodeid.ID]struct{}
+	removedappointments   map[nodeid.ID]struct{}
+	clearedappointments   bool
 	done                  bool
 	oldValue              func(context.Context) (*CaseFile, error)
 	predicates            []predicate.CaseFile
@@ -3477,6 +5173,60 @@ func (m *CaseFileMutation) ResetMessages() {
 	m.removedmessages = nil
 }
 
+// AddAppointmentIDs adds the "appointments" edge to the Appointment entity by ids.
+func (m *CaseFileMutation) AddAppointmentIDs(ids ...nodeid.ID) {
+	if m.appointments == nil {
+		m.appointments = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		m.appointments[ids[i]] = struct{}{}
+	}
+}
+
+// ClearAppointments clears the "appointments" edge to the Appointment entity.
+func (m *CaseFileMutation) ClearAppointments() {
+	m.clearedappointments = true
+}
+
+// AppointmentsCleared reports if the "appointments" edge to the Appointment entity was cleared.
+func (m *CaseFileMutation) AppointmentsCleared() bool {
+	return m.clearedappointments
+}
+
+// RemoveAppointmentIDs removes the "appointments" edge to the Appointment entity by IDs.
+func (m *CaseFileMutation) RemoveAppointmentIDs(ids ...nodeid.ID) {
+	if m.removedappointments == nil {
+		m.removedappointments = make(map[nodeid.ID]struct{})
+	}
+	for i := range ids {
+		delete(m.appointments, ids[i])
+		m.removedappointments[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedAppointments returns the removed IDs of the "appointments" edge to the Appointment entity.
+func (m *CaseFileMutation) RemovedAppointmentsIDs() (ids []nodeid.ID) {
+	for id := range m.removedappointments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// AppointmentsIDs returns the "appointments" edge IDs in the mutation.
+func (m *CaseFileMutation) AppointmentsIDs() (ids []nodeid.ID) {
+	for id := range m.appointments {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetAppointments resets all changes to the "appointments" edge.
+func (m *CaseFileMutation) ResetAppointments() {
+	m.appointments = nil
+	m.clearedappointments = false
+	m.removedappointments = nil
+}
+
 // Where appends a list predicates to the CaseFileMutation builder.
 func (m *CaseFileMutation) Where(ps ...predicate.CaseFile) {
 	m.predicates = append(m.predicates, ps...)
@@ -4183,7 +5933,7 @@ func (m *CaseFileMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CaseFileMutation) AddedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.advocate != nil {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -4207,6 +5957,9 @@ func (m *CaseFileMutation) AddedEdges() []string {
 	}
 	if m.messages != nil {
 		edges = append(edges, casefile.EdgeMessages)
+	}
+	if m.appointments != nil {
+		edges = append(edges, casefile.EdgeAppointments)
 	}
 	return edges
 }
@@ -4259,13 +6012,19 @@ func (m *CaseFileMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeAppointments:
+		ids := make([]ent.Value, 0, len(m.appointments))
+		for id := range m.appointments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CaseFileMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.removedevents != nil {
 		edges = append(edges, casefile.EdgeEvents)
 	}
@@ -4283,6 +6042,9 @@ func (m *CaseFileMutation) RemovedEdges() []string {
 	}
 	if m.removedmessages != nil {
 		edges = append(edges, casefile.EdgeMessages)
+	}
+	if m.removedappointments != nil {
+		edges = append(edges, casefile.EdgeAppointments)
 	}
 	return edges
 }
@@ -4327,13 +6089,19 @@ func (m *CaseFileMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case casefile.EdgeAppointments:
+		ids := make([]ent.Value, 0, len(m.removedappointments))
+		for id := range m.removedappointments {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CaseFileMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 8)
+	edges := make([]string, 0, 9)
 	if m.clearedadvocate {
 		edges = append(edges, casefile.EdgeAdvocate)
 	}
@@ -4358,6 +6126,9 @@ func (m *CaseFileMutation) ClearedEdges() []string {
 	if m.clearedmessages {
 		edges = append(edges, casefile.EdgeMessages)
 	}
+	if m.clearedappointments {
+		edges = append(edges, casefile.EdgeAppointments)
+	}
 	return edges
 }
 
@@ -4381,6 +6152,8 @@ func (m *CaseFileMutation) EdgeCleared(name string) bool {
 		return m.clearedreferrals
 	case casefile.EdgeMessages:
 		return m.clearedmessages
+	case casefile.EdgeAppointments:
+		return m.clearedappointments
 	}
 	return false
 }
@@ -4426,6 +6199,9 @@ func (m *CaseFileMutation) ResetEdge(name string) error {
 		return nil
 	case casefile.EdgeMessages:
 		m.ResetMessages()
+		return nil
+	case casefile.EdgeAppointments:
+		m.ResetAppointments()
 		return nil
 	}
 	return fmt.Errorf("unknown CaseFile edge %s", name)

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"time"
 	"victimservices/ent"
+	"victimservices/ent/appointment"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
@@ -51,6 +52,8 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Appointment() AppointmentResolver
+	AppointmentAvailability() AppointmentAvailabilityResolver
 	Case() CaseResolver
 	CaseEvent() CaseEventResolver
 	CaseHistoryEntry() CaseHistoryEntryResolver
@@ -98,8 +101,33 @@ type ComplexityRoot struct {
 		Phone       func(childComplexity int) int
 	}
 
+	Appointment struct {
+		EndsAt      func(childComplexity int) int
+		ID          func(childComplexity int) int
+		IcsURL      func(childComplexity int) int
+		Note        func(childComplexity int) int
+		Service     func(childComplexity int) int
+		StartsAt    func(childComplexity int) int
+		Status      func(childComplexity int) int
+		StatusLabel func(childComplexity int) int
+	}
+
+	AppointmentAvailability struct {
+		Closures    func(childComplexity int) int
+		Periods     func(childComplexity int) int
+		Service     func(childComplexity int) int
+		SlotMinutes func(childComplexity int) int
+		TimeZone    func(childComplexity int) int
+	}
+
+	AppointmentSlot struct {
+		EndsAt   func(childComplexity int) int
+		StartsAt func(childComplexity int) int
+	}
+
 	Case struct {
 		Advocate                func(childComplexity int) int
+		Appointments            func(childComplexity int) int
 		CaseNumber              func(childComplexity int) int
 		ClaimStatus             func(childComplexity int) int
 		ClosedAt                func(childComplexity int) int
@@ -199,6 +227,7 @@ type ComplexityRoot struct {
 		Description func(childComplexity int) int
 		Hearing     func(childComplexity int) int
 		ID          func(childComplexity int) int
+		IcsURL      func(childComplexity int) int
 	}
 
 	CoverageCount struct {
@@ -298,11 +327,14 @@ type ComplexityRoot struct {
 		AddCaseNote                     func(childComplexity int, caseID nodeid.ID, detail string, victimVisible bool, expectedVersion *int) int
 		AddCourtDate                    func(childComplexity int, caseID nodeid.ID, input cases.CourtDateInput, expectedVersion *int) int
 		AssignAdvocate                  func(childComplexity int, caseID nodeid.ID, advocateID nodeid.ID, expectedVersion *int) int
+		CancelAppointment               func(childComplexity int, appointmentID nodeid.ID, note *string, expectedVersion *int) int
 		CancelCourtDate                 func(childComplexity int, courtDateID nodeid.ID, note *string, expectedVersion *int) int
+		CancelMyAppointment             func(childComplexity int, appointmentID nodeid.ID) int
 		ChangeStaffRole                 func(childComplexity int, staffID nodeid.ID, role staff.Role) int
 		CloseCase                       func(childComplexity int, caseID nodeid.ID, outcome casefile.Outcome, note *string, expectedVersion *int) int
 		CompleteFollowUp                func(childComplexity int, followUpID nodeid.ID, note *string, expectedVersion *int) int
 		CompleteReferral                func(childComplexity int, referralID nodeid.ID) int
+		ConfirmAppointment              func(childComplexity int, appointmentID nodeid.ID, expectedVersion *int) int
 		CorrectNotificationPreferences  func(childComplexity int, caseID nodeid.ID, input cases.NotificationPreferencesInput, phone *string, email *string, stop *bool) int
 		CreateLocation                  func(childComplexity int, input CreateLocationInput) int
 		CreateOrganization              func(childComplexity int, input CreateOrganizationInput) int
@@ -323,7 +355,9 @@ type ComplexityRoot struct {
 		RecordReferralResponse          func(childComplexity int, referralID nodeid.ID, accepted bool, declineReason *string) int
 		RecordReferralWithdrawal        func(childComplexity int, referralID nodeid.ID) int
 		ReissueAccessCode               func(childComplexity int, caseID nodeid.ID) int
+		RequestAppointment              func(childComplexity int, serviceID nodeid.ID, startsAt time.Time) int
 		RequestSupport                  func(childComplexity int, input cases.SupportRequestInput) int
+		RescheduleAppointment           func(childComplexity int, appointmentID nodeid.ID, startsAt time.Time, note *string, expectedVersion *int) int
 		ReviewResourceTranslation       func(childComplexity int, resourceID nodeid.ID, locale string, status servicetranslation.ReviewStatus) int
 		ReviewTranslation               func(childComplexity int, ownerID nodeid.ID, locale string, status servicetranslation.ReviewStatus) int
 		SaveResourceTranslation         func(childComplexity int, input directory.SaveResourceTranslationInput) int
@@ -332,6 +366,7 @@ type ComplexityRoot struct {
 		SendCaseMessage                 func(childComplexity int, body string) int
 		SendMessageToVictim             func(childComplexity int, caseID nodeid.ID, body *string, template *string) int
 		SendReferral                    func(childComplexity int, referralID nodeid.ID) int
+		SetAppointmentAvailability      func(childComplexity int, serviceID nodeid.ID, input cases.AvailabilityInput) int
 		SetResourceTranslationPublished func(childComplexity int, resourceID nodeid.ID, locale string, published bool) int
 		SetTranslationPublished         func(childComplexity int, ownerID nodeid.ID, locale string, published bool) int
 		SignOutStaffEverywhere          func(childComplexity int, staffID nodeid.ID) int
@@ -459,6 +494,7 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
+		AvailableSlots      func(childComplexity int, serviceID nodeid.ID, from time.Time, to time.Time) int
 		Case                func(childComplexity int, caseNumber string) int
 		Cases               func(childComplexity int, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) int
 		CrisisContacts      func(childComplexity int, locale *string) int
@@ -576,29 +612,30 @@ type ComplexityRoot struct {
 	}
 
 	Service struct {
-		Category          func(childComplexity int) int
-		CategoryLabel     func(childComplexity int) int
-		ClosesAt          func(childComplexity int) int
-		Description       func(childComplexity int) int
-		Email             func(childComplexity int) int
-		Hours             func(childComplexity int) int
-		ID                func(childComplexity int) int
-		Languages         func(childComplexity int) int
-		Locations         func(childComplexity int, first *int) int
-		MachineTranslated func(childComplexity int) int
-		Name              func(childComplexity int) int
-		National          func(childComplexity int) int
-		OpenNow           func(childComplexity int) int
-		OpensAt           func(childComplexity int) int
-		Phones            func(childComplexity int) int
-		Provider          func(childComplexity int) int
-		ServedLocale      func(childComplexity int) int
-		ServiceAreas      func(childComplexity int) int
-		Slug              func(childComplexity int) int
-		Status            func(childComplexity int) int
-		TranslationReview func(childComplexity int) int
-		Translations      func(childComplexity int) int
-		UpdatedAt         func(childComplexity int) int
+		AppointmentAvailability func(childComplexity int) int
+		Category                func(childComplexity int) int
+		CategoryLabel           func(childComplexity int) int
+		ClosesAt                func(childComplexity int) int
+		Description             func(childComplexity int) int
+		Email                   func(childComplexity int) int
+		Hours                   func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Languages               func(childComplexity int) int
+		Locations               func(childComplexity int, first *int) int
+		MachineTranslated       func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		National                func(childComplexity int) int
+		OpenNow                 func(childComplexity int) int
+		OpensAt                 func(childComplexity int) int
+		Phones                  func(childComplexity int) int
+		Provider                func(childComplexity int) int
+		ServedLocale            func(childComplexity int) int
+		ServiceAreas            func(childComplexity int) int
+		Slug                    func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		TranslationReview       func(childComplexity int) int
+		Translations            func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
 	}
 
 	ServiceArea struct {
@@ -658,6 +695,7 @@ type ComplexityRoot struct {
 
 	VictimCase struct {
 		Advocate                func(childComplexity int) int
+		Appointments            func(childComplexity int) int
 		CaseNumber              func(childComplexity int) int
 		CompensationClaim       func(childComplexity int) int
 		CourtDates              func(childComplexity int) int
@@ -690,6 +728,17 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type AppointmentResolver interface {
+	Service(ctx context.Context, obj *ent.Appointment) (*ent.Service, error)
+
+	StatusLabel(ctx context.Context, obj *ent.Appointment) (string, error)
+	Note(ctx context.Context, obj *ent.Appointment) (*string, error)
+	IcsURL(ctx context.Context, obj *ent.Appointment) (string, error)
+}
+type AppointmentAvailabilityResolver interface {
+	Service(ctx context.Context, obj *ent.AppointmentAvailability) (*ent.Service, error)
+	TimeZone(ctx context.Context, obj *ent.AppointmentAvailability) (string, error)
+}
 type CaseResolver interface {
 	SafeContact(ctx context.Context, obj *ent.CaseFile) (*SafeContact, error)
 	Needs(ctx context.Context, obj *ent.CaseFile) ([]service.Category, error)
@@ -701,6 +750,7 @@ type CaseResolver interface {
 	CourtDates(ctx context.Context, obj *ent.CaseFile) ([]*ent.CourtDate, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
 	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
+	Appointments(ctx context.Context, obj *ent.CaseFile) ([]*ent.Appointment, error)
 	Messages(ctx context.Context, obj *ent.CaseFile, last *int, before *entgql.Cursor[nodeid.ID]) (*cases.MessageConnection, error)
 	UnreadMessageCount(ctx context.Context, obj *ent.CaseFile) (int, error)
 	NotificationPreferences(ctx context.Context, obj *ent.CaseFile) (*cases.NotificationPreferences, error)
@@ -723,6 +773,8 @@ type CaseMessageResolver interface {
 type CourtDateResolver interface {
 	Address(ctx context.Context, obj *ent.CourtDate) (*Address, error)
 	Description(ctx context.Context, obj *ent.CourtDate) (string, error)
+
+	IcsURL(ctx context.Context, obj *ent.CourtDate) (string, error)
 }
 type FeedbackResolver interface {
 	Comment(ctx context.Context, obj *ent.Feedback) (*string, error)
@@ -746,6 +798,12 @@ type LocationResolver interface {
 	Services(ctx context.Context, obj *ent.Location, first *int) ([]*ent.Service, error)
 }
 type MutationResolver interface {
+	SetAppointmentAvailability(ctx context.Context, serviceID nodeid.ID, input cases.AvailabilityInput) (*ent.AppointmentAvailability, error)
+	RequestAppointment(ctx context.Context, serviceID nodeid.ID, startsAt time.Time) (*ent.Appointment, error)
+	CancelMyAppointment(ctx context.Context, appointmentID nodeid.ID) (*ent.Appointment, error)
+	ConfirmAppointment(ctx context.Context, appointmentID nodeid.ID, expectedVersion *int) (*ent.Appointment, error)
+	RescheduleAppointment(ctx context.Context, appointmentID nodeid.ID, startsAt time.Time, note *string, expectedVersion *int) (*ent.Appointment, error)
+	CancelAppointment(ctx context.Context, appointmentID nodeid.ID, note *string, expectedVersion *int) (*ent.Appointment, error)
 	RequestSupport(ctx context.Context, input cases.SupportRequestInput) (*cases.SupportRequestPayload, error)
 	OpenCaseSession(ctx context.Context, caseNumber string, accessCode string) (*cases.CaseSessionPayload, error)
 	EndCaseSession(ctx context.Context) (bool, error)
@@ -834,6 +892,7 @@ type QueryResolver interface {
 	Node(ctx context.Context, id nodeid.ID, locale *string) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []nodeid.ID, locale *string) ([]ent.Noder, error)
 	Locales(ctx context.Context) ([]*Locale, error)
+	AvailableSlots(ctx context.Context, serviceID nodeid.ID, from time.Time, to time.Time) ([]*cases.Slot, error)
 	MyCase(ctx context.Context, locale *string) (*ent.CaseFile, error)
 	Case(ctx context.Context, caseNumber string) (*ent.CaseFile, error)
 	Cases(ctx context.Context, after *entgql.Cursor[nodeid.ID], first *int, before *entgql.Cursor[nodeid.ID], last *int, status *casefile.Status, urgent *bool) (*ent.CaseConnection, error)
@@ -905,6 +964,7 @@ type ServiceResolver interface {
 	ServiceAreas(ctx context.Context, obj *ent.Service) ([]*area.Area, error)
 
 	Translations(ctx context.Context, obj *ent.Service) ([]*directory.Translation, error)
+	AppointmentAvailability(ctx context.Context, obj *ent.Service) (*ent.AppointmentAvailability, error)
 }
 type StaffMemberResolver interface {
 	Phone(ctx context.Context, obj *ent.Staff) (*string, error)
@@ -925,6 +985,7 @@ type VictimCaseResolver interface {
 	CompensationClaim(ctx context.Context, obj *ent.CaseFile) (*CompensationClaim, error)
 	Feedback(ctx context.Context, obj *ent.CaseFile) (*ent.Feedback, error)
 	Referrals(ctx context.Context, obj *ent.CaseFile) ([]*ent.Referral, error)
+	Appointments(ctx context.Context, obj *ent.CaseFile) ([]*ent.Appointment, error)
 	Messages(ctx context.Context, obj *ent.CaseFile, last *int, before *entgql.Cursor[nodeid.ID]) (*cases.MessageConnection, error)
 	UnreadMessageCount(ctx context.Context, obj *ent.CaseFile) (int, error)
 	NotificationPreferences(ctx context.Context, obj *ent.CaseFile) (*cases.NotificationPreferences, error)
@@ -1015,12 +1076,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Advocate.Phone(childComplexity), true
 
+	case "Appointment.endsAt":
+		if e.ComplexityRoot.Appointment.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.EndsAt(childComplexity), true
+	case "Appointment.id":
+		if e.ComplexityRoot.Appointment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.ID(childComplexity), true
+	case "Appointment.icsUrl":
+		if e.ComplexityRoot.Appointment.IcsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.IcsURL(childComplexity), true
+	case "Appointment.note":
+		if e.ComplexityRoot.Appointment.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.Note(childComplexity), true
+	case "Appointment.service":
+		if e.ComplexityRoot.Appointment.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.Service(childComplexity), true
+	case "Appointment.startsAt":
+		if e.ComplexityRoot.Appointment.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.StartsAt(childComplexity), true
+	case "Appointment.status":
+		if e.ComplexityRoot.Appointment.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.Status(childComplexity), true
+	case "Appointment.statusLabel":
+		if e.ComplexityRoot.Appointment.StatusLabel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Appointment.StatusLabel(childComplexity), true
+
+	case "AppointmentAvailability.closures":
+		if e.ComplexityRoot.AppointmentAvailability.Closures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentAvailability.Closures(childComplexity), true
+	case "AppointmentAvailability.periods":
+		if e.ComplexityRoot.AppointmentAvailability.Periods == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentAvailability.Periods(childComplexity), true
+	case "AppointmentAvailability.service":
+		if e.ComplexityRoot.AppointmentAvailability.Service == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentAvailability.Service(childComplexity), true
+	case "AppointmentAvailability.slotMinutes":
+		if e.ComplexityRoot.AppointmentAvailability.SlotMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentAvailability.SlotMinutes(childComplexity), true
+	case "AppointmentAvailability.timeZone":
+		if e.ComplexityRoot.AppointmentAvailability.TimeZone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentAvailability.TimeZone(childComplexity), true
+
+	case "AppointmentSlot.endsAt":
+		if e.ComplexityRoot.AppointmentSlot.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentSlot.EndsAt(childComplexity), true
+	case "AppointmentSlot.startsAt":
+		if e.ComplexityRoot.AppointmentSlot.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppointmentSlot.StartsAt(childComplexity), true
+
 	case "Case.advocate":
 		if e.ComplexityRoot.Case.Advocate == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Case.Advocate(childComplexity), true
+	case "Case.appointments":
+		if e.ComplexityRoot.Case.Appointments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Case.Appointments(childComplexity), true
 	case "Case.caseNumber":
 		if e.ComplexityRoot.Case.CaseNumber == nil {
 			break
@@ -1416,6 +1576,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CourtDate.ID(childComplexity), true
+	case "CourtDate.icsUrl":
+		if e.ComplexityRoot.CourtDate.IcsURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CourtDate.IcsURL(childComplexity), true
 
 	case "CoverageCount.approved":
 		if e.ComplexityRoot.CoverageCount.Approved == nil {
@@ -1809,6 +1975,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AssignAdvocate(childComplexity, args["caseId"].(nodeid.ID), args["advocateId"].(nodeid.ID), args["expectedVersion"].(*int)), true
+	case "Mutation.cancelAppointment":
+		if e.ComplexityRoot.Mutation.CancelAppointment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelAppointment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelAppointment(childComplexity, args["appointmentId"].(nodeid.ID), args["note"].(*string), args["expectedVersion"].(*int)), true
 	case "Mutation.cancelCourtDate":
 		if e.ComplexityRoot.Mutation.CancelCourtDate == nil {
 			break
@@ -1820,6 +1997,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelCourtDate(childComplexity, args["courtDateId"].(nodeid.ID), args["note"].(*string), args["expectedVersion"].(*int)), true
+	case "Mutation.cancelMyAppointment":
+		if e.ComplexityRoot.Mutation.CancelMyAppointment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelMyAppointment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelMyAppointment(childComplexity, args["appointmentId"].(nodeid.ID)), true
 	case "Mutation.changeStaffRole":
 		if e.ComplexityRoot.Mutation.ChangeStaffRole == nil {
 			break
@@ -1864,6 +2052,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompleteReferral(childComplexity, args["referralId"].(nodeid.ID)), true
+	case "Mutation.confirmAppointment":
+		if e.ComplexityRoot.Mutation.ConfirmAppointment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_confirmAppointment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ConfirmAppointment(childComplexity, args["appointmentId"].(nodeid.ID), args["expectedVersion"].(*int)), true
 	case "Mutation.correctNotificationPreferences":
 		if e.ComplexityRoot.Mutation.CorrectNotificationPreferences == nil {
 			break
@@ -2074,6 +2273,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReissueAccessCode(childComplexity, args["caseId"].(nodeid.ID)), true
+	case "Mutation.requestAppointment":
+		if e.ComplexityRoot.Mutation.RequestAppointment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestAppointment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestAppointment(childComplexity, args["serviceId"].(nodeid.ID), args["startsAt"].(time.Time)), true
 	case "Mutation.requestSupport":
 		if e.ComplexityRoot.Mutation.RequestSupport == nil {
 			break
@@ -2085,6 +2295,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestSupport(childComplexity, args["input"].(cases.SupportRequestInput)), true
+	case "Mutation.rescheduleAppointment":
+		if e.ComplexityRoot.Mutation.RescheduleAppointment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_rescheduleAppointment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RescheduleAppointment(childComplexity, args["appointmentId"].(nodeid.ID), args["startsAt"].(time.Time), args["note"].(*string), args["expectedVersion"].(*int)), true
 	case "Mutation.reviewResourceTranslation":
 		if e.ComplexityRoot.Mutation.ReviewResourceTranslation == nil {
 			break
@@ -2173,6 +2394,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendReferral(childComplexity, args["referralId"].(nodeid.ID)), true
+	case "Mutation.setAppointmentAvailability":
+		if e.ComplexityRoot.Mutation.SetAppointmentAvailability == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setAppointmentAvailability_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetAppointmentAvailability(childComplexity, args["serviceId"].(nodeid.ID), args["input"].(cases.AvailabilityInput)), true
 	case "Mutation.setResourceTranslationPublished":
 		if e.ComplexityRoot.Mutation.SetResourceTranslationPublished == nil {
 			break
@@ -2801,6 +3033,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Phone.TelURI(childComplexity), true
 
+	case "Query.availableSlots":
+		if e.ComplexityRoot.Query.AvailableSlots == nil {
+			break
+		}
+
+		args, err := ec.field_Query_availableSlots_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AvailableSlots(childComplexity, args["serviceId"].(nodeid.ID), args["from"].(time.Time), args["to"].(time.Time)), true
 	case "Query.case":
 		if e.ComplexityRoot.Query.Case == nil {
 			break
@@ -3439,6 +3682,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.SafeContact.SafeToLeaveMessage(childComplexity), true
 
+	case "Service.appointmentAvailability":
+		if e.ComplexityRoot.Service.AppointmentAvailability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Service.AppointmentAvailability(childComplexity), true
 	case "Service.category":
 		if e.ComplexityRoot.Service.Category == nil {
 			break
@@ -3793,6 +4042,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.VictimCase.Advocate(childComplexity), true
+	case "VictimCase.appointments":
+		if e.ComplexityRoot.VictimCase.Appointments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VictimCase.Appointments(childComplexity), true
 	case "VictimCase.caseNumber":
 		if e.ComplexityRoot.VictimCase.CaseNumber == nil {
 			break
@@ -3941,6 +4196,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AppointmentAvailabilityInput", ec.unmarshalInputAppointmentAvailabilityInput),
 			graphql.NewInputUnmarshaler("CourtDateInput", ec.unmarshalInputCourtDateInput),
 			graphql.NewInputUnmarshaler("CreateLocationInput", ec.unmarshalInputCreateLocationInput),
 			graphql.NewInputUnmarshaler("CreateOrganizationInput", ec.unmarshalInputCreateOrganizationInput),
@@ -4052,7 +4308,7 @@ func newExecutionContext(
 	}
 }
 
-//go:embed "cases.graphqls" "content.graphqls" "directory.graphqls" "outreach.graphqls" "records.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
+//go:embed "appointments.graphqls" "cases.graphqls" "content.graphqls" "directory.graphqls" "outreach.graphqls" "records.graphqls" "referrals.graphqls" "schema.graphqls" "staff.graphqls"
 var sourcesFS embed.FS
 
 func sourceData(filename string) string {
@@ -4064,6 +4320,7 @@ func sourceData(filename string) string {
 }
 
 var sources = []*ast.Source{
+	{Name: "appointments.graphqls", Input: sourceData("appointments.graphqls"), BuiltIn: false},
 	{Name: "cases.graphqls", Input: sourceData("cases.graphqls"), BuiltIn: false},
 	{Name: "content.graphqls", Input: sourceData("content.graphqls"), BuiltIn: false},
 	{Name: "directory.graphqls", Input: sourceData("directory.graphqls"), BuiltIn: false},
@@ -4115,6 +4372,54 @@ func (ec *executionContext) childFields_Advocate(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Advocate", field.Name)
 }
 
+func (ec *executionContext) childFields_Appointment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Appointment_id(ctx, field)
+	case "service":
+		return ec.fieldContext_Appointment_service(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Appointment_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_Appointment_endsAt(ctx, field)
+	case "status":
+		return ec.fieldContext_Appointment_status(ctx, field)
+	case "statusLabel":
+		return ec.fieldContext_Appointment_statusLabel(ctx, field)
+	case "note":
+		return ec.fieldContext_Appointment_note(ctx, field)
+	case "icsUrl":
+		return ec.fieldContext_Appointment_icsUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Appointment", field.Name)
+}
+
+func (ec *executionContext) childFields_AppointmentAvailability(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "service":
+		return ec.fieldContext_AppointmentAvailability_service(ctx, field)
+	case "timeZone":
+		return ec.fieldContext_AppointmentAvailability_timeZone(ctx, field)
+	case "slotMinutes":
+		return ec.fieldContext_AppointmentAvailability_slotMinutes(ctx, field)
+	case "periods":
+		return ec.fieldContext_AppointmentAvailability_periods(ctx, field)
+	case "closures":
+		return ec.fieldContext_AppointmentAvailability_closures(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppointmentAvailability", field.Name)
+}
+
+func (ec *executionContext) childFields_AppointmentSlot(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "startsAt":
+		return ec.fieldContext_AppointmentSlot_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_AppointmentSlot_endsAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppointmentSlot", field.Name)
+}
+
 func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4155,6 +4460,8 @@ func (ec *executionContext) childFields_Case(ctx context.Context, field graphql.
 		return ec.fieldContext_Case_feedback(ctx, field)
 	case "referrals":
 		return ec.fieldContext_Case_referrals(ctx, field)
+	case "appointments":
+		return ec.fieldContext_Case_appointments(ctx, field)
 	case "messages":
 		return ec.fieldContext_Case_messages(ctx, field)
 	case "unreadMessageCount":
@@ -4315,6 +4622,8 @@ func (ec *executionContext) childFields_CourtDate(ctx context.Context, field gra
 		return ec.fieldContext_CourtDate_description(ctx, field)
 	case "hearing":
 		return ec.fieldContext_CourtDate_hearing(ctx, field)
+	case "icsUrl":
+		return ec.fieldContext_CourtDate_icsUrl(ctx, field)
 	case "id":
 		return ec.fieldContext_CourtDate_id(ctx, field)
 	}
@@ -4957,6 +5266,8 @@ func (ec *executionContext) childFields_Service(ctx context.Context, field graph
 		return ec.fieldContext_Service_national(ctx, field)
 	case "translations":
 		return ec.fieldContext_Service_translations(ctx, field)
+	case "appointmentAvailability":
+		return ec.fieldContext_Service_appointmentAvailability(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Service", field.Name)
 }
@@ -5085,6 +5396,8 @@ func (ec *executionContext) childFields_VictimCase(ctx context.Context, field gr
 		return ec.fieldContext_VictimCase_feedback(ctx, field)
 	case "referrals":
 		return ec.fieldContext_VictimCase_referrals(ctx, field)
+	case "appointments":
+		return ec.fieldContext_VictimCase_appointments(ctx, field)
 	case "messages":
 		return ec.fieldContext_VictimCase_messages(ctx, field)
 	case "unreadMessageCount":
@@ -5369,6 +5682,36 @@ func (ec *executionContext) field_Mutation_assignAdvocate_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelAppointment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "appointmentId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["appointmentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelCourtDate_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5396,6 +5739,20 @@ func (ec *executionContext) field_Mutation_cancelCourtDate_args(ctx context.Cont
 		return nil, err
 	}
 	args["expectedVersion"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelMyAppointment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "appointmentId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["appointmentId"] = arg0
 	return args, nil
 }
 
@@ -5500,6 +5857,28 @@ func (ec *executionContext) field_Mutation_completeReferral_args(ctx context.Con
 		return nil, err
 	}
 	args["referralId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_confirmAppointment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "appointmentId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["appointmentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg1
 	return args, nil
 }
 
@@ -5899,6 +6278,28 @@ func (ec *executionContext) field_Mutation_reissueAccessCode_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_requestAppointment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["startsAt"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestSupport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5910,6 +6311,44 @@ func (ec *executionContext) field_Mutation_requestSupport_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_rescheduleAppointment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "appointmentId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["appointmentId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "startsAt",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["startsAt"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "expectedVersion",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["expectedVersion"] = arg3
 	return args, nil
 }
 
@@ -6094,6 +6533,28 @@ func (ec *executionContext) field_Mutation_sendReferral_args(ctx context.Context
 		return nil, err
 	}
 	args["referralId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setAppointmentAvailability_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (cases.AvailabilityInput, error) {
+			return ec.unmarshalNAppointmentAvailabilityInput2victimservicesᚋinternalᚋcasesᚐAvailabilityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -6424,6 +6885,36 @@ func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["name"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_availableSlots_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "serviceId",
+		func(ctx context.Context, v any) (nodeid.ID, error) {
+			return ec.unmarshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["serviceId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNTime2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg2
 	return args, nil
 }
 
@@ -7508,6 +7999,387 @@ func (ec *executionContext) fieldContext_Advocate_email(_ context.Context, field
 	return graphql.NewScalarFieldContext("Advocate", field, false, false, "String")
 }
 
+func (ec *executionContext) _Appointment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v nodeid.ID) graphql.Marshaler {
+			return ec.marshalNID2victimservicesᚋentᚋschemaᚋnodeidᚐID(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Appointment_service(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Appointment().Service(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Appointment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Appointment_startsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Appointment_endsAt(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Appointment_status(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v appointment.Status) graphql.Marshaler {
+			return ec.marshalNAppointmentStatus2victimservicesᚋentᚋappointmentᚐStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, false, false, "AppointmentStatus")
+}
+
+func (ec *executionContext) _Appointment_statusLabel(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_statusLabel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Appointment().StatusLabel(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_statusLabel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, true, true, "String")
+}
+
+func (ec *executionContext) _Appointment_note(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Appointment().Note(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, true, true, "String")
+}
+
+func (ec *executionContext) _Appointment_icsUrl(ctx context.Context, field graphql.CollectedField, obj *ent.Appointment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Appointment_icsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Appointment().IcsURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Appointment_icsUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Appointment", field, true, true, "String")
+}
+
+func (ec *executionContext) _AppointmentAvailability_service(ctx context.Context, field graphql.CollectedField, obj *ent.AppointmentAvailability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentAvailability_service(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppointmentAvailability().Service(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Service) graphql.Marshaler {
+			return ec.marshalOService2ᚖvictimservicesᚋentᚐService(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentAvailability_service(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppointmentAvailability",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Service(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppointmentAvailability_timeZone(ctx context.Context, field graphql.CollectedField, obj *ent.AppointmentAvailability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentAvailability_timeZone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AppointmentAvailability().TimeZone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentAvailability_timeZone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppointmentAvailability", field, true, true, "String")
+}
+
+func (ec *executionContext) _AppointmentAvailability_slotMinutes(ctx context.Context, field graphql.CollectedField, obj *ent.AppointmentAvailability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentAvailability_slotMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SlotMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentAvailability_slotMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppointmentAvailability", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AppointmentAvailability_periods(ctx context.Context, field graphql.CollectedField, obj *ent.AppointmentAvailability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentAvailability_periods(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Periods, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []hours.Period) graphql.Marshaler {
+			return ec.marshalNOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentAvailability_periods(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppointmentAvailability",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_OpeningPeriod(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppointmentAvailability_closures(ctx context.Context, field graphql.CollectedField, obj *ent.AppointmentAvailability) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentAvailability_closures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Closures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []hours.Closure) graphql.Marshaler {
+			return ec.marshalNClosure2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐClosureᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentAvailability_closures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AppointmentAvailability",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Closure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AppointmentSlot_startsAt(ctx context.Context, field graphql.CollectedField, obj *cases.Slot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentSlot_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentSlot_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppointmentSlot", field, false, false, "Time")
+}
+
+func (ec *executionContext) _AppointmentSlot_endsAt(ctx context.Context, field graphql.CollectedField, obj *cases.Slot) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppointmentSlot_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppointmentSlot_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppointmentSlot", field, false, false, "Time")
+}
+
 func (ec *executionContext) _Case_id(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8003,6 +8875,38 @@ func (ec *executionContext) fieldContext_Case_referrals(_ context.Context, field
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Referral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Case_appointments(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Case_appointments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Case().Appointments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖvictimservicesᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Case_appointments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Case",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -9129,6 +10033,29 @@ func (ec *executionContext) _CourtDate_hearing(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CourtDate_hearing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CourtDate", field, false, false, "HearingType")
+}
+
+func (ec *executionContext) _CourtDate_icsUrl(ctx context.Context, field graphql.CollectedField, obj *ent.CourtDate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CourtDate_icsUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CourtDate().IcsURL(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CourtDate_icsUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CourtDate", field, true, true, "String")
 }
 
 func (ec *executionContext) _CourtDate_id(ctx context.Context, field graphql.CollectedField, obj *ent.CourtDate) (ret graphql.Marshaler) {
@@ -10601,6 +11528,270 @@ func (ec *executionContext) _Metric_sampleSize(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Metric_sampleSize(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Metric", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Mutation_setAppointmentAvailability(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setAppointmentAvailability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetAppointmentAvailability(ctx, fc.Args["serviceId"].(nodeid.ID), fc.Args["input"].(cases.AvailabilityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AppointmentAvailability) graphql.Marshaler {
+			return ec.marshalNAppointmentAvailability2ᚖvictimservicesᚋentᚐAppointmentAvailability(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setAppointmentAvailability(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppointmentAvailability(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setAppointmentAvailability_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestAppointment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestAppointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestAppointment(ctx, fc.Args["serviceId"].(nodeid.ID), fc.Args["startsAt"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestAppointment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestAppointment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelMyAppointment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelMyAppointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelMyAppointment(ctx, fc.Args["appointmentId"].(nodeid.ID))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelMyAppointment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelMyAppointment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_confirmAppointment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_confirmAppointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ConfirmAppointment(ctx, fc.Args["appointmentId"].(nodeid.ID), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_confirmAppointment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_confirmAppointment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_rescheduleAppointment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_rescheduleAppointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RescheduleAppointment(ctx, fc.Args["appointmentId"].(nodeid.ID), fc.Args["startsAt"].(time.Time), fc.Args["note"].(*string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_rescheduleAppointment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_rescheduleAppointment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelAppointment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelAppointment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelAppointment(ctx, fc.Args["appointmentId"].(nodeid.ID), fc.Args["note"].(*string), fc.Args["expectedVersion"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelAppointment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelAppointment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Mutation_requestSupport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -14876,6 +16067,50 @@ func (ec *executionContext) fieldContext_Query_locales(_ context.Context, field 
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_availableSlots(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_availableSlots(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AvailableSlots(ctx, fc.Args["serviceId"].(nodeid.ID), fc.Args["from"].(time.Time), fc.Args["to"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*cases.Slot) graphql.Marshaler {
+			return ec.marshalNAppointmentSlot2ᚕᚖvictimservicesᚋinternalᚋcasesᚐSlotᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_availableSlots(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppointmentSlot(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_availableSlots_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_myCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17986,6 +19221,38 @@ func (ec *executionContext) fieldContext_Service_translations(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Service_appointmentAvailability(ctx context.Context, field graphql.CollectedField, obj *ent.Service) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Service_appointmentAvailability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Service().AppointmentAvailability(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.AppointmentAvailability) graphql.Marshaler {
+			return ec.marshalOAppointmentAvailability2ᚖvictimservicesᚋentᚐAppointmentAvailability(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Service_appointmentAvailability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Service",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppointmentAvailability(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ServiceArea_kind(ctx context.Context, field graphql.CollectedField, obj *area.Area) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19079,6 +20346,38 @@ func (ec *executionContext) fieldContext_VictimCase_referrals(_ context.Context,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_VictimReferral(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VictimCase_appointments(ctx context.Context, field graphql.CollectedField, obj *ent.CaseFile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VictimCase_appointments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.VictimCase().Appointments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+			return ec.marshalNAppointment2ᚕᚖvictimservicesᚋentᚐAppointmentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VictimCase_appointments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VictimCase",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appointment(ctx, field)
 		},
 	}
 	return fc, nil
@@ -20480,6 +21779,62 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 // endregion **************************** field.gotpl *****************************
 
 // region    **************************** input.gotpl *****************************
+
+func (ec *executionContext) unmarshalInputAppointmentAvailabilityInput(ctx context.Context, obj any) (cases.AvailabilityInput, error) {
+	var it cases.AvailabilityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"slotMinutes", "periods", "closures"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "slotMinutes":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("slotMinutes"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SlotMinutes = data
+		case "periods":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("periods"))
+			data, err := ec.unmarshalNOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Periods = data
+		case "closures":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("closures"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Closures = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAppointmentAvailabilityInput unmarshals raw into the AppointmentAvailabilityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAppointmentAvailabilityInput(ctx context.Context, raw any) (cases.AvailabilityInput, error) {
+	var out cases.AvailabilityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AppointmentAvailabilityInput", raw, &out)
+	return out, err
+}
 
 func (ec *executionContext) unmarshalInputCourtDateInput(ctx context.Context, obj any) (cases.CourtDateInput, error) {
 	var it cases.CourtDateInput
@@ -22154,6 +23509,171 @@ func (ec *executionContext) _Advocate(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var appointmentImplementors = []string{"Appointment"}
+
+func (ec *executionContext) _Appointment(ctx context.Context, sel ast.SelectionSet, obj *ent.Appointment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appointmentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Appointment")
+		case "id":
+			out.Values[i] = ec._Appointment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Appointment_service(ctx, field, obj)
+				})
+		case "startsAt":
+			out.Values[i] = ec._Appointment_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._Appointment_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Appointment_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "statusLabel":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Appointment_statusLabel(ctx, field, obj)
+				})
+		case "note":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Appointment_note(ctx, field, obj)
+				})
+		case "icsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Appointment_icsUrl(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appointmentAvailabilityImplementors = []string{"AppointmentAvailability"}
+
+func (ec *executionContext) _AppointmentAvailability(ctx context.Context, sel ast.SelectionSet, obj *ent.AppointmentAvailability) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appointmentAvailabilityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppointmentAvailability")
+		case "service":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppointmentAvailability_service(ctx, field, obj)
+				})
+		case "timeZone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AppointmentAvailability_timeZone(ctx, field, obj)
+				})
+		case "slotMinutes":
+			out.Values[i] = ec._AppointmentAvailability_slotMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periods":
+			out.Values[i] = ec._AppointmentAvailability_periods(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "closures":
+			out.Values[i] = ec._AppointmentAvailability_closures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var appointmentSlotImplementors = []string{"AppointmentSlot"}
+
+func (ec *executionContext) _AppointmentSlot(ctx context.Context, sel ast.SelectionSet, obj *cases.Slot) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appointmentSlotImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppointmentSlot")
+		case "startsAt":
+			out.Values[i] = ec._AppointmentSlot_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endsAt":
+			out.Values[i] = ec._AppointmentSlot_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var caseImplementors = []string{"Case", "Node"}
 
 func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj *ent.CaseFile) graphql.Marshaler {
@@ -22268,6 +23788,12 @@ func (ec *executionContext) _Case(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Case_referrals(ctx, field, obj)
+				})
+		case "appointments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Case_appointments(ctx, field, obj)
 				})
 		case "messages":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -22838,6 +24364,12 @@ func (ec *executionContext) _CourtDate(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "icsUrl":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._CourtDate_icsUrl(ctx, field, obj)
+				})
 		case "id":
 			out.Values[i] = ec._CourtDate_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -23512,6 +25044,48 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		switch field.Name {
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("Mutation")
+		case "setAppointmentAvailability":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setAppointmentAvailability(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestAppointment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestAppointment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelMyAppointment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelMyAppointment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "confirmAppointment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_confirmAppointment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rescheduleAppointment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_rescheduleAppointment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelAppointment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelAppointment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "requestSupport":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_requestSupport(ctx, field)
@@ -24636,6 +26210,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_locales(ctx, field)
 				})
+		case "availableSlots":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_availableSlots(ctx, field)
+				})
 		case "myCase":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, false,
@@ -25518,6 +27098,12 @@ func (ec *executionContext) _Service(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Service_translations(ctx, field, obj)
 				})
+		case "appointmentAvailability":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Service_appointmentAvailability(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -25974,6 +27560,12 @@ func (ec *executionContext) _VictimCase(ctx context.Context, sel ast.SelectionSe
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._VictimCase_referrals(ctx, field, obj)
+				})
+		case "appointments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._VictimCase_appointments(ctx, field, obj)
 				})
 		case "messages":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
@@ -26459,6 +28051,77 @@ func (ec *executionContext) marshalNAccessCodePayload2ᚖvictimservicesᚋintern
 	return ec._AccessCodePayload(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAppointment2ᚕᚖvictimservicesᚋentᚐAppointmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx context.Context, sel ast.SelectionSet, v *ent.Appointment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Appointment!")
+		return graphql.Null
+	}
+	return ec._Appointment(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAppointmentAvailability2ᚖvictimservicesᚋentᚐAppointmentAvailability(ctx context.Context, sel ast.SelectionSet, v *ent.AppointmentAvailability) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AppointmentAvailability!")
+		return graphql.Null
+	}
+	return ec._AppointmentAvailability(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAppointmentAvailabilityInput2victimservicesᚋinternalᚋcasesᚐAvailabilityInput(ctx context.Context, v any) (cases.AvailabilityInput, error) {
+	res, err := ec.unmarshalInputAppointmentAvailabilityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAppointmentSlot2ᚕᚖvictimservicesᚋinternalᚋcasesᚐSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.Slot) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAppointmentSlot2ᚖvictimservicesᚋinternalᚋcasesᚐSlot(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAppointmentSlot2ᚖvictimservicesᚋinternalᚋcasesᚐSlot(ctx context.Context, sel ast.SelectionSet, v *cases.Slot) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AppointmentSlot!")
+		return graphql.Null
+	}
+	return ec._AppointmentSlot(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAppointmentStatus2victimservicesᚋentᚋappointmentᚐStatus(ctx context.Context, v any) (appointment.Status, error) {
+	var res appointment.Status
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAppointmentStatus2victimservicesᚋentᚋappointmentᚐStatus(ctx context.Context, sel ast.SelectionSet, v appointment.Status) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
 	res, err := graphql.UnmarshalBoolean(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -26639,6 +28302,26 @@ func (ec *executionContext) unmarshalNClaimStatus2victimservicesᚋentᚋcasefil
 
 func (ec *executionContext) marshalNClaimStatus2victimservicesᚋentᚋcasefileᚐClaimStatus(ctx context.Context, sel ast.SelectionSet, v casefile.ClaimStatus) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNClosure2victimservicesᚋentᚋschemaᚋhoursᚐClosure(ctx context.Context, sel ast.SelectionSet, v hours.Closure) graphql.Marshaler {
+	return ec._Closure(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNClosure2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐClosureᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Closure) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNClosure2victimservicesᚋentᚋschemaᚋhoursᚐClosure(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNClosure2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐClosure(ctx context.Context, sel ast.SelectionSet, v *hours.Closure) graphql.Marshaler {
@@ -27134,6 +28817,22 @@ func (ec *executionContext) marshalNOpeningPeriod2victimservicesᚋentᚋschema�
 	return ec._OpeningPeriod(ctx, sel, &v)
 }
 
+func (ec *executionContext) marshalNOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -27156,6 +28855,20 @@ func (ec *executionContext) marshalNOpeningPeriod2ᚖvictimservicesᚋentᚋsche
 		return graphql.Null
 	}
 	return ec._OpeningPeriod(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNOpeningPeriodInput2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, v any) ([]*hours.Period, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*hours.Period, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalNOpeningPeriodInput2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx context.Context, v any) (*hours.Period, error) {
@@ -27986,6 +29699,13 @@ func (ec *executionContext) marshalOAdvocate2ᚖvictimservicesᚋinternalᚋcase
 		return graphql.Null
 	}
 	return ec._Advocate(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAppointmentAvailability2ᚖvictimservicesᚋentᚐAppointmentAvailability(ctx context.Context, sel ast.SelectionSet, v *ent.AppointmentAvailability) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AppointmentAvailability(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOBoolean2bool(ctx context.Context, v any) (bool, error) {

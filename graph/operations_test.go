@@ -14,6 +14,7 @@ import (
 
 	"victimservices/graph/graphtest"
 	"victimservices/graph/httpapi"
+	"victimservices/internal/seed"
 )
 
 // operationsDir holds the example operations, one file per screen of the
@@ -147,16 +148,37 @@ func TestExampleOperations(t *testing.T) {
 	var signIn struct{ OpenCaseSession struct{ Token string } }
 	run(t, "SignIn", map[string]any{"caseNumber": in.CaseNumber, "accessCode": in.AccessCode}, "", &signIn)
 	token := signIn.OpenCaseSession.Token
+	var slots struct {
+		AvailableSlots []struct{ StartsAt string }
+	}
+	legal := seed.ID("svc", "legal")
+	run(t, "AppointmentSlots", map[string]any{"serviceId": legal, "from": "2026-11-24T00:00:00Z", "to": "2026-12-01T00:00:00Z"}, "", &slots)
+	if len(slots.AvailableSlots) == 0 {
+		t.Fatal("no free appointment times at Legal Support")
+	}
+	var booked struct {
+		RequestAppointment struct{ ID, Status, IcsURL string }
+	}
+	run(t, "RequestAppointment", map[string]any{"serviceId": legal, "startsAt": slots.AvailableSlots[0].StartsAt}, token, &booked)
+	if booked.RequestAppointment.Status != "REQUESTED" || booked.RequestAppointment.IcsURL == "" {
+		t.Errorf("appointment: %+v", booked.RequestAppointment)
+	}
 	var mine struct {
 		MyCase struct {
-			CaseNumber string
-			CourtDates []struct{ CourtName string }
-			Referrals  []struct{ ID string }
+			CaseNumber   string
+			CourtDates   []struct{ CourtName, IcsURL string }
+			Appointments []struct{ ID string }
+			Referrals    []struct{ ID string }
 		}
 	}
 	run(t, "MyCase", map[string]any{"locale": "es"}, token, &mine)
-	if mine.MyCase.CaseNumber != in.CaseNumber || len(mine.MyCase.CourtDates) != 1 {
+	if mine.MyCase.CaseNumber != in.CaseNumber || len(mine.MyCase.CourtDates) != 1 || mine.MyCase.CourtDates[0].IcsURL == "" || len(mine.MyCase.Appointments) != 1 {
 		t.Errorf("my case: %+v", mine.MyCase)
+	}
+	var cancelled struct{ CancelMyAppointment struct{ Status string } }
+	run(t, "CancelMyAppointment", map[string]any{"appointmentId": booked.RequestAppointment.ID}, token, &cancelled)
+	if cancelled.CancelMyAppointment.Status != "CANCELLED" {
+		t.Errorf("cancelled appointment: %+v", cancelled)
 	}
 	var sent struct{ SendCaseMessage struct{ ID string } }
 	run(t, "SendMessage", map[string]any{"body": "¿Cuándo es la audiencia?"}, token, &sent)

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"victimservices/ent"
+	"victimservices/ent/appointment"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/referral"
@@ -23,6 +24,11 @@ func caseStatusLabel(l *locales.Locale, s casefile.Status) string {
 // claimStatusLabel is a claim status in the reader's locale.
 func claimStatusLabel(l *locales.Locale, s casefile.ClaimStatus) string {
 	return l.T("claimStatus."+s.String(), nil)
+}
+
+// appointmentStatusLabel is an appointment status in the reader's locale.
+func appointmentStatusLabel(l *locales.Locale, s appointment.Status) string {
+	return l.T("appointmentStatus."+s.String(), nil)
 }
 
 // referralStatusLabel is a referral status in the reader's locale.

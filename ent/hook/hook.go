@@ -8,6 +8,30 @@ import (
 	"victimservices/ent"
 )
 
+// The AppointmentFunc type is an adapter to allow the use of ordinary
+// function as Appointment mutator.
+type AppointmentFunc func(context.Context, *ent.AppointmentMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AppointmentFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AppointmentMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AppointmentMutation", m)
+}
+
+// The AppointmentAvailabilityFunc type is an adapter to allow the use of ordinary
+// function as AppointmentAvailability mutator.
+type AppointmentAvailabilityFunc func(context.Context, *ent.AppointmentAvailabilityMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f AppointmentAvailabilityFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.AppointmentAvailabilityMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.AppointmentAvailabilityMutation", m)
+}
+
 // The AuditRecordFunc type is an adapter to allow the use of ordinary
 // function as AuditRecord mutator.
 type AuditRecordFunc func(context.Context, *ent.AuditRecordMutation) (ent.Value, error)

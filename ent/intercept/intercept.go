@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	"victimservices/ent"
+	"victimservices/ent/appointment"
+	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -88,6 +90,60 @@ func (f TraverseFunc) Traverse(ctx context.Context, q ent.Query) error {
 		return err
 	}
 	return f(ctx, query)
+}
+
+// The AppointmentFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AppointmentFunc func(context.Context, *ent.AppointmentQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AppointmentFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AppointmentQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AppointmentQuery", q)
+}
+
+// The TraverseAppointment type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAppointment func(context.Context, *ent.AppointmentQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAppointment) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAppointment) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AppointmentQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AppointmentQuery", q)
+}
+
+// The AppointmentAvailabilityFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AppointmentAvailabilityFunc func(context.Context, *ent.AppointmentAvailabilityQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AppointmentAvailabilityFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AppointmentAvailabilityQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AppointmentAvailabilityQuery", q)
+}
+
+// The TraverseAppointmentAvailability type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAppointmentAvailability func(context.Context, *ent.AppointmentAvailabilityQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAppointmentAvailability) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAppointmentAvailability) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AppointmentAvailabilityQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AppointmentAvailabilityQuery", q)
 }
 
 // The AuditRecordFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -687,6 +743,10 @@ func (f TraverseTombstone) Traverse(ctx context.Context, q ent.Query) error {
 // NewQuery returns the generic Query interface for the given typed query.
 func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
+	case *ent.AppointmentQuery:
+		return &query[*ent.AppointmentQuery, predicate.Appointment, appointment.OrderOption]{typ: ent.TypeAppointment, tq: q}, nil
+	case *ent.AppointmentAvailabilityQuery:
+		return &query[*ent.AppointmentAvailabilityQuery, predicate.AppointmentAvailability, appointmentavailability.OrderOption]{typ: ent.TypeAppointmentAvailability, tq: q}, nil
 	case *ent.AuditRecordQuery:
 		return &query[*ent.AuditRecordQuery, predicate.AuditRecord, auditrecord.OrderOption]{typ: ent.TypeAuditRecord, tq: q}, nil
 	case *ent.CaseEventQuery:

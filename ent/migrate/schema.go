@@ -3,11 +3,91 @@
 package migrate
 
 import (
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/dialect/sql/schema"
 	"entgo.io/ent/schema/field"
 )
 
 var (
+	// AppointmentsColumns holds the columns for the "appointments" table.
+	AppointmentsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "starts_at", Type: field.TypeTime},
+		{Name: "ends_at", Type: field.TypeTime},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"REQUESTED", "CONFIRMED", "CANCELLED"}, Default: "REQUESTED"},
+		{Name: "active", Type: field.TypeBool, Default: true},
+		{Name: "sequence", Type: field.TypeInt, Default: 0},
+		{Name: "note", Type: field.TypeString, Nullable: true, Size: 2000},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "service_id", Type: field.TypeString, Size: 40},
+		{Name: "case_id", Type: field.TypeString, Size: 40},
+	}
+	// AppointmentsTable holds the schema information for the "appointments" table.
+	AppointmentsTable = &schema.Table{
+		Name:       "appointments",
+		Columns:    AppointmentsColumns,
+		PrimaryKey: []*schema.Column{AppointmentsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "appointments_services_service",
+				Columns:    []*schema.Column{AppointmentsColumns[9]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "appointments_case_files_appointments",
+				Columns:    []*schema.Column{AppointmentsColumns[10]},
+				RefColumns: []*schema.Column{CaseFilesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "appointments_active_slot",
+				Unique:  true,
+				Columns: []*schema.Column{AppointmentsColumns[9], AppointmentsColumns[1]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "active",
+				},
+			},
+			{
+				Name:    "appointment_case_id_starts_at",
+				Unique:  false,
+				Columns: []*schema.Column{AppointmentsColumns[10], AppointmentsColumns[1]},
+			},
+		},
+	}
+	// AppointmentAvailabilitiesColumns holds the columns for the "appointment_availabilities" table.
+	AppointmentAvailabilitiesColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeString, Size: 40},
+		{Name: "periods", Type: field.TypeJSON, Nullable: true},
+		{Name: "closures", Type: field.TypeJSON, Nullable: true},
+		{Name: "slot_minutes", Type: field.TypeInt, Default: 60},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "service_id", Type: field.TypeString, Size: 40},
+	}
+	// AppointmentAvailabilitiesTable holds the schema information for the "appointment_availabilities" table.
+	AppointmentAvailabilitiesTable = &schema.Table{
+		Name:       "appointment_availabilities",
+		Columns:    AppointmentAvailabilitiesColumns,
+		PrimaryKey: []*schema.Column{AppointmentAvailabilitiesColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "appointment_availabilities_services_service",
+				Columns:    []*schema.Column{AppointmentAvailabilitiesColumns[5]},
+				RefColumns: []*schema.Column{ServicesColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "appointmentavailability_service_id",
+				Unique:  true,
+				Columns: []*schema.Column{AppointmentAvailabilitiesColumns[5]},
+			},
+		},
+	}
 	// AuditRecordsColumns holds the columns for the "audit_records" table.
 	AuditRecordsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
@@ -40,7 +120,7 @@ var (
 	// CaseEventsColumns holds the columns for the "case_events" table.
 	CaseEventsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeString, Size: 40},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "PREFERENCES_CHANGED"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE", "FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED", "ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "PREFERENCES_CHANGED", "APPOINTMENT_REQUESTED", "APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED"}},
 		{Name: "victim_visible", Type: field.TypeBool, Default: true},
 		{Name: "detail", Type: field.TypeString, Nullable: true, Size: 4000},
 		{Name: "status", Type: field.TypeString, Nullable: true},
@@ -389,7 +469,7 @@ var (
 		{Name: "case_id", Type: field.TypeString, Nullable: true},
 		{Name: "audience", Type: field.TypeEnum, Enums: []string{"VICTIM", "STAFF"}},
 		{Name: "staff_id", Type: field.TypeString, Nullable: true, Default: ""},
-		{Name: "topic", Type: field.TypeEnum, Enums: []string{"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST", "FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST"}},
+		{Name: "topic", Type: field.TypeEnum, Enums: []string{"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED", "REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST", "FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST", "APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED", "APPOINTMENT_REQUESTED"}},
 		{Name: "channel", Type: field.TypeEnum, Enums: []string{"SMS", "EMAIL"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "SENDING", "SENT", "DELIVERED", "FAILED", "DEAD", "SKIPPED", "FOLDED"}, Default: "PENDING"},
 		{Name: "dedupe_key", Type: field.TypeString, Unique: true, Nullable: true},
@@ -815,6 +895,8 @@ var (
 	}
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
+		AppointmentsTable,
+		AppointmentAvailabilitiesTable,
 		AuditRecordsTable,
 		CaseEventsTable,
 		CaseFilesTable,
@@ -842,6 +924,9 @@ var (
 )
 
 func init() {
+	AppointmentsTable.ForeignKeys[0].RefTable = ServicesTable
+	AppointmentsTable.ForeignKeys[1].RefTable = CaseFilesTable
+	AppointmentAvailabilitiesTable.ForeignKeys[0].RefTable = ServicesTable
 	CaseEventsTable.ForeignKeys[0].RefTable = CaseFilesTable
 	CaseFilesTable.ForeignKeys[0].RefTable = StaffsTable
 	CaseMessagesTable.ForeignKeys[0].RefTable = CaseFilesTable

@@ -110,6 +110,54 @@ func DenyMutationOperationRule(op ent.Op) MutationRule {
 	return OnMutationOperation(rule, op)
 }
 
+// The AppointmentQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AppointmentQueryRuleFunc func(context.Context, *ent.AppointmentQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AppointmentQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AppointmentQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AppointmentQuery", q)
+}
+
+// The AppointmentMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AppointmentMutationRuleFunc func(context.Context, *ent.AppointmentMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AppointmentMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AppointmentMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AppointmentMutation", m)
+}
+
+// The AppointmentAvailabilityQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type AppointmentAvailabilityQueryRuleFunc func(context.Context, *ent.AppointmentAvailabilityQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f AppointmentAvailabilityQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AppointmentAvailabilityQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.AppointmentAvailabilityQuery", q)
+}
+
+// The AppointmentAvailabilityMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type AppointmentAvailabilityMutationRuleFunc func(context.Context, *ent.AppointmentAvailabilityMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f AppointmentAvailabilityMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.AppointmentAvailabilityMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.AppointmentAvailabilityMutation", m)
+}
+
 // The AuditRecordQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type AuditRecordQueryRuleFunc func(context.Context, *ent.AuditRecordQuery) error

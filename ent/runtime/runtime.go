@@ -5,6 +5,8 @@ package runtime
 import (
 	"context"
 	"time"
+	"victimservices/ent/appointment"
+	"victimservices/ent/appointmentavailability"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -39,6 +41,107 @@ import (
 // (default values, validators, hooks and policies) and stitches it
 // to their package variables.
 func init() {
+	appointmentMixin := schema.Appointment{}.Mixin()
+	appointment.Policy = privacy.NewPolicies(schema.Appointment{})
+	appointment.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := appointment.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	appointmentHooks := schema.Appointment{}.Hooks()
+
+	appointment.Hooks[1] = appointmentHooks[0]
+	appointmentMixinFields0 := appointmentMixin[0].Fields()
+	_ = appointmentMixinFields0
+	appointmentFields := schema.Appointment{}.Fields()
+	_ = appointmentFields
+	// appointmentDescActive is the schema descriptor for active field.
+	appointmentDescActive := appointmentFields[5].Descriptor()
+	// appointment.DefaultActive holds the default value on creation for the active field.
+	appointment.DefaultActive = appointmentDescActive.Default.(bool)
+	// appointmentDescSequence is the schema descriptor for sequence field.
+	appointmentDescSequence := appointmentFields[6].Descriptor()
+	// appointment.DefaultSequence holds the default value on creation for the sequence field.
+	appointment.DefaultSequence = appointmentDescSequence.Default.(int)
+	// appointmentDescNote is the schema descriptor for note field.
+	appointmentDescNote := appointmentFields[7].Descriptor()
+	// appointment.NoteValidator is a validator for the "note" field. It is called by the builders before save.
+	appointment.NoteValidator = appointmentDescNote.Validators[0].(func(string) error)
+	// appointmentDescCreatedAt is the schema descriptor for created_at field.
+	appointmentDescCreatedAt := appointmentFields[8].Descriptor()
+	// appointment.DefaultCreatedAt holds the default value on creation for the created_at field.
+	appointment.DefaultCreatedAt = appointmentDescCreatedAt.Default.(func() time.Time)
+	// appointmentDescUpdatedAt is the schema descriptor for updated_at field.
+	appointmentDescUpdatedAt := appointmentFields[9].Descriptor()
+	// appointment.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	appointment.DefaultUpdatedAt = appointmentDescUpdatedAt.Default.(func() time.Time)
+	// appointmentDescID is the schema descriptor for id field.
+	appointmentDescID := appointmentMixinFields0[0].Descriptor()
+	// appointment.DefaultID holds the default value on creation for the id field.
+	appointment.DefaultID = appointmentDescID.Default.(func() nodeid.ID)
+	// appointment.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	appointment.IDValidator = func() func(string) error {
+		validators := appointmentDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
+	appointmentavailabilityMixin := schema.AppointmentAvailability{}.Mixin()
+	appointmentavailability.Policy = privacy.NewPolicies(schema.AppointmentAvailability{})
+	appointmentavailability.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := appointmentavailability.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	appointmentavailabilityMixinFields0 := appointmentavailabilityMixin[0].Fields()
+	_ = appointmentavailabilityMixinFields0
+	appointmentavailabilityFields := schema.AppointmentAvailability{}.Fields()
+	_ = appointmentavailabilityFields
+	// appointmentavailabilityDescSlotMinutes is the schema descriptor for slot_minutes field.
+	appointmentavailabilityDescSlotMinutes := appointmentavailabilityFields[3].Descriptor()
+	// appointmentavailability.DefaultSlotMinutes holds the default value on creation for the slot_minutes field.
+	appointmentavailability.DefaultSlotMinutes = appointmentavailabilityDescSlotMinutes.Default.(int)
+	// appointmentavailability.SlotMinutesValidator is a validator for the "slot_minutes" field. It is called by the builders before save.
+	appointmentavailability.SlotMinutesValidator = appointmentavailabilityDescSlotMinutes.Validators[0].(func(int) error)
+	// appointmentavailabilityDescUpdatedAt is the schema descriptor for updated_at field.
+	appointmentavailabilityDescUpdatedAt := appointmentavailabilityFields[4].Descriptor()
+	// appointmentavailability.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	appointmentavailability.DefaultUpdatedAt = appointmentavailabilityDescUpdatedAt.Default.(func() time.Time)
+	// appointmentavailabilityDescID is the schema descriptor for id field.
+	appointmentavailabilityDescID := appointmentavailabilityMixinFields0[0].Descriptor()
+	// appointmentavailability.DefaultID holds the default value on creation for the id field.
+	appointmentavailability.DefaultID = appointmentavailabilityDescID.Default.(func() nodeid.ID)
+	// appointmentavailability.IDValidator is a validator for the "id" field. It is called by the builders before save.
+	appointmentavailability.IDValidator = func() func(string) error {
+		validators := appointmentavailabilityDescID.Validators
+		fns := [...]func(string) error{
+			validators[0].(func(string) error),
+			validators[1].(func(string) error),
+		}
+		return func(id string) error {
+			for _, fn := range fns {
+				if err := fn(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}()
 	auditrecordMixin := schema.AuditRecord{}.Mixin()
 	auditrecord.Policy = privacy.NewPolicies(schema.AuditRecord{})
 	auditrecord.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -109,6 +109,7 @@ func (CaseFile) Edges() []ent.Edge {
 		edge.To("feedback", Feedback.Type).Unique().Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("referrals", Referral.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 		edge.To("messages", CaseMessage.Type).Annotations(entgql.Skip(entgql.SkipAll)),
+		edge.To("appointments", Appointment.Type).Annotations(entgql.Skip(entgql.SkipAll)),
 	}
 }
 
@@ -158,7 +159,8 @@ func (CaseEvent) Fields() []ent.Field {
 			Values("RECEIVED", "ADVOCATE_ASSIGNED", "FIRST_CONTACT", "STATUS_CHANGED", "NOTE",
 				"FOLLOW_UP_SCHEDULED", "FOLLOW_UP_DONE", "COURT_DATE_ADDED", "CLAIM_UPDATED", "CLOSED",
 				"ACCESS_CODE_REISSUED", "FEEDBACK", "REFERRAL_UPDATED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED",
-				"PREFERENCES_CHANGED").
+				"PREFERENCES_CHANGED", "APPOINTMENT_REQUESTED", "APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED",
+				"APPOINTMENT_CANCELLED").
 			Annotations(entgql.Type("CaseEventKind")),
 		field.Bool("victim_visible").Default(true),
 		textcheck.MaxChars(field.Text("detail").Optional(), 4000).Sensitive().

@@ -88,7 +88,8 @@ func (Notification) Fields() []ent.Field {
 		field.Enum("topic").Values(
 			"STATUS_CHANGED", "ADVOCATE_ASSIGNED", "COURT_DATE_ADDED", "COURT_DATE_CHANGED", "COURT_DATE_CANCELLED",
 			"REFERRAL_UPDATED", "CLAIM_UPDATED", "FOLLOW_UP_SCHEDULED", "MESSAGE", "COURT_REMINDER_WEEK", "COURT_REMINDER_DAY", "FEEDBACK_REQUEST",
-			"FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST").Immutable().
+			"FIRST_CONTACT_DUE", "RESOLUTION_DUE", "ADVOCATE_DIGEST",
+			"APPOINTMENT_CONFIRMED", "APPOINTMENT_RESCHEDULED", "APPOINTMENT_CANCELLED", "APPOINTMENT_REQUESTED").Immutable().
 			Annotations(entgql.Type("NotificationTopic")),
 		field.Enum("channel").Values("SMS", "EMAIL").
 			Annotations(entgql.Type("DeliveryChannel")),

@@ -222,6 +222,9 @@ func NewHandler(o Options) http.Handler {
 	// The offline sync document: the public directory and guides in one
 	// locale, one cacheable request (sync.go).
 	mux.Handle("GET /sync/{locale}", withAccessLog(o.Logger, newSyncDocument(o, schema)))
+	// The iCalendar files of appointments and court dates, authenticated
+	// as /query is; the privacy rules decide who gets one.
+	mux.Handle("GET /calendar/{kind}/{file}", withAccessLog(o.Logger, withRequestContext(o, authn, present, calendarFiles(domain, present))))
 	if !o.Production {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())

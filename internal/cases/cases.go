@@ -54,9 +54,13 @@ type Config struct {
 
 // Outbox queues the notifications a case change causes, in the change's
 // transaction (the client c): they are sent only if it commits. cf is the
-// case as the change loaded it (its preferences).
+// case as the change loaded it (its preferences, its advocate).
 type Outbox interface {
+	// CaseChanged tells the person.
 	CaseChanged(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error
+	// StaffAlert tells the staff who handle the case of a step the person
+	// took in the app that staff must act on.
+	StaffAlert(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error
 }
 
 // New returns the case domain.

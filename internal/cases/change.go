@@ -54,6 +54,10 @@ type Change struct {
 	// Notify is what the change tells the person outside the app; empty
 	// means what its history entries say (see topicOf).
 	Notify notification.Topic
+	// AlertStaff is what the change tells the staff who handle the case
+	// outside the app (a person's appointment request, which staff must
+	// confirm); empty tells them nothing.
+	AlertStaff notification.Topic
 }
 
 // change is the one path every write to a case takes (see the package
@@ -138,6 +142,11 @@ func (s *Cases) change(ctx context.Context, id nodeid.ID, expected *int, ch Chan
 				return err
 			}
 		}
+		if s.outbox != nil && ch.AlertStaff != "" {
+			if err := s.outbox.StaffAlert(sys, c, cf, ch.AlertStaff); err != nil {
+				return err
+			}
+		}
 		if err := s.signal(ctx, cf.ID); err != nil {
 			return err
 		}
@@ -164,6 +173,11 @@ var notifyOf = map[caseevent.Kind]notification.Topic{
 	caseevent.KindREFERRAL_UPDATED:     notification.TopicREFERRAL_UPDATED,
 	caseevent.KindCLAIM_UPDATED:        notification.TopicCLAIM_UPDATED,
 	caseevent.KindFOLLOW_UP_SCHEDULED:  notification.TopicFOLLOW_UP_SCHEDULED,
+	// A victim's own request or cancellation tells them nothing (see
+	// change); staff's steps do.
+	caseevent.KindAPPOINTMENT_CONFIRMED:   notification.TopicAPPOINTMENT_CONFIRMED,
+	caseevent.KindAPPOINTMENT_RESCHEDULED: notification.TopicAPPOINTMENT_RESCHEDULED,
+	caseevent.KindAPPOINTMENT_CANCELLED:   notification.TopicAPPOINTMENT_CANCELLED,
 }
 
 // topicOf is what a change tells the person: its Notify, else its first

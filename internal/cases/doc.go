@@ -1,8 +1,9 @@
 // Package cases is the case domain: intake, victim sessions and their
 // sign-in limits, the staff workflow (status, assignment, first contact,
 // notes, follow-ups, court dates, the compensation claim, closing),
-// referrals with consent, the victim's feedback and live view, and the
-// unit's KPIs.
+// referrals with consent, appointments with by-appointment services and
+// the calendar files of appointments and court dates, the victim's feedback
+// and live view, and the unit's KPIs.
 //
 // Every write to a case, by staff, by the victim, by the intake or by the
 // seed, goes through one change path (Cases.change): in one transaction it

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"victimservices/ent"
+	"victimservices/ent/appointment"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/casemessage"
@@ -36,6 +37,7 @@ type CaseExport struct {
 	History       []map[string]any `json:"history"`
 	FollowUps     []map[string]any `json:"followUps"`
 	CourtDates    []map[string]any `json:"courtDates"`
+	Appointments  []map[string]any `json:"appointments"`
 	Referrals     []map[string]any `json:"referrals"`
 	Messages      []map[string]any `json:"messages"`
 	Feedback      map[string]any   `json:"feedback,omitempty"`
@@ -85,6 +87,14 @@ func (s *Cases) ExportCase(ctx context.Context, id nodeid.ID) (string, error) {
 	}
 	for _, d := range dates {
 		out.CourtDates = append(out.CourtDates, map[string]any{"at": d.At, "court": d.CourtName, "street": d.Street, "city": d.City, "hearing": d.Hearing})
+	}
+	appts, err := c.Appointment.Query().Where(appointment.CaseID(cf.ID)).Order(ent.Asc(appointment.FieldStartsAt)).All(sys)
+	if err != nil {
+		return "", err
+	}
+	for _, a := range appts {
+		out.Appointments = append(out.Appointments, map[string]any{"serviceId": a.ServiceID, "startsAt": a.StartsAt,
+			"endsAt": a.EndsAt, "status": a.Status, "note": a.Note})
 	}
 	refs, err := c.Referral.Query().Where(referral.CaseID(cf.ID)).Order(ent.Asc(referral.FieldCreatedAt)).All(sys)
 	if err != nil {
@@ -142,6 +152,7 @@ func (s *Cases) EraseCase(ctx context.Context, id nodeid.ID, confirm string) (bo
 			func() (int, error) { return c.CaseEvent.Delete().Where(caseevent.CaseID(cf.ID)).Exec(sys) },
 			func() (int, error) { return c.FollowUp.Delete().Where(followup.CaseID(cf.ID)).Exec(sys) },
 			func() (int, error) { return c.CourtDate.Delete().Where(courtdate.CaseID(cf.ID)).Exec(sys) },
+			func() (int, error) { return c.Appointment.Delete().Where(appointment.CaseID(cf.ID)).Exec(sys) },
 			func() (int, error) { return c.Feedback.Delete().Where(feedback.CaseID(cf.ID)).Exec(sys) },
 			func() (int, error) { return c.Referral.Delete().Where(referral.CaseID(cf.ID)).Exec(sys) },
 			func() (int, error) { return c.CaseFile.Delete().Where(casefile.ID(cf.ID)).Exec(sys) },

@@ -11,9 +11,11 @@ import (
 	"victimservices/ent"
 	"victimservices/ent/casefile"
 	"victimservices/ent/notification"
+	"victimservices/ent/staff"
 	"victimservices/internal/delivery"
 	"victimservices/internal/jobs"
 	"victimservices/internal/request"
+	"victimservices/locales"
 )
 
 // Defaults of Config.
@@ -129,6 +131,34 @@ func system(ctx context.Context) context.Context { return privacy.DecisionContex
 func (o *Outreach) CaseChanged(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error {
 	_, err := o.enqueue(ctx, c, cf, topic, "", "")
 	return err
+}
+
+// StaffAlert queues, in the change's transaction (c), an email to the staff
+// who handle the case (its advocate; the supervisors while it has none)
+// about a step the person took in the app: the case number and what
+// happened, in the unit's language, never the case's details.
+func (o *Outreach) StaffAlert(ctx context.Context, c *ent.Client, cf *ent.CaseFile, topic notification.Topic) error {
+	q := c.Staff.Query().Where(staff.DisabledAtIsNil(), staff.EmailNEQ(""))
+	if cf.AdvocateID != nil {
+		q.Where(staff.ID(*cf.AdvocateID))
+	} else {
+		q.Where(staff.RoleEQ(staff.RoleSUPERVISOR))
+	}
+	to, err := q.All(system(ctx))
+	if err != nil {
+		return err
+	}
+	l, now := locales.Default(), request.Instant(ctx)
+	data := map[string]any{"CaseNumber": cf.CaseNumber}
+	key := "staff.alert.topic." + string(topic)
+	for _, m := range to {
+		if err := o.save(ctx, c.Notification.Create().SetCaseID(cf.ID).SetAudience(notification.AudienceSTAFF).
+			SetStaffID(string(m.ID)).SetTopic(topic).SetChannel(notification.ChannelEMAIL).SetCreatedAt(now).
+			SetNotBefore(now).SetLocale(l.Code).SetSubject(l.T(key+".subject", data)).SetBody(l.T(key+".body", data))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // channelOf is where the person's notifications go now, or false for none.

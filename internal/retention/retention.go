@@ -11,6 +11,7 @@ import (
 	"github.com/riverqueue/river"
 
 	"victimservices/ent"
+	"victimservices/ent/appointment"
 	"victimservices/ent/auditrecord"
 	"victimservices/ent/caseevent"
 	"victimservices/ent/casefile"
@@ -161,6 +162,9 @@ func closedCases(ctx context.Context, c *ent.Client, p Policy, now time.Time, r 
 		}},
 		{"referral reasons cleared", func() (int, error) {
 			return c.Referral.Update().Where(referral.CaseIDIn(ids...)).SetReason("").SetDeclineReason("").Save(ctx)
+		}},
+		{"appointment notes cleared", func() (int, error) {
+			return c.Appointment.Update().Where(appointment.CaseIDIn(ids...), appointment.NoteNEQ("")).SetNote("").Save(ctx)
 		}},
 	}
 	for _, s := range steps {

@@ -1,6 +1,7 @@
 // Package seed loads the deterministic demo data set: the Victim Services
 // Unit's real directory (services, hours, phone numbers, partners, and the
-// national crisis lines 988 and the domestic violence hotline) plus a few
+// national crisis lines 988 and the domestic violence hotline, and when
+// Legal Support, the by-appointment service, can be booked) plus a few
 // demo locations, with their text in all twelve locales, and the guides.
 // Development servers, the tests and the benchmarks all use it, so its IDs
 // are derived from stable keys (nodeid.Derive) and identical on every

@@ -103,6 +103,24 @@ var weekdays9to5 = hours.Schedule{TimeZone: Zone, Periods: []hours.Period{
 	{Day: hours.Days[4], Opens: "09:00", Closes: "17:00"},
 }}
 
+// legalAppointments is when the demo by-appointment service (Legal
+// Support) can be booked: an hour at a time, Tuesday and Thursday mornings
+// and early afternoons and Saturday morning, not on Thanksgiving nor the
+// days before Christmas and New Year.
+var legalAppointments = struct {
+	periods  []hours.Period
+	closures []hours.Closure
+	minutes  int
+}{
+	periods: []hours.Period{
+		{Day: hours.Days[1], Opens: "10:00", Closes: "15:00"},
+		{Day: hours.Days[3], Opens: "10:00", Closes: "15:00"},
+		{Day: hours.Days[5], Opens: "10:00", Closes: "12:00"},
+	},
+	closures: []hours.Closure{{Date: "2026-11-26"}, {Date: "2026-12-24"}, {Date: "2026-12-31"}},
+	minutes:  60,
+}
+
 var allLanguages = []string{"en", "es", "pl", "zh", "ar", "hi", "ur", "tl", "ko", "uk", "ru"}
 
 var organizations = []org{
@@ -305,6 +323,10 @@ func load(ctx context.Context, c *ent.Client, all map[string]map[string]text) er
 		if err := create.Exec(ctx); err != nil {
 			return err
 		}
+	}
+	if err := c.AppointmentAvailability.Create().SetServiceID(ID("svc", "legal")).SetPeriods(legalAppointments.periods).
+		SetClosures(legalAppointments.closures).SetSlotMinutes(legalAppointments.minutes).Exec(ctx); err != nil {
+		return err
 	}
 	for code, m := range all {
 		for _, o := range organizations {

@@ -186,6 +186,7 @@ func CaseEventPolicy() ent.Policy {
 // victimEventKinds are the history entries a victim's own changes write.
 var victimEventKinds = map[string]bool{
 	caseevent.KindFEEDBACK.String(): true, caseevent.KindREFERRAL_UPDATED.String(): true,
+	caseevent.KindAPPOINTMENT_REQUESTED.String(): true, caseevent.KindAPPOINTMENT_CANCELLED.String(): true,
 }
 
 // victimReferralFields are what a victim's consent or withdrawal may set.

@@ -53,11 +53,77 @@ export type Advocate = {
   phone?: Maybe<Phone>;
 };
 
+/** An appointment with a by-appointment service, in a case. */
+export type Appointment = {
+  __typename?: 'Appointment';
+  /** When it ends. */
+  endsAt: Scalars['Time']['output'];
+  /** Path (on this API's origin) of its iCalendar (RFC 5545) file, with its time zone: GET it with the same Authorization header as /query. Only the person of the case and staff allowed on it get it. */
+  icsUrl: Scalars['String']['output'];
+  /** Opaque identifier. */
+  id: Scalars['ID']['output'];
+  /** Staff's note about a move or a cancellation, in the language they wrote it. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The service (null when it is no longer listed). */
+  service?: Maybe<Service>;
+  /** When it starts. */
+  startsAt: Scalars['Time']['output'];
+  /** Where it stands. */
+  status: AppointmentStatus;
+  /** Localized status label. */
+  statusLabel: Scalars['String']['output'];
+};
+
+/** When a by-appointment service can be booked. */
+export type AppointmentAvailability = {
+  __typename?: 'AppointmentAvailability';
+  /** Dates with no appointments (holidays, training days). */
+  closures: Array<Closure>;
+  /** Weekly periods in which appointments can start and end. */
+  periods: Array<OpeningPeriod>;
+  /** The service. */
+  service?: Maybe<Service>;
+  /** Length of one appointment, in minutes. */
+  slotMinutes: Scalars['Int']['output'];
+  /** IANA zone the periods and closures are in: the service's hours' zone, e.g. America/Chicago. */
+  timeZone: Scalars['String']['output'];
+};
+
+/** When a by-appointment service can be booked. */
+export type AppointmentAvailabilityInput = {
+  /** Dates (YYYY-MM-DD, in the service's time zone) with no appointments. */
+  closures?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Weekly periods in the service's time zone; each is cut into appointments of slotMinutes. */
+  periods: Array<OpeningPeriodInput>;
+  /** Length of one appointment, in minutes (5 to 480). */
+  slotMinutes: Scalars['Int']['input'];
+};
+
+/** A time that can be booked. */
+export type AppointmentSlot = {
+  __typename?: 'AppointmentSlot';
+  /** When it ends. */
+  endsAt: Scalars['Time']['output'];
+  /** When it starts. */
+  startsAt: Scalars['Time']['output'];
+};
+
+/** Where an appointment stands. */
+export type AppointmentStatus =
+  /** Cancelled by the person or by staff; the time is free again. */
+  | 'CANCELLED'
+  /** Staff confirmed it. */
+  | 'CONFIRMED'
+  /** The person asked for it; staff have not confirmed it yet. The time is held for them. */
+  | 'REQUESTED';
+
 /** Staff view of a case (advocates, supervisors). Every read is audited. */
 export type Case = Node & {
   __typename?: 'Case';
   /** The assigned advocate. */
   advocate?: Maybe<StaffMember>;
+  /** Appointments in the case, soonest first (cancelled ones too). */
+  appointments: Array<Appointment>;
   /** The case number. */
   caseNumber: Scalars['String']['output'];
   /** Compensation claim status. */
@@ -148,6 +214,14 @@ export type CaseEventKind =
   | 'ACCESS_CODE_REISSUED'
   /** An advocate was assigned. */
   | 'ADVOCATE_ASSIGNED'
+  /** An appointment was cancelled (by the person or by staff). */
+  | 'APPOINTMENT_CANCELLED'
+  /** Staff confirmed an appointment. */
+  | 'APPOINTMENT_CONFIRMED'
+  /** The person asked for an appointment. */
+  | 'APPOINTMENT_REQUESTED'
+  /** Staff moved an appointment to another time. */
+  | 'APPOINTMENT_RESCHEDULED'
   /** The compensation claim changed. */
   | 'CLAIM_UPDATED'
   /** The case was closed. */
@@ -343,6 +417,8 @@ export type CourtDate = {
   description: Scalars['String']['output'];
   /** The hearing type. */
   hearing: HearingType;
+  /** Path (on this API's origin) of its iCalendar (RFC 5545) file, with its time zone: GET it with the same Authorization header as /query. Only the person of the case and staff allowed on it get it. */
+  icsUrl: Scalars['String']['output'];
   /** Opaque identifier (for updateCourtDate and cancelCourtDate). */
   id: Scalars['ID']['output'];
 };
@@ -687,8 +763,12 @@ export type Mutation = {
   addCourtDate: Case;
   /** Supervisors: assigns the case to an advocate. */
   assignAdvocate: Case;
+  /** Advocates and supervisors: cancel an appointment; the person is told. */
+  cancelAppointment: Appointment;
   /** Cancel a court date; the person is told. */
   cancelCourtDate: Case;
+  /** The victim: cancel one of their own appointments; the case's advocate (else the supervisors) is told. */
+  cancelMyAppointment: Appointment;
   /** Give a staff account another role. Their earlier tokens stop working at once, on every server: they need a new token. Admins only; audited. */
   changeStaffRole: StaffMember;
   /** Advocates and supervisors: closes the case with an outcome. */
@@ -697,6 +777,8 @@ export type Mutation = {
   completeFollowUp: Case;
   /** The case's advocate or a supervisor: marks an accepted referral completed. */
   completeReferral: Referral;
+  /** Advocates and supervisors: confirm a requested appointment; the person is told. */
+  confirmAppointment: Appointment;
   /** Advocates and supervisors: correct the person's preferences (and the phone or email they go to) after talking to them. */
   correctNotificationPreferences: Case;
   /** Editors and admins: adds a location. */
@@ -737,8 +819,12 @@ export type Mutation = {
   recordReferralWithdrawal: Referral;
   /** Advocates and supervisors, after confirming who the person is by phone: a new access code; every session of the case is revoked. */
   reissueAccessCode: AccessCodePayload;
+  /** The victim: ask for one of the free times of a by-appointment service (see availableSlots); the case's advocate (else the supervisors) is told. CONFLICT when someone else has just taken it. */
+  requestAppointment: Appointment;
   /** Public, rate limited: a person asks for help and receives a case number and access code. */
   requestSupport: SupportRequestPayload;
+  /** Advocates and supervisors: move an appointment to another free time of its service (it is then confirmed); the person is told. CONFLICT when that time is taken. */
+  rescheduleAppointment: Appointment;
   /** Editors: record the review of a guide's text in one locale: REVIEWED or APPROVED under the editor's work name at the request's instant; MACHINE marks it unreviewed again. The text is unchanged. */
   reviewResourceTranslation: ResourceTranslation;
   /** Editors: record the review of one locale's text of a service, organization or location: REVIEWED or APPROVED under the editor's work name at the request's instant; MACHINE marks it unreviewed again. The text is unchanged. */
@@ -762,6 +848,8 @@ export type Mutation = {
   sendMessageToVictim: CaseMessage;
   /** The case's advocate or a supervisor: marks a consented referral sent. */
   sendReferral: Referral;
+  /** Supervisors and directory editors: set when a by-appointment service can be booked (replaces what was set). */
+  setAppointmentAvailability: AppointmentAvailability;
   /** Editors and admins: publishes (true) or unpublishes (false) one locale's text of a guide. */
   setResourceTranslationPublished: ResourceTranslation;
   /** Editors and admins: publishes (true) or unpublishes (false) one locale's text of a service, organization or location. */
@@ -819,10 +907,24 @@ export type MutationAssignAdvocateArgs = {
 
 
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationCancelAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationCancelCourtDateArgs = {
   courtDateId: Scalars['ID']['input'];
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationCancelMyAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
 };
 
 
@@ -853,6 +955,13 @@ export type MutationCompleteFollowUpArgs = {
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationCompleteReferralArgs = {
   referralId: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationConfirmAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -983,8 +1092,24 @@ export type MutationReissueAccessCodeArgs = {
 
 
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationRequestAppointmentArgs = {
+  serviceId: Scalars['ID']['input'];
+  startsAt: Scalars['Time']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationRequestSupportArgs = {
   input: SupportRequestInput;
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationRescheduleAppointmentArgs = {
+  appointmentId: Scalars['ID']['input'];
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  startsAt: Scalars['Time']['input'];
 };
 
 
@@ -1042,6 +1167,13 @@ export type MutationSendMessageToVictimArgs = {
 /** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
 export type MutationSendReferralArgs = {
   referralId: Scalars['ID']['input'];
+};
+
+
+/** Changes. Every mutation runs in one transaction: it is applied whole or not at all. */
+export type MutationSetAppointmentAvailabilityArgs = {
+  input: AppointmentAvailabilityInput;
+  serviceId: Scalars['ID']['input'];
 };
 
 
@@ -1258,6 +1390,14 @@ export type NotificationTopic =
   | 'ADVOCATE_ASSIGNED'
   /** Staff: an advocate's daily digest. */
   | 'ADVOCATE_DIGEST'
+  /** Victim: staff cancelled their appointment. Staff: the person cancelled one. */
+  | 'APPOINTMENT_CANCELLED'
+  /** Victim: staff confirmed their appointment. */
+  | 'APPOINTMENT_CONFIRMED'
+  /** Staff (the case's advocate, else the supervisors): the person asked for an appointment to confirm. */
+  | 'APPOINTMENT_REQUESTED'
+  /** Victim: their appointment moved to another time. */
+  | 'APPOINTMENT_RESCHEDULED'
   /** The compensation claim moved on. */
   | 'CLAIM_UPDATED'
   /** A court date was added. */
@@ -1515,6 +1655,8 @@ export type PhoneKind =
  */
 export type Query = {
   __typename?: 'Query';
+  /** Public: the free times of a by-appointment service that start in [from, to) and not in the past, soonest first (at most 31 days at once). */
+  availableSlots: Array<AppointmentSlot>;
   /** Advocates and supervisors: look a case up by its number (null when not found or not visible). */
   case?: Maybe<Case>;
   /** Advocates (their cases) and supervisors (all): cases, urgent first, then newest. */
@@ -1585,6 +1727,19 @@ export type Query = {
   staffMembers: Array<StaffMember>;
   /** Editors and admins: per locale, how many services, partners and guides have published text, and which do not. */
   translationCoverage: Array<LocaleCoverage>;
+};
+
+
+/**
+ * Read access. Every field that returns human text answers in the locale negotiated from, in order,
+ * the locale argument of the root field it sits under (for its whole subtree), the Accept-Language
+ * header, and English. Unknown or unsupported tags fall back (es-MX → es → en, zh-TW → zh-Hant → en),
+ * never fail. All time-dependent fields of one response use one instant.
+ */
+export type QueryAvailableSlotsArgs = {
+  from: Scalars['Time']['input'];
+  serviceId: Scalars['ID']['input'];
+  to: Scalars['Time']['input'];
 };
 
 
@@ -2149,6 +2304,8 @@ export type SearchResultType =
 /** A service the unit or a partner offers. */
 export type Service = Node & {
   __typename?: 'Service';
+  /** When a by-appointment service can be booked; null when it takes no appointments here. */
+  appointmentAvailability?: Maybe<AppointmentAvailability>;
   /** What kind of help it gives. */
   category: ServiceCategory;
   /** Display name of the category in the served locale. */
@@ -2488,6 +2645,8 @@ export type VictimCase = {
   __typename?: 'VictimCase';
   /** The dedicated advocate, once assigned. */
   advocate?: Maybe<Advocate>;
+  /** The person's appointments, soonest first (cancelled ones too). */
+  appointments: Array<Appointment>;
   /** The case number. */
   caseNumber: Scalars['String']['output'];
   /** The compensation claim, once filed. */
@@ -2546,6 +2705,30 @@ export type VictimReferral = {
   statusLabel: Scalars['String']['output'];
 };
 
+export type AppointmentSlotsQueryVariables = Exact<{
+  serviceId: Scalars['ID']['input'];
+  from: Scalars['Time']['input'];
+  to: Scalars['Time']['input'];
+}>;
+
+
+export type AppointmentSlotsQuery = { __typename?: 'Query', availableSlots: Array<{ __typename?: 'AppointmentSlot', startsAt: string, endsAt: string }> };
+
+export type RequestAppointmentMutationVariables = Exact<{
+  serviceId: Scalars['ID']['input'];
+  startsAt: Scalars['Time']['input'];
+}>;
+
+
+export type RequestAppointmentMutation = { __typename?: 'Mutation', requestAppointment: { __typename?: 'Appointment', id: string, status: AppointmentStatus, statusLabel: string, startsAt: string, endsAt: string, icsUrl: string, service?: { __typename?: 'Service', name: string } | null } };
+
+export type CancelMyAppointmentMutationVariables = Exact<{
+  appointmentId: Scalars['ID']['input'];
+}>;
+
+
+export type CancelMyAppointmentMutation = { __typename?: 'Mutation', cancelMyAppointment: { __typename?: 'Appointment', id: string, status: AppointmentStatus, statusLabel: string } };
+
 export type SubmitFeedbackMutationVariables = Exact<{
   input: FeedbackInput;
 }>;
@@ -2593,7 +2776,7 @@ export type MyCaseQueryVariables = Exact<{
 }>;
 
 
-export type MyCaseQuery = { __typename?: 'Query', myCase?: { __typename?: 'VictimCase', caseNumber: string, status: CaseStatus, statusLabel: string, openedAt: string, nextFollowUp?: string | null, unreadMessageCount: number, advocate?: { __typename?: 'Advocate', displayName: string, email?: string | null, phone?: { __typename?: 'Phone', display: string, telUri: string } | null } | null, events?: Array<{ __typename?: 'CaseEvent', at: string, title: string, detail?: string | null }> | null, courtDates?: Array<{ __typename?: 'CourtDate', id: string, at: string, courtName: string, hearing: HearingType, description: string, address?: { __typename?: 'Address', street: string, city: string, state: string, postalCode: string } | null }> | null, compensationClaim?: { __typename?: 'CompensationClaim', status: ClaimStatus, statusLabel: string, updatedAt: string } | null, referrals: Array<{ __typename?: 'VictimReferral', id: string, status: ReferralStatus, statusLabel: string, share: ReferralShare, shareLabel: string, declineReason?: string | null, declineReasonLabel?: string | null, partner: { __typename?: 'Organization', name: string } }>, messages: { __typename?: 'CaseMessageConnection', edges: Array<{ __typename?: 'CaseMessageEdge', node: { __typename?: 'CaseMessage', id: string, direction: MessageDirection, body: string, sentAt: string, readAt?: string | null } }> }, feedback?: { __typename?: 'Feedback', rating: number, submittedAt: string } | null } | null };
+export type MyCaseQuery = { __typename?: 'Query', myCase?: { __typename?: 'VictimCase', caseNumber: string, status: CaseStatus, statusLabel: string, openedAt: string, nextFollowUp?: string | null, unreadMessageCount: number, advocate?: { __typename?: 'Advocate', displayName: string, email?: string | null, phone?: { __typename?: 'Phone', display: string, telUri: string } | null } | null, events?: Array<{ __typename?: 'CaseEvent', at: string, title: string, detail?: string | null }> | null, courtDates?: Array<{ __typename?: 'CourtDate', id: string, at: string, courtName: string, hearing: HearingType, description: string, icsUrl: string, address?: { __typename?: 'Address', street: string, city: string, state: string, postalCode: string } | null }> | null, appointments: Array<{ __typename?: 'Appointment', id: string, status: AppointmentStatus, statusLabel: string, startsAt: string, endsAt: string, note?: string | null, icsUrl: string, service?: { __typename?: 'Service', name: string } | null }>, compensationClaim?: { __typename?: 'CompensationClaim', status: ClaimStatus, statusLabel: string, updatedAt: string } | null, referrals: Array<{ __typename?: 'VictimReferral', id: string, status: ReferralStatus, statusLabel: string, share: ReferralShare, shareLabel: string, declineReason?: string | null, declineReasonLabel?: string | null, partner: { __typename?: 'Organization', name: string } }>, messages: { __typename?: 'CaseMessageConnection', edges: Array<{ __typename?: 'CaseMessageEdge', node: { __typename?: 'CaseMessage', id: string, direction: MessageDirection, body: string, sentAt: string, readAt?: string | null } }> }, feedback?: { __typename?: 'Feedback', rating: number, submittedAt: string } | null } | null };
 
 export type SendMessageMutationVariables = Exact<{
   body: Scalars['String']['input'];
@@ -2624,7 +2807,7 @@ export type ServiceDetailQueryVariables = Exact<{
 }>;
 
 
-export type ServiceDetailQuery = { __typename?: 'Query', service?: { __typename?: 'Service', id: string, name: string, description?: string | null, categoryLabel: string, servedLocale: string, machineTranslated: boolean, openNow: boolean, opensAt?: string | null, closesAt?: string | null, email?: string | null, languages?: Array<string> | null, hours: { __typename?: 'OpeningHours', summary: string, byAppointment: boolean, alwaysOpen: boolean, timeZone: string }, phones?: Array<{ __typename?: 'Phone', display: string, telUri: string, smsUri?: string | null, kind: PhoneKind }> | null, provider?: { __typename?: 'Organization', name: string, website?: string | null } | null, locations?: Array<{ __typename?: 'Location', name: string, neighborhood?: string | null, adaAccessible: boolean, accessibilityNotes?: string | null, address?: { __typename?: 'Address', street: string, city: string, state: string, postalCode: string } | null }> | null } | null };
+export type ServiceDetailQuery = { __typename?: 'Query', service?: { __typename?: 'Service', id: string, name: string, description?: string | null, categoryLabel: string, servedLocale: string, machineTranslated: boolean, openNow: boolean, opensAt?: string | null, closesAt?: string | null, email?: string | null, languages?: Array<string> | null, hours: { __typename?: 'OpeningHours', summary: string, byAppointment: boolean, alwaysOpen: boolean, timeZone: string }, appointmentAvailability?: { __typename?: 'AppointmentAvailability', timeZone: string, slotMinutes: number } | null, phones?: Array<{ __typename?: 'Phone', display: string, telUri: string, smsUri?: string | null, kind: PhoneKind }> | null, provider?: { __typename?: 'Organization', name: string, website?: string | null } | null, locations?: Array<{ __typename?: 'Location', name: string, neighborhood?: string | null, adaAccessible: boolean, accessibilityNotes?: string | null, address?: { __typename?: 'Address', street: string, city: string, state: string, postalCode: string } | null }> | null } | null };
 
 export type SignInMutationVariables = Exact<{
   caseNumber: Scalars['String']['input'];
@@ -2640,16 +2823,19 @@ export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
 export type SignOutMutation = { __typename?: 'Mutation', endCaseSession: boolean };
 
 
+export const AppointmentSlotsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"AppointmentSlots"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"serviceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"from"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Time"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"to"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Time"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"availableSlots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"serviceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"Variable","name":{"kind":"Name","value":"from"}}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"Variable","name":{"kind":"Name","value":"to"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}}]}}]}}]} as unknown as DocumentNode<AppointmentSlotsQuery, AppointmentSlotsQueryVariables>;
+export const RequestAppointmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestAppointment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"serviceId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"startsAt"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Time"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestAppointment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"serviceId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"serviceId"}}},{"kind":"Argument","name":{"kind":"Name","value":"startsAt"},"value":{"kind":"Variable","name":{"kind":"Name","value":"startsAt"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"icsUrl"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<RequestAppointmentMutation, RequestAppointmentMutationVariables>;
+export const CancelMyAppointmentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"CancelMyAppointment"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"appointmentId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cancelMyAppointment"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"appointmentId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"appointmentId"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}}]}}]}}]} as unknown as DocumentNode<CancelMyAppointmentMutation, CancelMyAppointmentMutationVariables>;
 export const SubmitFeedbackDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SubmitFeedback"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"FeedbackInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"submitFeedback"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]} as unknown as DocumentNode<SubmitFeedbackMutation, SubmitFeedbackMutationVariables>;
 export const GuidesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Guides"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Cursor"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resources"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabel"}},{"kind":"Field","name":{"kind":"Name","value":"servedLocale"}}]}}]}}]}}]}}]} as unknown as DocumentNode<GuidesQuery, GuidesQueryVariables>;
 export const GuideDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Guide"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"resource"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"servedLocale"}},{"kind":"Field","name":{"kind":"Name","value":"machineTranslated"}},{"kind":"Field","name":{"kind":"Name","value":"availableLocales"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}}]}}]} as unknown as DocumentNode<GuideQuery, GuideQueryVariables>;
 export const HomeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Home"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"crisisContacts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"servedLocale"}},{"kind":"Field","name":{"kind":"Name","value":"phones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}},{"kind":"Field","name":{"kind":"Name","value":"smsUri"}},{"kind":"Field","name":{"kind":"Name","value":"smsBody"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"services"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"openNow"},"value":{"kind":"BooleanValue","value":true}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabel"}},{"kind":"Field","name":{"kind":"Name","value":"openNow"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"phones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<HomeQuery, HomeQueryVariables>;
 export const LocalesDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Locales"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"locales"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"nativeName"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}}]}}]}}]} as unknown as DocumentNode<LocalesQuery, LocalesQueryVariables>;
 export const RequestSupportDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"RequestSupport"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"input"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"SupportRequestInput"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"requestSupport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"input"},"value":{"kind":"Variable","name":{"kind":"Name","value":"input"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accessCode"}},{"kind":"Field","name":{"kind":"Name","value":"urgent"}},{"kind":"Field","name":{"kind":"Name","value":"emergencyMessage"}},{"kind":"Field","name":{"kind":"Name","value":"emergencyContacts"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}},{"kind":"Field","name":{"kind":"Name","value":"smsUri"}}]}}]}}]}}]}}]} as unknown as DocumentNode<RequestSupportMutation, RequestSupportMutationVariables>;
-export const MyCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"advocate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextFollowUp"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courtDates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"courtName"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hearing"}},{"kind":"Field","name":{"kind":"Name","value":"description"}}]}},{"kind":"Field","name":{"kind":"Name","value":"compensationClaim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"shareLabel"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"declineReasonLabel"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCaseQuery, MyCaseQueryVariables>;
+export const MyCaseDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"MyCase"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"myCase"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"openedAt"}},{"kind":"Field","name":{"kind":"Name","value":"advocate"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"nextFollowUp"}},{"kind":"Field","name":{"kind":"Name","value":"events"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"detail"}}]}},{"kind":"Field","name":{"kind":"Name","value":"courtDates"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"at"}},{"kind":"Field","name":{"kind":"Name","value":"courtName"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hearing"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"icsUrl"}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"startsAt"}},{"kind":"Field","name":{"kind":"Name","value":"endsAt"}},{"kind":"Field","name":{"kind":"Name","value":"note"}},{"kind":"Field","name":{"kind":"Name","value":"icsUrl"}},{"kind":"Field","name":{"kind":"Name","value":"service"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"compensationClaim"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"updatedAt"}}]}},{"kind":"Field","name":{"kind":"Name","value":"referrals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"statusLabel"}},{"kind":"Field","name":{"kind":"Name","value":"share"}},{"kind":"Field","name":{"kind":"Name","value":"shareLabel"}},{"kind":"Field","name":{"kind":"Name","value":"declineReason"}},{"kind":"Field","name":{"kind":"Name","value":"declineReasonLabel"}},{"kind":"Field","name":{"kind":"Name","value":"partner"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"unreadMessageCount"}},{"kind":"Field","name":{"kind":"Name","value":"messages"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"last"},"value":{"kind":"IntValue","value":"20"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"direction"}},{"kind":"Field","name":{"kind":"Name","value":"body"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}},{"kind":"Field","name":{"kind":"Name","value":"readAt"}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"feedback"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"rating"}},{"kind":"Field","name":{"kind":"Name","value":"submittedAt"}}]}}]}}]}}]} as unknown as DocumentNode<MyCaseQuery, MyCaseQueryVariables>;
 export const SendMessageDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SendMessage"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"body"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sendCaseMessage"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"body"},"value":{"kind":"Variable","name":{"kind":"Name","value":"body"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"sentAt"}}]}}]}}]} as unknown as DocumentNode<SendMessageMutation, SendMessageMutationVariables>;
 export const GiveConsentDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"GiveConsent"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"referralId"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"share"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ReferralShare"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"giveReferralConsent"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"referralId"},"value":{"kind":"Variable","name":{"kind":"Name","value":"referralId"}}},{"kind":"Argument","name":{"kind":"Name","value":"share"},"value":{"kind":"Variable","name":{"kind":"Name","value":"share"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"shareLabel"}}]}}]}}]} as unknown as DocumentNode<GiveConsentMutation, GiveConsentMutationVariables>;
 export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"search"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"20"}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Service"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabel"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Resource"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","alias":{"kind":"Name","value":"guideSlug"},"name":{"kind":"Name","value":"slug"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"summary"}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
-export const ServiceDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabel"}},{"kind":"Field","name":{"kind":"Name","value":"servedLocale"}},{"kind":"Field","name":{"kind":"Name","value":"machineTranslated"}},{"kind":"Field","name":{"kind":"Name","value":"openNow"}},{"kind":"Field","name":{"kind":"Name","value":"opensAt"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"hours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"byAppointment"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOpen"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"phones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}},{"kind":"Field","name":{"kind":"Name","value":"smsUri"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighborhood"}},{"kind":"Field","name":{"kind":"Name","value":"adaAccessible"}},{"kind":"Field","name":{"kind":"Name","value":"accessibilityNotes"}}]}}]}}]}}]} as unknown as DocumentNode<ServiceDetailQuery, ServiceDetailQueryVariables>;
+export const ServiceDetailDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ServiceDetail"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"slug"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"locale"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"service"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"slug"},"value":{"kind":"Variable","name":{"kind":"Name","value":"slug"}}},{"kind":"Argument","name":{"kind":"Name","value":"locale"},"value":{"kind":"Variable","name":{"kind":"Name","value":"locale"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"categoryLabel"}},{"kind":"Field","name":{"kind":"Name","value":"servedLocale"}},{"kind":"Field","name":{"kind":"Name","value":"machineTranslated"}},{"kind":"Field","name":{"kind":"Name","value":"openNow"}},{"kind":"Field","name":{"kind":"Name","value":"opensAt"}},{"kind":"Field","name":{"kind":"Name","value":"closesAt"}},{"kind":"Field","name":{"kind":"Name","value":"hours"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"summary"}},{"kind":"Field","name":{"kind":"Name","value":"byAppointment"}},{"kind":"Field","name":{"kind":"Name","value":"alwaysOpen"}},{"kind":"Field","name":{"kind":"Name","value":"timeZone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"appointmentAvailability"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"timeZone"}},{"kind":"Field","name":{"kind":"Name","value":"slotMinutes"}}]}},{"kind":"Field","name":{"kind":"Name","value":"phones"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"display"}},{"kind":"Field","name":{"kind":"Name","value":"telUri"}},{"kind":"Field","name":{"kind":"Name","value":"smsUri"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}}]}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"languages"}},{"kind":"Field","name":{"kind":"Name","value":"provider"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"website"}}]}},{"kind":"Field","name":{"kind":"Name","value":"locations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"address"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"street"}},{"kind":"Field","name":{"kind":"Name","value":"city"}},{"kind":"Field","name":{"kind":"Name","value":"state"}},{"kind":"Field","name":{"kind":"Name","value":"postalCode"}}]}},{"kind":"Field","name":{"kind":"Name","value":"neighborhood"}},{"kind":"Field","name":{"kind":"Name","value":"adaAccessible"}},{"kind":"Field","name":{"kind":"Name","value":"accessibilityNotes"}}]}}]}}]}}]} as unknown as DocumentNode<ServiceDetailQuery, ServiceDetailQueryVariables>;
 export const SignInDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignIn"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"accessCode"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"openCaseSession"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"caseNumber"},"value":{"kind":"Variable","name":{"kind":"Name","value":"caseNumber"}}},{"kind":"Argument","name":{"kind":"Name","value":"accessCode"},"value":{"kind":"Variable","name":{"kind":"Name","value":"accessCode"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"token"}},{"kind":"Field","name":{"kind":"Name","value":"expiresAt"}}]}}]}}]} as unknown as DocumentNode<SignInMutation, SignInMutationVariables>;
 export const SignOutDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"mutation","name":{"kind":"Name","value":"SignOut"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"endCaseSession"}}]}}]} as unknown as DocumentNode<SignOutMutation, SignOutMutationVariables>;
