@@ -139,6 +139,7 @@ for (const lang of LANGS) {
       if (name === 'home') {
         const first = page.locator('main a[href^="tel:"]').first();
         assert((await first.getAttribute('href')) === 'tel:911', `home in ${lang}: the first call is ${await first.getAttribute('href')}`);
+        if (lang === 'en') assert((await first.innerText()).trim() === 'Call 911', `home: the first call reads ${await first.innerText()}`);
         const crisis = await page.locator('.crisis').boundingBox();
         const open = await page.locator('#open-title').boundingBox();
         assert(crisis.y < open.y, `home in ${lang}: the crisis lines are not first`);

@@ -233,9 +233,9 @@ export function myCase(go: Go): HTMLElement {
                 h(
                   'li',
                   null,
-                  h('p', null, h('strong', null, formatDate(cd.at)), ' · ', cd.hearing),
+                  h('p', null, h('strong', null, formatDate(cd.at))),
+                  h('p', { 'data-hearing': cd.hearing }, cd.description),
                   h('address', null, cd.courtName, cd.address ? [h('br'), cd.address.street, h('br'), `${cd.address.city}, ${cd.address.state} ${cd.address.postalCode}`] : null),
-                  cd.description ? h('p', null, cd.description) : null,
                 ),
               ),
             )

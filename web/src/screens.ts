@@ -32,6 +32,15 @@ function serviceCard(s: ServiceRow): HTMLElement {
 // The emergency line, when even the saved crisis lines cannot be read.
 export const emergencyFallback = () => callButtons([{ display: '911', telUri: 'tel:911', kind: 'VOICE' }], true);
 
+// languageName: a language code in the reader's language ("es" → "Spanish").
+function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 export function home(): HTMLElement {
   const crisis = h('div', { class: 'crisis-slot' });
   const open = h('div');
@@ -94,7 +103,7 @@ export function service(slug: string): HTMLElement {
         hours?.byAppointment ? ` (${t('service.byAppointment')})` : '',
       ),
       s.email ? [h('h2', null, t('service.email')), h('p', null, h('a', { href: `mailto:${s.email}` }, s.email))] : null,
-      s.languages?.length ? [h('h2', null, t('service.languages')), h('p', null, s.languages.join(', '))] : null,
+      s.languages?.length ? [h('h2', null, t('service.languages')), h('p', null, s.languages.map(languageName).join(', '))] : null,
       s.locations?.length
         ? [
             h('h2', null, t('service.places')),

@@ -31,7 +31,9 @@ export function link(href: string, ...children: Child[]): HTMLAnchorElement {
 // island, so "(312) 555-1234" stays in order inside Arabic or Urdu text.
 export function withNumber(key: 'home.call' | 'home.text', number: string): Child[] {
   const [before, after = ''] = t(key, { number: '\u0000' }).split('\u0000');
-  return [before, h('bdi', { dir: 'ltr' }, number), after];
+  // One span: a flex container (the call buttons) would trim the spaces
+  // between separate items.
+  return [h('span', null, before, h('bdi', { dir: 'ltr' }, number), after)];
 }
 
 // callButtons: one big tap target per phone, tel: first, then sms:.
