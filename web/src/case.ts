@@ -151,10 +151,10 @@ export function help(go: Go): HTMLElement {
       })
       .catch((err) => {
         replace(status, message(errorText(err), 'error'));
-        if (err instanceof ApiError && err.field) {
-          const el = form.querySelector<HTMLElement>(`[name="${CSS.escape(err.field)}"]`);
-          el?.focus();
-        }
+        // extensions.field is the input's path (input.phone): focus that control.
+        const names: Record<string, string> = { 'input.phone': 'phone', 'input.email': 'email', 'input.safeContactTimes': 'times', 'input.description': 'description', 'input.contactMethod': 'method' };
+        const name = err instanceof ApiError && err.field ? names[err.field] : undefined;
+        if (name) form.querySelector<HTMLElement>(`[name="${name}"]`)?.focus();
       });
   });
   return p;
