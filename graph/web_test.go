@@ -7,8 +7,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"victimservices/graph/graphtest"
+	"victimservices/graph/httpapi"
 	"victimservices/locales"
 )
 
@@ -116,5 +118,19 @@ func TestWebLocalesInStep(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("web/src/i18n.ts LOCALES:\n%s\nwant (locales/locales.toml):\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestWebClientFromDirectory: WEB_DIR (Options.WebFiles) serves a build
+// being watched instead of the embedded one, read at each request.
+func TestWebClientFromDirectory(t *testing.T) {
+	files := fstest.MapFS{"index.html": {Data: []byte("<!doctype html><title>watched</title>")}}
+	s := graphtest.New(t, graphtest.WithOptions(func(o *httpapi.Options) { o.WebFiles = files }))
+	if w := raw(s, http.MethodGet, "/app/guides", "", nil); w.Code != http.StatusOK || !strings.Contains(w.Body.String(), "watched") {
+		t.Fatalf("/app/guides from WebFiles: %d %s", w.Code, w.Body.String())
+	}
+	files["index.html"] = &fstest.MapFile{Data: []byte("<!doctype html><title>rebuilt</title>")}
+	if w := raw(s, http.MethodGet, "/app/", "", nil); !strings.Contains(w.Body.String(), "rebuilt") {
+		t.Errorf("a rebuilt index is not served: %s", w.Body.String())
 	}
 }

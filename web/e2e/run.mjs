@@ -310,6 +310,19 @@ await test('offline: the directory and a guide reload from the saved copy', asyn
   await context.setOffline(false);
 });
 
+await test('slow 3G: the home screen loads with the crisis lines first', async (context) => {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // Chrome DevTools' "Slow 3G" profile: 400 ms round trip, 400 kbit/s.
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50000, uploadThroughput: 50000 });
+  const started = Date.now();
+  await page.goto(url('/app/', 'en'), { timeout: 60000 });
+  await page.waitForSelector('.crisis a[href="tel:911"]', { timeout: 60000 });
+  const bytes = await page.evaluate(() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).reduce((n, e) => n + (e.transferSize || 0), 0));
+  console.log(`     911 shown after ${Date.now() - started} ms on slow 3G, ${bytes} bytes transferred`);
+});
+
 await browser.close();
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
