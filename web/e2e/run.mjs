@@ -2,7 +2,8 @@
 // /usr/bin/chromium (no browser download) against a real server (.ci/web
 // starts one on a fresh database), with axe-core injected into each page.
 //
-//   node e2e/run.mjs --base http://127.0.0.1:8080 --case VS-XXXX-XXXX --code XXXX-XXXX-XXXX [--screenshots DIR]
+//   node e2e/run.mjs --base http://127.0.0.1:8080 --case VS-XXXX-XXXX --code XXXX-XXXX-XXXX \
+//     [--consent-case VS-… --consent-code …] [--screenshots DIR]
 //
 // Prints one line per test and closes with "N passed, N failed".
 import { chromium } from 'playwright-core';
@@ -15,6 +16,9 @@ const { values: args } = parseArgs({
     base: { type: 'string' },
     case: { type: 'string' },
     code: { type: 'string' },
+    // A case with a referral waiting for consent (the demo case in progress).
+    'consent-case': { type: 'string' },
+    'consent-code': { type: 'string' },
     screenshots: { type: 'string' },
     only: { type: 'string' },
   },
@@ -235,6 +239,28 @@ await test('sign in with case number and access code, then my case in en, es and
   await page.waitForSelector('.msg[role="status"]');
   await axe(page, 'feedback');
 });
+
+if (args['consent-case']) {
+  await test('my case in ar: consent to share with a partner, right to left', async (context) => {
+    const page = await context.newPage();
+    await page.goto(url('/app/signin', 'ar'));
+    await settled(page);
+    await page.fill('#case-number', args['consent-case']);
+    await page.fill('#access-code', args['consent-code']);
+    await page.click('main button[type="submit"]');
+    await page.waitForURL(/\/app\/case$/);
+    await settled(page);
+    const choice = page.locator('input[type="radio"][value="NAME_AND_CONTACT"]');
+    assert((await choice.count()) === 1, 'no referral waiting for consent');
+    await layout(page, 'ar');
+    await axe(page, 'consent in ar');
+    await choice.check();
+    await page.click('form:has(input[value="NAME_AND_CONTACT"]) button[type="submit"]');
+    await page.waitForFunction(() => !document.querySelector('input[value="NAME_AND_CONTACT"]'));
+    await settled(page);
+    assert((await page.locator('main').innerText()).includes('تمت مشاركة'), 'the referral does not say what is shared');
+  });
+}
 
 await test('quick exit (Esc three times) ends the session and leaves no readable state', async (context) => {
   const page = await context.newPage();
