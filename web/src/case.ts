@@ -78,8 +78,8 @@ export function help(go: Go): HTMLElement {
       ['no', t('help.safeNo')],
     ]),
     radios('method', t('help.contact'), (['PHONE', 'SMS', 'EMAIL', 'IN_APP'] as const).map((m) => [m, t(`help.method.${m}`)])),
-    field('phone', t('help.phone'), h('input', { type: 'tel', name: 'phone', autocomplete: 'tel' })),
-    field('email', t('help.email'), h('input', { type: 'email', name: 'email', autocomplete: 'email' })),
+    field('phone', t('help.phone'), h('input', { type: 'tel', name: 'phone', autocomplete: 'tel', dir: 'ltr' })),
+    field('email', t('help.email'), h('input', { type: 'email', name: 'email', autocomplete: 'email', dir: 'ltr' })),
     h('div', { class: 'choice' }, h('input', { type: 'checkbox', name: 'message', id: 'message' }), h('label', { for: 'message' }, t('help.message'))),
     h(
       'fieldset',
@@ -165,8 +165,8 @@ export function signInScreen(go: Go): HTMLElement {
   const form = h(
     'form',
     { class: 'form' },
-    field('case-number', t('signin.caseNumber'), h('input', { type: 'text', name: 'caseNumber', autocomplete: 'off', required: true, autocapitalize: 'characters', spellcheck: 'false' })),
-    field('access-code', t('signin.accessCode'), h('input', { type: 'password', name: 'accessCode', autocomplete: 'off', required: true })),
+    field('case-number', t('signin.caseNumber'), h('input', { type: 'text', name: 'caseNumber', autocomplete: 'off', required: true, autocapitalize: 'characters', spellcheck: 'false', dir: 'ltr' })),
+    field('access-code', t('signin.accessCode'), h('input', { type: 'password', name: 'accessCode', autocomplete: 'off', required: true, dir: 'ltr' })),
     status,
     h('button', { type: 'submit', class: 'btn' }, t('signin.submit')),
   );

@@ -32,6 +32,13 @@ function serviceCard(s: ServiceRow): HTMLElement {
 // The emergency line, when even the saved crisis lines cannot be read.
 export const emergencyFallback = () => callButtons([{ display: '911', telUri: 'tel:911', kind: 'VOICE' }], true);
 
+// backTo: the way back to a list. The client adds no history entries (so
+// that quick exit leaves none), so the browser's Back leaves the app; this
+// link is the in-app way back.
+function backTo(href: string, label: string): HTMLElement {
+  return h('p', { class: 'links' }, h('a', { href }, `${t('back')}: ${label}`));
+}
+
 // languageName: a language code in the reader's language ("es" → "Spanish").
 function languageName(code: string): string {
   try {
@@ -82,7 +89,7 @@ export function services(): HTMLElement {
 
 export function service(slug: string): HTMLElement {
   const slot = h('div');
-  const p = page(t('nav.services'), slot);
+  const p = page(t('nav.services'), slot, backTo('/app/services', t('services.title')));
   void load<ServiceDetailQuery>(slot, 'ServiceDetail', { slug, locale: locale() }, (d) => {
     const s = d.service;
     if (!s) return h('p', null, t('service.notFound'));
@@ -145,7 +152,7 @@ export function guides(): HTMLElement {
 
 export function guide(slug: string): HTMLElement {
   const slot = h('div');
-  const p = page(t('guides.title'), slot);
+  const p = page(t('guides.title'), slot, backTo('/app/guides', t('guides.title')));
   void load<GuideQuery>(slot, 'Guide', { slug, locale: locale() }, (d) => {
     const g = d.resource;
     if (!g) return h('p', null, t('guide.notFound'));
