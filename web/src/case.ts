@@ -193,7 +193,14 @@ export function myCase(go: Go): HTMLElement {
   }
   const slot = h('div');
   const p = page(t('case.title'), slot);
-  const reload = () => void load<MyCaseQuery>(slot, 'MyCase', { locale: locale() }, render);
+  // An ended or expired session: sign in again.
+  const expired = (e: unknown) => {
+    if (!(e instanceof ApiError && e.code === 'UNAUTHENTICATED')) return false;
+    saveSession(null);
+    go('/app/signin');
+    return true;
+  };
+  const reload = () => void load<MyCaseQuery>(slot, 'MyCase', { locale: locale() }, render, undefined, expired);
   const render = (d: MyCaseQuery): Child => {
     const c = d.myCase;
     if (!c) {

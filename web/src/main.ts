@@ -155,7 +155,13 @@ document.addEventListener('click', (e) => {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const a = (e.target as Element).closest?.('a');
   if (!a || a.target || a.origin !== location.origin) return;
-  if (a.hash && a.pathname === location.pathname) return; // the skip link
+  if (a.classList.contains('skip')) {
+    // Focus the content without a fragment navigation, which would add a
+    // history entry.
+    e.preventDefault();
+    main.focus();
+    return;
+  }
   if (!a.pathname.startsWith('/app')) return;
   e.preventDefault();
   go(a.pathname + a.search);
@@ -164,15 +170,33 @@ document.addEventListener('click', (e) => {
 // prefetch: once the service worker controls the page, ask for the
 // directory and the guides in the current locale, so they are saved for
 // offline use even when this visit did not open them.
+const SAVED_KEY = 'vs.saved';
+const SAVE_EVERY = 60 * 60 * 1000; // at most hourly per locale, for slow and metered connections
+
 async function prefetch(): Promise<void> {
   if (!navigator.serviceWorker?.controller) return;
   const vars = { locale: locale() };
   const code = current;
+  let saved: Record<string, number> = {};
+  try {
+    saved = JSON.parse(localStorage.getItem(SAVED_KEY) ?? '{}') as Record<string, number>;
+  } catch {
+    /* storage may be disabled */
+  }
+  if (Date.now() - (saved[code] ?? 0) < SAVE_EVERY) {
+    document.documentElement.dataset.offline = code;
+    return;
+  }
   try {
     await Promise.all([gql('Home', vars), gql('Directory', vars)]);
     const g = await gql<GuidesQuery>('Guides', vars);
     await Promise.all(nodes(g.data.resources.edges).map((n) => gql('Guide', { slug: n.slug, ...vars })));
     document.documentElement.dataset.offline = code;
+    try {
+      localStorage.setItem(SAVED_KEY, JSON.stringify({ ...saved, [code]: Date.now() }));
+    } catch {
+      /* storage may be disabled */
+    }
   } catch {
     /* offline or failing: the next visit tries again */
   }

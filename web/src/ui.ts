@@ -75,6 +75,7 @@ export async function load<T>(
   vars: Record<string, unknown>,
   render: (data: T) => Child,
   fallback?: () => Child,
+  onError?: (e: unknown) => boolean,
 ): Promise<void> {
   replace(slot, h('p', { class: 'loading', role: 'status' }, t('loading')));
   slot.setAttribute('aria-busy', 'true');
@@ -82,7 +83,8 @@ export async function load<T>(
     const r: Result<T> = await gql<T>(name, vars);
     replace(slot, r.saved ? h('p', { class: 'msg msg-saved', role: 'status', 'data-saved': '1' }, t('saved')) : null, render(r.data));
   } catch (e) {
-    const retry = h('button', { type: 'button', class: 'btn', onclick: () => void load(slot, name, vars, render, fallback) }, t('retry'));
+    if (onError?.(e)) return;
+    const retry = h('button', { type: 'button', class: 'btn', onclick: () => void load(slot, name, vars, render, fallback, onError) }, t('retry'));
     replace(slot, fallback?.(), message(errorText(e), 'error'), retry);
   } finally {
     slot.removeAttribute('aria-busy');
