@@ -45,6 +45,10 @@ async function test(name, fn) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US', serviceWorkers: 'allow' });
   const problems = [];
   context.on('page', (p) => watch(p, problems));
+  // No request to any other origin, from a page or the service worker.
+  context.on('request', (r) => {
+    if (!r.url().startsWith(`${base}/`) && !/^(data|about|blob):/.test(r.url())) problems.push(`a third-party request: ${r.url()}`);
+  });
   try {
     await fn(context, problems);
     if (problems.length) throw new Error(`console errors:\n  ${problems.join('\n  ')}`);
