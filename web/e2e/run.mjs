@@ -7,6 +7,7 @@
 //
 // Prints one line per test and closes with "N passed, N failed".
 import { chromium } from 'playwright-core';
+import * as esbuild from 'esbuild';
 import { readFileSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
@@ -265,6 +266,43 @@ if (args['consent-case']) {
     assert((await page.locator('main').innerText()).includes('تمت مشاركة'), 'the referral does not say what is shared');
   });
 }
+
+await test('guides: Markdown becomes elements and text only, never markup from the text', async (context) => {
+  const page = await context.newPage();
+  await page.goto(url('/app/guides', 'en'));
+  await settled(page);
+  // The client's renderer, bundled on its own, run in the page (under its CSP).
+  const bundle = await esbuild.build({ entryPoints: ['src/markdown.ts'], bundle: true, write: false, format: 'iife', globalName: 'md' });
+  await page.evaluate(bundle.outputFiles[0].text + ';window.md = md;');
+  const out = await page.evaluate(() => {
+    const hostile = [
+      '# Title <img src=x onerror="window.owned=1">',
+      '',
+      'Text with <script>window.owned=1</script> and **bold <b onclick=x>b</b>** and `<i>code</i>`.',
+      '',
+      '- [a link](https://example.org) and [js](javascript:window.owned=1) and [mail](mailto:a@example.org)',
+      '- [data](data:text/html,<script>1</script>) and [tel](tel:911)',
+      '',
+      '> quoted <iframe src=//x></iframe>',
+    ].join('\n');
+    const root = document.createElement('div');
+    root.append(window.md.markdown(hostile));
+    document.body.append(root);
+    const tags = [...root.querySelectorAll('*')].map((e) => e.tagName.toLowerCase());
+    const attrs = [...root.querySelectorAll('*')].flatMap((e) => [...e.attributes].map((a) => `${a.name}=${a.value}`));
+    const text = root.textContent;
+    root.remove();
+    return { tags, attrs, text, owned: window.owned === 1 };
+  });
+  const allowed = new Set(['h2', 'p', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'a', 'blockquote']);
+  assert(out.tags.every((t) => allowed.has(t)), `unexpected elements: ${out.tags}`);
+  const hrefs = out.attrs.filter((a) => a.startsWith('href='));
+  assert(hrefs.join() === 'href=https://example.org,href=mailto:a@example.org,href=tel:911', `links: ${hrefs}`);
+  assert(out.attrs.every((a) => /^(href|rel)=/.test(a)), `attributes: ${out.attrs}`);
+  assert(out.text.includes('<script>window.owned=1</script>') && out.text.includes('<img src=x onerror='), 'markup did not stay visible text');
+  assert(out.tags.includes('h2') && out.tags.includes('blockquote') && out.tags.includes('strong'), `structure lost: ${out.tags}`);
+  assert(!out.owned, 'script ran');
+});
 
 await test('quick exit (Esc three times) ends the session and leaves no readable state', async (context) => {
   const page = await context.newPage();
