@@ -27,6 +27,7 @@ export async function quickExit(): Promise<void> {
   } catch {
     /* storage may be disabled */
   }
+  navigator.serviceWorker?.controller?.postMessage('forget');
   if ('caches' in self) tasks.push(caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))));
   if ('serviceWorker' in navigator) {
     tasks.push(navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));

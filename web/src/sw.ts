@@ -31,6 +31,15 @@ sw.addEventListener('activate', (e) => {
   );
 });
 
+// Quick exit tells the worker to forget: it keeps nothing more, even for a
+// request already under way, and deletes what it kept.
+let forgotten = false;
+sw.addEventListener('message', (e) => {
+  if (e.data !== 'forget') return;
+  forgotten = true;
+  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.map((k) => caches.delete(k)))));
+});
+
 function offline(): Response {
   return new Response(JSON.stringify({ errors: [{ message: '', extensions: { code: 'OFFLINE' } }] }), {
     status: 503,
@@ -53,10 +62,10 @@ async function query(req: Request): Promise<Response> {
   }
   try {
     const res = await fetch(req);
-    if (key && res.ok) {
+    if (key && res.ok && !forgotten) {
       const copy = res.clone();
       const text = await copy.text();
-      if (!text.includes('"errors"')) {
+      if (!text.includes('"errors"') && !forgotten) {
         const cache = await caches.open(DATA);
         await cache.put(key, new Response(text, { headers: { 'Content-Type': 'application/json', 'X-VS-Offline': 'saved' } }));
       }
