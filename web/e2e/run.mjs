@@ -102,7 +102,7 @@ async function axe(page, label) {
 // the header and quick exit at its end, so Arabic mirrors them.
 async function layout(page, lang) {
   const dir = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
-  const rtl = lang === 'ar';
+  const rtl = lang === 'ar' || lang === 'ur';
   assert(dir[0] === lang && dir[1] === (rtl ? 'rtl' : 'ltr'), `html lang/dir ${dir} for ${lang}`);
   const exit = await page.locator('#quick-exit').boundingBox();
   const brand = await page.locator('.brand').boundingBox();
@@ -176,6 +176,7 @@ await test('the language picker offers the twelve locales and switches to Urdu r
   await page.waitForFunction(() => document.documentElement.dir === 'rtl' && document.documentElement.lang === 'ur');
   await settled(page);
   assert(await page.locator('.ui-fallback').isVisible(), 'no note that the buttons are in English');
+  await layout(page, 'ur');
   await axe(page, 'home in ur');
 });
 
