@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -62,6 +63,9 @@ func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (httpap
 		RequestTimeout: cfg.RequestTimeout,
 	}
 	opts.MaxSubscriptions = cfg.MaxSubscriptions
+	if cfg.WebDir != "" {
+		opts.WebFiles = os.DirFS(cfg.WebDir)
+	}
 	if cfg.PersistedQueries != "" {
 		if opts.AllowList, err = httpapi.LoadAllowList(cfg.PersistedQueries); err != nil {
 			return opts, cleanup, fmt.Errorf("PERSISTED_QUERIES_FILE: %w", err)

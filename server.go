@@ -99,6 +99,9 @@ type Config struct {
 	CORSOrigins string
 	// PersistedQueries is an allow-list file (PERSISTED_QUERIES_FILE).
 	PersistedQueries string
+	// WebDir serves the web client from this directory instead of the
+	// embedded build (WEB_DIR; for `npm run watch` in development).
+	WebDir string
 	// OIDC settings (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ROLE_CLAIM).
 	JWKSURL, Issuer, Audience, RoleClaim string
 	// Tracing exporter (OTEL_TRACES_EXPORTER: none, stdout or otlp).
@@ -257,6 +260,7 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	fs.BoolVar(&cfg.MetricsPublic, "metrics-public", metricsPublic, "in production, also serve /metrics on ADDR (METRICS_PUBLIC)")
 	fs.StringVar(&cfg.ExtraLocalesDir, "extra-locales-dir", getenv("EXTRA_LOCALES_DIR"), "directory of locales added by files: locales.toml and active.<code>.toml (EXTRA_LOCALES_DIR)")
 	fs.StringVar(&cfg.CORSOrigins, "cors-allowed-origins", getenv("CORS_ALLOWED_ORIGINS"), "comma-separated browser origins allowed to call the API (CORS_ALLOWED_ORIGINS)")
+	fs.StringVar(&cfg.WebDir, "web-dir", getenv("WEB_DIR"), "serve the web client at /app/ from this directory, e.g. web/dist, instead of the embedded build (WEB_DIR)")
 	fs.StringVar(&cfg.PersistedQueries, "persisted-queries-file", getenv("PERSISTED_QUERIES_FILE"), "allow-list of operations: only these are accepted (PERSISTED_QUERIES_FILE)")
 	fs.StringVar(&cfg.JWKSURL, "auth-jwks-url", getenv("AUTH_JWKS_URL"), "JWKS of the identity provider for staff tokens (AUTH_JWKS_URL)")
 	fs.StringVar(&cfg.Issuer, "auth-issuer", getenv("AUTH_ISSUER"), "required iss of identity provider tokens (AUTH_ISSUER)")

@@ -154,7 +154,8 @@ func TestHTTPProtocol(t *testing.T) {
 	})
 }
 
-// TestProductionMode: no introspection, no field suggestions, no GraphiQL.
+// TestProductionMode: no introspection, no field suggestions, no GraphiQL
+// (/ redirects to the web client).
 func TestProductionMode(t *testing.T) {
 	s := graphtest.New(t, graphtest.Production())
 	w := raw(s, http.MethodPost, "/query", post("{ __schema { types { name } } }"), nil)
@@ -165,7 +166,10 @@ func TestProductionMode(t *testing.T) {
 	if strings.Contains(w.Body.String(), "Did you mean") || strings.Contains(w.Body.String(), "services") {
 		t.Errorf("suggestion in production: %s", w.Body.String())
 	}
-	if w := raw(s, http.MethodGet, "/", "", nil); w.Code != http.StatusNotFound {
+	if w := raw(s, http.MethodGet, "/", "", nil); w.Code != http.StatusFound || w.Header().Get("Location") != "/app/" {
+		t.Errorf("production /: %d to %q, want a redirect to the web client", w.Code, w.Header().Get("Location"))
+	}
+	if w := raw(s, http.MethodGet, "/graphiql/graphiql.min.js", "", nil); w.Code != http.StatusNotFound {
 		t.Errorf("GraphiQL in production: %d", w.Code)
 	}
 	dev := graphtest.New(t)

@@ -5,12 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"victimservices/graph/graphtest"
 	"victimservices/graph/httpapi"
@@ -28,19 +24,7 @@ const operationsDir = "../web/operations"
 // production app sends them (by hash alone). A screen the schema no longer
 // serves fails here before it fails in an app.
 func TestExampleOperations(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join(operationsDir, "*.graphql"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no example operations under %s (%v)", operationsDir, err)
-	}
-	var sources []*ast.Source
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
-	}
-	list, err := httpapi.BuildAllowList(sources...)
+	list, err := httpapi.BuildAllowList(exampleOperations(t)...)
 	if err != nil {
 		t.Fatalf("the example operations do not validate against the schema: %v", err)
 	}
@@ -89,6 +73,16 @@ func TestExampleOperations(t *testing.T) {
 	run(t, "Home", map[string]any{"locale": "es"}, "", &home)
 	if len(home.CrisisContacts) == 0 || len(home.CrisisContacts[0].Phones) == 0 || home.CrisisContacts[0].Phones[0].Display != "911" {
 		t.Errorf("home: the first crisis line is not 911: %+v", home.CrisisContacts)
+	}
+	var directory struct {
+		Services struct {
+			TotalCount int
+			Edges      []struct{ Node struct{ Slug string } }
+		}
+	}
+	run(t, "Directory", map[string]any{"locale": "ar"}, "", &directory)
+	if directory.Services.TotalCount == 0 || len(directory.Services.Edges) != min(directory.Services.TotalCount, 50) {
+		t.Errorf("directory: %d of %d services", len(directory.Services.Edges), directory.Services.TotalCount)
 	}
 	var locales struct{ Locales []struct{ Code string } }
 	run(t, "Locales", nil, "", &locales)

@@ -3,11 +3,17 @@ package graph_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"victimservices/graph/httpapi"
 )
 
 // TestWebTypesInStep keeps web/src/gql (the TypeScript types graphql-codegen
@@ -40,4 +46,45 @@ func TestWebTypesInStep(t *testing.T) {
 	if got, want := strings.TrimSpace(string(stamp)), hex.EncodeToString(h.Sum(nil)); got != want {
 		t.Fatalf("web/src/gql was generated from another schema or other operations: run (cd web && npm run codegen) and commit")
 	}
+}
+
+// TestWebOperationsInStep keeps web/src/operations.json, the operations the
+// web client sends, equal to the allow-list of web/operations/*.graphql (what
+// `go run . allowlist web/operations/*.graphql` prints): the client sends
+// exactly the allow-listed text, so it works against a production server
+// limited to that list (PERSISTED_QUERIES_FILE).
+func TestWebOperationsInStep(t *testing.T) {
+	want, err := httpapi.BuildAllowList(exampleOperations(t)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile("../web/src/operations.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got httpapi.AllowList
+	if err := json.Unmarshal(b, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !maps.Equal(got, want) {
+		t.Fatalf("web/src/operations.json is not the allow-list of web/operations: run (cd web && npm run operations) and commit")
+	}
+}
+
+// exampleOperations reads web/operations/*.graphql.
+func exampleOperations(t *testing.T) []*ast.Source {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(operationsDir, "*.graphql"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no example operations under %s (%v)", operationsDir, err)
+	}
+	var sources []*ast.Source
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sources = append(sources, &ast.Source{Name: f, Input: string(b)})
+	}
+	return sources
 }

@@ -7,8 +7,9 @@
 // process or another: storage.OnPublicChange signals it through
 // notify.Hub.DirectoryChanged, NOTIFY in the change's transaction on
 // PostgreSQL, heard on the hub's one LISTEN connection), the access log
-// and metrics, GraphiQL in development, and the trusted-proxy rule for the
-// client address.
+// and metrics, GraphiQL in development (production redirects / to the web
+// client), the web client at /app/ (package web) in every mode, and the
+// trusted-proxy rule for the client address.
 //
 // Every request gets its request id, instant, locale and client address
 // (package request), and its viewer from the one auth.Authenticate: once per

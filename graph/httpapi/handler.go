@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -30,6 +31,7 @@ import (
 	"victimservices/internal/request"
 	"victimservices/internal/storage"
 	"victimservices/locales"
+	"victimservices/web"
 )
 
 // Options configures the API handler. Zero values take the defaults.
@@ -86,6 +88,10 @@ type Options struct {
 	Outreach *outreach.Outreach
 	// TimeZone is the unit's IANA zone (default America/Chicago).
 	TimeZone string
+	// WebFiles, when set, serves the web client at /app/ from these files
+	// (a development build being watched, WEB_DIR) instead of the build
+	// embedded in the binary.
+	WebFiles fs.FS
 }
 
 func (o *Options) defaults() {
@@ -121,8 +127,9 @@ func (o *Options) defaults() {
 	}
 }
 
-// NewHandler returns the HTTP handler serving GraphQL at /query (and, in
-// development, GraphiQL at /).
+// NewHandler returns the HTTP handler serving GraphQL at /query, the web
+// client at /app/ (and the neutral page of its quick exit), and at / GraphiQL
+// in development or a redirect to /app/ in production.
 func NewHandler(o Options) http.Handler {
 	o.defaults()
 	authn := &auth.Authenticator{Client: o.Client, Secret: o.AuthSecret, OIDC: o.OIDC, MaxTokenTTL: o.MaxTokenTTL}
@@ -225,7 +232,11 @@ func NewHandler(o Options) http.Handler {
 	// The iCalendar files of appointments and court dates, authenticated
 	// as /query is; the privacy rules decide who gets one.
 	mux.Handle("GET /calendar/{kind}/{file}", withAccessLog(o.Logger, withRequestContext(o, authn, present, calendarFiles(domain, present))))
-	if !o.Production {
+	mux.Handle("/app/", web.Handler(o.WebFiles))
+	mux.Handle("GET "+web.NeutralPath, web.Neutral(o.WebFiles))
+	if o.Production {
+		mux.Handle("GET /{$}", http.RedirectHandler("/app/", http.StatusFound))
+	} else {
 		mux.Handle("GET /{$}", graphiQL())
 		mux.Handle("GET /graphiql/", graphiQLAssets())
 	}
