@@ -75,8 +75,18 @@ func Normalize(raw string) (string, error) {
 	if err != nil || !phonenumbers.IsValidNumber(n) {
 		return "", ErrInvalid
 	}
-	return phonenumbers.Format(n, phonenumbers.E164), nil
+	// libphonenumber calls some overlong numbers valid (German ones with
+	// many extension digits); E.164 allows 15 digits at most, and what is
+	// stored must be E.164.
+	e164 := phonenumbers.Format(n, phonenumbers.E164)
+	if len(e164) > maxE164 {
+		return "", ErrInvalid
+	}
+	return e164, nil
 }
+
+// maxE164 is the longest E.164 number: "+" and 15 digits (ITU-T E.164 §6).
+const maxE164 = 16
 
 func mustParseShort(raw string) *phonenumbers.PhoneNumber {
 	n, err := phonenumbers.Parse(raw, DefaultRegion)
