@@ -79,3 +79,31 @@ func TestDirectoryChangeReachesEveryCache(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestDirectoryChangeReachesEveryCount: the totalCount a server keeps is
+// forgotten when another server process changes the directory (NOTIFY),
+// within the second.
+func TestDirectoryChangeReachesEveryCount(t *testing.T) {
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
+	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	n, _ := totalServices(t, two, nil)
+	if again, statements := totalServices(t, two, nil); again != n || statements > 1 {
+		t.Fatalf("server two counted again: %d services in %d statements", again, statements)
+	}
+	mutate(t, one, one.Token(t, viewer.RoleEditor), `mutation { createService(input: {category: SHELTER, hours: {timeZone: "America/Chicago", alwaysOpen: true}}) { id } }`, nil).Decode(t, &struct{}{})
+	deadline := time.Now().Add(time.Second)
+	for {
+		if got, _ := totalServices(t, two, nil); got == n+1 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server two still counts %d services a second after one added one", n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

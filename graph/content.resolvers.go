@@ -69,7 +69,7 @@ func (r *queryResolver) Resources(ctx context.Context, after *entgql.Cursor[node
 	if modifiedAfter != nil {
 		q.Where(resource.UpdatedAtGT(*modifiedAfter))
 	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithResourceOrder(directory.ResourceOrder))
+	return q.Paginate(countedAs(ctx, "resources", category, modifiedAfter), after, first, before, last, ent.WithResourceOrder(directory.ResourceOrder))
 }
 
 // Resource is the resolver for the resource field.

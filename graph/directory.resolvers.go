@@ -332,7 +332,7 @@ func (r *queryResolver) Organizations(ctx context.Context, after *entgql.Cursor[
 		return nil, err
 	}
 	return directory.Organizations(r.client, directory.OrganizationFilter{ModifiedAfter: modifiedAfter}).
-		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
+		Paginate(countedAs(ctx, "organizations", modifiedAfter), after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
 }
 
 // RemovedSince is the resolver for the removedSince field.
@@ -369,6 +369,8 @@ func (r *queryResolver) Services(ctx context.Context, after *entgql.Cursor[nodei
 			return nil, err
 		}
 		q.Where(service.IDIn(ids...))
+	} else {
+		ctx = countedAs(ctx, "services", category, language, servesPostalCode, modifiedAfter)
 	}
 	return q.Paginate(ctx, after, first, before, last, ent.WithServiceOrder(directory.ServiceOrder))
 }
@@ -402,7 +404,7 @@ func (r *queryResolver) Partners(ctx context.Context, after *entgql.Cursor[nodei
 		return nil, err
 	}
 	return directory.Organizations(r.client, directory.OrganizationFilter{PartnersOnly: true, ModifiedAfter: modifiedAfter}).
-		Paginate(ctx, after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
+		Paginate(countedAs(ctx, "partners", modifiedAfter), after, first, before, last, ent.WithOrganizationOrder(directory.OrganizationOrder))
 }
 
 // CrisisContacts is the resolver for the crisisContacts field.

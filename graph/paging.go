@@ -1,6 +1,15 @@
 package graph
 
-import "victimservices/ent/schema/errcode"
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"victimservices/ent/schema/errcode"
+	"victimservices/ent/schema/viewer"
+	"victimservices/internal/storage"
+)
 
 // Page sizes. A connection queried without first or last gets DefaultPageSize
 // items, never every row; more than MaxPageSize is a BAD_USER_INPUT error, as
@@ -56,4 +65,26 @@ func truncate[T any](list []T, n int) []T {
 		return list[:n]
 	}
 	return list
+}
+
+// countedAs lets the totalCount of the list resolved under the returned
+// context be kept until the next change of public data (storage.WithCountKey),
+// under the list's name, the reader's class (editors see inactive services)
+// and every filter (nil pointers included). Only for filters that depend on
+// neither the clock nor the reader's position.
+func countedAs(ctx context.Context, list string, filters ...any) context.Context {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s|%t", list, viewer.FromContext(ctx).CanEditDirectory())
+	for _, f := range filters {
+		v := reflect.ValueOf(f)
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				b.WriteString("|-")
+				continue
+			}
+			v = v.Elem()
+		}
+		fmt.Fprintf(&b, "|%v", v.Interface())
+	}
+	return storage.WithCountKey(ctx, b.String())
 }

@@ -144,6 +144,10 @@ func NewHandler(o Options) http.Handler {
 	// the change's transaction), whose caches empty too; a rolled-back
 	// change empties none. (The watch lasts as long as the client: handlers
 	// share it.)
+	// The kept totalCounts of public lists (storage.WithCountKey) forget a
+	// change made through this process at its commit, and one made through
+	// another when its notification arrives.
+	o.Notifier.WatchDirectory(func() { storage.ForgetCounts(o.Client) })
 	storage.OnPublicChange(o.Client, func(ctx context.Context, tx *ent.Tx) error {
 		return o.Notifier.DirectoryChanged(ctx, tx, o.Client)
 	})

@@ -57,6 +57,7 @@ func publicChangeHook(root *ent.Client) ent.Hook {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
 			if err == nil && publicTypes[m.Type()] {
+				forgetCountsAtCommit(root, mutationTx(m))
 				if w, ok := watchers.Load(root); ok {
 					w := w.(*watchList)
 					w.mu.Lock()
@@ -89,4 +90,22 @@ func mutationTx(m ent.Mutation) *ent.Tx {
 		return nil
 	}
 	return tx
+}
+
+// forgetCountsAtCommit drops root's kept counts when tx commits (at once
+// without a transaction: the write has committed).
+func forgetCountsAtCommit(root *ent.Client, tx *ent.Tx) {
+	if tx == nil {
+		ForgetCounts(root)
+		return
+	}
+	tx.OnCommit(func(next ent.Committer) ent.Committer {
+		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
+			err := next.Commit(ctx, tx)
+			if err == nil {
+				ForgetCounts(root)
+			}
+			return err
+		})
+	})
 }

@@ -87,6 +87,11 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	client.Intercept(textInterceptor())
 	client.CaseFile.Intercept(audit.ReadInterceptor(client))
 	client.Use(syncHook(), publicChangeHook(client))
+	counts := countInterceptor(client)
+	client.Service.Intercept(counts)
+	client.Organization.Intercept(counts)
+	client.Location.Intercept(counts)
+	client.Resource.Intercept(counts)
 	return client, db, nil
 }
 
