@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -40,7 +41,7 @@ func Dialect(url string) (string, error) {
 // queue for the write lock instead of failing with "database is locked" when
 // the second one tries to upgrade (optimistic concurrency then answers
 // CONFLICT, as on PostgreSQL). Times are written as SQLite's own format
-// ("2006-01-02 15:04:05.999999999-07:00"), in UTC (see utcDriver), so SQL
+// ("2006-01-02 15:04:05.999999999-07:00"), in UTC (see sqlDriver), so SQL
 // date functions read them and comparisons as text order them correctly.
 func sqliteDSN(url string) string {
 	sep := "?"
@@ -76,10 +77,7 @@ func Open(url string, counter *StatementCounter) (*ent.Client, *sql.DB, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	var drv dialect.Driver = entsql.OpenDB(d, db)
-	if d == dialect.SQLite {
-		drv = utcDriver{drv}
-	}
+	var drv dialect.Driver = sqlDriver{Driver: entsql.OpenDB(d, db), utc: d == dialect.SQLite}
 	if counter != nil {
 		drv = counter.Wrap(drv)
 	}
@@ -228,9 +226,31 @@ func (t countingTx) Query(ctx context.Context, query string, args, v any) error 
 	return t.Tx.Query(ctx, query, args, v)
 }
 
-// utcDriver stores every time argument in UTC: SQLite keeps times as text,
-// and text compares correctly only when every value has the same offset.
-type utcDriver struct{ dialect.Driver }
+// sqlDriver is the driver every client Open makes uses: on SQLite it stores
+// every time argument in UTC (SQLite keeps times as text, and text compares
+// correctly only when every value has the same offset); on both it counts
+// rows with COUNT(*) where ent writes COUNT("t"."id") over t itself (the
+// same number, since an id is never null, but a count PostgreSQL can answer
+// from any index with an index-only scan, where counting the id column
+// reads the table or the primary key).
+type sqlDriver struct {
+	dialect.Driver
+	utc bool
+}
+
+// idCount is ent's count of a table's ids over that table.
+var idCount = regexp.MustCompile("^SELECT COUNT\\(([`\"])(\\w+)[`\"]\\.[`\"]id[`\"]\\) FROM [`\"](\\w+)[`\"]")
+
+// rewrite is the statement and arguments as sent to the database.
+func rewrite(utc bool, query string, args any) (string, any) {
+	if m := idCount.FindStringSubmatchIndex(query); m != nil && query[m[4]:m[5]] == query[m[6]:m[7]] {
+		query = "SELECT COUNT(*) FROM " + query[m[6]-1:]
+	}
+	if utc {
+		args = utcArgs(args)
+	}
+	return query, args
+}
 
 func utcArgs(args any) any {
 	list, ok := args.([]any)
@@ -251,38 +271,45 @@ func utcArgs(args any) any {
 	return list
 }
 
-func (d utcDriver) Exec(ctx context.Context, query string, args, v any) error {
-	return d.Driver.Exec(ctx, query, utcArgs(args), v)
+func (d sqlDriver) Exec(ctx context.Context, query string, args, v any) error {
+	query, args = rewrite(d.utc, query, args)
+	return d.Driver.Exec(ctx, query, args, v)
 }
 
-func (d utcDriver) Query(ctx context.Context, query string, args, v any) error {
-	return d.Driver.Query(ctx, query, utcArgs(args), v)
+func (d sqlDriver) Query(ctx context.Context, query string, args, v any) error {
+	query, args = rewrite(d.utc, query, args)
+	return d.Driver.Query(ctx, query, args, v)
 }
 
-func (d utcDriver) Tx(ctx context.Context) (dialect.Tx, error) {
+func (d sqlDriver) Tx(ctx context.Context) (dialect.Tx, error) {
 	tx, err := d.Driver.Tx(ctx)
-	return utcTx{tx}, err
+	return sqlTx{tx, d.utc}, err
 }
 
 // BeginTx is what ent uses for transactions with options.
-func (d utcDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
+func (d sqlDriver) BeginTx(ctx context.Context, opts *sql.TxOptions) (dialect.Tx, error) {
 	tx, err := d.Driver.(interface {
 		BeginTx(context.Context, *sql.TxOptions) (dialect.Tx, error)
 	}).BeginTx(ctx, opts)
-	return utcTx{tx}, err
+	return sqlTx{tx, d.utc}, err
 }
 
-type utcTx struct{ dialect.Tx }
+type sqlTx struct {
+	dialect.Tx
+	utc bool
+}
 
 // Unwrap returns the transaction under the UTC conversion (see SQLTx).
-func (t utcTx) Unwrap() dialect.Tx { return t.Tx }
+func (t sqlTx) Unwrap() dialect.Tx { return t.Tx }
 
-func (t utcTx) Exec(ctx context.Context, query string, args, v any) error {
-	return t.Tx.Exec(ctx, query, utcArgs(args), v)
+func (t sqlTx) Exec(ctx context.Context, query string, args, v any) error {
+	query, args = rewrite(t.utc, query, args)
+	return t.Tx.Exec(ctx, query, args, v)
 }
 
-func (t utcTx) Query(ctx context.Context, query string, args, v any) error {
-	return t.Tx.Query(ctx, query, utcArgs(args), v)
+func (t sqlTx) Query(ctx context.Context, query string, args, v any) error {
+	query, args = rewrite(t.utc, query, args)
+	return t.Tx.Query(ctx, query, args, v)
 }
 
 // execer is what ent's ExecContext needs of a driver or transaction.
@@ -311,12 +338,12 @@ func (t countingTx) ExecContext(ctx context.Context, query string, args ...any) 
 }
 
 // ExecContext passes raw statements through.
-func (d utcDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+func (d sqlDriver) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return execContext(d.Driver, ctx, query, args...)
 }
 
 // ExecContext passes raw statements through.
-func (t utcTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+func (t sqlTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	return execContext(t.Tx, ctx, query, args...)
 }
 
