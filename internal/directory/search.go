@@ -46,9 +46,13 @@ func pgConfig(locale string) string { return searchtext.PostgresConfig(locale) }
 // searchtext.Index) contains every term, or the term's stem in the row's
 // locale, as a substring: "counsel" finds "counseling", and on SQLite as on
 // PostgreSQL "abogados" finds "Abogada" (both stem to "abog"). On PostgreSQL
-// a row also matches through full-text search with its locale's
-// configuration and prefix matching, written per locale with a constant
-// configuration so the per-locale GIN indexes (storage.Migrate) serve it; a
+// a locale with a text search configuration matches through full-text
+// search with it and prefix matching instead, written per locale with a
+// constant configuration so the per-locale GIN indexes (storage.Migrate)
+// serve it (ORing the substring test in made every search a scan: 8.6 ms of
+// PostgreSQL CPU at small scale against 2.7, BENCHMARKS.md); a locale
+// without one (simple) keeps the substring test, which finds its inflected
+// words where a simple tsvector would not; a
 // query in a script written without spaces between words (Chinese, Japanese,
 // Korean) matches by substring only, since no stemmer splits it.
 func textMatch(terms []string, locs []string) func(*sql.Selector) {
@@ -80,9 +84,15 @@ func textMatch(terms []string, locs []string) func(*sql.Selector) {
 			}
 		}
 		query := strings.Join(prefixes, " & ")
-		ors := perLocale
-		for _, l := range locs {
+		var ors []*sql.Predicate
+		for i, l := range locs {
 			cfg := pgConfig(l)
+			if cfg == "simple" {
+				// No stemmer for the locale: the substring test finds its
+				// inflected words, as on SQLite; the index cannot help.
+				ors = append(ors, perLocale[i])
+				continue
+			}
 			ors = append(ors, sql.And(
 				sql.EQ(s.C("locale"), l),
 				sql.P(func(b *sql.Builder) {
