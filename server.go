@@ -396,6 +396,7 @@ func prepareDB(ctx context.Context, cfg *Config) (*ent.Client, *sql.DB, error) {
 
 // run serves until ctx is cancelled, then shuts down gracefully.
 func run(ctx context.Context, cfg Config) error {
+	httpapi.ApplyMemoryLimit()
 	client, db, err := prepareDB(ctx, &cfg)
 	if err != nil {
 		return err

@@ -612,6 +612,7 @@ func startServer(o options, api http.Handler, dbURL string) (base, twin string, 
 // serveChild is the child process: it serves the API on dbURL and prints its
 // address.
 func serveChild(dbURL string) error {
+	httpapi.ApplyMemoryLimit()
 	client, _, err := storage.Open(dbURL, nil)
 	if err != nil {
 		return err

@@ -60,7 +60,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 	for i := range partners {
 		partners[i] = nodeid.Derive("org", fmt.Sprintf("scale:%d", i))
 	}
-	if err := inBatches(sc.Partners, func(from, to int) error {
+	if err := inBatches(ctx, client, sc.Partners, func(client *ent.Client, from, to int) error {
 		var orgs []*ent.OrganizationCreate
 		var texts []*ent.OrganizationTranslationCreate
 		for i := from; i < to; i++ {
@@ -76,8 +76,8 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		if err := client.Organization.CreateBulk(orgs...).Exec(ctx); err != nil {
 			return err
 		}
-		return inChunks(texts, func(c []*ent.OrganizationTranslationCreate) error {
-			return client.OrganizationTranslation.CreateBulk(c...).Exec(ctx)
+		return inChunks(texts, func(chunk []*ent.OrganizationTranslationCreate) error {
+			return client.OrganizationTranslation.CreateBulk(chunk...).Exec(ctx)
 		})
 	}); err != nil {
 		return err
@@ -90,7 +90,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		{TimeZone: Zone, AlwaysOpen: true}, weekdays9to5, {TimeZone: Zone, ByAppointment: true},
 		{TimeZone: Zone, Periods: []hours.Period{{Day: hours.Days[4], Opens: "18:00", Closes: "02:00"}, {Day: hours.Days[5], Opens: "10:00", Closes: "16:00"}}},
 	}
-	if err := inBatches(sc.Services, func(from, to int) error {
+	if err := inBatches(ctx, client, sc.Services, func(client *ent.Client, from, to int) error {
 		var svcs []*ent.ServiceCreate
 		var texts []*ent.ServiceTranslationCreate
 		for i := from; i < to; i++ {
@@ -113,8 +113,8 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		if err := client.Service.CreateBulk(svcs...).Exec(ctx); err != nil {
 			return err
 		}
-		return inChunks(texts, func(c []*ent.ServiceTranslationCreate) error {
-			return client.ServiceTranslation.CreateBulk(c...).Exec(ctx)
+		return inChunks(texts, func(chunk []*ent.ServiceTranslationCreate) error {
+			return client.ServiceTranslation.CreateBulk(chunk...).Exec(ctx)
 		})
 	}); err != nil {
 		return err
@@ -125,7 +125,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		resource.CategoryRESTITUTION, resource.CategorySAFETY_PLANNING, resource.CategoryMENTAL_HEALTH}
 	body := "## What to expect\n\nYour advocate explains each step and goes with you. Ask your advocate about the details of your case.\n\n" +
 		"- Keep your case number with you\n- Write down your questions\n- Bring someone you trust\n"
-	if err := inBatches(sc.Resources, func(from, to int) error {
+	if err := inBatches(ctx, client, sc.Resources, func(client *ent.Client, from, to int) error {
 		var rows []*ent.ResourceCreate
 		var texts []*ent.ResourceTranslationCreate
 		for i := from; i < to; i++ {
@@ -141,8 +141,8 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		if err := client.Resource.CreateBulk(rows...).Exec(ctx); err != nil {
 			return err
 		}
-		return inChunks(texts, func(c []*ent.ResourceTranslationCreate) error {
-			return client.ResourceTranslation.CreateBulk(c...).Exec(ctx)
+		return inChunks(texts, func(chunk []*ent.ResourceTranslationCreate) error {
+			return client.ResourceTranslation.CreateBulk(chunk...).Exec(ctx)
 		})
 	}); err != nil {
 		return err
@@ -151,7 +151,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 
 	statuses := []casefile.Status{casefile.StatusRECEIVED, casefile.StatusIN_PROGRESS, casefile.StatusAWAITING_COURT, casefile.StatusCLOSED}
 	kinds := []caseevent.Kind{caseevent.KindADVOCATE_ASSIGNED, caseevent.KindFIRST_CONTACT, caseevent.KindNOTE, caseevent.KindFOLLOW_UP_SCHEDULED}
-	if err := inBatches(sc.Cases, func(from, to int) error {
+	if err := inBatches(ctx, client, sc.Cases, func(client *ent.Client, from, to int) error {
 		var cases []*ent.CaseFileCreate
 		var events []*ent.CaseEventCreate
 		for i := from; i < to; i++ {
@@ -180,7 +180,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		if err := client.CaseFile.CreateBulk(cases...).Exec(ctx); err != nil {
 			return err
 		}
-		return inChunks(events, func(c []*ent.CaseEventCreate) error { return client.CaseEvent.CreateBulk(c...).Exec(ctx) })
+		return inChunks(events, func(chunk []*ent.CaseEventCreate) error { return client.CaseEvent.CreateBulk(chunk...).Exec(ctx) })
 	}); err != nil {
 		return err
 	}
@@ -188,10 +188,20 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 	return nil
 }
 
-// inBatches calls f over [0, n) in batches.
-func inBatches(n int, f func(from, to int) error) error {
+// inBatches calls f over [0, n) in batches, each in a transaction (so the
+// storage hooks' per-transaction work, such as touching the services whose
+// texts were written, is done once a batch).
+func inBatches(ctx context.Context, client *ent.Client, n int, f func(c *ent.Client, from, to int) error) error {
 	for from := 0; from < n; from += batch {
-		if err := f(from, min(from+batch, n)); err != nil {
+		tx, err := client.Tx(ctx)
+		if err != nil {
+			return err
+		}
+		if err := f(tx.Client(), from, min(from+batch, n)); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
 			return err
 		}
 	}
