@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
@@ -121,7 +122,7 @@ func touchOwners(ctx context.Context, m syncMutation, ownerField string, touch f
 	}
 	slices.Sort(owners)
 	owners = slices.Compact(owners)
-	if tx := mutationTx(m); tx != nil {
+	if tx := mutationTx(m); tx != nil && reflect.TypeOf(tx.DialectTx()).Comparable() {
 		// In a transaction the owners are touched once, as it commits:
 		// an import writing twelve texts of each of a thousand services
 		// touches each service once, in one statement per table.
@@ -132,8 +133,10 @@ func touchOwners(ctx context.Context, m syncMutation, ownerField string, touch f
 }
 
 // pendingTouches are, per open transaction, the owners to touch at its
-// commit, by translation table.
-var pendingTouches sync.Map // *ent.Tx → *pendingTouch
+// commit, by translation table. The key is the driver's transaction
+// (tx.DialectTx()): a mutation's Tx() is a new *ent.Tx each time, over the
+// same one.
+var pendingTouches sync.Map // dialect.Tx → *pendingTouch
 
 type pendingTouch struct {
 	mu     sync.Mutex
@@ -148,7 +151,8 @@ type touchBatch struct {
 // touchAtCommit records owners to touch in tx just before it commits (the
 // first record registers the commit hook).
 func touchAtCommit(tx *ent.Tx, table string, owners []nodeid.ID, touch func(*ent.Client, []nodeid.ID) error) {
-	v, loaded := pendingTouches.LoadOrStore(tx, &pendingTouch{tables: map[string]*touchBatch{}})
+	key := tx.DialectTx()
+	v, loaded := pendingTouches.LoadOrStore(key, &pendingTouch{tables: map[string]*touchBatch{}})
 	p := v.(*pendingTouch)
 	p.mu.Lock()
 	b := p.tables[table]
@@ -165,7 +169,7 @@ func touchAtCommit(tx *ent.Tx, table string, owners []nodeid.ID, touch func(*ent
 	}
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
-			pendingTouches.Delete(tx)
+			pendingTouches.Delete(key)
 			for _, b := range p.tables {
 				ids := slices.Sorted(maps.Keys(b.ids))
 				for len(ids) > 0 {
@@ -181,7 +185,7 @@ func touchAtCommit(tx *ent.Tx, table string, owners []nodeid.ID, touch func(*ent
 	})
 	tx.OnRollback(func(next ent.Rollbacker) ent.Rollbacker {
 		return ent.RollbackFunc(func(ctx context.Context, tx *ent.Tx) error {
-			pendingTouches.Delete(tx)
+			pendingTouches.Delete(key)
 			return next.Rollback(ctx, tx)
 		})
 	})
