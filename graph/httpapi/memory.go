@@ -12,7 +12,7 @@ import (
 // collects sooner, keeping the process near 100 MB at saturation
 // (BENCHMARKS.md). It is soft: a process that needs more live memory gets
 // it, and the runtime caps the collector's share of CPU.
-const DefaultMemoryLimit = 72 << 20
+const DefaultMemoryLimit = 56 << 20
 
 // ApplyMemoryLimit sets DefaultMemoryLimit unless GOMEMLIMIT is set. The
 // server and the load tool's serving child both call it, so the tool
