@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"victimservices/ent/schema/viewer"
 	"victimservices/graph/graphtest"
 	"victimservices/internal/seed"
+	"victimservices/locales"
 )
 
 // changedSince lists the ids each list returns with modifiedAfter: since.
@@ -231,7 +233,10 @@ func TestSyncDocument(t *testing.T) {
 	}
 
 	w := raw(s, http.MethodGet, "/sync/xx", "", map[string]string{"Accept-Language": "es"})
-	if w.Code != http.StatusNotFound || codeOf(t, w) != "NOT_FOUND" {
+	if w.Code != http.StatusNotFound || codeOf(t, w) != "NOT_FOUND" || w.Header().Get("Content-Language") != "es" {
 		t.Errorf("unknown locale: %d %s", w.Code, w.Body)
+	}
+	if es, _ := locales.ByCode("es"); !strings.Contains(w.Body.String(), es.T("error.notFound", nil)) {
+		t.Errorf("unknown locale: %s, want the Spanish message", w.Body)
 	}
 }

@@ -1,7 +1,9 @@
 package locales
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -86,8 +88,17 @@ func LoadDir(dir string) error {
 	return load(os.DirFS(dir))
 }
 
+// digest hashes every locale file loaded, in load order (see Digest).
+var digest = sha256.New()
+
+// Digest identifies the locale data this process serves (the embedded
+// files and any extra directory's): answers that hold labels the code
+// writes, such as the sync document, change when it does.
+func Digest() string { return hex.EncodeToString(digest.Sum(nil)[:8]) }
+
 func load(dir fs.FS) error {
 	data, err := fs.ReadFile(dir, "locales.toml")
+	digest.Write(data)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
@@ -119,6 +130,10 @@ func load(dir fs.FS) error {
 		// English (TestMessageFilesComplete fails on an embedded one).
 		if _, err := bundle.LoadMessageFileFS(dir, name); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
+		}
+		if b, err := fs.ReadFile(dir, name); err == nil {
+			digest.Write([]byte(name))
+			digest.Write(b)
 		}
 	}
 	build()

@@ -3,7 +3,9 @@ package httpapi
 import (
 	"compress/gzip"
 	"context"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"io"
@@ -37,7 +39,8 @@ const SyncAsOfMargin = 5 * time.Minute
 // guides in one locale, in one cacheable request an offline app makes on
 // its first start and revalidates after (ETag: the directory's
 // SyncVersion, so a 304 costs ten indexed statements and no rendering).
-// The body is streamed, {"locale", "asOf", "crisisContacts", "services",
+// The ETag also names the build (the selections and locale files), so a
+// deployment that changes a label is a new document. The body is streamed, {"locale", "asOf", "crisisContacts", "services",
 // "organizations", "locations", "resources"}, each list read 100 items a
 // page through the served schema (sync.graphql), so it is never refused by
 // the cost limit whatever the directory's size, and an item is what the
@@ -47,13 +50,22 @@ type syncDocument struct {
 	exec   *executor.Executor
 	clock  func() time.Time
 	log    *slog.Logger
+	// present is the API's error presenter.
+	present graphql.ErrorPresenterFunc
+	// build identifies what renders the document besides the data: its
+	// selections and the locale files (labels, hours summaries), so a
+	// deployment that changes a label is not answered 304 with the old one.
+	build string
 }
 
 func newSyncDocument(o Options, es graphql.ExecutableSchema) *syncDocument {
+	present := graph.ErrorPresenter(o.Logger)
 	exec := executor.New(es)
-	exec.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
+	exec.SetErrorPresenter(present)
 	exec.SetRecoverFunc(graph.RecoverFunc(o.Logger))
-	return &syncDocument{client: o.Client, exec: exec, clock: o.Clock, log: o.Logger}
+	sum := sha256.Sum256([]byte(syncOperations + locales.Digest()))
+	return &syncDocument{client: o.Client, exec: exec, clock: o.Clock, log: o.Logger, present: present,
+		build: hex.EncodeToString(sum[:6])}
 }
 
 func (d *syncDocument) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -61,11 +73,17 @@ func (d *syncDocument) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	id := request.NewID()
 	w.Header().Set("X-Request-ID", id)
 	ctx := request.WithID(r.Context(), id)
-	negotiated := locales.Match(r.Header.Get("Accept-Language"))
+	// Refusals speak the negotiated locale, as /query's do; the presenter
+	// logs a failure of the server with the request id it answers.
+	refuse := func(status int, err error) {
+		negotiated := locales.Match(r.Header.Get("Accept-Language"))
+		w.Header().Set("Content-Language", negotiated.Code)
+		writeRequestError(w, status, d.present(locales.NewContext(ctx, negotiated), err))
+	}
 	code := r.PathValue("locale")
 	l, ok := locales.ByCode(code)
 	if !ok || l.Code != code {
-		writeCoded(w, negotiated, http.StatusNotFound, errcode.NotFound, "error.notFound", nil)
+		refuse(http.StatusNotFound, errcode.ErrNotFound)
 		return
 	}
 	now := d.clock()
@@ -74,11 +92,10 @@ func (d *syncDocument) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx = graph.ServeText(ctx)
 	version, err := directory.SyncVersion(ctx, d.client)
 	if err != nil {
-		d.log.Error("sync document", "request_id", id, "err", err)
-		writeCoded(w, negotiated, http.StatusInternalServerError, errcode.Internal, errcode.DefaultMessage(errcode.Internal), map[string]any{"Reference": id})
+		refuse(http.StatusInternalServerError, err)
 		return
 	}
-	etag := `"` + l.Code + "-" + version + `"`
+	etag := `"` + l.Code + "-" + d.build + "-" + version + `"`
 	h := w.Header()
 	h.Set("ETag", etag)
 	// Revalidated on every use: a 304 is cheap and a victim must not see a
@@ -94,8 +111,7 @@ func (d *syncDocument) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// database is a 500, not a cut document.
 	crisis, err := d.run(ctx, "SyncCrisisContacts", map[string]any{"locale": l.Code})
 	if err != nil {
-		d.log.Error("sync document", "request_id", id, "err", err)
-		writeCoded(w, negotiated, http.StatusInternalServerError, errcode.Internal, errcode.DefaultMessage(errcode.Internal), map[string]any{"Reference": id})
+		refuse(http.StatusInternalServerError, err)
 		return
 	}
 	h.Set("Content-Type", "application/json")
@@ -199,15 +215,4 @@ func (d *syncDocument) run(ctx context.Context, op string, vars map[string]any) 
 		return nil, errors.Join(resp.Errors)
 	}
 	return resp.Data, nil
-}
-
-// writeCoded answers an error as GraphQL does: a localized message with
-// its extensions.code.
-func writeCoded(w http.ResponseWriter, l *locales.Locale, status int, code errcode.Code, message string, data map[string]any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Content-Language", l.Code)
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{
-		"message": graph.Localize(l, message, data), "extensions": map[string]any{"code": string(code)},
-	}}})
 }
