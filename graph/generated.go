@@ -27959,7 +27959,7 @@ func (ec *executionContext) marshalNAccessCodePayload2ᚖvictimservicesᚋintern
 }
 
 func (ec *executionContext) marshalNAppointment2ᚕᚖvictimservicesᚋentᚐAppointmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appointment) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointment2ᚖvictimservicesᚋentᚐAppointment(ctx, sel, v[i])
@@ -27996,7 +27996,7 @@ func (ec *executionContext) unmarshalNAppointmentAvailabilityInput2victimservice
 }
 
 func (ec *executionContext) marshalNAppointmentSlot2ᚕᚖvictimservicesᚋinternalᚋcasesᚐSlotᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.Slot) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNAppointmentSlot2ᚖvictimservicesᚋinternalᚋcasesᚐSlot(ctx, sel, v[i])
@@ -28086,7 +28086,7 @@ func (ec *executionContext) marshalNCaseEventKind2victimservicesᚋentᚋcaseeve
 }
 
 func (ec *executionContext) marshalNCaseHistoryEntry2ᚕᚖvictimservicesᚋentᚐCaseEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CaseEvent) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseHistoryEntry2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
@@ -28126,7 +28126,7 @@ func (ec *executionContext) marshalNCaseMessageConnection2ᚖvictimservicesᚋin
 }
 
 func (ec *executionContext) marshalNCaseMessageEdge2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.MessageEdge) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseMessageEdge2ᚖvictimservicesᚋinternalᚋcasesᚐMessageEdge(ctx, sel, v[i])
@@ -28178,7 +28178,7 @@ func (ec *executionContext) marshalNCaseStatus2victimservicesᚋentᚋcasefile�
 }
 
 func (ec *executionContext) marshalNChannelDelivery2ᚕᚖvictimservicesᚋinternalᚋcasesᚐChannelDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.ChannelDelivery) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNChannelDelivery2ᚖvictimservicesᚋinternalᚋcasesᚐChannelDelivery(ctx, sel, v[i])
@@ -28216,7 +28216,7 @@ func (ec *executionContext) marshalNClosure2victimservicesᚋentᚋschemaᚋhour
 }
 
 func (ec *executionContext) marshalNClosure2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐClosureᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Closure) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClosure2victimservicesᚋentᚋschemaᚋhoursᚐClosure(ctx, sel, v[i])
@@ -28260,7 +28260,7 @@ func (ec *executionContext) marshalNContactMethod2victimservicesᚋentᚋcasefil
 }
 
 func (ec *executionContext) marshalNCourtDate2ᚕᚖvictimservicesᚋentᚐCourtDateᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CourtDate) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
@@ -28351,7 +28351,7 @@ func (ec *executionContext) marshalNDeliveryChannel2victimservicesᚋentᚋnotif
 }
 
 func (ec *executionContext) marshalNEmergencyContact2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContactᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.EmergencyContact) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNEmergencyContact2ᚖvictimservicesᚋinternalᚋdirectoryᚐEmergencyContact(ctx, sel, v[i])
@@ -28402,7 +28402,7 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 }
 
 func (ec *executionContext) marshalNFollowUp2ᚕᚖvictimservicesᚋentᚐFollowUpᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.FollowUp) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNFollowUp2ᚖvictimservicesᚋentᚐFollowUp(ctx, sel, v[i])
@@ -28497,7 +28497,7 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 }
 
 func (ec *executionContext) marshalNLocale2ᚕᚖvictimservicesᚋgraphᚐLocaleᚄ(ctx context.Context, sel ast.SelectionSet, v []*Locale) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLocale2ᚖvictimservicesᚋgraphᚐLocale(ctx, sel, v[i])
@@ -28521,7 +28521,7 @@ func (ec *executionContext) marshalNLocale2ᚖvictimservicesᚋgraphᚐLocale(ct
 }
 
 func (ec *executionContext) marshalNLocaleCoverage2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.LocaleCoverage) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLocaleCoverage2ᚖvictimservicesᚋinternalᚋdirectoryᚐLocaleCoverage(ctx, sel, v[i])
@@ -28579,7 +28579,7 @@ func (ec *executionContext) marshalNMessageDirection2victimservicesᚋentᚋcase
 }
 
 func (ec *executionContext) marshalNMessageTemplate2ᚕᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplateᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.MessageTemplate) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNMessageTemplate2ᚖvictimservicesᚋinternalᚋcasesᚐMessageTemplate(ctx, sel, v[i])
@@ -28619,7 +28619,7 @@ func (ec *executionContext) marshalNNode2victimservicesᚋentᚐNoder(ctx contex
 }
 
 func (ec *executionContext) marshalNNode2ᚕvictimservicesᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalONode2victimservicesᚋentᚐNoder(ctx, sel, v[i])
@@ -28629,7 +28629,7 @@ func (ec *executionContext) marshalNNode2ᚕvictimservicesᚋentᚐNoder(ctx con
 }
 
 func (ec *executionContext) marshalNNode2ᚕvictimservicesᚋentᚐNoderᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNode2victimservicesᚋentᚐNoder(ctx, sel, v[i])
@@ -28645,7 +28645,7 @@ func (ec *executionContext) marshalNNode2ᚕvictimservicesᚋentᚐNoderᚄ(ctx 
 }
 
 func (ec *executionContext) marshalNNotification2ᚕᚖvictimservicesᚋentᚐNotificationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Notification) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNNotification2ᚖvictimservicesᚋentᚐNotification(ctx, sel, v[i])
@@ -28725,7 +28725,7 @@ func (ec *executionContext) marshalNOpeningPeriod2victimservicesᚋentᚋschema�
 }
 
 func (ec *executionContext) marshalNOpeningPeriod2ᚕvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []hours.Period) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
@@ -28741,7 +28741,7 @@ func (ec *executionContext) marshalNOpeningPeriod2ᚕvictimservicesᚋentᚋsche
 }
 
 func (ec *executionContext) marshalNOpeningPeriod2ᚕᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriodᚄ(ctx context.Context, sel ast.SelectionSet, v []*hours.Period) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOpeningPeriod2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
@@ -28822,7 +28822,7 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 }
 
 func (ec *executionContext) marshalNPartnerReferrals2ᚕᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferralsᚄ(ctx context.Context, sel ast.SelectionSet, v []*cases.PartnerReferrals) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPartnerReferrals2ᚖvictimservicesᚋinternalᚋcasesᚐPartnerReferrals(ctx, sel, v[i])
@@ -28858,7 +28858,7 @@ func (ec *executionContext) marshalNPhone2victimservicesᚋentᚋschemaᚋphone�
 }
 
 func (ec *executionContext) marshalNPhone2ᚕᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhoneᚄ(ctx context.Context, sel ast.SelectionSet, v []*phone.Phone) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPhone2ᚖvictimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
@@ -28897,7 +28897,7 @@ func (ec *executionContext) marshalNPhoneKind2victimservicesᚋentᚋschemaᚋph
 }
 
 func (ec *executionContext) marshalNReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNReferral2ᚖvictimservicesᚋentᚐReferral(ctx, sel, v[i])
@@ -28949,7 +28949,7 @@ func (ec *executionContext) marshalNReferralStatus2victimservicesᚋentᚋreferr
 }
 
 func (ec *executionContext) marshalNRemovedItem2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.RemovedItem) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNRemovedItem2ᚖvictimservicesᚋinternalᚋdirectoryᚐRemovedItem(ctx, sel, v[i])
@@ -29017,7 +29017,7 @@ func (ec *executionContext) marshalNResourceEdge2ᚖvictimservicesᚋentᚐResou
 }
 
 func (ec *executionContext) marshalNResourceRevision2ᚕᚖvictimservicesᚋentᚐResourceRevisionᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceRevision) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResourceRevision2ᚖvictimservicesᚋentᚐResourceRevision(ctx, sel, v[i])
@@ -29041,7 +29041,7 @@ func (ec *executionContext) marshalNResourceRevision2ᚖvictimservicesᚋentᚐR
 }
 
 func (ec *executionContext) marshalNResourceTranslation2ᚕᚖvictimservicesᚋentᚐResourceTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.ResourceTranslation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResourceTranslation2ᚖvictimservicesᚋentᚐResourceTranslation(ctx, sel, v[i])
@@ -29111,7 +29111,7 @@ func (ec *executionContext) marshalNSearchResult2victimservicesᚋentᚐNoder(ct
 }
 
 func (ec *executionContext) marshalNSearchResult2ᚕvictimservicesᚋentᚐNoderᚄ(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchResult2victimservicesᚋentᚐNoder(ctx, sel, v[i])
@@ -29145,7 +29145,7 @@ func (ec *executionContext) marshalNService2ᚖvictimservicesᚋentᚐService(ct
 }
 
 func (ec *executionContext) marshalNServiceArea2ᚕᚖvictimservicesᚋentᚋschemaᚋareaᚐAreaᚄ(ctx context.Context, sel ast.SelectionSet, v []*area.Area) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNServiceArea2ᚖvictimservicesᚋentᚋschemaᚋareaᚐArea(ctx, sel, v[i])
@@ -29208,7 +29208,7 @@ func (ec *executionContext) unmarshalNServiceCategory2ᚕvictimservicesᚋentᚋ
 }
 
 func (ec *executionContext) marshalNServiceCategory2ᚕvictimservicesᚋentᚋserviceᚐCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []service.Category) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNServiceCategory2victimservicesᚋentᚋserviceᚐCategory(ctx, sel, v[i])
@@ -29250,7 +29250,7 @@ func (ec *executionContext) marshalNServiceStatus2victimservicesᚋentᚋservice
 }
 
 func (ec *executionContext) marshalNStaffMember2ᚕᚖvictimservicesᚋentᚐStaffᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Staff) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNStaffMember2ᚖvictimservicesᚋentᚐStaff(ctx, sel, v[i])
@@ -29335,7 +29335,7 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 }
 
 func (ec *executionContext) marshalNTranslation2ᚕᚖvictimservicesᚋinternalᚋdirectoryᚐTranslationᚄ(ctx context.Context, sel ast.SelectionSet, v []*directory.Translation) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNTranslation2ᚖvictimservicesᚋinternalᚋdirectoryᚐTranslation(ctx, sel, v[i])
@@ -29429,7 +29429,7 @@ func (ec *executionContext) marshalNVictimCase2ᚖvictimservicesᚋentᚐCaseFil
 }
 
 func (ec *executionContext) marshalNVictimReferral2ᚕᚖvictimservicesᚋentᚐReferralᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Referral) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNVictimReferral2ᚖvictimservicesᚋentᚐReferral(ctx, sel, v[i])
@@ -29457,7 +29457,7 @@ func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlge
 }
 
 func (ec *executionContext) marshalN__Directive2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirectiveᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Directive) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx, sel, v[i])
@@ -29501,7 +29501,7 @@ func (ec *executionContext) unmarshalN__DirectiveLocation2ᚕstringᚄ(ctx conte
 }
 
 func (ec *executionContext) marshalN__DirectiveLocation2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__DirectiveLocation2string(ctx, sel, v[i])
@@ -29529,7 +29529,7 @@ func (ec *executionContext) marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlg
 }
 
 func (ec *executionContext) marshalN__InputValue2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValueᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.InputValue) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -29557,7 +29557,7 @@ func (ec *executionContext) marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋg
 }
 
 func (ec *executionContext) marshalN__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []introspection.Type) graphql.Marshaler {
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])
@@ -29656,7 +29656,7 @@ func (ec *executionContext) marshalOCaseEdge2ᚕᚖvictimservicesᚋentᚐCaseEd
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseEdge2ᚖvictimservicesᚋentᚐCaseEdge(ctx, sel, v[i])
@@ -29675,7 +29675,7 @@ func (ec *executionContext) marshalOCaseEvent2ᚕᚖvictimservicesᚋentᚐCaseE
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCaseEvent2ᚖvictimservicesᚋentᚐCaseEvent(ctx, sel, v[i])
@@ -29726,7 +29726,7 @@ func (ec *executionContext) marshalOClosure2ᚕᚖvictimservicesᚋentᚋschema�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNClosure2ᚖvictimservicesᚋentᚋschemaᚋhoursᚐClosure(ctx, sel, v[i])
@@ -29768,7 +29768,7 @@ func (ec *executionContext) marshalOCourtDate2ᚕᚖvictimservicesᚋentᚐCourt
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNCourtDate2ᚖvictimservicesᚋentᚐCourtDate(ctx, sel, v[i])
@@ -29914,7 +29914,7 @@ func (ec *executionContext) marshalOLocation2ᚕᚖvictimservicesᚋentᚐLocati
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLocation2ᚖvictimservicesᚋentᚐLocation(ctx, sel, v[i])
@@ -29940,7 +29940,7 @@ func (ec *executionContext) marshalOLocationEdge2ᚕᚖvictimservicesᚋentᚐLo
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNLocationEdge2ᚖvictimservicesᚋentᚐLocationEdge(ctx, sel, v[i])
@@ -30021,7 +30021,7 @@ func (ec *executionContext) marshalOOpeningPeriod2ᚕvictimservicesᚋentᚋsche
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOpeningPeriod2victimservicesᚋentᚋschemaᚋhoursᚐPeriod(ctx, sel, v[i])
@@ -30064,7 +30064,7 @@ func (ec *executionContext) marshalOOrganizationEdge2ᚕᚖvictimservicesᚋent�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNOrganizationEdge2ᚖvictimservicesᚋentᚐOrganizationEdge(ctx, sel, v[i])
@@ -30115,7 +30115,7 @@ func (ec *executionContext) marshalOPhone2ᚕvictimservicesᚋentᚋschemaᚋpho
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNPhone2victimservicesᚋentᚋschemaᚋphoneᚐPhone(ctx, sel, v[i])
@@ -30181,7 +30181,7 @@ func (ec *executionContext) marshalOResourceEdge2ᚕᚖvictimservicesᚋentᚐRe
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNResourceEdge2ᚖvictimservicesᚋentᚐResourceEdge(ctx, sel, v[i])
@@ -30217,7 +30217,7 @@ func (ec *executionContext) marshalOSearchResultType2ᚕvictimservicesᚋinterna
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNSearchResultType2victimservicesᚋinternalᚋdirectoryᚐSearchKind(ctx, sel, v[i])
@@ -30236,7 +30236,7 @@ func (ec *executionContext) marshalOService2ᚕᚖvictimservicesᚋentᚐService
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNService2ᚖvictimservicesᚋentᚐService(ctx, sel, v[i])
@@ -30296,7 +30296,7 @@ func (ec *executionContext) marshalOServiceCategory2ᚕvictimservicesᚋentᚋse
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNServiceCategory2victimservicesᚋentᚋserviceᚐCategory(ctx, sel, v[i])
@@ -30331,7 +30331,7 @@ func (ec *executionContext) marshalOServiceEdge2ᚕᚖvictimservicesᚋentᚐSer
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalNServiceEdge2ᚖvictimservicesᚋentᚐServiceEdge(ctx, sel, v[i])
@@ -30450,7 +30450,7 @@ func (ec *executionContext) marshalO__EnumValue2ᚕgithubᚗcomᚋ99designsᚋgq
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__EnumValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐEnumValue(ctx, sel, v[i])
@@ -30469,7 +30469,7 @@ func (ec *executionContext) marshalO__Field2ᚕgithubᚗcomᚋ99designsᚋgqlgen
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Field2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐField(ctx, sel, v[i])
@@ -30488,7 +30488,7 @@ func (ec *executionContext) marshalO__InputValue2ᚕgithubᚗcomᚋ99designsᚋg
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__InputValue2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐInputValue(ctx, sel, v[i])
@@ -30507,7 +30507,7 @@ func (ec *executionContext) marshalO__Type2ᚕgithubᚗcomᚋ99designsᚋgqlgen�
 	if v == nil {
 		return graphql.Null
 	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+	ret := marshalSliceInOrder(ctx, len(v), func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
 		return ec.marshalN__Type2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐType(ctx, sel, v[i])

@@ -26,6 +26,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"os/signal"
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
@@ -64,6 +65,8 @@ type options struct {
 	memprofile string
 	childServe string
 	inProcess  bool
+	reuse      string
+	cpuprofile string
 }
 
 func main() {
@@ -82,12 +85,18 @@ func main() {
 	flag.StringVar(&o.memprofile, "memprofile", "", "write an allocation profile of the probes here")
 	flag.StringVar(&o.childServe, "child-serve", "", "internal: serve the API on this database URL (the load runs against a child process)")
 	flag.BoolVar(&o.inProcess, "in-process", false, "serve the load from this process instead of a child (peak RSS then includes the generator)")
+	flag.StringVar(&o.reuse, "reuse", "", "a PostgreSQL URL printed by an earlier -keep run of the same scale: skip seeding (for profiling; not with -write)")
+	flag.StringVar(&o.cpuprofile, "cpuprofile", "", "write a CPU profile of the serving child process here")
 	flag.Parse()
+	if o.reuse != "" && o.write {
+		fmt.Fprintln(os.Stderr, "bench: -reuse is for profiling; -write records only freshly seeded runs")
+		os.Exit(2)
+	}
 	if o.quick {
 		o.scale, o.duration, o.rate, o.write = "small", 2*time.Second, 100, false
 	}
 	if o.childServe != "" {
-		if err := serveChild(o.childServe); err != nil {
+		if err := serveChild(o.childServe, o.cpuprofile); err != nil {
 			fmt.Fprintln(os.Stderr, "bench child:", err)
 			os.Exit(1)
 		}
@@ -164,10 +173,13 @@ func run(o options) error {
 	fmt.Printf("start on the embedded default: %s with an empty database (migrate + demo data), %s with a seeded one\n", rep.ColdStart, rep.WarmStart)
 
 	dbURL, drop, err := freshDatabase(o.db)
+	if o.reuse != "" {
+		dbURL, drop, err = o.reuse, func() {}, nil
+	}
 	if err != nil {
 		return err
 	}
-	if o.keep {
+	if o.keep && o.reuse == "" {
 		fmt.Println("keeping the database:", dbURL)
 	} else {
 		defer drop()
@@ -183,20 +195,25 @@ func run(o options) error {
 		return err
 	}
 	began := time.Now()
-	if _, err := seed.Load(ctx, client); err != nil {
-		return err
+	if o.reuse == "" {
+		if _, err := seed.Load(ctx, client); err != nil {
+			return err
+		}
 	}
 	hasher := accesscode.NewHasher(4)
 	sys := privacy.DecisionContext(ctx, privacy.Allow)
-	advocate, err := client.Staff.Create().SetName("Bench Advocate").SetRole(staff.RoleADVOCATE).Save(sys)
+	advocate, supervisor, err := benchStaff(sys, client, o.reuse != "")
 	if err != nil {
 		return err
 	}
-	supervisor, err := client.Staff.Create().SetName("Bench Supervisor").SetRole(staff.RoleSUPERVISOR).Save(sys)
-	if err != nil {
-		return err
-	}
-	if sc.Cases > 0 || sc.Services > 0 {
+	if o.reuse != "" {
+		fmt.Println("reusing the seeded database:", dbURL)
+		// The earlier run's intakes and sign-ins count against the rate
+		// limits the fixtures would meet.
+		if _, err := client.RateEvent.Delete().Exec(sys); err != nil {
+			return err
+		}
+	} else if sc.Cases > 0 || sc.Services > 0 {
 		hash, _ := hasher.Hash(ctx, accesscode.NewCode())
 		if err := seed.LoadScale(ctx, client, sc, hash, advocate.ID, time.Now(), func(s string) { fmt.Println("  seeded", s) }); err != nil {
 			return err
@@ -289,6 +306,22 @@ func run(o options) error {
 	return nil
 }
 
+// benchStaff creates the advocate the scaled cases belong to and a
+// supervisor, or with reuse finds the ones an earlier run created.
+func benchStaff(sys context.Context, client *ent.Client, reuse bool) (advocate, supervisor *ent.Staff, err error) {
+	get := func(name string, role staff.Role) (*ent.Staff, error) {
+		if reuse {
+			return client.Staff.Query().Where(staff.Name(name)).First(sys)
+		}
+		return client.Staff.Create().SetName(name).SetRole(role).Save(sys)
+	}
+	if advocate, err = get("Bench Advocate", staff.RoleADVOCATE); err != nil {
+		return nil, nil, err
+	}
+	supervisor, err = get("Bench Supervisor", staff.RoleSUPERVISOR)
+	return advocate, supervisor, err
+}
+
 // fixture values the operations need.
 type fixture struct {
 	victimToken, advocateToken string
@@ -345,7 +378,11 @@ func fixtures(ctx context.Context, base string, client *ent.Client, secret []byt
 		pool = append(pool, client.CaseFile.Create().SetCaseNumber(fmt.Sprintf("VS-P%07d", i)).SetStatus(casefile.StatusIN_PROGRESS).
 			SetContactMethod(casefile.ContactMethodIN_APP).SetAccessCodeHash(hash).SetAdvocateID(advocate.ID))
 	}
-	created, err := client.CaseFile.CreateBulk(pool...).Save(sys)
+	// A reused database (-reuse) holds the pool of an earlier run.
+	created, err := client.CaseFile.Query().Where(casefile.CaseNumberHasPrefix("VS-P")).All(sys)
+	if err == nil && len(created) != poolSize {
+		created, err = client.CaseFile.CreateBulk(pool...).Save(sys)
+	}
 	if err != nil {
 		return f, err
 	}
@@ -591,7 +628,7 @@ func startServer(o options, api http.Handler, dbURL string) (base, twin string, 
 		go func() { _ = ts.Serve(tl) }()
 		return "http://" + ln.Addr().String(), "http://" + tl.Addr().String(), 0, func() { srv.Close(); ts.Close() }, nil
 	}
-	cmd := exec.Command(os.Args[0], "-child-serve", dbURL)
+	cmd := exec.Command(os.Args[0], "-child-serve", dbURL, "-cpuprofile", o.cpuprofile)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
@@ -606,13 +643,42 @@ func startServer(o options, api http.Handler, dbURL string) (base, twin string, 
 		_ = cmd.Process.Kill()
 		return "", "", 0, nil, fmt.Errorf("child server: %v", err)
 	}
-	return "http://" + addrs[0], "http://" + addrs[1], cmd.Process.Pid, func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }, nil
+	halt := func() {
+		// An interrupt lets the child finish its CPU profile.
+		_ = cmd.Process.Signal(os.Interrupt)
+		done := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = cmd.Process.Kill()
+			<-done
+		}
+	}
+	return "http://" + addrs[0], "http://" + addrs[1], cmd.Process.Pid, halt, nil
 }
 
 // serveChild is the child process: it serves the API on dbURL and prints its
 // address.
-func serveChild(dbURL string) error {
+func serveChild(dbURL, cpuprofile string) error {
 	httpapi.ApplyMemoryLimit()
+	if cpuprofile != "" {
+		f, err := os.Create(cpuprofile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		sig := make(chan os.Signal, 1)
+		signal.Notify(sig, os.Interrupt)
+		go func() {
+			<-sig
+			pprof.StopCPUProfile()
+			_ = f.Close()
+			os.Exit(0)
+		}()
+	}
 	client, _, err := storage.Open(dbURL, nil)
 	if err != nil {
 		return err

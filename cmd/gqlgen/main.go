@@ -6,9 +6,17 @@
 // per page are constant, with no loader waiting for siblings), so on a
 // page of 20 services the ~250 goroutines, their stacks and their
 // scheduling were most of the CPU (BENCHMARKS.md, issue 13).
+//
+// For the same reason, lists of objects are marshalled in order: gqlgen's
+// template has no setting for it (its worker_limit still starts a goroutine
+// per element), so after generating, the command points every
+// MarshalSliceConcurrently call of the executable schema at the package's
+// marshalSliceInOrder (graph/lists.go), and fails if it finds none, so a
+// gqlgen upgrade that changes the call cannot pass unnoticed.
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 
@@ -39,4 +47,24 @@ func main() {
 		fmt.Fprintln(os.Stderr, "gqlgen:", err)
 		os.Exit(1)
 	}
+	if err := inOrder(cfg.Exec.Filename); err != nil {
+		fmt.Fprintln(os.Stderr, "gqlgen:", err)
+		os.Exit(1)
+	}
+}
+
+// concurrent is gqlgen's call for a list of objects (no worker limit, with
+// its panic handler); inOrder replaces it with the package's sequential one.
+var concurrent = []byte("graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, ")
+
+func inOrder(filename string) error {
+	src, err := os.ReadFile(filename)
+	if err != nil {
+		return err
+	}
+	if !bytes.Contains(src, concurrent) {
+		return fmt.Errorf("%s: no %q to marshal in order (has gqlgen's list template changed?)", filename, concurrent)
+	}
+	src = bytes.ReplaceAll(src, concurrent, []byte("marshalSliceInOrder(ctx, len(v), "))
+	return os.WriteFile(filename, src, 0o644)
 }
