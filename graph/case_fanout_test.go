@@ -107,3 +107,34 @@ func TestDirectoryChangeReachesEveryCount(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestCaseChangeReachesEveryCount: the caseload totalCount a server keeps is
+// forgotten when another server process writes a case (its NOTIFY), within
+// the second.
+func TestCaseChangeReachesEveryCount(t *testing.T) {
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
+	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	advocate, id := two.Staff(t, viewer.RoleAdvocate)
+	n, _ := totalCases(t, two, advocate)
+	if again, statements := totalCases(t, two, advocate); again != n || statements > 1 {
+		t.Fatalf("server two counted again: %d cases in %d statements", again, statements)
+	}
+	number, _ := one.Intake(t, "en")
+	mutate(t, one, one.Token(t, viewer.RoleSupervisor), `mutation($c: ID!, $a: ID!) { assignAdvocate(caseId: $c, advocateId: $a) { id } }`,
+		map[string]any{"c": one.Case(t, number).ID, "a": id}).Decode(t, &struct{}{})
+	deadline := time.Now().Add(time.Second)
+	for {
+		if got, _ := totalCases(t, two, advocate); got == n+1 {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server two still counts %d cases a second after one assigned one", n)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}

@@ -47,3 +47,55 @@ func TestTotalCountKeptUntilAChange(t *testing.T) {
 		t.Errorf("the public after the editor: %d, want %d", got, n)
 	}
 }
+
+const caseCountQuery = `{ cases(first: 1) { totalCount } }`
+
+func totalCases(t *testing.T, s *graphtest.Server, token string) (n, statements int) {
+	t.Helper()
+	var got struct{ Cases struct{ TotalCount int } }
+	s.Statements.Reset()
+	s.Do(t, graphtest.Request{Query: caseCountQuery, Header: graphtest.Bearer(token)}).Decode(t, &got)
+	return got.Cases.TotalCount, int(s.Statements.Count())
+}
+
+// TestCaseCountKeptUntilAChange: an advocate's caseload totalCount is
+// counted once, not on every request (it walks all their cases), and a
+// write of a case is counted at once: a new case assigned to them, one
+// reassigned away; each advocate and the supervisor keep their own count.
+func TestCaseCountKeptUntilAChange(t *testing.T) {
+	s := graphtest.New(t)
+	supervisor := s.Token(t, viewer.RoleSupervisor)
+	mine, myID := s.Staff(t, viewer.RoleAdvocate)
+	theirs, theirID := s.Staff(t, viewer.RoleAdvocate)
+	assign := func(number, advocate string) {
+		t.Helper()
+		mutate(t, s, supervisor, `mutation($c: ID!, $a: ID!) { assignAdvocate(caseId: $c, advocateId: $a) { id } }`,
+			map[string]any{"c": s.Case(t, number).ID, "a": advocate}).Decode(t, &struct{}{})
+	}
+	first, _ := s.Intake(t, "en")
+	assign(first, myID)
+	n, statements := totalCases(t, s, mine)
+	again, kept := totalCases(t, s, mine)
+	if n != 1 || again != n || kept != statements-1 {
+		t.Fatalf("%d cases in %d statements, then %d in %d; want 1, then 1 in one statement fewer (the count kept)", n, statements, again, kept)
+	}
+	all, _ := totalCases(t, s, supervisor)
+	if got, _ := totalCases(t, s, theirs); got != 0 {
+		t.Fatalf("the other advocate counts %d cases, want 0", got)
+	}
+	second, _ := s.Intake(t, "es")
+	if got, _ := totalCases(t, s, supervisor); got != all+1 {
+		t.Fatalf("after an intake the supervisor counts %d, want %d", got, all+1)
+	}
+	assign(second, myID)
+	if got, _ := totalCases(t, s, mine); got != 2 {
+		t.Fatalf("after an assignment: %d, want 2", got)
+	}
+	assign(first, theirID)
+	if got, _ := totalCases(t, s, mine); got != 1 {
+		t.Errorf("after a reassignment away: %d, want 1", got)
+	}
+	if got, _ := totalCases(t, s, theirs); got != 1 {
+		t.Errorf("the other advocate after the reassignment: %d, want 1", got)
+	}
+}

@@ -148,6 +148,10 @@ func NewHandler(o Options) http.Handler {
 	// change made through this process at its commit, and one made through
 	// another when its notification arrives.
 	o.Notifier.WatchDirectory(func() { storage.ForgetCounts(o.Client) })
+	// The kept totalCounts of case lists (storage.WithCaseCountKey) likewise
+	// forget a case change through another process when its notification
+	// arrives (this process's own at commit).
+	o.Notifier.Watch(func(string) { storage.ForgetCaseCounts(o.Client) })
 	storage.OnPublicChange(o.Client, func(ctx context.Context, tx *ent.Tx) error {
 		return o.Notifier.DirectoryChanged(ctx, tx, o.Client)
 	})

@@ -2,6 +2,8 @@ package cases
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -13,8 +15,10 @@ import (
 	"victimservices/ent/followup"
 	"victimservices/ent/schema/nodeid"
 	"victimservices/ent/schema/phone"
+	"victimservices/ent/schema/viewer"
 	"victimservices/internal/accesscode"
 	"victimservices/internal/request"
+	"victimservices/internal/storage"
 )
 
 // VictimAdvocate is what the victim sees of their advocate: work name, phone
@@ -77,5 +81,26 @@ func (s *Cases) CaseList(ctx context.Context, after *entgql.Cursor[nodeid.ID], f
 	if urgent != nil {
 		q.Where(casefile.Urgent(*urgent))
 	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithCaseOrder(caseOrder))
+	return q.Paginate(caseListCounted(ctx, status, urgent), after, first, before, last, ent.WithCaseOrder(caseOrder))
+}
+
+// caseListCounted lets the list's totalCount be kept until the next write of
+// a case (storage.WithCaseCountKey): an advocate's count walks all their
+// cases otherwise, growing with their caseload. The key names the staff
+// member and role (the privacy rules count an advocate's own cases, a
+// supervisor's all) and every filter; other viewers are not kept.
+func caseListCounted(ctx context.Context, status *casefile.Status, urgent *bool) context.Context {
+	v := viewer.FromContext(ctx)
+	if !v.IsAdvocate() && !v.IsSupervisor() {
+		return ctx
+	}
+	key := fmt.Sprintf("cases|%s|%s|", v.Role, v.StaffID)
+	if status != nil {
+		key += status.String()
+	}
+	key += "|"
+	if urgent != nil {
+		key += strconv.FormatBool(*urgent)
+	}
+	return storage.WithCaseCountKey(ctx, key)
 }

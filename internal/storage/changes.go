@@ -57,7 +57,7 @@ func publicChangeHook(root *ent.Client) ent.Hook {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
 			v, err := next.Mutate(ctx, m)
 			if err == nil && publicTypes[m.Type()] {
-				forgetCountsAtCommit(root, mutationTx(m))
+				forgetAtCommit(mutationTx(m), func() { ForgetCounts(root) })
 				if w, ok := watchers.Load(root); ok {
 					w := w.(*watchList)
 					w.mu.Lock()
@@ -92,18 +92,32 @@ func mutationTx(m ent.Mutation) *ent.Tx {
 	return tx
 }
 
-// forgetCountsAtCommit drops root's kept counts when tx commits (at once
-// without a transaction: the write has committed).
-func forgetCountsAtCommit(root *ent.Client, tx *ent.Tx) {
+// caseChangeHook forgets root's kept case counts after every write of a
+// case (a new one, a reassignment, a status, a deletion), when it commits.
+func caseChangeHook(root *ent.Client) ent.Hook {
+	return func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			v, err := next.Mutate(ctx, m)
+			if err == nil && m.Type() == ent.TypeCaseFile {
+				forgetAtCommit(mutationTx(m), func() { ForgetCaseCounts(root) })
+			}
+			return v, err
+		})
+	}
+}
+
+// forgetAtCommit calls forget when tx commits (at once without a
+// transaction: the write has committed).
+func forgetAtCommit(tx *ent.Tx, forget func()) {
 	if tx == nil {
-		ForgetCounts(root)
+		forget()
 		return
 	}
 	tx.OnCommit(func(next ent.Committer) ent.Committer {
 		return ent.CommitFunc(func(ctx context.Context, tx *ent.Tx) error {
 			err := next.Commit(ctx, tx)
 			if err == nil {
-				ForgetCounts(root)
+				forget()
 			}
 			return err
 		})

@@ -10,17 +10,26 @@ import (
 	"victimservices/ent"
 )
 
-// The total counts of public lists (a connection's totalCount: how many
-// services, guides, partners there are) are kept per client, so a
-// directory page does not count the whole directory on every request (a
-// count grows with the directory; the page should not). A count is kept
-// until the next change of public data: one written through this process
-// forgets them all when it commits (publicChangeHook), one written by
-// another process when its notification arrives (ForgetCounts, called by
-// the directory watcher), and any at most CountTTL after it was read, for a
+// The total counts of lists (a connection's totalCount: how many services,
+// guides, partners there are; how many cases an advocate has) are kept per
+// client, so a page does not count the whole list on every request (a
+// count grows with the data; the page should not). Counts come in two
+// families, each forgotten on its own kind of change:
+//
+//   - public lists (WithCountKey): until the next change of public data:
+//     one written through this process forgets them all when it commits
+//     (publicChangeHook), one written by another process when its
+//     notification arrives (ForgetCounts, called by the directory watcher);
+//   - case lists (WithCaseCountKey): until the next write of a case: one
+//     through this process at its commit (caseChangeHook), one through
+//     another when its case notification arrives (ForgetCaseCounts, called
+//     by the case watcher: every change through the cases domain, intake
+//     included, notifies).
+//
+// Either is also forgotten at most CountTTL after it was read, for a
 // writer that notifies no one (a command-line import on the embedded
-// database). Only queries whose resolver named their filters
-// (WithCountKey) are kept: a filter that depends on the clock or the
+// database, the retention job's erasure). Only queries whose resolver
+// named their filters are kept: a filter that depends on the clock or the
 // reader's position is never cached.
 
 // CountTTL bounds how long a kept count is served.
@@ -41,16 +50,33 @@ type countEntry struct {
 	at      time.Time
 }
 
-var countCaches sync.Map // *ent.Client → *countCache
+// countFamily names a family of kept counts.
+type countFamily int
 
-func countsOf(client *ent.Client) *countCache {
-	v, _ := countCaches.LoadOrStore(client, &countCache{entries: map[string]countEntry{}})
+const (
+	publicCounts countFamily = iota
+	caseCounts
+)
+
+type cacheOf struct {
+	client *ent.Client
+	family countFamily
+}
+
+var countCaches sync.Map // cacheOf → *countCache
+
+func countsOf(client *ent.Client, family countFamily) *countCache {
+	v, _ := countCaches.LoadOrStore(cacheOf{client, family}, &countCache{entries: map[string]countEntry{}})
 	return v.(*countCache)
 }
 
 // ForgetCounts drops the kept counts of client's public lists (another
 // process changed public data).
-func ForgetCounts(client *ent.Client) { countsOf(client).forget() }
+func ForgetCounts(client *ent.Client) { countsOf(client, publicCounts).forget() }
+
+// ForgetCaseCounts drops the kept counts of client's case lists (another
+// process changed a case).
+func ForgetCaseCounts(client *ent.Client) { countsOf(client, caseCounts).forget() }
 
 func (c *countCache) forget() {
 	c.mu.Lock()
@@ -59,23 +85,31 @@ func (c *countCache) forget() {
 	c.mu.Unlock()
 }
 
-type countKey struct{}
+type countKey struct{ family countFamily }
 
-// WithCountKey marks the count query run under ctx (a connection's
-// totalCount) as cacheable under key, which must name the list and every
-// filter and the viewer's class (editors see inactive services).
+// WithCountKey marks the count query of a public list run under ctx (a
+// connection's totalCount) as cacheable under key, which must name the
+// list and every filter and the viewer's class (editors see inactive
+// services).
 func WithCountKey(ctx context.Context, key string) context.Context {
-	return context.WithValue(ctx, countKey{}, key)
+	return context.WithValue(ctx, countKey{publicCounts}, key)
 }
 
-// countInterceptor answers a keyed count from the cache, or counts and
-// keeps it under the version seen before counting (a change committed
-// meanwhile leaves it unused).
-func countInterceptor(client *ent.Client) ent.Interceptor {
-	cache := countsOf(client)
+// WithCaseCountKey marks the count query of a case list run under ctx as
+// cacheable under key, which must name every filter and the viewer whose
+// cases the privacy rules let it count (the staff member and role).
+func WithCaseCountKey(ctx context.Context, key string) context.Context {
+	return context.WithValue(ctx, countKey{caseCounts}, key)
+}
+
+// countInterceptor answers a keyed count of family from the cache, or
+// counts and keeps it under the version seen before counting (a change
+// committed meanwhile leaves it unused).
+func countInterceptor(client *ent.Client, family countFamily) ent.Interceptor {
+	cache := countsOf(client, family)
 	return ent.InterceptFunc(func(next ent.Querier) ent.Querier {
 		return ent.QuerierFunc(func(ctx context.Context, q ent.Query) (ent.Value, error) {
-			key, ok := ctx.Value(countKey{}).(string)
+			key, ok := ctx.Value(countKey{family}).(string)
 			if qc := entgo.QueryFromContext(ctx); !ok || qc == nil || qc.Op != entgo.OpQueryCount || ent.TxFromContext(ctx) != nil {
 				return next.Query(ctx, q)
 			}

@@ -22,6 +22,24 @@ var resourceTextColumns = []string{
 	resourcetranslation.FieldTitle, resourcetranslation.FieldSummary, resourcetranslation.FieldBody,
 }
 
+// serviceTextColumns and organizationTextColumns are every column of their
+// translations but the search text (folded name and description, as long
+// again as both, read only by search's SQL).
+var (
+	serviceTextColumns      = without(servicetranslation.Columns, servicetranslation.FieldSearchText)
+	organizationTextColumns = without(organizationtranslation.Columns, organizationtranslation.FieldSearchText)
+)
+
+func without(columns []string, drop string) []string {
+	var out []string
+	for _, c := range columns {
+		if c != drop {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // textInterceptor makes every query of services, organizations, locations
 // and guides made while serving text (locales.TextLocale: a GraphQL field,
 // an intake answer) also load their published text along that locale's
@@ -37,11 +55,13 @@ func textInterceptor() ent.Interceptor {
 			switch q := q.(type) {
 			case *ent.ServiceQuery:
 				q.WithTranslations(func(tq *ent.ServiceTranslationQuery) {
-					tq.Where(servicetranslation.LocaleIn(chain...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED))
+					tq.Where(servicetranslation.LocaleIn(chain...), servicetranslation.StatusEQ(servicetranslation.StatusPUBLISHED)).
+						Select(serviceTextColumns...)
 				})
 			case *ent.OrganizationQuery:
 				q.WithTranslations(func(tq *ent.OrganizationTranslationQuery) {
-					tq.Where(organizationtranslation.LocaleIn(chain...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED))
+					tq.Where(organizationtranslation.LocaleIn(chain...), organizationtranslation.StatusEQ(organizationtranslation.StatusPUBLISHED)).
+						Select(organizationTextColumns...)
 				})
 			case *ent.ResourceQuery:
 				q.WithTranslations(func(tq *ent.ResourceTranslationQuery) {
