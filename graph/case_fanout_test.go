@@ -96,13 +96,18 @@ func TestDirectoryChangeReachesEveryCount(t *testing.T) {
 		t.Fatalf("server two counted again: %d services in %d statements", again, statements)
 	}
 	mutate(t, one, one.Token(t, viewer.RoleEditor), `mutation { createService(input: {category: SHELTER, hours: {timeZone: "America/Chicago", alwaysOpen: true}}) { id } }`, nil).Decode(t, &struct{}{})
+	withinASecond(t, func() bool { got, _ := totalServices(t, two, nil); return got == n+1 },
+		"server two still counts %d services a second after one added one", n)
+}
+
+// withinASecond polls done until it holds, failing with the message after
+// a second.
+func withinASecond(t *testing.T, done func() bool, format string, args ...any) {
+	t.Helper()
 	deadline := time.Now().Add(time.Second)
-	for {
-		if got, _ := totalServices(t, two, nil); got == n+1 {
-			return
-		}
+	for !done() {
 		if time.Now().After(deadline) {
-			t.Fatalf("server two still counts %d services a second after one added one", n)
+			t.Fatalf(format, args...)
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -127,14 +132,6 @@ func TestCaseChangeReachesEveryCount(t *testing.T) {
 	number, _ := one.Intake(t, "en")
 	mutate(t, one, one.Token(t, viewer.RoleSupervisor), `mutation($c: ID!, $a: ID!) { assignAdvocate(caseId: $c, advocateId: $a) { id } }`,
 		map[string]any{"c": one.Case(t, number).ID, "a": id}).Decode(t, &struct{}{})
-	deadline := time.Now().Add(time.Second)
-	for {
-		if got, _ := totalCases(t, two, advocate); got == n+1 {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("server two still counts %d cases a second after one assigned one", n)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	withinASecond(t, func() bool { got, _ := totalCases(t, two, advocate); return got == n+1 },
+		"server two still counts %d cases a second after one assigned one", n)
 }
