@@ -65,7 +65,10 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 		var texts []*ent.OrganizationTranslationCreate
 		for i := from; i < to; i++ {
 			orgs = append(orgs, client.Organization.Create().SetID(partners[i]).SetKind(organization.KindPARTNER).
-				SetEmail(fmt.Sprintf("partner%d@example.org", i)).SetSortOrder(100+i))
+				SetEmail(fmt.Sprintf("partner%d@example.org", i)).SetSortOrder(100+i).
+				// The slug saving the English name would give (the server's
+				// start-up backfill would otherwise write one per row).
+				SetSlug(fmt.Sprintf("partner-organization-%d-en", i)))
 			for _, l := range locales.Supported {
 				texts = append(texts, client.OrganizationTranslation.Create().SetOrganizationID(partners[i]).SetLocale(l.Code).
 					SetName(fmt.Sprintf("Partner organization %d (%s)", i, l.Code)).
@@ -98,7 +101,7 @@ func LoadScale(ctx context.Context, client *ent.Client, sc Scale, accessCodeHash
 			create := client.Service.Create().SetID(id).SetCategory(categories[i%len(categories)]).
 				SetHours(schedules[i%len(schedules)]).SetLanguages([]string{"en", "es", []string{"pl", "zh", "ar", "ko"}[i%4]}).
 				SetPhones([]phone.Phone{{Number: fmt.Sprintf("+1312555%04d", i%10000), Kind: phone.KindVoice}}).
-				SetSortOrder(1000 + i)
+				SetSortOrder(1000 + i).SetSlug(fmt.Sprintf("community-service-%d-en", i))
 			if sc.Partners > 0 {
 				create.SetProviderID(partners[i%sc.Partners])
 			}
