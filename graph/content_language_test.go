@@ -23,6 +23,7 @@ func TestContentLanguage(t *testing.T) {
 	}{
 		{"header only", "es", `{ services(first: 1) { totalCount } }`, nil, "es"},
 		{"argument overrides header", "es", `{ services(first: 1, locale: "ar") { totalCount } }`, nil, "ar"},
+		{"argument from a variable", "es", `query($l: String) { services(first: 1, locale: $l) { totalCount } }`, map[string]any{"l": "ko"}, "ko"},
 		{"empty argument is no override", "pl", `{ services(first: 1, locale: "") { totalCount } }`, nil, "pl"},
 		{"two locales in one answer", "en", `{ a: services(first: 1, locale: "es") { totalCount } b: services(first: 1, locale: "ar") { totalCount } }`, nil, "ar, es"},
 		{"unsupported argument serves English", "es", `{ services(first: 1, locale: "xx") { totalCount } }`, nil, "en"},

@@ -88,7 +88,10 @@ func (s *Cases) requestSupport(ctx context.Context, in SupportRequestInput) (*Su
 	if cf.Urgent {
 		l := locales.Match(in.PreferredLocale)
 		msg := l.T("emergency.title", nil)
-		payload.EmergencyMessage, payload.locale = &msg, l.Code
+		payload.EmergencyMessage = &msg
+		// The answer speaks the person's language, whatever the device's
+		// (the Content-Language header says so).
+		request.ServedIn(ctx, l.Code)
 		if payload.EmergencyContacts, err = directory.EmergencyContacts(ctx, s.client, l); err != nil {
 			return nil, err
 		}

@@ -45,19 +45,6 @@ type SupportRequestPayload struct {
 	Urgent            bool                          `json:"urgent"`
 	EmergencyMessage  *string                       `json:"emergencyMessage,omitempty"`
 	EmergencyContacts []*directory.EmergencyContact `json:"emergencyContacts"`
-	// locale is what the emergency message and contacts are written in
-	// (the person's preferredLocale), empty when the answer has no text.
-	locale string
-}
-
-// ServedIn is the locale the answer's text is written in, for the
-// Content-Language header (graph.ContentLanguage): an urgent answer speaks
-// the person's preferredLocale, whatever the request's locale.
-func (p *SupportRequestPayload) ServedIn() string {
-	if p == nil {
-		return ""
-	}
-	return p.locale
 }
 
 // CaseSessionPayload is a new victim session (the GraphQL CaseSession).

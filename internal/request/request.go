@@ -127,6 +127,24 @@ func (s *State) CacheUntil() time.Time {
 	return s.cacheUntil
 }
 
+type servedFieldKey struct{}
+
+// WithServedField returns ctx resolving the root field that ServedLanguage
+// records under as field, so the domain below can say which locale its
+// answer is written in (ServedIn) without knowing the field.
+func WithServedField(ctx context.Context, field any) context.Context {
+	return context.WithValue(ctx, servedFieldKey{}, field)
+}
+
+// ServedIn records that the answer of the root field being resolved is
+// written in the locale code, whatever the request asked for: the domain
+// fixed it (an urgent intake speaks the person's preferredLocale).
+func ServedIn(ctx context.Context, code string) {
+	if field := ctx.Value(servedFieldKey{}); field != nil {
+		ServedLanguage(ctx, field, code)
+	}
+}
+
 // ServedLanguage records that the part of the answer under field (a root
 // field, as the GraphQL layer identifies it) is written in the locale code,
 // for the Content-Language header. A later call for the same field wins:
