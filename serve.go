@@ -63,6 +63,7 @@ func handlerOptions(ctx context.Context, cfg Config, client *ent.Client) (httpap
 		RequestTimeout: cfg.RequestTimeout,
 	}
 	opts.MaxSubscriptions = cfg.MaxSubscriptions
+	opts.MaxInFlight, opts.AdmissionWait = cfg.MaxInFlight, cfg.AdmissionWait
 	if cfg.WebDir != "" {
 		opts.WebFiles = os.DirFS(cfg.WebDir)
 	}

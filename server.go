@@ -94,6 +94,11 @@ type Config struct {
 	// MaxSubscriptions caps live subscriptions per socket and per caller
 	// (MAX_SUBSCRIPTIONS, default 20).
 	MaxSubscriptions int
+	// MaxInFlight caps the queries and mutations executing at once
+	// (MAX_IN_FLIGHT, default 8 per core); AdmissionWait is how long the next
+	// wait for a turn before UNAVAILABLE (ADMISSION_WAIT, default 1s).
+	MaxInFlight   int
+	AdmissionWait time.Duration
 	// CORSOrigins are the browser origins allowed to call the API
 	// (CORS_ALLOWED_ORIGINS, comma-separated; default none).
 	CORSOrigins string
@@ -290,6 +295,8 @@ func configFlags(fs *flag.FlagSet, getenv func(string) string) *Config {
 	intVar(&cfg.Limits.MaxQueryTokens, "max-query-tokens", "MAX_QUERY_TOKENS", d.MaxQueryTokens, "most tokens in a query text")
 	intVar(&cfg.Limits.MaxFields, "max-query-fields", "MAX_QUERY_FIELDS", d.MaxFields, "most fields in a query, fragments counted where spread, checked before validation")
 	intVar(&cfg.MaxSubscriptions, "max-subscriptions", "MAX_SUBSCRIPTIONS", httpapi.DefaultMaxSubscriptions, "most live subscriptions per socket and per caller")
+	intVar(&cfg.MaxInFlight, "max-in-flight", "MAX_IN_FLIGHT", httpapi.DefaultMaxInFlight(), "most queries and mutations executing at once; the next wait, then get UNAVAILABLE")
+	durVar(&cfg.AdmissionWait, "admission-wait", "ADMISSION_WAIT", httpapi.DefaultAdmissionWait, "how long a query waits for a turn at max-in-flight")
 	var body int
 	intVar(&body, "max-body-bytes", "MAX_BODY_BYTES", 1<<20, "largest request body")
 	cfg.MaxBodyBytes = int64(body)

@@ -82,6 +82,12 @@ type Options struct {
 	// caller over all their sockets to this process (default
 	// DefaultMaxSubscriptions).
 	MaxSubscriptions int
+	// MaxInFlight caps the queries and mutations executing at once; the next
+	// wait up to AdmissionWait for a turn, then are refused UNAVAILABLE (HTTP
+	// 503). Defaults: DefaultMaxInFlight() and DefaultAdmissionWait. See
+	// admission.go.
+	MaxInFlight   int
+	AdmissionWait time.Duration
 	// Outreach, when set, tells people of case changes outside the app and
 	// serves the SMS provider's callbacks at /hooks/sms/ (see
 	// internal/outreach); nil sends nothing.
@@ -124,6 +130,12 @@ func (o *Options) defaults() {
 	}
 	if o.MaxSubscriptions <= 0 {
 		o.MaxSubscriptions = DefaultMaxSubscriptions
+	}
+	if o.MaxInFlight <= 0 {
+		o.MaxInFlight = DefaultMaxInFlight()
+	}
+	if o.AdmissionWait <= 0 {
+		o.AdmissionWait = DefaultAdmissionWait
 	}
 }
 
@@ -213,17 +225,18 @@ func NewHandler(o Options) http.Handler {
 	} else {
 		srv.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	}
+	presenter := graph.ErrorPresenter(o.Logger)
+	if o.Production {
+		presenter = graph.WithoutSuggestions(presenter)
+	}
+	srv.SetErrorPresenter(presenter)
 	srv.Use(limitsExtension{Limits: o.Limits, docs: docs, noIntrospection: o.Production})
 	srv.Use(observer{metrics: o.Metrics, known: operationNames(o.AllowList)})
 	srv.Use(reauthenticate{authn: authn, log: o.Logger})
+	srv.Use(newAdmission(o.MaxInFlight, o.AdmissionWait, presenter))
 	srv.Use(newSubscriptionCap(o.MaxSubscriptions))
 	srv.Use(fieldTransactions{client: o.Client})
 	srv.Use(graph.ContentLanguage{})
-	if o.Production {
-		srv.SetErrorPresenter(graph.WithoutSuggestions(graph.ErrorPresenter(o.Logger)))
-	} else {
-		srv.SetErrorPresenter(graph.ErrorPresenter(o.Logger))
-	}
 	srv.SetRecoverFunc(graph.RecoverFunc(o.Logger))
 
 	mux := http.NewServeMux()

@@ -181,6 +181,12 @@ func httpLayer(o Options, cache *responseCache, next http.Handler) http.Handler 
 			w.Header().Set("Content-Language", language)
 		}
 		status, body := adjust(buf, media, state)
+		if retry := state.Unavailable(); retry > 0 {
+			// Refused as busy (admission.go): a status proxies and clients
+			// understand, with when to come back.
+			status = http.StatusServiceUnavailable
+			w.Header().Set("Retry-After", strconv.Itoa(retry))
+		}
 		cacheControl := "no-store"
 		if public && status == http.StatusOK && !hasErrors(body) {
 			cacheControl = publicCacheControl(o, state.CacheUntil(), r.Context())

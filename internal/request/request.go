@@ -74,6 +74,7 @@ func Client(ctx context.Context) string {
 type State struct {
 	mu           sync.Mutex
 	requestError bool
+	retryAfter   int
 	cacheUntil   time.Time
 	languages    map[any]string
 }
@@ -111,6 +112,25 @@ func CacheBoundary(ctx context.Context, t *time.Time) {
 		s.cacheUntil = *t
 	}
 	s.mu.Unlock()
+}
+
+// MarkUnavailable records that the request was refused before execution
+// because the server is busy: retry after seconds.
+func MarkUnavailable(ctx context.Context, seconds int) {
+	MarkRequestError(ctx)
+	if s := stateFrom(ctx); s != nil {
+		s.mu.Lock()
+		s.retryAfter = seconds
+		s.mu.Unlock()
+	}
+}
+
+// Unavailable reports the retry delay in seconds of a request refused as
+// busy (MarkUnavailable), 0 for any other.
+func (s *State) Unavailable() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.retryAfter
 }
 
 // RequestError reports whether the request failed before execution.

@@ -14,6 +14,9 @@ const (
 	RateLimited     Code = "RATE_LIMITED"
 	Conflict        Code = "CONFLICT"
 	Internal        Code = "INTERNAL"
+	// Unavailable: the server is too busy to take the request now; nothing
+	// ran; retry after extensions.retryAfter seconds (HTTP 503).
+	Unavailable Code = "UNAVAILABLE"
 )
 
 // defaultMessages is each code's general message.
@@ -25,6 +28,7 @@ var defaultMessages = map[Code]string{
 	RateLimited:     "error.rateLimited",
 	Conflict:        "error.conflict",
 	Internal:        "error.internal",
+	Unavailable:     "error.busy",
 }
 
 // DefaultMessage returns the id of a code's general message.
