@@ -13,16 +13,22 @@ import (
 	"victimservices/internal/seed"
 )
 
+// twoProcesses is two servers on one PostgreSQL database, each with its own
+// LISTEN connection, as two processes are (skipped on SQLite).
+func twoProcesses(t *testing.T) (one, two *graphtest.Server) {
+	t.Helper()
+	probe := graphtest.New(t)
+	if !strings.HasPrefix(probe.URL, "postgres") {
+		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
+	}
+	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
+	return graphtest.Attach(t, probe, graphtest.WithNotifier(hub())), graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+}
+
 // TestFanOutBetweenServers: two server processes on one PostgreSQL database;
 // a status change through one reaches a subscriber on the other (LISTEN/NOTIFY).
 func TestFanOutBetweenServers(t *testing.T) {
-	probe := graphtest.New(t)
-	if !strings.HasPrefix(probe.URL, "postgres") {
-		t.Skip("fan-out between processes needs PostgreSQL (TEST_DATABASE_URL)")
-	}
-	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
-	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
-	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	one, two := twoProcesses(t)
 
 	number, code := one.Intake(t, "ar")
 	token := one.Session(t, number, code)
@@ -51,13 +57,7 @@ func TestFanOutBetweenServers(t *testing.T) {
 // change through one empties the public answer cache of the other when it
 // commits (NOTIFY), not after max-age: within the second the issue promises.
 func TestDirectoryChangeReachesEveryCache(t *testing.T) {
-	probe := graphtest.New(t)
-	if !strings.HasPrefix(probe.URL, "postgres") {
-		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
-	}
-	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
-	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
-	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	one, two := twoProcesses(t)
 	es := map[string]string{"Accept-Language": "es"}
 	raw(two, http.MethodGet, directoryGET, "", es)
 	two.Statements.Reset()
@@ -84,13 +84,7 @@ func TestDirectoryChangeReachesEveryCache(t *testing.T) {
 // forgotten when another server process changes the directory (NOTIFY),
 // within the second.
 func TestDirectoryChangeReachesEveryCount(t *testing.T) {
-	probe := graphtest.New(t)
-	if !strings.HasPrefix(probe.URL, "postgres") {
-		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
-	}
-	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
-	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
-	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	one, two := twoProcesses(t)
 	n, _ := totalServices(t, two, nil)
 	if again, statements := totalServices(t, two, nil); again != n || statements > 1 {
 		t.Fatalf("server two counted again: %d services in %d statements", again, statements)
@@ -117,13 +111,7 @@ func withinASecond(t *testing.T, done func() bool, format string, args ...any) {
 // forgotten when another server process writes a case (its NOTIFY), within
 // the second.
 func TestCaseChangeReachesEveryCount(t *testing.T) {
-	probe := graphtest.New(t)
-	if !strings.HasPrefix(probe.URL, "postgres") {
-		t.Skip("two server processes need PostgreSQL (TEST_DATABASE_URL)")
-	}
-	hub := func() *notify.Hub { return graphtest.ListeningHub(t, probe) }
-	one := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
-	two := graphtest.Attach(t, probe, graphtest.WithNotifier(hub()))
+	one, two := twoProcesses(t)
 	advocate, id := two.Staff(t, viewer.RoleAdvocate)
 	n, _ := totalCases(t, two, advocate)
 	if again, statements := totalCases(t, two, advocate); again != n || statements > 1 {

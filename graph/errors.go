@@ -86,7 +86,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		if fixed, ok := locales.ByCode(e.Locale); ok {
 			l = fixed
 			if root := rootField(ctx); root != nil {
-				request.ServedLanguage(ctx, servedKey(root.Field.Alias), l.Code)
+				request.ServedLanguage(ctx, rootFieldKey(root.Field.Alias), l.Code)
 			}
 		}
 		code, id, data := e.Code, e.MessageID, e.Data

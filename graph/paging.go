@@ -2,9 +2,6 @@ package graph
 
 import (
 	"context"
-	"fmt"
-	"reflect"
-	"strings"
 
 	"victimservices/ent/schema/errcode"
 	"victimservices/ent/schema/viewer"
@@ -73,18 +70,6 @@ func truncate[T any](list []T, n int) []T {
 // and every filter (nil pointers included). Only for filters that depend on
 // neither the clock nor the reader's position.
 func countedAs(ctx context.Context, list string, filters ...any) context.Context {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%t", list, viewer.FromContext(ctx).CanEditDirectory())
-	for _, f := range filters {
-		v := reflect.ValueOf(f)
-		if v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				b.WriteString("|-")
-				continue
-			}
-			v = v.Elem()
-		}
-		fmt.Fprintf(&b, "|%v", v.Interface())
-	}
-	return storage.WithCountKey(ctx, b.String())
+	parts := append([]any{list, viewer.FromContext(ctx).CanEditDirectory()}, filters...)
+	return storage.WithCountKey(ctx, storage.CountKey(parts...))
 }

@@ -26,8 +26,13 @@ func fieldLocale(ctx context.Context) *locales.Locale {
 // locale argument, else Accept-Language. An empty argument ("") is no
 // override: clients send it for "the user chose nothing".
 func chooseLocale(ctx context.Context) *locales.Locale {
-	if v := localeArgument(ctx); strings.TrimSpace(v) != "" {
-		return locales.Match(v)
+	return localeOf(ctx, localeArgument(ctx))
+}
+
+// localeOf is the rule itself, for a root field's locale argument arg.
+func localeOf(ctx context.Context, arg string) *locales.Locale {
+	if strings.TrimSpace(arg) != "" {
+		return locales.Match(arg)
 	}
 	return locales.FromContext(ctx)
 }
@@ -101,23 +106,18 @@ func (ContentLanguage) Validate(graphql.ExecutableSchema) error { return nil }
 
 // InterceptRootField records the locale of a root field (introspection
 // aside) under its response key, the key the error presenter records a
-// locale fixed by the domain under (servedKey).
+// locale fixed by the domain under (rootFieldKey).
 func (ContentLanguage) InterceptRootField(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	rf := graphql.GetRootFieldContext(ctx)
 	if rf == nil || rf.Field.Field == nil || strings.HasPrefix(rf.Field.Name, "__") || !graphql.HasOperationContext(ctx) {
 		return next(ctx)
 	}
-	l := locales.FromContext(ctx)
-	if v, _ := rf.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)["locale"].(string); strings.TrimSpace(v) != "" {
-		l = locales.Match(v) // chooseLocale's rule, read from the root field's arguments
-	}
-	key := servedKey(rf.Field.Alias)
-	request.ServedLanguage(ctx, key, l.Code)
+	arg, _ := rf.Field.ArgumentMap(graphql.GetOperationContext(ctx).Variables)["locale"].(string)
+	key := rootFieldKey(rf.Field.Alias)
+	request.ServedLanguage(ctx, key, localeOf(ctx, arg).Code)
 	return next(request.WithServedField(ctx, key))
 }
 
-// servedKey is what the served locale of the root field answering under
-// alias is recorded under.
-func servedKey(alias string) any { return rootFieldKey(alias) }
-
+// rootFieldKey is what the served locale of the root field answering under
+// an alias is recorded under (here and by the error presenter).
 type rootFieldKey string

@@ -2,8 +2,6 @@ package cases
 
 import (
 	"context"
-	"fmt"
-	"strconv"
 	"time"
 
 	"entgo.io/contrib/entgql"
@@ -94,13 +92,5 @@ func caseListCounted(ctx context.Context, status *casefile.Status, urgent *bool)
 	if !v.IsAdvocate() && !v.IsSupervisor() {
 		return ctx
 	}
-	key := fmt.Sprintf("cases|%s|%s|", v.Role, v.StaffID)
-	if status != nil {
-		key += status.String()
-	}
-	key += "|"
-	if urgent != nil {
-		key += strconv.FormatBool(*urgent)
-	}
-	return storage.WithCaseCountKey(ctx, key)
+	return storage.WithCaseCountKey(ctx, storage.CountKey("cases", v.Role, v.StaffID, status, urgent))
 }

@@ -2,6 +2,9 @@ package storage
 
 import (
 	"context"
+	"fmt"
+	"reflect"
+	"strings"
 	"sync"
 	"time"
 
@@ -83,6 +86,28 @@ func (c *countCache) forget() {
 	c.version++
 	clear(c.entries)
 	c.mu.Unlock()
+}
+
+// CountKey is a kept count's key made of parts (the list's name, the
+// viewer's class, each filter): a nil pointer is "-", another pointer its
+// value, separated by "|".
+func CountKey(parts ...any) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i > 0 {
+			b.WriteByte('|')
+		}
+		v := reflect.ValueOf(p)
+		if v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				b.WriteByte('-')
+				continue
+			}
+			v = v.Elem()
+		}
+		fmt.Fprintf(&b, "%v", v.Interface())
+	}
+	return b.String()
 }
 
 type countKey struct{ family countFamily }

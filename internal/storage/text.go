@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"slices"
 
 	"victimservices/ent"
 	"victimservices/ent/locationtranslation"
@@ -26,19 +27,11 @@ var resourceTextColumns = []string{
 // translations but the search text (folded name and description, as long
 // again as both, read only by search's SQL).
 var (
-	serviceTextColumns      = without(servicetranslation.Columns, servicetranslation.FieldSearchText)
-	organizationTextColumns = without(organizationtranslation.Columns, organizationtranslation.FieldSearchText)
+	serviceTextColumns = slices.DeleteFunc(slices.Clone(servicetranslation.Columns),
+		func(c string) bool { return c == servicetranslation.FieldSearchText })
+	organizationTextColumns = slices.DeleteFunc(slices.Clone(organizationtranslation.Columns),
+		func(c string) bool { return c == organizationtranslation.FieldSearchText })
 )
-
-func without(columns []string, drop string) []string {
-	var out []string
-	for _, c := range columns {
-		if c != drop {
-			out = append(out, c)
-		}
-	}
-	return out
-}
 
 // textInterceptor makes every query of services, organizations, locations
 // and guides made while serving text (locales.TextLocale: a GraphQL field,
